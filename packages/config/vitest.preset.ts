@@ -1,0 +1,10 @@
+// Shared vitest settings: integration tests hit a database, so run files one at a time
+// on this 2-core machine and give them room.
+export const vitestPreset = {
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    include: ['src/**/*.test.ts'],
+  },
+};

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
+import { federations, users } from './global.ts';
+
+
+export const invitations = pgTable(
+  'invitation',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    roles: text('roles').array().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: instant('expires_at').notNull(),
+    acceptedAt: instant('accepted_at'),
+    revokedAt: instant('revoked_at'),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('invitation_tenant_created_idx').on(t.tenantId, t.createdAt)],
+);
+
+export const orgUnits = pgTable(
+  'org_unit',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    // city | district | industry | street | grassroots
+    kind: text('kind').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'org_unit_parent_fk', columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+    index('org_unit_parent_idx').on(t.tenantId, t.parentId),
+    unique('org_unit_sibling_name_uq').on(t.tenantId, t.parentId, t.name).nullsNotDistinct(),
+  ],
+);
+
+export const members = pgTable(
+  'member',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender'),
+    mobile: text('mobile'),
+    // AES-256-GCM ciphertext; HMAC for uniqueness and lookup; the masked form for display.
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHmac: text('id_number_hmac').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    frontline: text('frontline'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'member_org_unit_fk', columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
+    unique('member_id_number_uq').on(t.tenantId, t.idNumberHmac),
+    index('member_org_unit_idx').on(t.tenantId, t.orgUnitId),
+    index('member_name_idx').on(t.tenantId, t.name, t.id),
+    index('member_created_idx').on(t.tenantId, t.createdAt, t.id),
+  ],
+);
+
+export const memberHonours = pgTable(
+  'member_honour',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    memberId: uuid('member_id').notNull(),
+    // model_worker | may_day_medal | skilled_worker | frontline
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'member_honour_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }).onDelete('cascade'),
+    index('member_honour_member_idx').on(t.tenantId, t.memberId),
+    index('member_honour_kind_idx').on(t.tenantId, t.kind, t.memberId),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_event',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    id: id(),
+    at: instant('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    ip: text('ip'),
+    type: text('type').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    index('audit_event_type_idx').on(t.tenantId, t.type, t.seq),
+    index('audit_event_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+  ],
+);
+
+// One row per federation: the head of its audit chain. Locking it serialises appends per federation.
+export const auditHeads = pgTable('audit_head', {
+  tenantId: tenantId().primaryKey().references(() => federations.id),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  hash: text('hash').notNull(),
+});
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('outbox_pending_idx').on(t.tenantId, t.status, t.createdAt)],
+);
+
+export const memberships = pgTable(
+  'membership',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // staff roles (admin, signatory, lead, officer, judge, caseworker) or ['member'] for a member account
+    roles: text('roles').array().notNull(),
+    memberId: uuid('member_id'),
+    status: text('status').notNull().default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('membership_tenant_user_uq').on(t.tenantId, t.userId),
+    index('membership_user_idx').on(t.userId),
+    foreignKey({ name: 'membership_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+  ],
+);

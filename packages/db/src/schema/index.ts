@@ -1,0 +1,2 @@
+export * from './global.ts';
+export * from './core.ts';

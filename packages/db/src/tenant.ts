@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+
+/** The role every application query runs as: not superuser, not the owner, no BYPASSRLS. */
+export const APP_ROLE = 'uc_app';
+
+export interface TxContext {
+  userId?: string | null;
+}
+
+/**
+ * Runs fn in one transaction as APP_ROLE with app.tenant_id set for that transaction only
+ * (set_config(..., true) is SET LOCAL), so a pooled connection never carries it further.
+ */
+export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Db) => Promise<T>, ctx: TxContext = {}): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+    );
+    return fn(tx as unknown as Db);
+  });
+}
+
+/** A transaction as APP_ROLE without a tenant: global tables only (users, sessions, federations). */
+export function withoutTenant<T>(db: Db, fn: (tx: Db) => Promise<T>, ctx: TxContext = {}): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+    );
+    return fn(tx as unknown as Db);
+  });
+}
+
+/** Rows of a db.execute() result, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

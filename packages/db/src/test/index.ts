@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { createDb, type DbHandle } from '../client.ts';
+import { runMigrations } from '../migrate.ts';
+import { APP_ROLE } from '../tenant.ts';
+
+export interface TestDb extends DbHandle {
+  // db: the app's handle (on the server it logs in as the app role); query(): raw SQL as the owner
+  /** a connection string for the app role on the server database (postgres engine only) */
+  appUrl?: string;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+ * on the server named by TEST_DATABASE_URL (dropped again by close()).
+ */
+export async function createTestDb(opts: { engine?: 'pglite' | 'postgres' } = {}): Promise<TestDb> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const engine = opts.engine ?? (serverUrl ? 'postgres' : 'pglite');
+  if (engine === 'pglite') {
+    const handle = await createDb({ kind: 'pglite' });
+    await runMigrations(handle);
+    return handle;
+  }
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `uc_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const ownerUrl = withDatabase(serverUrl, name);
+  const owner = await createDb({ kind: 'postgres', url: ownerUrl, max: 2 });
+  await runMigrations(owner);
+  await owner.close();
+  const appUrl = withUser(ownerUrl, APP_ROLE);
+  // the app connects as the app role, exactly as in production; query() stays the owner's
+  const handle = await createDb({ kind: 'postgres', url: appUrl, max: 20 });
+  const ownerHandle = await createDb({ kind: 'postgres', url: ownerUrl, max: 2 });
+  return {
+    ...handle,
+    query: ownerHandle.query,
+    appUrl,
+    close: async () => {
+      await handle.close();
+      await ownerHandle.close();
+      const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = '';
+  return u.toString();
+}
