@@ -37,3 +37,8 @@ BEGIN
       WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t || '_tenant', t);
   END LOOP;
 END $$;
+--> statement-breakpoint
+-- Accepting an invitation happens before the user is in any federation: the token's hash,
+-- set for that one transaction, is what lets the invitation row be read.
+CREATE POLICY invitation_by_token ON invitation FOR SELECT
+  USING (token_hash = nullif(current_setting('app.invitation_token_hash', true), ''));

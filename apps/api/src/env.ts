@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+// The only reader of process.env in the API (DESIGN §2).
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** set: PostgreSQL server (as the app role); unset: embedded PGlite in DATA_DIR */
+  DATABASE_URL: z.string().optional(),
+  /** the schema owner, for migrations, when it differs from DATABASE_URL */
+  MIGRATION_DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default(`${repoRoot}.data/pglite`),
+  PUBLIC_URL: z.string().optional(),
+  /** base64 of 32 random bytes; encrypts members' ID numbers */
+  MEMBER_ID_KEY: z.string().optional(),
+  /** smtp://user:pass@host:port; unset: emails are written to the log */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Union Commons <noreply@union-commons.local>'),
+  WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** behind a TLS-terminating proxy: trust X-Forwarded-For / -Proto */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer };
+
+// A fixed key keeps demo data readable across restarts; production must set its own.
+const DEV_MEMBER_ID_KEY = Buffer.from('union-commons-development-key-32', 'utf8');
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.parse(source);
+  if (parsed.NODE_ENV === 'production' && !parsed.MEMBER_ID_KEY) {
+    throw new Error('MEMBER_ID_KEY must be set in production (base64 of 32 random bytes)');
+  }
+  const memberIdKey = parsed.MEMBER_ID_KEY ? Buffer.from(parsed.MEMBER_ID_KEY, 'base64') : DEV_MEMBER_ID_KEY;
+  if (memberIdKey.length !== 32) throw new Error('MEMBER_ID_KEY must decode to 32 bytes');
+  return {
+    ...parsed,
+    publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+    memberIdKey,
+  };
+}

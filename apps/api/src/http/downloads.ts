@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { errorMessage } from '@uc/contracts/i18n';
+import type { ErrorCode } from '@uc/contracts';
+import type { RequestCtx } from '../trpc.ts';
+import { AppError } from '../errors.ts';
+import type { Caller } from './caller.ts';
+
+export interface DownloadRoute {
+  method: 'GET';
+  pattern: RegExp;
+  handle(args: { req: IncomingMessage; res: ServerResponse; url: URL; ctx: RequestCtx; caller: Caller }): Promise<void>;
+}
+
+/**
+ * File downloads (Excel, PDF) are plain GETs so a link or <a download> works with the session
+ * cookie. Each goes through a tRPC procedure via the caller, so tenancy and roles are checked
+ * exactly as for the API. The tenant is the first path segment after /api/t/.
+ */
+export const downloadRoutes: DownloadRoute[] = [];
+
+export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType: string; filename: string }) {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.bytes.length),
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(file.bytes);
+}
+
+export function sendDownloadError(res: ServerResponse, err: unknown, locale: string) {
+  let code: ErrorCode = 'INTERNAL';
+  let status = 500;
+  if (err instanceof TRPCError) {
+    status = getHTTPStatusCodeFromError(err);
+    code = err.cause instanceof AppError ? err.cause.code : status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+  } else {
+    console.error(err);
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error: { code, message: errorMessage(code, locale) } }));
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { errorMessage } from '@uc/contracts/i18n';
+import type { DbHandle } from '@uc/db';
+import type { Env } from '../env.ts';
+import { readCookie, SESSION_COOKIE, validateSessionToken } from '../modules/auth/session.ts';
+import { appRouter } from '../router.ts';
+import type { RequestCtx } from '../trpc.ts';
+import { createCaller } from './caller.ts';
+import { downloadRoutes } from './downloads.ts';
+import { serveStatic } from './static.ts';
+
+const BODY_LIMIT = 1024 * 1024;
+/** member imports carry an .xlsx as base64 */
+const LARGE_BODY_PATHS = new Set(['member.import']);
+const LARGE_BODY_LIMIT = 15 * 1024 * 1024;
+const MAX_BATCH = 16;
+
+export interface AppOptions {
+  env: Env;
+  db: DbHandle;
+  now?: () => Date;
+}
+
+export function createApp(opts: AppOptions) {
+  const now = opts.now ?? (() => new Date());
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const requestId = randomUUID();
+    try {
+      await route(req, res, opts, now, requestId);
+    } catch (err) {
+      console.error(`[${requestId}]`, err);
+      if (!res.headersSent) sendJson(res, 500, { error: { message: errorMessage('INTERNAL', localeOf(req)), requestId } });
+      else res.end();
+    }
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions, now: () => Date, requestId: string) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, db: opts.db.kind });
+  if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
+
+  const locale = localeOf(req);
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const refusal = csrfRefusal(req, opts.env);
+    if (refusal) return sendJson(res, 403, { error: { code: 'CSRF', message: errorMessage('CSRF', locale), reason: refusal } });
+  }
+
+  const ctx = await requestContext(req, opts, now, requestId, locale);
+
+  const download = downloadRoutes.find((r) => r.method === method && r.pattern.test(url.pathname));
+  if (download) return download.handle({ req, res, url, ctx, caller: createCaller(ctx) });
+
+  if (!url.pathname.startsWith('/api/trpc/')) return sendJson(res, 404, { error: { message: errorMessage('NOT_FOUND', locale) } });
+  const procedures = decodeURIComponent(url.pathname.slice('/api/trpc/'.length)).split(',');
+  if (procedures.length > MAX_BATCH) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', locale) } });
+  const limit = procedures.every((p) => LARGE_BODY_PATHS.has(p)) ? LARGE_BODY_LIMIT : BODY_LIMIT;
+
+  let body: Buffer | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    body = await readBody(req, limit);
+    if (!body) return sendJson(res, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: errorMessage('PAYLOAD_TOO_LARGE', locale) } });
+  }
+  const request = new Request(new URL(url.pathname + url.search, 'http://localhost'), {
+    method,
+    headers: req.headers as Record<string, string>,
+    body: body && body.length ? new Uint8Array(body) : null,
+  });
+  const response = await fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: request,
+    router: appRouter,
+    createContext: () => ctx,
+    allowBatching: true,
+  });
+  ctx.resHeaders.forEach((v, k) => {
+    if (k.toLowerCase() !== 'set-cookie') response.headers.set(k, v);
+  });
+  const cookies = ctx.resHeaders.getSetCookie();
+  res.writeHead(response.status, [
+    ...[...response.headers.entries()].flat(),
+    ...cookies.flatMap((c) => ['Set-Cookie', c]),
+    'X-Request-Id',
+    requestId,
+    'Cache-Control',
+    'no-store',
+  ]);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function requestContext(req: IncomingMessage, opts: AppOptions, now: () => Date, requestId: string, locale: string): Promise<RequestCtx> {
+  const token = readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
+  const auth = token ? await validateSessionToken(opts.db.db, token, now()) : null;
+  const tenant = header(req, 'x-tenant');
+  return {
+    db: opts.db.db,
+    env: opts.env,
+    requestId,
+    ip: clientIp(req, opts.env),
+    userAgent: header(req, 'user-agent'),
+    tenantSlug: tenant && /^[a-z0-9-]{1,40}$/.test(tenant) ? tenant : null,
+    locale: auth?.user.locale ?? locale,
+    secure: isSecure(req, opts.env),
+    auth,
+    resHeaders: new Headers(),
+    now,
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+}
+
+export function localeOf(req: IncomingMessage): string {
+  const explicit = header(req, 'x-locale') ?? readCookie(req.headers.cookie ?? null, 'uc_locale');
+  if (explicit === 'en' || explicit === 'zh-CN') return explicit;
+  const accept = header(req, 'accept-language') ?? '';
+  return /^en\b/i.test(accept) ? 'en' : 'zh-CN';
+}
+
+function clientIp(req: IncomingMessage, env: Env): string | null {
+  if (env.TRUST_PROXY === 'true') {
+    const fwd = header(req, 'x-forwarded-for');
+    if (fwd) return fwd.split(',')[0]!.trim();
+  }
+  return req.socket.remoteAddress ?? null;
+}
+
+function isSecure(req: IncomingMessage, env: Env): boolean {
+  if (env.TRUST_PROXY === 'true' && header(req, 'x-forwarded-proto') === 'https') return true;
+  return env.publicUrl.startsWith('https://');
+}
+
+/**
+ * CSRF (DESIGN §4): a state-changing request must be JSON and, when a browser says where it
+ * came from, come from this origin. Browsers always send Origin or Sec-Fetch-Site on a
+ * cross-site POST, so a request with neither is a non-browser client, which CSRF cannot reach.
+ */
+export function csrfRefusal(req: IncomingMessage, env: Env): string | null {
+  const type = header(req, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) return 'content-type';
+  const site = header(req, 'sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return 'sec-fetch-site';
+  const origin = header(req, 'origin');
+  if (origin) {
+    const host = header(req, 'x-forwarded-host') ?? header(req, 'host');
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return 'origin';
+    }
+    const publicHost = new URL(env.publicUrl).host;
+    if (originHost !== host && originHost !== publicHost) return 'origin';
+  }
+  return null;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return resolve(undefined);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  const server = createServer(app);
+  server.keepAliveTimeout = 5_000;
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}

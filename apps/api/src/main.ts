@@ -1,0 +1,26 @@
+import { assertSafeRole, migrateDatabase, openDatabase } from './bootstrap.ts';
+import { loadEnv } from './env.ts';
+import { createApp, listen } from './http/server.ts';
+import { startMailer } from './mail/mailer.ts';
+import { seedDemo } from './seed/demo.ts';
+
+const env = loadEnv();
+const db = await openDatabase(env);
+await migrateDatabase(env, db);
+await assertSafeRole(db);
+if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === undefined && !env.DATABASE_URL)) {
+  const summary = await seedDemo(db.db, env);
+  console.log(`demo data: ${summary}`);
+}
+const stopMailer = startMailer(db.db, env);
+const server = await listen(createApp({ env, db }), env.PORT, env.HOST);
+console.log(`Union Commons listening on http://${env.HOST}:${env.PORT} (database: ${db.kind})`);
+
+const shutdown = async () => {
+  server.close();
+  stopMailer();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

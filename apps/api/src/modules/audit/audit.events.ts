@@ -1,0 +1,21 @@
+// Every audit event the platform writes, as one typed union: type, the entity it concerns, its data.
+export type AuditEvent =
+  | { type: 'auth.signed_in'; entityType: 'user'; data: Record<string, never> }
+  | { type: 'auth.password_changed'; entityType: 'user'; data: Record<string, never> }
+  | { type: 'staff.invited'; entityType: 'invitation'; data: { email: string; roles: string[] } }
+  | { type: 'staff.invitation_revoked'; entityType: 'invitation'; data: { email: string } }
+  | { type: 'staff.joined'; entityType: 'membership'; data: { email: string; roles: string[] } }
+  | { type: 'staff.roles_changed'; entityType: 'membership'; data: { email: string; from: string[]; to: string[] } }
+  | { type: 'staff.removed'; entityType: 'membership'; data: { email: string } }
+  | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null } }
+  | { type: 'org_unit.updated'; entityType: 'org_unit'; data: { changes: Record<string, unknown> } }
+  | { type: 'org_unit.deleted'; entityType: 'org_unit'; data: { name: string } }
+  | { type: 'member.created'; entityType: 'member'; data: { name: string } }
+  | { type: 'member.updated'; entityType: 'member'; data: { changes: string[] } }
+  | { type: 'member.deleted'; entityType: 'member'; data: { name: string } }
+  | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
+  | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
+  | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
+  | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } };
+
+export type AuditEventType = AuditEvent['type'];

@@ -1,0 +1,84 @@
+import { federations, memberships, sessions, users, withoutTenant } from '@uc/db';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+import { createSession } from './session.ts';
+import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.ts';
+/** Checks the password (with throttling) and opens a session. */
+export async function signIn(db, input, meta) {
+    const email = input.email.trim().toLowerCase();
+    const keys = throttleKeys(email, meta.ip);
+    await withoutTenant(db, (tx) => assertNotThrottled(tx, keys, meta.now));
+    const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.email, email)));
+    const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+    if (!user || !ok) {
+        // committed on its own: the failure must count even though the request fails
+        await withoutTenant(db, (tx) => recordFailure(tx, keys, meta.now));
+        throw new AppError('INVALID_CREDENTIALS');
+    }
+    return withoutTenant(db, async (tx) => {
+        await clearFailures(tx, keys);
+        const session = await createSession(tx, user.id, meta);
+        return { ...session, userId: user.id };
+    });
+}
+export async function signOut(db, auth) {
+    await withoutTenant(db, (tx) => tx.delete(sessions).where(eq(sessions.id, auth.sessionId)));
+}
+export async function getMe(db, auth) {
+    return withoutTenant(db, async (tx) => {
+        const rows = await tx
+            .select({
+            tenantId: memberships.tenantId,
+            slug: federations.slug,
+            nameZh: federations.nameZh,
+            nameEn: federations.nameEn,
+            roles: memberships.roles,
+            memberId: memberships.memberId,
+        })
+            .from(memberships)
+            .innerJoin(federations, eq(federations.id, memberships.tenantId))
+            .where(and(eq(memberships.userId, auth.user.id), eq(memberships.status, 'active')))
+            .orderBy(federations.slug);
+        return {
+            user: { ...auth.user, locale: auth.user.locale === 'en' ? 'en' : 'zh-CN' },
+            memberships: rows.map((r) => ({ ...r, roles: r.roles })),
+        };
+    }, { userId: auth.user.id });
+}
+export async function listMySessions(db, auth) {
+    const rows = await withoutTenant(db, (tx) => tx.select().from(sessions).where(eq(sessions.userId, auth.user.id)).orderBy(desc(sessions.lastSeenAt)));
+    return rows.map((s) => ({
+        id: s.id.slice(0, 16),
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        ip: s.ip,
+        userAgent: s.userAgent,
+        current: s.id === auth.sessionId,
+    }));
+}
+/** Revokes one of my sessions, named by the id prefix listMySessions shows. */
+export async function revokeMySession(db, auth, idPrefix) {
+    await withoutTenant(db, async (tx) => {
+        const mine = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, auth.user.id));
+        const target = mine.find((s) => s.id.startsWith(idPrefix) && idPrefix.length >= 16);
+        if (!target)
+            throw new AppError('NOT_FOUND');
+        await tx.delete(sessions).where(eq(sessions.id, target.id));
+    });
+}
+/** Changes the password and signs out every other session. */
+export async function changePassword(db, auth, input, now) {
+    const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.id, auth.user.id)));
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+        throw new AppError('INVALID_CREDENTIALS');
+    const passwordHash = await hashPassword(input.newPassword);
+    await withoutTenant(db, async (tx) => {
+        await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+        await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, auth.sessionId)));
+    });
+}
+export async function setLocale(db, auth, locale) {
+    await withoutTenant(db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, auth.user.id)));
+}

@@ -1,0 +1,27 @@
+import { byId, invitationDto, inviteInput, inviteResultDto, removeStaffInput, staffDto, updateRolesInput } from '@uc/contracts';
+import { z } from 'zod';
+import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
+import { inviteStaff, listInvitations, revokeInvitation } from './invitation.service.ts';
+import { listStaff, removeStaff, updateStaffRoles } from './staff.service.ts';
+const adminProcedure = roleProcedure('admin');
+const ok = z.object({ ok: z.boolean() });
+export const staffRouter = router({
+    list: staffProcedure.output(z.array(staffDto)).query(({ ctx }) => listStaff(ctx.svc)),
+    updateRoles: adminProcedure
+        .input(updateRolesInput)
+        .output(ok)
+        .mutation(async ({ ctx, input }) => (await updateStaffRoles(ctx.svc, input), { ok: true })),
+    remove: adminProcedure
+        .input(removeStaffInput)
+        .output(ok)
+        .mutation(async ({ ctx, input }) => (await removeStaff(ctx.svc, input.membershipId), { ok: true })),
+    invitations: adminProcedure.output(z.array(invitationDto)).query(({ ctx }) => listInvitations(ctx.svc)),
+    invite: adminProcedure
+        .input(inviteInput)
+        .output(inviteResultDto)
+        .mutation(({ ctx, input }) => inviteStaff(ctx.svc, input)),
+    revokeInvitation: adminProcedure
+        .input(byId)
+        .output(ok)
+        .mutation(async ({ ctx, input }) => (await revokeInvitation(ctx.svc, input.id), { ok: true })),
+});

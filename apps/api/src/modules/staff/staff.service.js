@@ -1,0 +1,61 @@
+import { memberships, users } from '@uc/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+const isStaff = sql `not (${memberships.roles} @> array['member']::text[])`;
+export async function listStaff(ctx) {
+    const rows = await ctx.db
+        .select({ m: memberships, email: users.email, displayName: users.displayName })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.status, 'active'), isStaff))
+        .orderBy(asc(users.email));
+    return rows.map((r) => ({
+        membershipId: r.m.id,
+        userId: r.m.userId,
+        email: r.email,
+        displayName: r.displayName,
+        roles: r.m.roles,
+        createdAt: r.m.createdAt.toISOString(),
+    }));
+}
+/** Locks the federation's admin memberships so two admins cannot demote each other at once. */
+async function assertAdminRemains(ctx, changingId, nextRoles) {
+    const admins = await ctx.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.status, 'active'), sql `${memberships.roles} @> array['admin']::text[]`))
+        .for('update');
+    const remaining = admins.filter((a) => a.id !== changingId).length + (nextRoles?.includes('admin') ? 1 : 0);
+    if (remaining === 0)
+        throw new AppError('LAST_ADMIN');
+}
+async function findStaff(ctx, membershipId) {
+    const [row] = await ctx.db
+        .select({ m: memberships, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, membershipId), isStaff))
+        .for('update', { of: memberships });
+    if (!row)
+        throw new AppError('NOT_FOUND');
+    return row;
+}
+export async function updateStaffRoles(ctx, input) {
+    const row = await findStaff(ctx, input.membershipId);
+    const roles = [...new Set(input.roles)];
+    await assertAdminRemains(ctx, row.m.id, roles);
+    await ctx.db.update(memberships).set({ roles }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
+    await recordAudit(ctx, {
+        type: 'staff.roles_changed',
+        entityType: 'membership',
+        entityId: row.m.id,
+        data: { email: row.email, from: row.m.roles, to: roles },
+    });
+}
+export async function removeStaff(ctx, membershipId) {
+    const row = await findStaff(ctx, membershipId);
+    await assertAdminRemains(ctx, row.m.id, null);
+    await ctx.db.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
+    await recordAudit(ctx, { type: 'staff.removed', entityType: 'membership', entityId: row.m.id, data: { email: row.email } });
+}

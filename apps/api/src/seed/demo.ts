@@ -1,0 +1,117 @@
+import { idNumberCheckChar } from '@uc/contracts';
+import { federations, memberHonours, members, memberships, orgUnits, users, withoutTenant, withTenant, type Db } from '@uc/db';
+import { eq } from 'drizzle-orm';
+import type { Env } from '../env.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { sealIdNumber } from '../modules/members/idNumber.crypto.ts';
+import { systemActor } from '../service.ts';
+import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
+
+const MEMBERS_PER_FEDERATION = 300;
+
+/** A small deterministic PRNG so every fresh database gets the same demo people. */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoIdNumber(rand: () => number, areaCode: string, gender: 'male' | 'female'): string {
+  const y = 1965 + Math.floor(rand() * 38);
+  const m = 1 + Math.floor(rand() * 12);
+  const d = 1 + Math.floor(rand() * 28);
+  let seq = 100 + Math.floor(rand() * 899);
+  if ((seq % 2 === 1) !== (gender === 'male')) seq = seq === 999 ? 998 : seq + 1;
+  const first17 = `${areaCode}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** Seeds the three demo federations; a federation that already exists is left as it is. */
+export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey'>): Promise<string> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const done: string[] = [];
+  for (const [i, fed] of DEMO_FEDERATIONS.entries()) {
+    const exists = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations).where(eq(federations.slug, fed.slug)));
+    if (exists.length) continue;
+    await seedFederation(db, env, fed, passwordHash, i + 1);
+    done.push(fed.slug);
+  }
+  return done.length ? `seeded ${done.join(', ')}` : 'already present';
+}
+
+async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFederation, passwordHash: string, seed: number) {
+  const rand = prng(seed * 7919);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const [row] = await withoutTenant(db, (tx) =>
+    tx.insert(federations).values({ slug: fed.slug, nameZh: fed.nameZh, nameEn: fed.nameEn, city: fed.city }).returning(),
+  );
+  const tenantId = row!.id;
+  await withTenant(db, tenantId, async (tx) => {
+    const ctx = { db: tx, tenantId, actor: systemActor, now: new Date() };
+    const unit = async (name: string, kind: string, parentId: string | null, sortOrder: number) =>
+      (await tx.insert(orgUnits).values({ tenantId, name, kind, parentId, sortOrder }).returning({ id: orgUnits.id }))[0]!.id;
+    const root = await unit(fed.nameZh, 'city', null, 0);
+    const grassroots: string[] = [];
+    for (const [di, d] of fed.districts.entries()) {
+      const dId = await unit(d.name, 'district', root, di);
+      for (const [si, s] of d.streets.entries()) {
+        const sId = await unit(s, 'street', dId, si);
+        for (let g = 0; g < 2; g++) grassroots.push(await unit(`${pick(fed.companies)}${g === 0 ? '' : '第二分公司'}工会`.replace('工会工会', '工会'), 'grassroots', sId, g));
+      }
+    }
+    for (const [ii, ind] of fed.industries.entries()) {
+      const iId = await unit(ind, 'industry', root, 100 + ii);
+      grassroots.push(await unit(`${ind.replace(/工会$/, '')}系统基层工会`, 'grassroots', iId, 0));
+    }
+
+    const memberRows: (typeof members.$inferInsert)[] = [];
+    const honourRows: (typeof memberHonours.$inferInsert)[] = [];
+    const seen = new Set<string>();
+    while (memberRows.length < MEMBERS_PER_FEDERATION) {
+      const gender = rand() < 0.5 ? 'male' : 'female';
+      const idNumber = demoIdNumber(rand, pick(fed.areaCodes), gender);
+      if (seen.has(idNumber)) continue;
+      seen.add(idNumber);
+      const id = crypto.randomUUID();
+      const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : '');
+      memberRows.push({
+        tenantId,
+        id,
+        orgUnitId: pick(grassroots),
+        name,
+        gender,
+        mobile: `1${pick(['35', '38', '39', '58', '59', '87', '88', '36'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        ...sealIdNumber(env.memberIdKey, idNumber),
+      });
+      const r = rand();
+      if (r < 0.05) honourRows.push({ tenantId, memberId: id, kind: 'model_worker', source: `${fed.city}市劳动模范（2021年）`, validFrom: '2021-04-28', validUntil: null });
+      else if (r < 0.1) honourRows.push({ tenantId, memberId: id, kind: 'may_day_medal', source: '浙江省五一劳动奖章', validFrom: '2023-04-28', validUntil: null });
+      else if (r < 0.2) honourRows.push({ tenantId, memberId: id, kind: 'skilled_worker', source: `${fed.city}市技术能手`, validFrom: '2024-11-01', validUntil: '2029-10-31' });
+      if (rand() < 0.3) honourRows.push({ tenantId, memberId: id, kind: 'frontline', source: '一线职工', validFrom: '2020-01-01', validUntil: null });
+    }
+    for (let k = 0; k < memberRows.length; k += 100) await tx.insert(members).values(memberRows.slice(k, k + 100));
+    for (let k = 0; k < honourRows.length; k += 100) await tx.insert(memberHonours).values(honourRows.slice(k, k + 100));
+
+    for (const s of DEMO_STAFF) {
+      const userId = await ensureUser(tx, `${s.local}@${fed.slug}.demo`, `${fed.city}${s.nameZh}`, passwordHash);
+      await tx.insert(memberships).values({ tenantId, userId, roles: [...s.roles] });
+    }
+    const member = memberRows[0]!;
+    const memberUser = await ensureUser(tx, `member@${fed.slug}.demo`, member.name, passwordHash);
+    await tx.insert(memberships).values({ tenantId, userId: memberUser, roles: ['member'], memberId: member.id });
+    await recordAudit(ctx, { type: 'federation.seeded', entityType: 'federation', entityId: tenantId, data: { slug: fed.slug } });
+  });
+}
+
+async function ensureUser(tx: Db, email: string, displayName: string, passwordHash: string): Promise<string> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) return existing.id;
+  return (await tx.insert(users).values({ email, displayName, passwordHash }).returning({ id: users.id }))[0]!.id;
+}

@@ -1,0 +1,30 @@
+import type { Role } from '@uc/contracts';
+import type { Db } from '@uc/db';
+import type { Env } from './env.ts';
+
+export interface Actor {
+  userId: string | null;
+  /** how the audit log names them: email, or 'system' for jobs and seeding */
+  label: string;
+  ip: string | null;
+  userAgent: string | null;
+  roles: Role[];
+  /** set for a member account: the member record it acts for */
+  memberId: string | null;
+}
+
+/** What every tenant service receives. db is already a transaction in the tenant's context. */
+export interface ServiceCtx {
+  db: Db;
+  tenantId: string;
+  actor: Actor;
+  now: Date;
+  locale: string;
+  env: Pick<Env, 'memberIdKey' | 'publicUrl'>;
+}
+
+export const systemActor: Actor = { userId: null, label: 'system', ip: null, userAgent: null, roles: [], memberId: null };
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}

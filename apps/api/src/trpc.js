@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { errorMessage, validationMessage } from '@uc/contracts/i18n';
+import { APP_ROLE, rowsOf } from '@uc/db';
+import { sql } from 'drizzle-orm';
+import { ZodError } from 'zod';
+import { AppError } from './errors.ts';
+const TRPC_CODE = {
+    UNAUTHORIZED: 'UNAUTHORIZED',
+    FORBIDDEN: 'FORBIDDEN',
+    NOT_FOUND: 'NOT_FOUND',
+    BAD_INPUT: 'BAD_REQUEST',
+    CONFLICT: 'CONFLICT',
+    STALE_VERSION: 'CONFLICT',
+    RATE_LIMITED: 'TOO_MANY_REQUESTS',
+    INVALID_CREDENTIALS: 'UNAUTHORIZED',
+    CSRF: 'FORBIDDEN',
+    PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+    INVITATION_INVALID: 'NOT_FOUND',
+    DUPLICATE_ID_NUMBER: 'CONFLICT',
+    ORG_UNIT_NOT_EMPTY: 'CONFLICT',
+    ORG_UNIT_CYCLE: 'BAD_REQUEST',
+    LAST_ADMIN: 'CONFLICT',
+    ALREADY_MEMBER: 'CONFLICT',
+    INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+const FROM_TRPC = {
+    UNAUTHORIZED: 'UNAUTHORIZED',
+    FORBIDDEN: 'FORBIDDEN',
+    NOT_FOUND: 'NOT_FOUND',
+    BAD_REQUEST: 'BAD_INPUT',
+    PARSE_ERROR: 'BAD_INPUT',
+    METHOD_NOT_SUPPORTED: 'BAD_INPUT',
+    PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+    TOO_MANY_REQUESTS: 'RATE_LIMITED',
+    CONFLICT: 'CONFLICT',
+};
+export function toTrpcError(e) {
+    return new TRPCError({ code: TRPC_CODE[e.code], message: e.code, cause: e });
+}
+/** Field errors of a zod failure, in the user's language: { 'honours.0.validFrom': '日期格式应为 YYYY-MM-DD' } */
+function fieldErrors(err, locale) {
+    const out = {};
+    for (const issue of err.issues) {
+        const path = issue.path.join('.') || '_';
+        if (out[path])
+            continue;
+        const key = issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code;
+        out[path] = validationMessage(key, locale);
+    }
+    return out;
+}
+const t = initTRPC.context().create({
+    errorFormatter({ shape, error, ctx }) {
+        const locale = ctx?.locale ?? 'zh-CN';
+        const cause = error.cause;
+        let code;
+        let details = {};
+        if (cause instanceof AppError) {
+            code = cause.code;
+            details = cause.details;
+        }
+        else if (cause instanceof ZodError) {
+            code = 'BAD_INPUT';
+            details = { fields: fieldErrors(cause, locale) };
+        }
+        else if (error.code === 'INTERNAL_SERVER_ERROR') {
+            // Never show SQL or a stack: log it under the request id and say something generic.
+            code = 'INTERNAL';
+            console.error(`[${ctx?.requestId ?? '-'}]`, error.cause ?? error);
+            details = { requestId: ctx?.requestId ?? randomUUID() };
+        }
+        else {
+            code = FROM_TRPC[error.code] ?? 'INTERNAL';
+        }
+        return {
+            code: shape.code,
+            message: errorMessage(code, locale),
+            data: { code, httpStatus: shape.data.httpStatus, path: shape.data.path, details },
+        };
+    },
+});
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+/** Maps AppError thrown anywhere below to its tRPC code. */
+const appErrors = t.middleware(async ({ next }) => {
+    const result = await next();
+    if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+        const app = result.error.cause;
+        return { ...result, error: toTrpcError(app) };
+    }
+    return result;
+});
+export const publicProcedure = t.procedure.use(appErrors);
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.auth)
+        throw toTrpcError(new AppError('UNAUTHORIZED'));
+    return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+/**
+ * Resolves the federation from X-Tenant, checks the user's membership there, and runs the
+ * procedure in one transaction with that tenant's context. A federation the user does not
+ * belong to answers NOT_FOUND, like one that does not exist.
+ */
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+    const slug = ctx.tenantSlug;
+    const user = ctx.auth.user;
+    if (!slug)
+        throw toTrpcError(new AppError('NOT_FOUND'));
+    try {
+        return await ctx.db.transaction(async (raw) => {
+            const tx = raw;
+            await tx.execute(sql `select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${user.id}, true)`);
+            // The membership policy lets a user read their own rows; finding one sets the tenant for the rest of the transaction.
+            const [membership] = rowsOf(await tx.execute(sql `
+          select m.tenant_id, m.roles, m.member_id, set_config('app.tenant_id', m.tenant_id::text, true)
+          from membership m join federation f on f.id = m.tenant_id
+          where f.slug = ${slug} and m.user_id = ${user.id} and m.status = 'active'`));
+            if (!membership)
+                throw toTrpcError(new AppError('NOT_FOUND'));
+            const actor = {
+                userId: user.id,
+                label: user.email,
+                ip: ctx.ip,
+                userAgent: ctx.userAgent,
+                roles: membership.roles,
+                memberId: membership.member_id,
+            };
+            const svc = { db: tx, tenantId: membership.tenant_id, actor, now: ctx.now(), locale: ctx.locale, env: ctx.env };
+            const result = await next({ ctx: { ...ctx, svc } });
+            // next() reports failure instead of throwing; throw so the transaction rolls back.
+            if (!result.ok)
+                throw new Rollback(result);
+            return result;
+        });
+    }
+    catch (e) {
+        if (e instanceof Rollback)
+            return e.result;
+        throw e;
+    }
+});
+class Rollback {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+/** A tenant procedure open only to holders of one of the roles (checked before the service runs). */
+export const roleProcedure = (...roles) => tenantProcedure.use(({ ctx, next }) => {
+    if (!ctx.svc.actor.roles.some((r) => roles.includes(r)))
+        throw toTrpcError(new AppError('FORBIDDEN'));
+    return next();
+});
+/** Staff of the federation, any role; member accounts excluded. */
+export const staffProcedure = roleProcedure('admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker');

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { dateString, instantString } from './common.ts';
+
+export const auditEventDto = z.object({
+  seq: z.number(),
+  at: instantString,
+  actorLabel: z.string(),
+  ip: z.string().nullable(),
+  type: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEventDto = z.infer<typeof auditEventDto>;
+
+export const auditListInput = z.object({
+  type: z.string().max(64).optional(),
+  from: dateString.optional(),
+  to: dateString.optional(),
+  /** show events with seq below this (newest first) */
+  beforeSeq: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const auditListDto = z.object({ items: z.array(auditEventDto), nextBeforeSeq: z.number().nullable() });
+
+export const auditVerifyDto = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  /** the first event whose stored hash does not match its content or its predecessor */
+  brokenAtSeq: z.number().nullable(),
+});
+export type AuditVerifyDto = z.infer<typeof auditVerifyDto>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { localeSchema, role, trimmed } from './common.ts';
+
+export const signInInput = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const passwordSchema = z.string().min(10, { error: 'password_too_short' }).max(200);
+
+export const membershipDto = z.object({
+  tenantId: z.string(),
+  slug: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  roles: z.array(role),
+  memberId: z.string().nullable(),
+});
+export type MembershipDto = z.infer<typeof membershipDto>;
+
+export const userDto = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: localeSchema,
+});
+export type UserDto = z.infer<typeof userDto>;
+
+export const meDto = z.object({ user: userDto, memberships: z.array(membershipDto) }).nullable();
+export type MeDto = z.infer<typeof meDto>;
+
+export const sessionDto = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionDto = z.infer<typeof sessionDto>;
+
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+export const setLocaleInput = z.object({ locale: localeSchema });
+export const revokeSessionInput = z.object({ id: z.string().min(1).max(128) });
+
+export const invitationPreviewDto = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  federationNameZh: z.string(),
+  federationNameEn: z.string(),
+  roles: z.array(role),
+  existingUser: z.boolean(),
+});
+export const acceptInvitationInput = z.object({
+  token: z.string().min(10).max(200),
+  displayName: trimmed(1, 60).optional(),
+  password: z.string().max(200),
+});

@@ -1,0 +1,87 @@
+import type { ErrorCode } from '../errors.ts';
+
+// Messages users read when something is refused; keyed by AppError code, then by validation issue.
+export const errorMessagesZh = {
+  UNAUTHORIZED: '请先登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+  NOT_FOUND: '未找到该内容，或您无权查看',
+  BAD_INPUT: '输入有误，请检查后重试',
+  CONFLICT: '该操作与现有数据冲突',
+  STALE_VERSION: '该内容已被他人修改，请刷新后再试',
+  RATE_LIMITED: '尝试次数过多，请稍后再试',
+  INVALID_CREDENTIALS: '邮箱或密码不正确',
+  CSRF: '请求来源不受信任，请刷新页面后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  INVITATION_INVALID: '邀请链接无效或已过期',
+  DUPLICATE_ID_NUMBER: '该身份证号已登记为会员',
+  ORG_UNIT_NOT_EMPTY: '该组织下仍有下级组织或会员，不能删除',
+  ORG_UNIT_CYCLE: '不能把组织移动到其自身或其下级之下',
+  LAST_ADMIN: '至少需要保留一名管理员',
+  ALREADY_MEMBER: '该用户已是本会工作人员',
+  INTERNAL: '系统繁忙，请稍后再试',
+} satisfies Record<ErrorCode, string>;
+
+export const errorMessagesEn: Record<ErrorCode, string> = {
+  UNAUTHORIZED: 'Please sign in first',
+  FORBIDDEN: 'You do not have permission to do this',
+  NOT_FOUND: 'Not found, or you may not see it',
+  BAD_INPUT: 'Some input is not valid; please check and try again',
+  CONFLICT: 'This conflicts with existing data',
+  STALE_VERSION: 'Someone else changed this; please reload and try again',
+  RATE_LIMITED: 'Too many attempts; please try again later',
+  INVALID_CREDENTIALS: 'Email or password is incorrect',
+  CSRF: 'The request came from an untrusted page; please reload and try again',
+  PAYLOAD_TOO_LARGE: 'What you sent is too large',
+  INVITATION_INVALID: 'The invitation link is invalid or has expired',
+  DUPLICATE_ID_NUMBER: 'A member with this ID number already exists',
+  ORG_UNIT_NOT_EMPTY: 'This unit still has sub-units or members and cannot be deleted',
+  ORG_UNIT_CYCLE: 'A unit cannot be moved under itself or its own sub-unit',
+  LAST_ADMIN: 'At least one administrator must remain',
+  ALREADY_MEMBER: 'This user is already on the staff',
+  INTERNAL: 'Something went wrong on our side; please try again later',
+};
+
+/** Field-level validation messages; the key is the zod issue message or code. */
+export const validationMessagesZh = {
+  required: '必填',
+  too_small: '内容过短',
+  too_big: '内容过长',
+  invalid_format: '格式不正确',
+  invalid_type: '类型不正确',
+  invalid_value: '取值不在允许范围内',
+  date: '日期格式应为 YYYY-MM-DD',
+  id_number_invalid: '身份证号无效（校验位不符）',
+  mobile_invalid: '手机号格式不正确',
+  password_too_short: '密码至少 10 位',
+  org_unit_unknown: '组织不存在',
+  duplicate_in_file: '与文件中其他行重复',
+  duplicate_existing: '该身份证号已登记为会员',
+  honour_unknown: '荣誉类别不存在',
+} as const;
+export type ValidationKey = keyof typeof validationMessagesZh;
+
+export const validationMessagesEn: Record<ValidationKey, string> = {
+  required: 'Required',
+  too_small: 'Too short',
+  too_big: 'Too long',
+  invalid_format: 'Invalid format',
+  invalid_type: 'Invalid type',
+  invalid_value: 'Not an allowed value',
+  date: 'Dates are written YYYY-MM-DD',
+  id_number_invalid: 'Invalid ID number (check digit does not match)',
+  mobile_invalid: 'Invalid mobile number',
+  password_too_short: 'The password needs at least 10 characters',
+  org_unit_unknown: 'Unknown org unit',
+  duplicate_in_file: 'Duplicates another row of the file',
+  duplicate_existing: 'A member with this ID number already exists',
+  honour_unknown: 'Unknown honour kind',
+};
+
+export function errorMessage(code: ErrorCode, locale: string): string {
+  return (locale === 'en' ? errorMessagesEn : errorMessagesZh)[code];
+}
+
+export function validationMessage(key: string, locale: string): string {
+  const table: Record<string, string> = locale === 'en' ? validationMessagesEn : validationMessagesZh;
+  return table[key] ?? table.invalid_format!;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { dateString, pageInput, paged, trimmed, uuid } from './common.ts';
+import { isValidIdNumber, isValidMobile } from './ids.ts';
+
+export const HONOUR_KINDS = ['model_worker', 'may_day_medal', 'skilled_worker', 'frontline'] as const;
+export const honourKind = z.enum(HONOUR_KINDS);
+
+export const honourDto = z.object({
+  id: z.string(),
+  kind: honourKind,
+  source: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+});
+export const honourInput = z.object({
+  kind: honourKind,
+  source: trimmed(1, 100),
+  validFrom: dateString,
+  validUntil: dateString.nullable().optional(),
+});
+
+export const memberDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']).nullable(),
+  mobile: z.string().nullable(),
+  idNumberMasked: z.string(),
+  birthDate: z.string().nullable(),
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  honours: z.array(honourDto),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type MemberDto = z.infer<typeof memberDto>;
+
+export const memberListInput = pageInput.extend({
+  q: z.string().trim().max(50).optional(),
+  orgUnitId: uuid.optional(),
+  /** include members of units below orgUnitId */
+  includeDescendants: z.boolean().default(true),
+  honour: honourKind.optional(),
+});
+export const memberListDto = paged(memberDto);
+
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine(isValidIdNumber, { error: 'id_number_invalid' });
+export const mobileSchema = z.string().trim().refine(isValidMobile, { error: 'mobile_invalid' });
+
+export const memberCreateInput = z.object({
+  name: trimmed(1, 40),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  mobile: mobileSchema.nullable().optional(),
+  idNumber: idNumberSchema,
+  orgUnitId: uuid,
+  honours: z.array(honourInput).max(20).default([]),
+});
+export const memberUpdateInput = z.object({
+  id: uuid,
+  version: z.number().int(),
+  name: trimmed(1, 40).optional(),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  mobile: mobileSchema.nullable().optional(),
+  orgUnitId: uuid.optional(),
+  honours: z.array(honourInput).max(20).optional(),
+});
+
+/** the ID number in full, for roles that need it; every read is audited */
+export const memberIdNumberDto = z.object({ idNumber: z.string() });
+
+export const importRowError = z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() });
+export const memberImportInput = z.object({
+  /** the .xlsx file, base64 encoded */
+  fileBase64: z.string().min(1).max(14_000_000),
+});
+export const memberImportDto = z.object({
+  ok: z.boolean(),
+  imported: z.number(),
+  totalRows: z.number(),
+  errors: z.array(importRowError),
+});
+export type MemberImportDto = z.infer<typeof memberImportDto>;
