@@ -110,7 +110,7 @@ export async function expectCode(p: Promise<unknown>, code: string): Promise<voi
     await p;
   } catch (e) {
     const got = (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
-    if (got !== code) throw new Error(`expected ${code}, got ${got}: ${(e as Error).message}`);
+    if (got !== code) throw new Error(`expected ${code}, got ${got}: ${(e as Error).message}`, { cause: e });
     return;
   }
   throw new Error(`expected ${code}, but it succeeded`);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every check: lint, typecheck, unit + integration tests on PGlite, the same suite on a
+# PostgreSQL server when TEST_DATABASE_URL is set, and the browser journeys in Chromium.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+set -e
+pnpm install --frozen-lockfile
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run() { echo "==> $*"; "$@" 2>&1 | tee -a "$log"; }
+
+run pnpm lint
+run pnpm typecheck
+server_url="${TEST_DATABASE_URL:-}"
+echo "==> tests on PGlite"
+TEST_DATABASE_URL= run pnpm test:unit
+if [ -n "$server_url" ]; then
+  echo "==> tests on PostgreSQL ($server_url)"
+  TEST_DATABASE_URL="$server_url" run pnpm test:unit
+fi
+run pnpm e2e
+
+# One closing line in the plain form: vitest and Playwright summaries added up.
+clean=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log")
+passed=$(printf '%s\n' "$clean" | grep -E '^\s+Tests\s+' | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(printf '%s\n' "$clean" | grep -E '^\s+Tests\s+' | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+e2e=$(printf '%s\n' "$clean" | grep -E '^\s+[0-9]+ passed \(' | grep -oE '^\s+[0-9]+' | awk '{s+=$1} END {print s+0}')
+echo "$((passed + e2e)) passed, ${failed} failed"
