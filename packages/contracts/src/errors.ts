@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'ORG_UNIT_CYCLE',
   'LAST_ADMIN',
   'ALREADY_MEMBER',
+  'INVALID_TRANSITION',
+  'ALREADY_SIGNED',
+  'HASH_MISMATCH',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,3 +7,5 @@ export * from './federation.ts';
 export * from './orgUnit.ts';
 export * from './member.ts';
 export * from './staff.ts';
+export * from './agreement.ts';
+export * from './notification.ts';

@@ -42,15 +42,18 @@ describe.each(engines)('schema tenancy rules on %s', (engine) => {
   });
 
   it('includes tenant_id in every foreign key between tenant tables', async () => {
-    const fks = await t.query<{ name: string; src: string; dst: string; cols: string[] }>(`
+    const fks = await t.query<{ name: string; src: string; dst: string; cols: string[]; refs: string[] }>(`
       select k.conname as name, s.relname as src, d.relname as dst,
-        array(select a.attname::text from unnest(k.conkey) n join pg_attribute a on a.attrelid = k.conrelid and a.attnum = n) as cols
+        array(select a.attname::text from unnest(k.conkey) n join pg_attribute a on a.attrelid = k.conrelid and a.attnum = n) as cols,
+        array(select a.attname::text from unnest(k.confkey) n join pg_attribute a on a.attrelid = k.confrelid and a.attnum = n) as refs
       from pg_constraint k join pg_class s on s.oid = k.conrelid join pg_class d on d.oid = k.confrelid
       where k.contype = 'f' and s.relnamespace = 'public'::regnamespace`);
     const global = GLOBAL_TABLES as readonly string[];
     const between = fks.filter((f) => !global.includes(f.src) && !global.includes(f.dst));
     expect(between.length).toBeGreaterThan(0);
-    for (const fk of between) expect(fk.cols, fk.name).toContain('tenant_id');
+    // the key includes the target's tenant_id: the row's own tenant_id, or (agreement_party) the owner's
+    for (const fk of between) expect(fk.refs, fk.name).toContain('tenant_id');
+    for (const fk of between.filter((f) => f.src !== 'agreement_party')) expect(fk.cols, fk.name).toContain('tenant_id');
   });
 
   it('enables and forces row-level security with a policy reading app.tenant_id on every tenant table', async () => {

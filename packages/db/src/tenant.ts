@@ -36,3 +36,17 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * Within a tenant transaction, runs fn as another federation (to write its audit events or
+ * notify its staff about a shared agreement), then restores the caller's tenant.
+ */
+export async function asTenant<T>(tx: Db, tenantId: string, fn: () => Promise<T>): Promise<T> {
+  const [prev] = rowsOf<{ t: string | null }>(await tx.execute(sql`select current_setting('app.tenant_id', true) as t`));
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql`select set_config('app.tenant_id', ${prev?.t ?? ''}, true)`);
+  }
+}

@@ -18,6 +18,9 @@ export const errorMessagesZh = {
   ORG_UNIT_CYCLE: '不能把组织移动到其自身或其下级之下',
   LAST_ADMIN: '至少需要保留一名管理员',
   ALREADY_MEMBER: '该用户已是本会工作人员',
+  INVALID_TRANSITION: '协议当前状态下不能执行此操作',
+  ALREADY_SIGNED: '贵方已对该版本作出签署决定',
+  HASH_MISMATCH: '协议内容已变化，与您核对的摘要不一致，请刷新后重新核对',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -38,6 +41,9 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   ORG_UNIT_CYCLE: 'A unit cannot be moved under itself or its own sub-unit',
   LAST_ADMIN: 'At least one administrator must remain',
   ALREADY_MEMBER: 'This user is already on the staff',
+  INVALID_TRANSITION: 'The agreement is not in a state that allows this',
+  ALREADY_SIGNED: 'Your federation has already decided on this version',
+  HASH_MISMATCH: 'The content changed: its hash is not the one you checked; reload and check again',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
@@ -57,6 +63,8 @@ export const validationMessagesZh = {
   duplicate_in_file: '与文件中其他行重复',
   duplicate_existing: '该身份证号已登记为会员',
   honour_unknown: '荣誉类别不存在',
+  term_order: '结束日期不能早于开始日期',
+  duplicate_clause: '条款编号重复',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -75,6 +83,8 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   duplicate_in_file: 'Duplicates another row of the file',
   duplicate_existing: 'A member with this ID number already exists',
   honour_unknown: 'Unknown honour kind',
+  term_order: 'The end date cannot be before the start date',
+  duplicate_clause: 'Two clauses have the same key',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

@@ -1,2 +1,3 @@
 export * from './global.ts';
 export * from './core.ts';
+export * from './agreements.ts';

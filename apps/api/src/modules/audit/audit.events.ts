@@ -16,6 +16,13 @@ export type AuditEvent =
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
-  | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } };
+  | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }
+  | { type: 'agreement.created'; entityType: 'agreement'; data: { title: string; parties: string[] } }
+  | { type: 'agreement.version_saved'; entityType: 'agreement'; data: { version: number; note: string } }
+  | { type: 'agreement.step'; entityType: 'agreement'; data: { step: string; from: string; to: string; reason?: string; contentHash?: string } }
+  | { type: 'agreement.signed'; entityType: 'agreement'; data: { party: string; version: number; contentHash: string } }
+  | { type: 'agreement.declined'; entityType: 'agreement'; data: { party: string; version: number; reason: string } }
+  | { type: 'agreement.activated'; entityType: 'agreement'; data: { version: number; contentHash: string } }
+  | { type: 'agreement.commented'; entityType: 'agreement'; data: { clauseKey: string | null; addressedTo: string | null } };
 
 export type AuditEventType = AuditEvent['type'];

@@ -1,21 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { AuditEventDto, AuditVerifyDto } from '@uc/contracts';
 import { auditEvents, auditHeads } from '@uc/db';
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { canonicalJson, sha256Hex } from '../../lib/canonical.ts';
 import type { ServiceCtx } from '../../service.ts';
 import type { AuditEvent } from './audit.events.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with sorted keys, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 interface HashedFields {
   tenantId: string;
@@ -32,8 +22,9 @@ interface HashedFields {
 }
 
 export function hashEvent(e: HashedFields): string {
-  const body = canonicalJson({ ...e, at: e.at.toISOString() });
-  return createHash('sha256').update(body).digest('hex');
+  // only the listed fields: a row read back also has id and hash, which are not hashed
+  const { tenantId, seq, at, actorUserId, actorLabel, ip, type, entityType, entityId, data, prevHash } = e;
+  return sha256Hex(canonicalJson({ tenantId, seq, at: at.toISOString(), actorUserId, actorLabel, ip, type, entityType, entityId, data, prevHash }));
 }
 
 /**

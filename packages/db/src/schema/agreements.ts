@@ -1,0 +1,152 @@
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
+import { federations, users } from './global.ts';
+
+// An agreement is owned by the initiating federation (tenant_id) and shared with its parties
+// through agreement_party: one row per party keyed by that party's tenant_id. Every table under
+// an agreement carries the owner's tenant_id and is visible to whoever has a party row.
+
+export const agreements = pgTable(
+  'agreement',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    title: text('title').notNull(),
+    // draft | negotiating | signing | active | expired | terminated | declined
+    status: text('status').notNull(),
+    // an amendment of an active agreement: negotiating | signing | null
+    amendment: text('amendment'),
+    currentVersionId: uuid('current_version_id'),
+    inForceVersionId: uuid('in_force_version_id'),
+    /** every party's tenant (initiator included); what the row-level policy checks, see 0003 */
+    partyTenantIds: uuid('party_tenant_ids').array().notNull(),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    termEnd: date('term_end', { mode: 'string' }).notNull(),
+    terminationReason: text('termination_reason'),
+    expiryNoticeSentAt: instant('expiry_notice_sent_at'),
+    /** optimistic concurrency for lifecycle steps */
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('agreement_status_idx').on(t.tenantId, t.status, t.termEnd),
+    index('agreement_parties_gin').using('gin', t.partyTenantIds),
+  ],
+);
+
+export const agreementParties = pgTable(
+  'agreement_party',
+  {
+    /** the party's federation */
+    tenantId: tenantId().references(() => federations.id),
+    agreementTenantId: uuid('agreement_tenant_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    role: text('role').notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.agreementId] }),
+    foreignKey({ name: 'agreement_party_agreement_fk', columns: [t.agreementTenantId, t.agreementId], foreignColumns: [agreements.tenantId, agreements.id] }).onDelete('cascade'),
+    index('agreement_party_agreement_idx').on(t.agreementTenantId, t.agreementId),
+  ],
+);
+
+export const agreementVersions = pgTable(
+  'agreement_version',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    agreementId: uuid('agreement_id').notNull(),
+    number: integer('number').notNull(),
+    content: jsonb('content').notNull(),
+    /** SHA-256 of the canonical serialisation; set when the version is frozen for signature */
+    contentHash: text('content_hash'),
+    frozenAt: instant('frozen_at'),
+    note: text('note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByLabel: text('created_by_label').notNull(),
+    createdByTenantId: uuid('created_by_tenant_id').notNull().references(() => federations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'agreement_version_agreement_fk', columns: [t.tenantId, t.agreementId], foreignColumns: [agreements.tenantId, agreements.id] }).onDelete('cascade'),
+    unique('agreement_version_number_uq').on(t.tenantId, t.agreementId, t.number),
+  ],
+);
+
+export const signatures = pgTable(
+  'agreement_signature',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    agreementId: uuid('agreement_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    partyTenantId: uuid('party_tenant_id').notNull().references(() => federations.id),
+    // signed | declined
+    decision: text('decision').notNull(),
+    reason: text('reason'),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    userLabel: text('user_label').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    contentHash: text('content_hash').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'agreement_signature_version_fk', columns: [t.tenantId, t.versionId], foreignColumns: [agreementVersions.tenantId, agreementVersions.id] }).onDelete('cascade'),
+    // one decision per party per version: the database refuses a double signature
+    unique('agreement_signature_party_uq').on(t.tenantId, t.versionId, t.partyTenantId),
+    unique('agreement_signature_idem_uq').on(t.tenantId, t.agreementId, t.idempotencyKey),
+  ],
+);
+
+export const agreementComments = pgTable(
+  'agreement_comment',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    agreementId: uuid('agreement_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    clauseKey: text('clause_key'),
+    authorTenantId: uuid('author_tenant_id').notNull().references(() => federations.id),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorLabel: text('author_label').notNull(),
+    addressedToTenantId: uuid('addressed_to_tenant_id').references(() => federations.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'agreement_comment_version_fk', columns: [t.tenantId, t.versionId], foreignColumns: [agreementVersions.tenantId, agreementVersions.id] }).onDelete('cascade'),
+    index('agreement_comment_agreement_idx').on(t.tenantId, t.agreementId, t.createdAt),
+  ],
+);
+
+/** In-app notifications, in the recipient's federation. */
+export const notifications = pgTable(
+  'notification',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    /** de-duplicates notices a job may raise twice */
+    dedupeKey: text('dedupe_key'),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('notification_user_idx').on(t.tenantId, t.userId, t.createdAt),
+    unique('notification_dedupe_uq').on(t.tenantId, t.userId, t.dedupeKey),
+  ],
+);
