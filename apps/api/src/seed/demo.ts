@@ -6,6 +6,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { sealIdNumber } from '../modules/members/idNumber.crypto.ts';
 import { systemActor } from '../service.ts';
+import { seedDemoAgreements } from './agreements.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
 const MEMBERS_PER_FEDERATION = 300;
@@ -33,7 +34,7 @@ export function demoIdNumber(rand: () => number, areaCode: string, gender: 'male
 }
 
 /** Seeds the three demo federations; a federation that already exists is left as it is. */
-export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey'>): Promise<string> {
+export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl'>): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const done: string[] = [];
   for (const [i, fed] of DEMO_FEDERATIONS.entries()) {
@@ -42,6 +43,7 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey'>): Promise<s
     await seedFederation(db, env, fed, passwordHash, i + 1);
     done.push(fed.slug);
   }
+  if (await seedDemoAgreements(db, env)) done.push('agreements');
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

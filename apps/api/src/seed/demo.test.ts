@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { federations, users, withoutTenant } from '@uc/db';
+import { eq } from 'drizzle-orm';
+import { callerFor, createHarness, type Harness } from '../test/harness.ts';
+import { HANGYONG_TITLE } from './agreements.ts';
+import { seedDemo } from './demo.ts';
+
+describe('demo data', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  const callerOf = async (slug: string, local: string) => {
+    const [fed] = await withoutTenant(h.t.db, (tx) => tx.select().from(federations).where(eq(federations.slug, slug)));
+    const [user] = await withoutTenant(h.t.db, (tx) => tx.select().from(users).where(eq(users.email, `${local}@${slug}.demo`)));
+    return callerFor(h, { id: user!.id, email: user!.email }, { id: fed!.id, slug, rootUnitId: '' });
+  };
+
+  it('seeds three federations and the agreements once, idempotently', async () => {
+    expect(await seedDemo(h.t.db, h.env)).toBe('seeded hangzhou, ningbo, shaoxing, agreements');
+    expect(await seedDemo(h.t.db, h.env)).toBe('already present');
+    const hz = await callerOf('hangzhou', 'admin');
+    const home = await hz.federation.home();
+    expect(home.counts.members).toBe(300);
+    const list = await hz.agreement.list();
+    expect(list.map((a) => [a.title, a.status]).sort()).toEqual(
+      [
+        [HANGYONG_TITLE, 'active'],
+        ['杭州市总工会 绍兴市总工会 杭绍同城化工会合作协议', 'negotiating'],
+      ].sort(),
+    );
+    const nb = await callerOf('ningbo', 'lead');
+    const hangyong = (await nb.agreement.list()).find((a) => a.title === HANGYONG_TITLE)!;
+    expect(hangyong.status).toBe('active');
+    expect(await nb.agreement.verify({ id: hangyong.id })).toMatchObject({ matches: true, signaturesMatch: true });
+  }, 120_000);
+
+  it('never shows the 杭甬 agreement to shaoxing', async () => {
+    const sx = await callerOf('shaoxing', 'admin');
+    const titles = (await sx.agreement.list()).map((a) => a.title);
+    expect(titles).not.toContain(HANGYONG_TITLE);
+    expect(titles).toHaveLength(1);
+    for (const slug of ['hangzhou', 'ningbo', 'shaoxing']) expect((await (await callerOf(slug, 'admin')).audit.verify()).ok).toBe(true);
+  });
+});
