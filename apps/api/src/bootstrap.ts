@@ -22,15 +22,17 @@ export async function migrateDatabase(env: Env, handle: DbHandle): Promise<void>
 
 /**
  * On a server, refuse to serve when the login role could read past row-level security:
- * superuser, BYPASSRLS, or owner of the tables. (PGlite has one superuser; every query there
- * switches to the app role per transaction, see withTenant.)
+ * superuser, BYPASSRLS, or owner of the tables, itself or through a role it is a member of
+ * (a member can SET ROLE to it). (PGlite has one superuser; every query there switches to the
+ * app role per transaction, see withTenant.)
  */
 export async function assertSafeRole(handle: DbHandle): Promise<void> {
   if (handle.kind !== 'postgres') return;
   const [me] = await handle.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; owns: boolean }>(
-    `select r.rolname, r.rolsuper, r.rolbypassrls,
-       exists (select 1 from pg_tables t where t.schemaname = 'public' and t.tableowner = r.rolname) as owns
-     from pg_roles r where r.rolname = current_user`,
+    `select current_user as rolname,
+       bool_or(r.rolsuper) as rolsuper, bool_or(r.rolbypassrls) as rolbypassrls,
+       bool_or(exists (select 1 from pg_tables t where t.schemaname = 'public' and t.tableowner = r.rolname)) as owns
+     from pg_roles r where pg_has_role(current_user, r.oid, 'MEMBER')`,
   );
   const [app] = await handle.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
     `select rolsuper, rolbypassrls from pg_roles where rolname = $1`,

@@ -1,7 +1,7 @@
 import { assertSafeRole, migrateDatabase, openDatabase } from './bootstrap.ts';
 import { loadEnv } from './env.ts';
 import { createApp, listen } from './http/server.ts';
-import { startMailer } from './mail/mailer.ts';
+import { startJobs } from './jobs/boss.ts';
 import { seedDemo } from './seed/demo.ts';
 
 const env = loadEnv();
@@ -12,13 +12,14 @@ if (env.SEED_DEMO === 'true' || (env.SEED_DEMO === undefined && !env.DATABASE_UR
   const summary = await seedDemo(db.db, env);
   console.log(`demo data: ${summary}`);
 }
-const stopMailer = startMailer(db.db, env);
+// after migrations: pg-boss installs its own schema on start (jobs/boss.ts); it also delivers the outbox
+const jobs = await startJobs({ db, env });
 const server = await listen(createApp({ env, db }), env.PORT, env.HOST);
 console.log(`Union Commons listening on http://${env.HOST}:${env.PORT} (database: ${db.kind})`);
 
 const shutdown = async () => {
   server.close();
-  stopMailer();
+  await jobs.stop();
   await db.close();
   process.exit(0);
 };

@@ -205,3 +205,6 @@ export const commentInput = z.object({
   addressedToSlug: z.string().max(40).nullable().default(null),
   body: trimmed(1, 4000),
 });
+
+/** The agreement PDF (signed text, signatures, certificate page), base64-encoded for the download route. */
+export const agreementPdfDto = z.object({ filename: z.string(), base64: z.string() });

@@ -9,3 +9,5 @@ export * from './member.ts';
 export * from './staff.ts';
 export * from './agreement.ts';
 export * from './notification.ts';
+export * from './jointItem.ts';
+export * from './mechanisms.ts';

@@ -83,3 +83,9 @@ export const memberImportDto = z.object({
   errors: z.array(importRowError),
 });
 export type MemberImportDto = z.infer<typeof memberImportDto>;
+
+/** the list filters without paging: what member.exportXlsx exports */
+export const memberFilterInput = memberListInput.omit({ page: true, pageSize: true });
+/** an .xlsx file, base64 encoded, for the download routes */
+export const memberFileDto = z.object({ filename: z.string(), base64: z.string() });
+export type MemberFileDto = z.infer<typeof memberFileDto>;

@@ -6,6 +6,8 @@ import type { ErrorCode } from '@uc/contracts';
 import type { RequestCtx } from '../trpc.ts';
 import { AppError } from '../errors.ts';
 import type { Caller } from './caller.ts';
+import { downloadAgreementPdf } from '../modules/agreements/pdf/agreement.pdf.download.ts';
+import { downloadMemberExport, downloadMemberTemplate } from '../modules/members/members.download.ts';
 
 export interface DownloadRoute {
   method: 'GET';
@@ -18,7 +20,13 @@ export interface DownloadRoute {
  * cookie. Each goes through a tRPC procedure via the caller, so tenancy and roles are checked
  * exactly as for the API. The tenant is the first path segment after /api/t/.
  */
-export const downloadRoutes: DownloadRoute[] = [];
+export const downloadRoutes: DownloadRoute[] = [
+  // agreement PDF, at /api/t/<slug>/… and /api/agreements/<id>/pdf (called lazily: the handler's module imports this one)
+  { method: 'GET', pattern: /^\/api\/(?:t\/[a-z0-9-]{1,40}\/)?agreements\/[0-9a-fA-F-]{36}\/pdf$/, handle: (args) => downloadAgreementPdf(args) },
+  // member roster (.xlsx) and the import template
+  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/export\.xlsx$/, handle: (args) => downloadMemberExport(args) },
+  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/import-template\.xlsx$/, handle: (args) => downloadMemberTemplate(args) },
+];
 
 export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType: string; filename: string }) {
   res.writeHead(200, {
@@ -35,7 +43,7 @@ export function sendDownloadError(res: ServerResponse, err: unknown, locale: str
   let status = 500;
   if (err instanceof TRPCError) {
     status = getHTTPStatusCodeFromError(err);
-    code = err.cause instanceof AppError ? err.cause.code : status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+    code = err.cause instanceof AppError ? err.cause.code : status === 400 ? 'BAD_INPUT' : status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL';
   } else {
     console.error(err);
   }

@@ -4,7 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { DbHandle } from '@uc/db';
 import type { Env } from '../env.ts';
-import { readCookie, SESSION_COOKIE, validateSessionToken } from '../modules/auth/session.ts';
+import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '../modules/auth/session.ts';
 import { appRouter } from '../router.ts';
 import type { RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
@@ -52,7 +52,12 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
   const ctx = await requestContext(req, opts, now, requestId, locale);
 
   const download = downloadRoutes.find((r) => r.method === method && r.pattern.test(url.pathname));
-  if (download) return download.handle({ req, res, url, ctx, caller: createCaller(ctx) });
+  if (download) {
+    // writeHead in the handler merges headers set here: a renewed session cookie is not lost on a download
+    const cookies = ctx.resHeaders.getSetCookie();
+    if (cookies.length) res.setHeader('Set-Cookie', cookies);
+    return download.handle({ req, res, url, ctx, caller: createCaller(ctx) });
+  }
 
   if (!url.pathname.startsWith('/api/trpc/')) return sendJson(res, 404, { error: { message: errorMessage('NOT_FOUND', locale) } });
   const procedures = decodeURIComponent(url.pathname.slice('/api/trpc/'.length)).split(',');
@@ -95,6 +100,10 @@ async function requestContext(req: IncomingMessage, opts: AppOptions, now: () =>
   const token = readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
   const auth = token ? await validateSessionToken(opts.db.db, token, now()) : null;
   const tenant = header(req, 'x-tenant');
+  const secure = isSecure(req, opts.env);
+  const resHeaders = new Headers();
+  // a session that slid forward gets its cookie again, or the browser would drop it at the old expiry
+  if (token && auth?.renewed) resHeaders.append('Set-Cookie', sessionCookie(token, auth.expiresAt, secure));
   return {
     db: opts.db.db,
     env: opts.env,
@@ -103,9 +112,9 @@ async function requestContext(req: IncomingMessage, opts: AppOptions, now: () =>
     userAgent: header(req, 'user-agent'),
     tenantSlug: tenant && /^[a-z0-9-]{1,40}$/.test(tenant) ? tenant : null,
     locale: auth?.user.locale ?? locale,
-    secure: isSecure(req, opts.env),
+    secure,
     auth,
-    resHeaders: new Headers(),
+    resHeaders,
     now,
   };
 }
@@ -147,7 +156,8 @@ export function csrfRefusal(req: IncomingMessage, env: Env): string | null {
   if (site && site !== 'same-origin' && site !== 'none') return 'sec-fetch-site';
   const origin = header(req, 'origin');
   if (origin) {
-    const host = header(req, 'x-forwarded-host') ?? header(req, 'host');
+    // X-Forwarded-Host is the proxy's word only when a proxy is trusted; otherwise any client could set it
+    const host = (env.TRUST_PROXY === 'true' ? header(req, 'x-forwarded-host') : null) ?? header(req, 'host');
     let originHost: string;
     try {
       originHost = new URL(origin).host;

@@ -56,17 +56,3 @@ export async function deliverOutbox(db: Db, send: SendMail, now = new Date()): P
   }
   return sent;
 }
-
-export function startMailer(db: Db, env: Env, intervalMs = 5000): () => void {
-  const send = createSender(env);
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverOutbox(db, send)
-      .catch((e) => console.error('[mail] delivery pass failed', e))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -22,14 +22,38 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export interface Harness {
   t: TestDb;
   env: Env;
+  /** the clock callers and startServer use; real time unless moved with advance() / setNow() */
   now: () => Date;
+  /** moves the harness clock forward (or back, with a negative ms) */
+  advance(ms: number): void;
+  /** pins the clock's current reading to `at` (it keeps ticking from there); null: back to real time */
+  setNow(at: Date | null): void;
   close(): Promise<void>;
 }
 
-export async function createHarness(opts: { engine?: 'pglite' | 'postgres' } = {}): Promise<Harness> {
-  const t = await createTestDb(opts);
-  const env = loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000' });
-  return { t, env, now: () => new Date(), close: () => t.close() };
+/** The test environment, with overrides (e.g. PUBLIC_URL: 'https://…', TRUST_PROXY: 'true', SMTP_URL). */
+export function testEnv(overrides: Record<string, string | undefined> = {}): Env {
+  return loadEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', ...overrides });
+}
+
+export async function createHarness(
+  opts: { engine?: 'pglite' | 'postgres'; env?: Record<string, string | undefined> } = {},
+): Promise<Harness> {
+  const t = await createTestDb({ engine: opts.engine });
+  const env = testEnv(opts.env);
+  let offset = 0;
+  return {
+    t,
+    env,
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+    setNow: (at) => {
+      offset = at ? at.getTime() - Date.now() : 0;
+    },
+    close: () => t.close(),
+  };
 }
 
 export interface TestFederation {
@@ -98,8 +122,8 @@ export async function callerFor(h: Harness, user: TestUser | null, fed: TestFede
 }
 
 /** Runs the real HTTP server on a random port. */
-export async function startServer(h: Harness): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const server = await listen(createApp({ env: h.env, db: h.t, now: () => h.now() }), 0, '127.0.0.1');
+export async function startServer(h: Harness, opts: { env?: Env } = {}): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server = await listen(createApp({ env: opts.env ?? h.env, db: h.t, now: () => h.now() }), 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, server, close: () => new Promise((r) => server.close(() => r())) };
 }

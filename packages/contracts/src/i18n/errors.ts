@@ -65,6 +65,8 @@ export const validationMessagesZh = {
   honour_unknown: '荣誉类别不存在',
   term_order: '结束日期不能早于开始日期',
   duplicate_clause: '条款编号重复',
+  phone_invalid: '电话号码格式不正确（手机号或带区号的固定电话）',
+  email_invalid: '电子邮箱格式不正确',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -85,6 +87,8 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   honour_unknown: 'Unknown honour kind',
   term_order: 'The end date cannot be before the start date',
   duplicate_clause: 'Two clauses have the same key',
+  phone_invalid: 'Invalid phone number (a mobile, or a landline with its area code)',
+  email_invalid: 'Invalid email address',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

@@ -1,3 +1,5 @@
 export * from './global.ts';
 export * from './core.ts';
 export * from './agreements.ts';
+export * from './jointItems.ts';
+export * from './mechanisms.ts';

@@ -2,6 +2,7 @@ import {
   agreementCreateInput,
   agreementDto,
   agreementListInput,
+  agreementPdfDto,
   agreementSaveInput,
   agreementStepInput,
   agreementSummaryDto,
@@ -24,6 +25,7 @@ import { getAgreement, listAgreements, verifyAgreement } from './agreement.query
 import { saveVersion } from './agreement.save.ts';
 import { decide } from './agreement.sign.ts';
 import { takeStep, type SimpleStep } from './agreement.steps.ts';
+import { agreementPdf } from './pdf/agreement.pdf.ts';
 
 const stepResult = z.object({ status: z.string(), amendment: z.string().nullable() });
 const step = (name: SimpleStep) =>
@@ -58,4 +60,5 @@ export const agreementRouter = router({
     .query(({ ctx, input }) => verifyAgreement(ctx.svc, input.id, input.versionId)),
   comments: staffProcedure.input(byId).output(z.array(commentDto)).query(({ ctx, input }) => listComments(ctx.svc, input.id)),
   comment: staffProcedure.input(commentInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => addComment(ctx.svc, input)),
+  pdf: staffProcedure.input(byId).output(agreementPdfDto).query(({ ctx, input }) => agreementPdf(ctx.svc, input.id)),
 });

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { verifyPassword } from '../auth/password.ts';
+import { createPlannedItems } from '../jointItems/jointItem.plan.ts';
 import { notifyFederation } from '../notifications/notify.ts';
 import { assertAllowed, next, type Amendment } from './agreement.lifecycle.ts';
 import { auditToParties, findAgreement, findParties, findVersion, stepActorOf } from './agreement.repo.ts';
@@ -101,6 +102,8 @@ export async function decide(ctx: ServiceCtx, decision: 'signed' | 'declined', i
   );
   if (completes) {
     await auditToParties(ctx, parties, { type: 'agreement.activated', entityType: 'agreement', entityId: a.id, data: { version: version.number, contentHash: version.contentHash } });
+    // the work plan of the version now in force becomes joint items (only those not there yet)
+    await createPlannedItems(ctx, a.id, version.id);
   }
   const link = `/t/{slug}/agreements/${a.id}`;
   const vars = { title: a.title, party: me.nameZh, partyEn: me.nameEn, reason: input.reason ?? '' };

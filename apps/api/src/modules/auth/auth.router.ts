@@ -44,7 +44,7 @@ export const authRouter = router({
     .input(changePasswordInput)
     .output(z.object({ ok: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      await changePassword(ctx.db, ctx.auth, input, ctx.now());
+      await changePassword(ctx.db, ctx.auth, input, meta(ctx));
       return { ok: true };
     }),
   setLocale: authedProcedure

@@ -86,13 +86,23 @@ export async function revokeMySession(db: Db, auth: AuthSession, idPrefix: strin
   });
 }
 
-/** Changes the password and signs out every other session. */
-export async function changePassword(db: Db, auth: AuthSession, input: { currentPassword: string; newPassword: string }, now: Date) {
+/**
+ * Changes the password and signs out every other session. The current password is checked under
+ * the sign-in throttle: a stolen session must not become a way to guess it without limit.
+ */
+export async function changePassword(db: Db, auth: AuthSession, input: { currentPassword: string; newPassword: string }, meta: RequestMeta) {
   const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.id, auth.user.id)));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('INVALID_CREDENTIALS');
+  if (!user) throw new AppError('INVALID_CREDENTIALS');
+  const keys = throttleKeys(user.email, meta.ip);
+  await withoutTenant(db, (tx) => assertNotThrottled(tx, keys, meta.now));
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await withoutTenant(db, (tx) => recordFailure(tx, keys, meta.now));
+    throw new AppError('INVALID_CREDENTIALS');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await withoutTenant(db, async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    await clearFailures(tx, keys);
+    await tx.update(users).set({ passwordHash, passwordChangedAt: meta.now }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, auth.sessionId)));
   });
 }

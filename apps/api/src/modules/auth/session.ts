@@ -14,6 +14,8 @@ const RENEW_WITHIN_MS = 15 * DAY;
 export interface AuthSession {
   sessionId: string;
   expiresAt: Date;
+  /** set when this validation slid the expiry forward: the cookie must be sent again with it */
+  renewed?: boolean;
   user: { id: string; email: string; displayName: string; locale: string };
 }
 
@@ -66,13 +68,16 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
       return null;
     }
     let expiresAt = row.expiresAt;
+    let renewed = false;
     if (expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
       expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      renewed = true;
       await tx.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
     }
     return {
       sessionId: id,
       expiresAt,
+      renewed,
       user: { id: row.userId, email: row.email, displayName: row.displayName, locale: row.locale },
     };
   });

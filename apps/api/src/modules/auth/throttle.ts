@@ -13,10 +13,11 @@ export const throttleKeys = (email: string, ip: string | null) => ({
   ip: ip ? `ip:${ip}` : null,
 });
 
+/** The lock a failure sets: none for the first FREE_FAILURES, then 1 s, 2 s, 4 s … up to 15 min. */
 export function delayAfter(failures: number, kind: 'email' | 'ip'): number {
   const over = failures - FREE_FAILURES[kind];
-  if (over < 0) return 0;
-  return Math.min(MAX_DELAY_MS, 1000 * 2 ** over);
+  if (over <= 0) return 0;
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (over - 1));
 }
 
 /** Refuses with RATE_LIMITED while either key is locked. */

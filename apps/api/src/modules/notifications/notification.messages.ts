@@ -11,6 +11,7 @@ export const NOTICE_KINDS = [
   'agreement.terminated',
   'agreement.expiring',
   'agreement.expired',
+  'meeting.scheduled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -27,6 +28,7 @@ const zh: Texts = {
   'agreement.terminated': { title: '协议已终止：{title}', body: '{party}终止了《{title}》，理由：{reason}' },
   'agreement.expiring': { title: '协议即将到期：{title}', body: '《{title}》将于 {date} 到期。' },
   'agreement.expired': { title: '协议已到期：{title}', body: '《{title}》已于 {date} 到期。' },
+  'meeting.scheduled': { title: '联席会议安排：{meeting}', body: '{party}安排了《{title}》的联席会议“{meeting}”：{date}，由{host}承办，地点：{location}。' },
 };
 
 const en: Texts = {
@@ -40,6 +42,7 @@ const en: Texts = {
   'agreement.terminated': { title: 'Terminated: {title}', body: '{party} terminated "{title}". Reason: {reason}' },
   'agreement.expiring': { title: 'Expiring soon: {title}', body: '"{title}" expires on {date}.' },
   'agreement.expired': { title: 'Expired: {title}', body: '"{title}" expired on {date}.' },
+  'meeting.scheduled': { title: 'Joint meeting scheduled: {meeting}', body: '{party} scheduled the joint meeting "{meeting}" under "{title}" on {date}, hosted by {host}, at {location}.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {

@@ -24,13 +24,23 @@ export async function listStaff(ctx: ServiceCtx): Promise<StaffDto[]> {
   }));
 }
 
-/** Locks the federation's admin memberships so two admins cannot demote each other at once. */
-async function assertAdminRemains(ctx: ServiceCtx, changingId: string, nextRoles: StaffRole[] | null) {
+/**
+ * Locks the federation's admin memberships, in id order, before anything else is locked, so two
+ * admins changing each other at once queue up instead of deadlocking; the second then sees the
+ * first one's change. The acting admin must still be among them (they may have just been demoted).
+ */
+async function lockAdmins(ctx: ServiceCtx) {
   const admins = await ctx.db
-    .select({ id: memberships.id })
+    .select({ id: memberships.id, userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.status, 'active'), sql`${memberships.roles} @> array['admin']::text[]`))
+    .orderBy(asc(memberships.id))
     .for('update');
+  if (!admins.some((a) => a.userId === ctx.actor.userId)) throw new AppError('FORBIDDEN');
+  return admins;
+}
+
+function assertAdminRemains(admins: { id: string }[], changingId: string, nextRoles: StaffRole[] | null) {
   const remaining = admins.filter((a) => a.id !== changingId).length + (nextRoles?.includes('admin') ? 1 : 0);
   if (remaining === 0) throw new AppError('LAST_ADMIN');
 }
@@ -47,9 +57,10 @@ async function findStaff(ctx: ServiceCtx, membershipId: string) {
 }
 
 export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: string; roles: StaffRole[] }) {
+  const admins = await lockAdmins(ctx);
   const row = await findStaff(ctx, input.membershipId);
   const roles = [...new Set(input.roles)];
-  await assertAdminRemains(ctx, row.m.id, roles);
+  assertAdminRemains(admins, row.m.id, roles);
   await ctx.db.update(memberships).set({ roles }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
   await recordAudit(ctx, {
     type: 'staff.roles_changed',
@@ -60,8 +71,9 @@ export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: s
 }
 
 export async function removeStaff(ctx: ServiceCtx, membershipId: string) {
+  const admins = await lockAdmins(ctx);
   const row = await findStaff(ctx, membershipId);
-  await assertAdminRemains(ctx, row.m.id, null);
+  assertAdminRemains(admins, row.m.id, null);
   await ctx.db.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
   await recordAudit(ctx, { type: 'staff.removed', entityType: 'membership', entityId: row.m.id, data: { email: row.email } });
 }

@@ -1,0 +1,92 @@
+import type { DbHandle } from '@uc/db';
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { Env } from '../env.ts';
+import { CHINA_TZ } from '../lib/dates.ts';
+import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
+import { runAgreementExpiry } from './agreement.expiry.ts';
+
+// Background jobs on pg-boss, in the same database (DESIGN §1).
+//
+// pg-boss runs on its own connection as the schema OWNER, not as the app role: it installs and
+// migrates its schema `pgboss` at start and its maintenance creates and drops queue tables, which
+// a role limited to data access cannot do. Its tables are queue infrastructure, never tenant
+// data: a job carries no tenant rows, and every job handler does its tenant work through
+// withTenant on the app's handle, as uc_app under row-level security, like a request does.
+// On PGlite (one embedded connection, superuser) pg-boss runs through the same client.
+//
+// Several API processes may run this. Each queue has the `stately` policy: at most one job of a
+// queue is active and at most one waits, across all processes, so an outbox pass never runs twice
+// at once (deliverOutbox reads pending rows, sends, then marks them, and is not safe to overlap)
+// and extra triggers collapse into the one waiting pass. Schedules are kept in the database and
+// pg-boss sends each occurrence once whichever process sees it first.
+
+export const QUEUES = {
+  outbox: 'outbox.deliver',
+  agreementExpiry: 'agreements.expiry',
+} as const;
+
+export interface JobsOptions {
+  /** the app's handle (the app role on a server): job handlers do their tenant work through it */
+  db: DbHandle;
+  env: Env;
+  /** pg-boss's own connection on a server; default MIGRATION_DATABASE_URL, else DATABASE_URL */
+  ownerUrl?: string;
+  /** default: SMTP from the environment */
+  send?: SendMail;
+  now?: () => Date;
+  /** register the cron schedules (off in tests that trigger jobs themselves) */
+  schedule?: boolean;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  /** asks for an outbox pass now, e.g. right after a commit that queued email */
+  deliverSoon(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobs(opts: JobsOptions): Promise<Jobs> {
+  const now = opts.now ?? (() => new Date());
+  const send = opts.send ?? createSender(opts.env);
+  const boss = createBoss(opts);
+  boss.on('error', (e) => console.error('[jobs]', e));
+  await boss.start();
+
+  await boss.createQueue(QUEUES.outbox, { policy: 'stately', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 });
+  // the expiry pass is idempotent, so a failed run is simply retried
+  await boss.createQueue(QUEUES.agreementExpiry, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
+
+  await boss.work(QUEUES.outbox, async () => {
+    await deliverOutbox(opts.db.db, send, now());
+  });
+  await boss.work(QUEUES.agreementExpiry, async () => {
+    const r = await runAgreementExpiry(opts.db.db, now(), opts.env);
+    if (r.expired.length || r.noticed.length) console.log(`[jobs] agreements.expiry: ${r.expired.length} expired, ${r.noticed.length} expiring notices`);
+    return r;
+  });
+
+  if (opts.schedule !== false) {
+    await boss.schedule(QUEUES.outbox, '* * * * *', null, { tz: CHINA_TZ });
+    // 00:05 China time, after the date has turned; a pass missed while no process ran is made up once
+    await boss.schedule(QUEUES.agreementExpiry, '5 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
+  }
+
+  return {
+    boss,
+    deliverSoon: async () => {
+      await boss.send(QUEUES.outbox, null);
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}
+
+function createBoss(opts: JobsOptions): PgBoss {
+  if (opts.db.kind === 'pglite') {
+    // drizzle keeps the PGlite client it wraps on $client
+    const client = (opts.db.db as unknown as { $client: Parameters<typeof fromPglite>[0] }).$client;
+    return new PgBoss({ db: fromPglite(client), backend: 'pglite' });
+  }
+  const connectionString = opts.ownerUrl ?? opts.env.MIGRATION_DATABASE_URL ?? opts.env.DATABASE_URL;
+  if (!connectionString) throw new Error('jobs: no database connection string for pg-boss');
+  return new PgBoss({ connectionString, max: 4, application_name: 'union-commons-jobs' });
+}
