@@ -1,1 +1,3 @@
 export * from './errors.ts';
+export * from './ui.zh-CN.ts';
+export * from './ui.en.ts';

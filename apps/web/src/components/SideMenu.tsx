@@ -1,0 +1,46 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useRouterState } from '@tanstack/react-router';
+import type { Role } from '@uc/contracts';
+import { Menu, type MenuProps } from 'antd';
+import { access } from '../lib/access.ts';
+import { useT } from '../lib/locale.ts';
+
+type Section = 'org-units' | 'members' | 'staff' | 'audit';
+
+/** The menu of one federation, limited to what the user's roles there may open. */
+export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
+  const t = useT();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const section = (key: Section, icon: React.ReactNode, label: string) => ({
+    key: `/t/${tenant}/${key}`,
+    icon,
+    label: (
+      <Link to={`/t/$tenant/${key}`} params={{ tenant: tenant! }}>
+        {label}
+      </Link>
+    ),
+  });
+
+  const items: MenuProps['items'] = [];
+  if (tenant) {
+    items.push({
+      key: `/t/${tenant}`,
+      icon: <HomeOutlined />,
+      label: (
+        <Link to="/t/$tenant" params={{ tenant }}>
+          {t('nav.home')}
+        </Link>
+      ),
+    });
+    if (access.staff(roles)) {
+      items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
+      items.push(section('members', <TeamOutlined />, t('nav.members')));
+      items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
+    }
+    if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
+  }
+  items.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });
+
+  const selected = items.map((i) => String(i?.key)).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  return <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={onNavigate} style={{ borderInlineEnd: 'none' }} />;
+}

@@ -1,0 +1,37 @@
+import { ROLES, type Role } from '@uc/contracts';
+import { isUiKey } from '../lib/i18n.ts';
+import type { TFunction } from '../lib/locale.ts';
+
+const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+
+/** An audit event type in words (登录, 批量导入会员…); a type this version does not know shows as is. */
+export function auditTypeLabel(t: TFunction, type: string): string {
+  const key = `audit.type.${type}`;
+  return isUiKey(key) ? t(key) : type;
+}
+
+export function auditEntityLabel(t: TFunction, entityType: string): string {
+  const key = `audit.entity.${entityType}`;
+  return isUiKey(key) ? t(key) : entityType;
+}
+
+/** codes such as 'plan', 'hangzhou' or 'openNegotiation' say nothing to a reader; statuses and roles get their names */
+const CODE = /^[a-z][a-zA-Z_]*$/;
+
+function valueText(t: TFunction, value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => valueText(t, v)).filter(Boolean).join('、');
+  if (isRole(value)) return t(`role.${value}`);
+  const status = `agreementStatus.${String(value)}`;
+  if (isUiKey(status)) return t(status);
+  if (typeof value === 'string') return CODE.test(value) ? '' : value;
+  if (value && typeof value === 'object') return '';
+  return String(value);
+}
+
+/** The event's data in one line (the email, roles, names, counts it recorded; from → to), without ids, hashes or codes. */
+export function auditSummary(t: TFunction, data: Record<string, unknown>): string {
+  const shown = Object.entries(data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !/Id$|Hash$/.test(k));
+  const parts = shown.filter(([k]) => k !== 'from' && k !== 'to').map(([, v]) => valueText(t, v)).filter(Boolean);
+  if ('from' in data && 'to' in data) parts.push(`${valueText(t, data.from)} → ${valueText(t, data.to)}`);
+  return parts.join(' · ');
+}

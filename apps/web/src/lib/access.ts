@@ -1,0 +1,17 @@
+import type { Role } from '@uc/contracts';
+
+/**
+ * What the interface offers to whom. The API checks every call itself; these only decide which
+ * menus and buttons to show, and mirror the roles its procedures require.
+ */
+const has = (roles: readonly Role[], ...wanted: Role[]) => roles.some((r) => wanted.includes(r));
+
+export const access = {
+  /** federation staff (any role); a member account sees only its own home and account */
+  staff: (roles: readonly Role[]) => has(roles, 'admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker'),
+  manageOrgUnits: (roles: readonly Role[]) => has(roles, 'admin'),
+  manageMembers: (roles: readonly Role[]) => has(roles, 'admin', 'officer'),
+  revealIdNumber: (roles: readonly Role[]) => has(roles, 'admin', 'officer', 'caseworker'),
+  manageStaff: (roles: readonly Role[]) => has(roles, 'admin'),
+  readAudit: (roles: readonly Role[]) => has(roles, 'admin'),
+};

@@ -1,0 +1,17 @@
+/** Plain GET links (the session cookie authorises them), so the browser downloads the file itself. */
+export interface MemberFilters {
+  q?: string | undefined;
+  orgUnitId?: string | undefined;
+  honour?: string | undefined;
+}
+
+export function memberExportUrl(tenant: string, filters: MemberFilters): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  const query = params.toString();
+  return `/api/t/${encodeURIComponent(tenant)}/members/export.xlsx${query ? `?${query}` : ''}`;
+}
+
+export function memberTemplateUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/members/import-template.xlsx`;
+}

@@ -1,0 +1,58 @@
+import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { dateString } from '@uc/contracts';
+import { Button, Card, Flex, Typography } from 'antd';
+import { z } from 'zod';
+import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { useTenant } from '../../../../../components/session.ts';
+import { access } from '../../../../../lib/access.ts';
+import { useT } from '../../../../../lib/locale.ts';
+import { AuditFilters } from './-components/AuditFilters.tsx';
+import { auditPages } from './-components/auditPages.ts';
+import { AuditTable } from './-components/AuditTable.tsx';
+import { VerifyChain } from './-components/VerifyChain.tsx';
+
+const searchSchema = z.object({
+  type: z.string().max(64).optional().catch(undefined),
+  from: dateString.optional().catch(undefined),
+  to: dateString.optional().catch(undefined),
+});
+export type AuditSearch = z.infer<typeof searchSchema>;
+
+export const Route = createFileRoute('/_app/t/$tenant/audit/')({
+  validateSearch: searchSchema,
+  beforeLoad: ({ context, params }) => {
+    if (!access.readAudit(context.membership.roles)) throw redirect({ to: '/t/$tenant', params });
+  },
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, params, deps }) => context.queryClient.ensureInfiniteQueryData(auditPages(params.tenant, deps)),
+  component: AuditPage,
+});
+
+function AuditPage() {
+  const t = useT();
+  const { slug } = useTenant();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const pages = useSuspenseInfiniteQuery(auditPages(slug, search));
+  const events = pages.data.pages.flatMap((p) => p.items);
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} extra={<VerifyChain />} />
+      <Card>
+        <AuditFilters search={search} onChange={(next) => void navigate({ search: next })} />
+        <AuditTable events={events} loading={pages.isFetching && !pages.isFetchingNextPage} />
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          {pages.hasNextPage ? (
+            <Button onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+              {t('audit.loadMore')}
+            </Button>
+          ) : (
+            events.length > 0 && <Typography.Text type="secondary">{t('audit.allLoaded', { count: events.length })}</Typography.Text>
+          )}
+        </Flex>
+      </Card>
+    </>
+  );
+}

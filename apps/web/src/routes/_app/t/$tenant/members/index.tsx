@@ -1,0 +1,113 @@
+import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, redirect } from '@tanstack/react-router';
+import { honourKind, type MemberDto } from '@uc/contracts';
+import { Button, Card } from 'antd';
+import { useState } from 'react';
+import { z } from 'zod';
+import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { useTenant } from '../../../../../components/session.ts';
+import { access } from '../../../../../lib/access.ts';
+import { memberExportUrl } from '../../../../../lib/downloads.ts';
+import { useT } from '../../../../../lib/locale.ts';
+import { tenantApi } from '../../../../../lib/trpc.ts';
+import { ImportModal } from './-components/ImportModal.tsx';
+import { MemberDrawer } from './-components/MemberDrawer.tsx';
+import { MemberFilters } from './-components/MemberFilters.tsx';
+import { MemberFormModal } from './-components/MemberFormModal.tsx';
+import { MemberList } from './-components/MemberList.tsx';
+
+const PAGE_SIZES = [10, 20, 50, 100] as const;
+
+const searchSchema = z.object({
+  page: z.number().int().min(1).optional().catch(undefined),
+  pageSize: z
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined),
+  orgUnitId: z.uuid().optional().catch(undefined),
+  honour: honourKind.optional().catch(undefined),
+  /** opens the import dialog (the home page's shortcut links here) */
+  import: z.boolean().optional().catch(undefined),
+});
+export type MemberSearch = z.infer<typeof searchSchema>;
+
+/** The member.list input for the page's search params. */
+const listInput = ({ page, pageSize, q, orgUnitId, honour }: MemberSearch) => ({
+  page: page ?? 1,
+  pageSize: pageSize ?? 20,
+  includeDescendants: true,
+  ...(q ? { q } : {}),
+  ...(orgUnitId ? { orgUnitId } : {}),
+  ...(honour ? { honour } : {}),
+});
+
+export const Route = createFileRoute('/_app/t/$tenant/members/')({
+  validateSearch: searchSchema,
+  beforeLoad: ({ context, params }) => {
+    if (!access.staff(context.membership.roles)) throw redirect({ to: '/t/$tenant', params });
+  },
+  loaderDeps: ({ search }) => listInput(search),
+  loader: ({ context, params, deps }) => {
+    const scoped = tenantApi(params.tenant);
+    return Promise.all([
+      context.queryClient.ensureQueryData(scoped.member.list.queryOptions(deps)),
+      context.queryClient.ensureQueryData(scoped.orgUnit.list.queryOptions()),
+    ]);
+  },
+  component: MembersPage,
+});
+
+type FormTarget = { mode: 'create' } | { mode: 'edit'; member: MemberDto };
+
+function MembersPage() {
+  const t = useT();
+  const { api, slug, roles } = useTenant();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const { data: list } = useSuspenseQuery(api.member.list.queryOptions(listInput(search)));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [form, setForm] = useState<FormTarget | null>(null);
+  const canWrite = access.manageMembers(roles);
+  const selected = list.items.find((m) => m.id === selectedId) ?? null;
+  const setSearch = (patch: Partial<MemberSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+
+  return (
+    <>
+      <PageHeader
+        title={t('members.title')}
+        extra={
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create' })}>
+                {t('members.create')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button icon={<CloudUploadOutlined />} onClick={() => setSearch({ import: true })}>
+                {t('members.import')}
+              </Button>
+            )}
+            <Button icon={<DownloadOutlined />} href={memberExportUrl(slug, { q: search.q, orgUnitId: search.orgUnitId, honour: search.honour })}>
+              {t('members.export')}
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <MemberFilters search={search} onChange={(patch) => setSearch({ ...patch, page: undefined })} />
+        <MemberList
+          list={list}
+          pageSizes={PAGE_SIZES}
+          onPage={(page, pageSize) => setSearch({ page, pageSize })}
+          onOpen={(m) => setSelectedId(m.id)}
+        />
+      </Card>
+      {selected && <MemberDrawer member={selected} canWrite={canWrite} onEdit={() => setForm({ mode: 'edit', member: selected })} onClose={() => setSelectedId(null)} />}
+      {form && <MemberFormModal member={form.mode === 'edit' ? form.member : null} onClose={() => setForm(null)} />}
+      {search.import && canWrite && <ImportModal onClose={() => setSearch({ import: undefined })} />}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createFileRoute, redirect, useRouter } from '@tanstack/react-router';
+import type { MeDto } from '@uc/contracts';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { z } from 'zod';
+import { AuthFrame } from '../components/AuthFrame.tsx';
+import { errorInfo } from '../lib/errors.ts';
+import { setLocale, useT } from '../lib/locale.ts';
+import { api } from '../lib/trpc.ts';
+
+const search = z.object({ redirect: z.string().optional().catch(undefined) });
+
+/** Where to go after signing in: the page asked for (on this site only), else the first federation. */
+function destination(me: NonNullable<MeDto>, asked: string | undefined): string {
+  if (asked && asked.startsWith('/') && !asked.startsWith('//') && !asked.startsWith('/login')) return asked;
+  const first = me.memberships[0];
+  return first ? `/t/${first.slug}` : '/account';
+}
+
+export const Route = createFileRoute('/login')({
+  validateSearch: search,
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(api.auth.me.queryOptions());
+    if (me) throw redirect({ href: destination(me, search.redirect) });
+  },
+  component: LoginPage,
+});
+
+function LoginPage() {
+  const t = useT();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { redirect: asked } = Route.useSearch();
+  const signIn = useMutation(
+    api.auth.signIn.mutationOptions({
+      onSuccess: async (me) => {
+        if (!me) return;
+        setLocale(me.user.locale);
+        queryClient.setQueryData(api.auth.me.queryKey(), me);
+        await router.navigate({ href: destination(me, asked) });
+      },
+    }),
+  );
+  const failure = signIn.error ? errorInfo(signIn.error, t('common.networkError')) : null;
+
+  return (
+    <AuthFrame title={t('login.title')}>
+      <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+      <Form layout="vertical" requiredMark={false} onFinish={(v: { email: string; password: string }) => signIn.mutate(v)} disabled={signIn.isPending}>
+        <Form.Item
+          name="email"
+          label={t('login.email')}
+          rules={[
+            { required: true, message: t('common.required', { field: t('login.email') }) },
+            { type: 'email', message: t('login.emailInvalid') },
+          ]}
+        >
+          <Input prefix={<MailOutlined />} placeholder={t('login.emailPlaceholder')} autoComplete="username" size="large" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { field: t('login.password') }) }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title={failure.message} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthFrame>
+  );
+}

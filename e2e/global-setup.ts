@@ -1,0 +1,77 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The pnpm that runs these tests (pnpm test sets npm_execpath), else the one on PATH. */
+function pnpm(...args: string[]): [string, string[]] {
+  const cli = process.env.npm_execpath;
+  return cli && /pnpm/.test(cli) ? [process.execPath, [cli, ...args]] : ['pnpm', args];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, exited: () => string | null, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const failure = exited();
+    if (failure) throw new Error(`the API stopped before it was ready: ${failure}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the API did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Builds the SPA, starts the API (which serves it) on PGlite with demo data; returns the teardown. */
+export default async function globalSetup() {
+  execFileSync(...pnpm('--filter', '@uc/web', 'build'), { cwd: repoRoot, stdio: 'inherit' });
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'uc-e2e-'));
+  const port = await freePort();
+  // embedded PGlite whatever the shell has configured: a fresh database every run
+  const { DATABASE_URL: _server, MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
+  const api = spawn(...pnpm('--filter', '@uc/api', 'start'), {
+    cwd: repoRoot,
+    env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' },
+    // its own process group, so teardown stops pnpm, tsx and node together
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let exit: string | null = null;
+  api.on('exit', (code, signal) => (exit = `exit code ${code ?? signal}`));
+
+  const stop = async () => {
+    if (exit === null && api.pid) {
+      process.kill(-api.pid, 'SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(`${baseURL}/healthz`, () => exit, 240_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  process.env.E2E_BASE_URL = baseURL;
+  return stop;
+}

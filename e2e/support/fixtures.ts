@@ -1,0 +1,34 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'UnionDemo2026';
+
+/** The tests, pointed at the API global-setup.ts started (its port is only known then). */
+export const test = base.extend({
+  // Playwright reads the fixtures a function needs from its first parameter, so it must be a pattern
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => {
+    const url = process.env.E2E_BASE_URL;
+    if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (global setup)');
+    await use(url);
+  },
+});
+export { expect };
+
+/** AntD writes two-character Chinese button labels with a space between (登 录); match either way. */
+export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+export async function signIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
+}
+
+/** Where screenshots go for a person to look at (gitignored). */
+export const artifact = (name: string) => `artifacts/${name}.png`;
+
+/** Whether the page body is wider than the window (a phone would scroll sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+}
