@@ -23,7 +23,7 @@ run pnpm e2e
 
 # One closing line in the plain form: vitest and Playwright summaries added up.
 clean=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log")
-passed=$(printf '%s\n' "$clean" | grep -E '^\s+Tests\s+' | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-failed=$(printf '%s\n' "$clean" | grep -E '^\s+Tests\s+' | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+passed=$(printf '%s\n' "$clean" | grep -E '(^|:)\s+Tests\s+[0-9]' | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+failed=$(printf '%s\n' "$clean" | grep -E '(^|:)\s+Tests\s+[0-9]' | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 e2e=$(printf '%s\n' "$clean" | grep -E '^\s+[0-9]+ passed \(' | grep -oE '^\s+[0-9]+' | awk '{s+=$1} END {print s+0}')
 echo "$((passed + e2e)) passed, ${failed} failed"
