@@ -19,7 +19,13 @@ if [ -n "$server_url" ]; then
   echo "==> tests on PostgreSQL ($server_url)"
   TEST_DATABASE_URL="$server_url" run pnpm test:unit
 fi
-run pnpm e2e
+# The browser journeys write to a file, not a pipe: the API they start inherits the output.
+echo "==> pnpm e2e"
+e2e_log=$(mktemp)
+e2e_rc=0
+pnpm e2e > "$e2e_log" 2>&1 || e2e_rc=$?
+cat "$e2e_log"; cat "$e2e_log" >> "$log"; rm -f "$e2e_log"
+[ "$e2e_rc" -eq 0 ] || { echo "browser journeys failed (exit $e2e_rc)"; exit "$e2e_rc"; }
 
 # One closing line in the plain form: vitest and Playwright summaries added up.
 clean=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log")
