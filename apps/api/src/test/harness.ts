@@ -139,3 +139,15 @@ export async function expectCode(p: Promise<unknown>, code: string): Promise<voi
   }
   throw new Error(`expected ${code}, but it succeeded`);
 }
+
+/** Signs in over HTTP as a browser would (JSON, same Origin) and returns the session cookie pair. */
+export async function signInCookie(serverUrl: string, user: TestUser, password = TEST_PASSWORD): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: serverUrl },
+    body: JSON.stringify({ email: user.email, password }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('uc_session='));
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in failed for ${user.email}: HTTP ${res.status}`);
+  return cookie.split(';')[0]!;
+}

@@ -11,8 +11,8 @@ import {
   makeStaff,
   makeUser,
   startServer,
-  TEST_PASSWORD,
   type Harness,
+  signInCookie,
   type TestUser,
 } from '../../test/harness.ts';
 import { TEMPLATE_EXAMPLE } from './members.export.ts';
@@ -291,18 +291,7 @@ describe('member rosters in Excel', () => {
     });
     afterAll(() => server?.close());
 
-    /** signs in over HTTP as a browser would and returns the session cookie */
-    async function cookieFor(user: TestUser): Promise<string> {
-      const res = await fetch(`${server.url}/api/trpc/auth.signIn`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: server.url },
-        body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
-      });
-      expect(res.status).toBe(200);
-      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('uc_session='));
-      expect(cookie).toBeDefined();
-      return cookie!.split(';')[0]!;
-    }
+    const cookieFor = (user: TestUser) => signInCookie(server.url, user);
     const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 
     it('exports the filtered roster as an .xlsx attachment', async () => {

@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
   type Harness,
   type TestFederation,
+  signInCookie,
   type TestUser,
 } from '../../../test/harness.ts';
 
@@ -60,18 +61,7 @@ describe('agreement PDF evidence', () => {
     return a.agreement.get({ id });
   }
 
-  /** signs in over HTTP as a browser would and returns the session cookie */
-  async function cookieFor(user: TestUser): Promise<string> {
-    const res = await fetch(`${server.url}/api/trpc/auth.signIn`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
-      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('uc_session='));
-    expect(cookie).toBeDefined();
-    return cookie!.split(';')[0]!;
-  }
+  const cookieFor = (user: TestUser) => signInCookie(server.url, user);
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
 
