@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
+import { confirmPassword } from './modules/auth/auth.service.ts';
 import type { AuthSession } from './modules/auth/session.ts';
 import type { Actor, ServiceCtx } from './service.ts';
 
@@ -132,9 +133,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * procedure in one transaction with that tenant's context. A federation the user does not
  * belong to answers NOT_FOUND, like one that does not exist.
  */
-export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+const tenantContext = t.middleware(async ({ ctx, next }) => {
   const slug = ctx.tenantSlug;
-  const user = ctx.auth.user;
+  const user = ctx.auth?.user;
+  if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
   if (!slug) throw toTrpcError(new AppError('NOT_FOUND'));
   try {
     return await ctx.db.transaction(async (raw) => {
@@ -168,6 +170,8 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   }
 });
 
+export const tenantProcedure = authedProcedure.use(tenantContext);
+
 class Rollback {
   constructor(readonly result: unknown) {}
 }
@@ -179,5 +183,27 @@ export const roleProcedure = (...roles: Role[]) =>
     return next();
   });
 
+/**
+ * A role procedure whose input carries the user's password again (signing). The password is
+ * checked under the sign-in throttle BEFORE the tenant transaction opens: a wrong guess must be
+ * counted although the request fails, and PGlite's one connection must not be asked twice.
+ */
+export const passwordConfirmedProcedure = (...roles: Role[]) =>
+  authedProcedure
+    .use(async ({ ctx, getRawInput, next }) => {
+      const raw = await getRawInput();
+      const password = raw && typeof raw === 'object' && 'password' in raw && typeof raw.password === 'string' ? raw.password : '';
+      if (!(await confirmPassword(ctx.db, ctx.auth.user.id, password, { ip: ctx.ip, now: ctx.now() }))) {
+        throw toTrpcError(new AppError('INVALID_CREDENTIALS'));
+      }
+      return next();
+    })
+    .use(tenantContext)
+    .use(({ ctx, next }) => {
+      if (!ctx.svc.actor.roles.some((r) => roles.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
+      return next();
+    });
+
 /** Staff of the federation, any role; member accounts excluded. */
-export const staffProcedure = roleProcedure('admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker');
+export const STAFF_ROLES: Role[] = ['admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker'];
+export const staffProcedure = roleProcedure(...STAFF_ROLES);

@@ -17,7 +17,7 @@ import {
   versionCompareInput,
 } from '@uc/contracts';
 import { z } from 'zod';
-import { router, staffProcedure } from '../../trpc.ts';
+import { passwordConfirmedProcedure, router, STAFF_ROLES, staffProcedure } from '../../trpc.ts';
 import { addComment, listComments } from './agreement.comment.ts';
 import { compareVersions } from './agreement.compare.ts';
 import { createAgreement } from './agreement.create.ts';
@@ -51,7 +51,8 @@ export const agreementRouter = router({
     .input(terminateInput)
     .output(stepResult)
     .mutation(({ ctx, input }) => takeStep(ctx.svc, { ...input, step: 'terminate' })),
-  sign: staffProcedure.input(signInput).output(decisionResult).mutation(({ ctx, input }) => decide(ctx.svc, 'signed', input)),
+  // the password is checked (throttled) by the procedure, before the agreement's transaction
+  sign: passwordConfirmedProcedure(...STAFF_ROLES).input(signInput).output(decisionResult).mutation(({ ctx, input }) => decide(ctx.svc, 'signed', input)),
   decline: staffProcedure.input(declineInput).output(decisionResult).mutation(({ ctx, input }) => decide(ctx.svc, 'declined', input)),
   compare: staffProcedure.input(versionCompareInput).output(versionCompareDto).query(({ ctx, input }) => compareVersions(ctx.svc, input)),
   verify: staffProcedure

@@ -1,9 +1,8 @@
 import type { AgreementStatus } from '@uc/contracts';
-import { agreements, signatures, users } from '@uc/db';
+import { agreements, signatures } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { verifyPassword } from '../auth/password.ts';
 import { createPlannedItems } from '../jointItems/jointItem.plan.ts';
 import { notifyFederation } from '../notifications/notify.ts';
 import { assertAllowed, next, type Amendment } from './agreement.lifecycle.ts';
@@ -13,7 +12,7 @@ export interface DecisionInput {
   id: string;
   versionId: string;
   idempotencyKey: string;
-  /** sign: the hash the signer was shown, and their password again */
+  /** sign: the hash the signer was shown, and their password again (checked by the procedure: passwordConfirmedProcedure) */
   contentHash?: string;
   password?: string;
   /** decline */
@@ -35,10 +34,6 @@ export interface DecisionResult {
  * same idempotency key returns the first result.
  */
 export async function decide(ctx: ServiceCtx, decision: 'signed' | 'declined', input: DecisionInput): Promise<DecisionResult> {
-  if (decision === 'signed') {
-    const [me] = await ctx.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, ctx.actor.userId!));
-    if (!me || !(await verifyPassword(me.hash, input.password ?? ''))) throw new AppError('INVALID_CREDENTIALS');
-  }
   const a = await findAgreement(ctx, input.id, { forUpdate: true });
 
   const [repeat] = await ctx.db

@@ -123,6 +123,18 @@ describe('cooperation agreements', () => {
       await expectCode(sign(a, g, 'key-second'), 'ALREADY_SIGNED');
     });
 
+    it('throttles guesses of the password at signing like sign-in guesses', async () => {
+      const g = await readyToSign();
+      const guess = (i: number) =>
+        a.agreement.sign({ id: g.id, versionId: g.currentVersion.id, contentHash: g.currentVersion.contentHash!, password: `guess-${i}`, idempotencyKey: `k-guess-${i}` });
+      for (let i = 0; i < 5; i++) await expectCode(guess(i), 'INVALID_CREDENTIALS');
+      // the right password is refused too until the delay has passed, and nothing is signed
+      await expectCode(sign(a, g, 'key-after-guesses'), 'RATE_LIMITED');
+      expect((await a.agreement.get({ id: g.id })).parties.every((p) => !p.signature)).toBe(true);
+      h.advance(1_100);
+      await expect(sign(a, g, 'key-after-wait')).resolves.toMatchObject({ decision: 'signed' });
+    });
+
     it('treats a repeated submission with the same idempotency key as the first', async () => {
       const g = await readyToSign();
       const r1 = await sign(a, g, 'same-key-123');

@@ -144,6 +144,16 @@ describe('auth over HTTP', () => {
       expect((await signIn(u.email, TEST_PASSWORD, { ip })).status).toBe(200);
     });
 
+    it('lets no more than the free guesses through when 12 arrive at the same moment', async () => {
+      const u = await makeUser(h);
+      const ip = freshIp();
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(u.email, `parallel-guess-${i}`, { ip })));
+      const codes = results.map((r) => r.error?.data.code);
+      // each attempt is counted before its password is checked: 4 free, the 5th sets the lock
+      expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(5);
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(7);
+    });
+
     it('throttles one address that tries many accounts', async () => {
       const ip = freshIp();
       // 20 failures are free per address (offices share one); each on a different account

@@ -4,7 +4,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { createSession, type AuthSession } from './session.ts';
-import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.ts';
+import { throttleKeys, verifyThrottled } from './throttle.ts';
 
 export interface RequestMeta {
   ip: string | null;
@@ -16,16 +16,12 @@ export interface RequestMeta {
 export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, meta.ip);
-  await withoutTenant(db, (tx) => assertNotThrottled(tx, keys, meta.now));
   const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.email, email)));
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
-  if (!user || !ok) {
-    // committed on its own: the failure must count even though the request fails
-    await withoutTenant(db, (tx) => recordFailure(tx, keys, meta.now));
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  const ok = await verifyThrottled(db, keys, meta.now, async () =>
+    user ? verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false),
+  );
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
   return withoutTenant(db, async (tx) => {
-    await clearFailures(tx, keys);
     const session = await createSession(tx, user.id, meta);
     return { ...session, userId: user.id };
   });
@@ -94,17 +90,21 @@ export async function changePassword(db: Db, auth: AuthSession, input: { current
   const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.id, auth.user.id)));
   if (!user) throw new AppError('INVALID_CREDENTIALS');
   const keys = throttleKeys(user.email, meta.ip);
-  await withoutTenant(db, (tx) => assertNotThrottled(tx, keys, meta.now));
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await withoutTenant(db, (tx) => recordFailure(tx, keys, meta.now));
+  if (!(await verifyThrottled(db, keys, meta.now, () => verifyPassword(user.passwordHash, input.currentPassword)))) {
     throw new AppError('INVALID_CREDENTIALS');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await withoutTenant(db, async (tx) => {
-    await clearFailures(tx, keys);
     await tx.update(users).set({ passwordHash, passwordChangedAt: meta.now }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, auth.sessionId)));
   });
+}
+
+/** The signed-in user's password again (before signing an agreement), under the sign-in throttle. */
+export async function confirmPassword(db: Db, userId: string, password: string, meta: Pick<RequestMeta, 'ip' | 'now'>): Promise<boolean> {
+  const [user] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.id, userId)));
+  if (!user) return false;
+  return verifyThrottled(db, throttleKeys(user.email, meta.ip), meta.now, () => verifyPassword(user.passwordHash, password));
 }
 
 export async function setLocale(db: Db, auth: AuthSession, locale: 'zh-CN' | 'en'): Promise<void> {
