@@ -41,7 +41,10 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
 
 /** Builds the SPA, starts the API (which serves it) on PGlite with demo data; returns the teardown. */
 export default async function globalSetup() {
-  execFileSync(...pnpm('--filter', '@uc/web', 'build'), { cwd: repoRoot, stdio: 'inherit' });
+  // E2E_WEB_DIST lets several checkouts' journeys run side by side without sharing one dist folder
+  const webDist = process.env.E2E_WEB_DIST ?? join(repoRoot, 'apps/web/dist');
+  const [cmd, args] = pnpm('--filter', '@uc/web', 'exec', 'vite', 'build', '--outDir', webDist, '--emptyOutDir');
+  execFileSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
 
   const dataDir = await mkdtemp(join(tmpdir(), 'uc-e2e-'));
   const port = await freePort();
@@ -49,7 +52,7 @@ export default async function globalSetup() {
   const { DATABASE_URL: _server, MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
   const api = spawn(...pnpm('--filter', '@uc/api', 'start'), {
     cwd: repoRoot,
-    env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' },
+    env: { ...env, WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' },
     // its own process group, so teardown stops pnpm, tsx and node together
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
