@@ -16,10 +16,20 @@ import { Route as InviteTokenRouteImport } from './routes/invite.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
+import { Route as AppTTenantAgreementsIndexRouteImport } from './routes/_app/t/$tenant/agreements/index';
+import { Route as AppTTenantAgreementsAgreementIdRouteRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/route';
 import { Route as AppTTenantAuditIndexRouteImport } from './routes/_app/t/$tenant/audit/index';
 import { Route as AppTTenantMembersIndexRouteImport } from './routes/_app/t/$tenant/members/index';
+import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/t/$tenant/notifications/index';
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
 import { Route as AppTTenantStaffIndexRouteImport } from './routes/_app/t/$tenant/staff/index';
+import { Route as AppTTenantAgreementsAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/index';
+import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/clauses';
+import { Route as AppTTenantAgreementsAgreementIdCompareRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/compare';
+import { Route as AppTTenantAgreementsAgreementIdSigningRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/signing';
+import { Route as AppTTenantAgreementsAgreementIdLiaisonIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/liaison/index';
+import { Route as AppTTenantAgreementsAgreementIdMeetingsIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/meetings/index';
+import { Route as AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/index';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -55,6 +65,18 @@ const AppTTenantIndexRoute = AppTTenantIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantAgreementsIndexRoute =
+  AppTTenantAgreementsIndexRouteImport.update({
+    id: '/agreements/',
+    path: '/agreements/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdRouteRoute =
+  AppTTenantAgreementsAgreementIdRouteRouteImport.update({
+    id: '/agreements/$agreementId',
+    path: '/agreements/$agreementId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantAuditIndexRoute = AppTTenantAuditIndexRouteImport.update({
   id: '/audit/',
   path: '/audit/',
@@ -65,6 +87,12 @@ const AppTTenantMembersIndexRoute = AppTTenantMembersIndexRouteImport.update({
   path: '/members/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantNotificationsIndexRoute =
+  AppTTenantNotificationsIndexRouteImport.update({
+    id: '/notifications/',
+    path: '/notifications/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantOrgUnitsIndexRoute = AppTTenantOrgUnitsIndexRouteImport.update({
   id: '/org-units/',
   path: '/org-units/',
@@ -75,6 +103,48 @@ const AppTTenantStaffIndexRoute = AppTTenantStaffIndexRouteImport.update({
   path: '/staff/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantAgreementsAgreementIdIndexRoute =
+  AppTTenantAgreementsAgreementIdIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdClausesRoute =
+  AppTTenantAgreementsAgreementIdClausesRouteImport.update({
+    id: '/clauses',
+    path: '/clauses',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdCompareRoute =
+  AppTTenantAgreementsAgreementIdCompareRouteImport.update({
+    id: '/compare',
+    path: '/compare',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdSigningRoute =
+  AppTTenantAgreementsAgreementIdSigningRouteImport.update({
+    id: '/signing',
+    path: '/signing',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdLiaisonIndexRoute =
+  AppTTenantAgreementsAgreementIdLiaisonIndexRouteImport.update({
+    id: '/liaison/',
+    path: '/liaison/',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdMeetingsIndexRoute =
+  AppTTenantAgreementsAgreementIdMeetingsIndexRouteImport.update({
+    id: '/meetings/',
+    path: '/meetings/',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute =
+  AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRouteImport.update({
+    id: '/meetings/$meetingId/',
+    path: '/meetings/$meetingId/',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
@@ -83,10 +153,20 @@ export interface FileRoutesByFullPath {
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/account/': typeof AppAccountIndexRoute;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
+  '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
+  '/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
   '/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
+  '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
+  '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/t/$tenant/agreements/$agreementId/liaison/': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
+  '/t/$tenant/agreements/$agreementId/meetings/': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/t/$tenant/agreements/$agreementId/meetings/$meetingId/': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
@@ -94,10 +174,19 @@ export interface FileRoutesByTo {
   '/invite/$token': typeof InviteTokenRoute;
   '/account': typeof AppAccountIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
+  '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/members': typeof AppTTenantMembersIndexRoute;
+  '/t/$tenant/notifications': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
   '/t/$tenant/staff': typeof AppTTenantStaffIndexRoute;
+  '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
+  '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/t/$tenant/agreements/$agreementId/liaison': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
+  '/t/$tenant/agreements/$agreementId/meetings': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/t/$tenant/agreements/$agreementId/meetings/$meetingId': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -108,10 +197,20 @@ export interface FileRoutesById {
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/_app/account/': typeof AppAccountIndexRoute;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
+  '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/_app/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
+  '/_app/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
   '/_app/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
+  '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
+  '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/_app/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/_app/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/_app/t/$tenant/agreements/$agreementId/liaison/': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
+  '/_app/t/$tenant/agreements/$agreementId/meetings/': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -122,10 +221,20 @@ export interface FileRouteTypes {
     | '/t/$tenant'
     | '/account/'
     | '/t/$tenant/'
+    | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
     | '/t/$tenant/members/'
+    | '/t/$tenant/notifications/'
     | '/t/$tenant/org-units/'
-    | '/t/$tenant/staff/';
+    | '/t/$tenant/staff/'
+    | '/t/$tenant/agreements/$agreementId/clauses'
+    | '/t/$tenant/agreements/$agreementId/compare'
+    | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/agreements/$agreementId/'
+    | '/t/$tenant/agreements/$agreementId/liaison/'
+    | '/t/$tenant/agreements/$agreementId/meetings/'
+    | '/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
@@ -133,10 +242,19 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/account'
     | '/t/$tenant'
+    | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
     | '/t/$tenant/members'
+    | '/t/$tenant/notifications'
     | '/t/$tenant/org-units'
-    | '/t/$tenant/staff';
+    | '/t/$tenant/staff'
+    | '/t/$tenant/agreements/$agreementId/clauses'
+    | '/t/$tenant/agreements/$agreementId/compare'
+    | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/agreements/$agreementId/liaison'
+    | '/t/$tenant/agreements/$agreementId/meetings'
+    | '/t/$tenant/agreements/$agreementId/meetings/$meetingId';
   id:
     | '__root__'
     | '/'
@@ -146,10 +264,20 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant'
     | '/_app/account/'
     | '/_app/t/$tenant/'
+    | '/_app/t/$tenant/agreements/$agreementId'
+    | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
     | '/_app/t/$tenant/members/'
+    | '/_app/t/$tenant/notifications/'
     | '/_app/t/$tenant/org-units/'
-    | '/_app/t/$tenant/staff/';
+    | '/_app/t/$tenant/staff/'
+    | '/_app/t/$tenant/agreements/$agreementId/clauses'
+    | '/_app/t/$tenant/agreements/$agreementId/compare'
+    | '/_app/t/$tenant/agreements/$agreementId/signing'
+    | '/_app/t/$tenant/agreements/$agreementId/'
+    | '/_app/t/$tenant/agreements/$agreementId/liaison/'
+    | '/_app/t/$tenant/agreements/$agreementId/meetings/'
+    | '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -210,6 +338,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/agreements/': {
+      id: '/_app/t/$tenant/agreements/';
+      path: '/agreements';
+      fullPath: '/t/$tenant/agreements/';
+      preLoaderRoute: typeof AppTTenantAgreementsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId': {
+      id: '/_app/t/$tenant/agreements/$agreementId';
+      path: '/agreements/$agreementId';
+      fullPath: '/t/$tenant/agreements/$agreementId';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/audit/': {
       id: '/_app/t/$tenant/audit/';
       path: '/audit';
@@ -222,6 +364,13 @@ declare module '@tanstack/react-router' {
       path: '/members';
       fullPath: '/t/$tenant/members/';
       preLoaderRoute: typeof AppTTenantMembersIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/notifications/': {
+      id: '/_app/t/$tenant/notifications/';
+      path: '/notifications';
+      fullPath: '/t/$tenant/notifications/';
+      preLoaderRoute: typeof AppTTenantNotificationsIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/org-units/': {
@@ -238,21 +387,110 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantStaffIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/agreements/$agreementId/': {
+      id: '/_app/t/$tenant/agreements/$agreementId/';
+      path: '/';
+      fullPath: '/t/$tenant/agreements/$agreementId/';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdIndexRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/clauses': {
+      id: '/_app/t/$tenant/agreements/$agreementId/clauses';
+      path: '/clauses';
+      fullPath: '/t/$tenant/agreements/$agreementId/clauses';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdClausesRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/compare': {
+      id: '/_app/t/$tenant/agreements/$agreementId/compare';
+      path: '/compare';
+      fullPath: '/t/$tenant/agreements/$agreementId/compare';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdCompareRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/signing': {
+      id: '/_app/t/$tenant/agreements/$agreementId/signing';
+      path: '/signing';
+      fullPath: '/t/$tenant/agreements/$agreementId/signing';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdSigningRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/liaison/': {
+      id: '/_app/t/$tenant/agreements/$agreementId/liaison/';
+      path: '/liaison';
+      fullPath: '/t/$tenant/agreements/$agreementId/liaison/';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdLiaisonIndexRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/meetings/': {
+      id: '/_app/t/$tenant/agreements/$agreementId/meetings/';
+      path: '/meetings';
+      fullPath: '/t/$tenant/agreements/$agreementId/meetings/';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdMeetingsIndexRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
+    '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/': {
+      id: '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
+      path: '/meetings/$meetingId';
+      fullPath: '/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
   }
 }
 
+interface AppTTenantAgreementsAgreementIdRouteRouteChildren {
+  AppTTenantAgreementsAgreementIdClausesRoute: typeof AppTTenantAgreementsAgreementIdClausesRoute;
+  AppTTenantAgreementsAgreementIdCompareRoute: typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  AppTTenantAgreementsAgreementIdSigningRoute: typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  AppTTenantAgreementsAgreementIdIndexRoute: typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  AppTTenantAgreementsAgreementIdLiaisonIndexRoute: typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
+  AppTTenantAgreementsAgreementIdMeetingsIndexRoute: typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute: typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
+}
+
+const AppTTenantAgreementsAgreementIdRouteRouteChildren: AppTTenantAgreementsAgreementIdRouteRouteChildren =
+  {
+    AppTTenantAgreementsAgreementIdClausesRoute:
+      AppTTenantAgreementsAgreementIdClausesRoute,
+    AppTTenantAgreementsAgreementIdCompareRoute:
+      AppTTenantAgreementsAgreementIdCompareRoute,
+    AppTTenantAgreementsAgreementIdSigningRoute:
+      AppTTenantAgreementsAgreementIdSigningRoute,
+    AppTTenantAgreementsAgreementIdIndexRoute:
+      AppTTenantAgreementsAgreementIdIndexRoute,
+    AppTTenantAgreementsAgreementIdLiaisonIndexRoute:
+      AppTTenantAgreementsAgreementIdLiaisonIndexRoute,
+    AppTTenantAgreementsAgreementIdMeetingsIndexRoute:
+      AppTTenantAgreementsAgreementIdMeetingsIndexRoute,
+    AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute:
+      AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute,
+  };
+
+const AppTTenantAgreementsAgreementIdRouteRouteWithChildren =
+  AppTTenantAgreementsAgreementIdRouteRoute._addFileChildren(
+    AppTTenantAgreementsAgreementIdRouteRouteChildren,
+  );
+
 interface AppTTenantRouteRouteChildren {
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
+  AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
   AppTTenantMembersIndexRoute: typeof AppTTenantMembersIndexRoute;
+  AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
   AppTTenantStaffIndexRoute: typeof AppTTenantStaffIndexRoute;
 }
 
 const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantIndexRoute: AppTTenantIndexRoute,
+  AppTTenantAgreementsAgreementIdRouteRoute:
+    AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
+  AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
   AppTTenantMembersIndexRoute: AppTTenantMembersIndexRoute,
+  AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
   AppTTenantStaffIndexRoute: AppTTenantStaffIndexRoute,
 };

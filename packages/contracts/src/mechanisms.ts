@@ -103,6 +103,8 @@ export const meetingCreateInput = z.object({
   meetingDate: dateString,
   title: trimmed(1, 200),
   location: z.string().trim().max(200).default(''),
+  /** the items to discuss (议程), plain text */
+  agenda: z.string().trim().max(5000).default(''),
   /** omitted: the parties host in turn (the one after the previous meeting's host) */
   hostSlug: z.string().max(40).optional(),
   attendees: z.array(meetingAttendee).max(200).default([]),
@@ -113,12 +115,16 @@ export const meetingUpdateInput = z.object({
   meetingDate: dateString.optional(),
   title: trimmed(1, 200).optional(),
   location: z.string().trim().max(200).optional(),
+  agenda: z.string().trim().max(5000).optional(),
   hostSlug: z.string().max(40).optional(),
   attendees: z.array(meetingAttendee).max(200).optional(),
   /** plain text */
   minutes: z.string().max(50_000).optional(),
   status: meetingStatus.optional(),
 });
+/** Who would host a meeting on that date if nobody chose: the turn meeting.create takes by default. */
+export const meetingNextHostInput = z.object({ agreementId: uuid, meetingDate: dateString });
+export const meetingHostDto = z.object({ slug: z.string(), nameZh: z.string(), nameEn: z.string() });
 export const meetingAddDecisionInput = z.object({ meetingId: uuid, text: trimmed(1, 2000) });
 /** Turns a decision into a joint item in one step (source 'meeting'). */
 export const decisionToItemInput = z.object({
@@ -161,6 +167,7 @@ export type MeetingSummaryDto = z.infer<typeof meetingSummaryDto>;
 
 export const meetingDto = meetingSummaryDto.extend({
   attendees: z.array(z.object({ name: z.string(), federationSlug: z.string(), title: z.string() })),
+  agenda: z.string(),
   minutes: z.string(),
   decisions: z.array(meetingDecisionDto),
   createdBySlug: z.string(),

@@ -6,6 +6,7 @@ import { useT } from '../lib/locale.ts';
 import { FederationSwitcher } from './FederationSwitcher.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { Logo } from './Logo.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { lastTenant, useMe } from './session.ts';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -37,6 +38,7 @@ export function AppShell() {
           </Flex>
         )}
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
+          {tenant && <NotificationBell tenant={tenant} />}
           <LocaleSwitch onDark />
           <UserMenu />
         </Flex>

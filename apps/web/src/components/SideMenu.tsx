@@ -1,11 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BellOutlined, FileProtectOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
 import { Menu, type MenuProps } from 'antd';
 import { access } from '../lib/access.ts';
 import { useT } from '../lib/locale.ts';
 
-type Section = 'org-units' | 'members' | 'staff' | 'audit';
+type Section = 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications';
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
@@ -33,11 +33,13 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       ),
     });
     if (access.staff(roles)) {
+      items.push(section('agreements', <FileProtectOutlined />, t('agreements.nav')));
       items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
       items.push(section('members', <TeamOutlined />, t('nav.members')));
       items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
     }
     if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
+    items.push(section('notifications', <BellOutlined />, t('notifications.nav')));
   }
   items.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });
 

@@ -14,4 +14,6 @@ export const access = {
   revealIdNumber: (roles: readonly Role[]) => has(roles, 'admin', 'officer', 'caseworker'),
   manageStaff: (roles: readonly Role[]) => has(roles, 'admin'),
   readAudit: (roles: readonly Role[]) => has(roles, 'admin'),
+  /** draft a new cooperation agreement (agreement.create); taking steps and signing follow the agreement's own `can` */
+  createAgreement: (roles: readonly Role[]) => has(roles, 'admin', 'signatory'),
 };

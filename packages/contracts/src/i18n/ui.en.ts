@@ -1,7 +1,16 @@
 import type { UiKey } from './ui.zh-CN.ts';
 
 // The web interface in English; the keys come from ui.zh-CN.ts.
+import { uiAgreementsEn } from './ui.agreements.en.ts';
+import { uiBookingEn } from './ui.booking.en.ts';
+import { uiCollabEn } from './ui.collab.en.ts';
+import { uiItemsEn } from './ui.items.en.ts';
+
 export const uiEn: Record<UiKey, string> = {
+  ...uiAgreementsEn,
+  ...uiCollabEn,
+  ...uiItemsEn,
+  ...uiBookingEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',

@@ -1,6 +1,16 @@
 // The web interface's words. This file is the source of the keys: ui.en.ts must give every one
 // of them in English (the type enforces it, a test checks none is empty). {name} is a placeholder.
+import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
+import { uiBookingZh } from './ui.booking.zh-CN.ts';
+import { uiCollabZh } from './ui.collab.zh-CN.ts';
+import { uiItemsZh } from './ui.items.zh-CN.ts';
+
+// Each feature keeps its words in ui.<feature>.zh-CN.ts / ui.<feature>.en.ts; they merge here.
 export const uiZh = {
+  ...uiAgreementsZh,
+  ...uiCollabZh,
+  ...uiItemsZh,
+  ...uiBookingZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',

@@ -69,6 +69,8 @@ export const jointMeetings = pgTable(
     hostTenantId: uuid('host_tenant_id').notNull().references(() => federations.id),
     title: text('title').notNull(),
     location: text('location').notNull().default(''),
+    /** the items to discuss (议程), plain text, set when scheduling */
+    agenda: text('agenda').notNull().default(''),
     attendees: jsonb('attendees').$type<MeetingAttendee[]>().notNull().default(sql`'[]'::jsonb`),
     minutes: text('minutes').notNull().default(''),
     // planned | held

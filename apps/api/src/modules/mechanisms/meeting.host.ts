@@ -1,4 +1,7 @@
-import type { PartyRow } from '../agreements/agreement.repo.ts';
+import { jointMeetings } from '@uc/db';
+import { and, desc, eq, lte } from 'drizzle-orm';
+import type { ServiceCtx } from '../../service.ts';
+import { findAgreement, findParties, type AgreementRow, type PartyRow } from '../agreements/agreement.repo.ts';
 
 /**
  * Who hosts the next joint meeting when nobody says: the parties take turns in party order
@@ -11,4 +14,22 @@ export function nextHost(parties: PartyRow[], previousHostTenantId: string | nul
   const i = ordered.findIndex((p) => p.tenantId === previousHostTenantId);
   if (i < 0) return initiator;
   return ordered[(i + 1) % ordered.length]!;
+}
+
+/** The host of the latest meeting on or before the date: the turn a new meeting follows. */
+export async function previousHost(ctx: ServiceCtx, a: AgreementRow, date: string): Promise<string | null> {
+  const [prev] = await ctx.db
+    .select({ host: jointMeetings.hostTenantId })
+    .from(jointMeetings)
+    .where(and(eq(jointMeetings.tenantId, a.tenantId), eq(jointMeetings.agreementId, a.id), lte(jointMeetings.meetingDate, date)))
+    .orderBy(desc(jointMeetings.meetingDate), desc(jointMeetings.createdAt))
+    .limit(1);
+  return prev?.host ?? null;
+}
+
+/** The host meeting.create would pick for a meeting on that date, so a form can show it before scheduling. */
+export async function proposeHost(ctx: ServiceCtx, input: { agreementId: string; meetingDate: string }) {
+  const a = await findAgreement(ctx, input.agreementId);
+  const host = nextHost(await findParties(ctx, a), await previousHost(ctx, a, input.meetingDate));
+  return { slug: host.slug, nameZh: host.nameZh, nameEn: host.nameEn };
 }

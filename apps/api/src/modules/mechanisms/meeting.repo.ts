@@ -63,6 +63,7 @@ export function toMeetingDto(m: MeetingRow, parties: PartyRow[], decisions: Deci
   return {
     ...toMeetingSummary(m, parties, decisions.length),
     attendees: m.attendees,
+    agenda: m.agenda,
     minutes: m.minutes,
     decisions: decisions.map((d) => toDecisionDto(d, parties)),
     createdBySlug: slugOf(parties, m.createdByTenantId),

@@ -6,7 +6,9 @@ import {
   meetingCreateInput,
   meetingDecisionDto,
   meetingDto,
+  meetingHostDto,
   meetingListInput,
+  meetingNextHostInput,
   meetingSummaryDto,
   meetingUpdateInput,
 } from '@uc/contracts';
@@ -14,6 +16,7 @@ import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { MEETING_WRITERS } from './mechanisms.access.ts';
 import { addDecision, decisionToItem } from './meeting.decision.ts';
+import { proposeHost } from './meeting.host.ts';
 import { getMeeting, listMeetings } from './meeting.query.ts';
 import { createMeeting, updateMeeting } from './meeting.write.ts';
 
@@ -22,6 +25,7 @@ const writer = roleProcedure(...MEETING_WRITERS);
 export const meetingRouter = router({
   list: staffProcedure.input(meetingListInput).output(z.array(meetingSummaryDto)).query(({ ctx, input }) => listMeetings(ctx.svc, input.agreementId)),
   get: staffProcedure.input(byId).output(meetingDto).query(({ ctx, input }) => getMeeting(ctx.svc, input.id)),
+  nextHost: staffProcedure.input(meetingNextHostInput).output(meetingHostDto).query(({ ctx, input }) => proposeHost(ctx.svc, input)),
   create: writer.input(meetingCreateInput).output(meetingDto).mutation(({ ctx, input }) => createMeeting(ctx.svc, input)),
   update: writer.input(meetingUpdateInput).output(meetingDto).mutation(({ ctx, input }) => updateMeeting(ctx.svc, input)),
   addDecision: writer.input(meetingAddDecisionInput).output(meetingDecisionDto).mutation(({ ctx, input }) => addDecision(ctx.svc, input)),

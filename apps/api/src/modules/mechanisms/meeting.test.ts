@@ -21,8 +21,8 @@ describe('joint meetings', () => {
   });
   afterAll(() => h.close());
 
-  const meet = (caller: Caller, agreementId: string, meetingDate: string, extra: { hostSlug?: string; title?: string } = {}) =>
-    caller.meeting.create({ agreementId, meetingDate, title: extra.title ?? `${meetingDate.slice(0, 4)}年度联席会议`, location: '杭州市总工会', hostSlug: extra.hostSlug, attendees: [] });
+  const meet = (caller: Caller, agreementId: string, meetingDate: string, extra: { hostSlug?: string; title?: string; agenda?: string } = {}) =>
+    caller.meeting.create({ agreementId, meetingDate, title: extra.title ?? `${meetingDate.slice(0, 4)}年度联席会议`, location: '杭州市总工会', hostSlug: extra.hostSlug, agenda: extra.agenda, attendees: [] });
 
   describe('when scheduling', () => {
     it('lets the two parties host in turn, starting with the initiator', async () => {
@@ -42,9 +42,22 @@ describe('joint meetings', () => {
       await expectCode(meet(a, g.id, '2027-10-01', { hostSlug: C.slug }), 'BAD_INPUT');
     });
 
+    it('proposes the host that scheduling without one would pick, for the date chosen', async () => {
+      const g = await active([a, b, d], [B.slug, D.slug]);
+      expect(await b.meeting.nextHost({ agreementId: g.id, meetingDate: '2025-03-01' })).toEqual({ slug: A.slug, nameZh: expect.any(String), nameEn: expect.any(String) });
+      await meet(a, g.id, '2025-03-01');
+      await meet(a, g.id, '2025-09-01', { hostSlug: D.slug });
+      // after D's turn comes A again; a date between the two meetings follows the first one (A → B)
+      const later = await d.meeting.nextHost({ agreementId: g.id, meetingDate: '2026-03-01' });
+      const between = await d.meeting.nextHost({ agreementId: g.id, meetingDate: '2025-06-01' });
+      expect([later.slug, between.slug]).toEqual([A.slug, B.slug]);
+      expect((await meet(b, g.id, '2026-03-01')).hostSlug).toBe(later.slug);
+    });
+
     it('notifies the other parties and audits the meeting for every party', async () => {
       const g = await active([a, b], [B.slug]);
-      const m = await meet(a, g.id, '2025-06-18', { title: '杭甬工会第一次联席会议' });
+      const m = await meet(a, g.id, '2025-06-18', { title: '杭甬工会第一次联席会议', agenda: '  审议年度工作清单  ' });
+      expect(m.agenda).toBe('审议年度工作清单');
       const bNotices = (await bLead.notification.list()).items.filter((n) => n.kind === 'meeting.scheduled');
       expect(bNotices.some((n) => n.title.includes('杭甬工会第一次联席会议') && n.body.includes('2025-06-18') && n.link?.includes(m.id))).toBe(true);
       expect((await a.notification.list()).items.some((n) => n.kind === 'meeting.scheduled' && n.link?.includes(m.id))).toBe(false);
@@ -72,13 +85,14 @@ describe('joint meetings', () => {
         { name: '王芳', federationSlug: A.slug, title: '常务副主席' },
         { name: '李强', federationSlug: B.slug, title: '常务副主席' },
       ];
-      const held = await b.meeting.update({ id: m.id, rowVersion: m.rowVersion, minutes: '会议听取了两地工作情况汇报……', attendees, status: 'held' });
-      expect(held).toMatchObject({ status: 'held', attendees, minutes: '会议听取了两地工作情况汇报……', rowVersion: m.rowVersion + 1 });
+      const agenda = '一、通报年度工作清单推进情况\n二、审议下一年度共建项目';
+      const held = await b.meeting.update({ id: m.id, rowVersion: m.rowVersion, minutes: '会议听取了两地工作情况汇报……', attendees, agenda, status: 'held' });
+      expect(held).toMatchObject({ status: 'held', attendees, agenda, minutes: '会议听取了两地工作情况汇报……', rowVersion: m.rowVersion + 1 });
       await expectCode(a.meeting.update({ id: m.id, rowVersion: m.rowVersion, location: '宁波' }), 'STALE_VERSION');
       await expectCode(a.meeting.update({ id: m.id, rowVersion: held.rowVersion, attendees: [{ name: '赵六', federationSlug: C.slug, title: '' }] }), 'BAD_INPUT');
       expect(await a.meeting.get({ id: m.id })).toEqual(held);
       const audit = (await a.audit.list({ type: 'meeting.updated' })).items.find((e) => e.entityId === m.id)!;
-      expect((audit.data as { changes: string[] }).changes.sort()).toEqual(['attendees', 'minutes', 'status']);
+      expect((audit.data as { changes: string[] }).changes.sort()).toEqual(['agenda', 'attendees', 'minutes', 'status']);
     });
   });
 
@@ -150,6 +164,7 @@ describe('joint meetings', () => {
       const calls: [string, () => Promise<unknown>][] = [
         ['list', () => c.meeting.list({ agreementId: g.id })],
         ['get', () => c.meeting.get({ id: m.id })],
+        ['nextHost', () => c.meeting.nextHost({ agreementId: g.id, meetingDate: '2026-06-18' })],
         ['create', () => meet(c, g.id, '2026-06-18')],
         ['update', () => c.meeting.update({ id: m.id, rowVersion: m.rowVersion, minutes: '无关方' })],
         ['addDecision', () => c.meeting.addDecision({ meetingId: m.id, text: '无关方' })],

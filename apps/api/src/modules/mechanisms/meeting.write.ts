@@ -1,12 +1,12 @@
 import type { MeetingAttendee, MeetingDto, MeetingStatus } from '@uc/contracts';
 import { jointMeetings } from '@uc/db';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { auditToParties, findAgreement, findParties, type AgreementRow, type PartyRow } from '../agreements/agreement.repo.ts';
 import { notifyFederation } from '../notifications/notify.ts';
 import { assertCanWrite, MEETING_STATES, MEETING_WRITERS, partyBySlug } from './mechanisms.access.ts';
-import { nextHost } from './meeting.host.ts';
+import { nextHost, previousHost } from './meeting.host.ts';
 import { getMeeting } from './meeting.query.ts';
 import { checkAttendees, findMeeting, type MeetingRow } from './meeting.repo.ts';
 
@@ -15,19 +15,9 @@ export interface MeetingCreateInput {
   meetingDate: string;
   title: string;
   location: string;
+  agenda: string;
   hostSlug?: string | undefined;
   attendees: MeetingAttendee[];
-}
-
-/** The host of the latest meeting on or before the date: the turn the new meeting follows. */
-async function previousHost(ctx: ServiceCtx, a: AgreementRow, date: string): Promise<string | null> {
-  const [prev] = await ctx.db
-    .select({ host: jointMeetings.hostTenantId })
-    .from(jointMeetings)
-    .where(and(eq(jointMeetings.tenantId, a.tenantId), eq(jointMeetings.agreementId, a.id), lte(jointMeetings.meetingDate, date)))
-    .orderBy(desc(jointMeetings.meetingDate), desc(jointMeetings.createdAt))
-    .limit(1);
-  return prev?.host ?? null;
 }
 
 /** Schedules a joint meeting; without a host the parties take turns. The other parties are notified. */
@@ -47,6 +37,7 @@ export async function createMeeting(ctx: ServiceCtx, input: MeetingCreateInput):
       hostTenantId: host.tenantId,
       title: input.title,
       location: input.location,
+      agenda: input.agenda,
       attendees: input.attendees,
       status: 'planned',
       createdByTenantId: ctx.tenantId,
@@ -89,6 +80,7 @@ export interface MeetingUpdateInput {
   meetingDate?: string | undefined;
   title?: string | undefined;
   location?: string | undefined;
+  agenda?: string | undefined;
   hostSlug?: string | undefined;
   attendees?: MeetingAttendee[] | undefined;
   minutes?: string | undefined;
@@ -106,6 +98,7 @@ export async function updateMeeting(ctx: ServiceCtx, input: MeetingUpdateInput):
   if (input.meetingDate !== undefined && input.meetingDate !== m.meetingDate) set.meetingDate = input.meetingDate;
   if (input.title !== undefined && input.title !== m.title) set.title = input.title;
   if (input.location !== undefined && input.location !== m.location) set.location = input.location;
+  if (input.agenda !== undefined && input.agenda !== m.agenda) set.agenda = input.agenda;
   if (input.minutes !== undefined && input.minutes !== m.minutes) set.minutes = input.minutes;
   if (input.status !== undefined && input.status !== m.status) set.status = input.status;
   if (input.hostSlug !== undefined) {

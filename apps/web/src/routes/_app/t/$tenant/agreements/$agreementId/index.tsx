@@ -1,0 +1,54 @@
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { Button, Card, Space } from 'antd';
+import { useTenant } from '../../../../../../components/session.ts';
+import { useT } from '../../../../../../lib/locale.ts';
+import { useAgreement, usePartyName } from '../-components/useAgreement.ts';
+import { ClauseList } from './-components/ClauseList.tsx';
+import { CommonsView } from './-components/CommonsView.tsx';
+import { NextStep } from './-components/NextStep.tsx';
+import { SigningSteps } from './-components/SigningSteps.tsx';
+
+export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/')({
+  component: OverviewPage,
+});
+
+/** Where the agreement stands, what it covers, and its text. */
+function OverviewPage() {
+  const t = useT();
+  const { slug } = useTenant();
+  const a = useAgreement();
+  const partyName = usePartyName(a);
+  const params = { tenant: slug, agreementId: a.id };
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <SigningSteps agreement={a} size="small" />
+        <div style={{ height: 16 }} />
+        <NextStep
+          agreement={a}
+          action={
+            <Space wrap>
+              {a.can.edit && (
+                <Link to="/t/$tenant/agreements/$agreementId/clauses" params={params}>
+                  <Button size="small">{t('agreements.action.edit')}</Button>
+                </Link>
+              )}
+              <Link to="/t/$tenant/agreements/$agreementId/signing" params={params}>
+                <Button size="small" type="primary" ghost>
+                  {t('agreements.action.toSigning')}
+                </Button>
+              </Link>
+            </Space>
+          }
+        />
+      </Card>
+      <Card title={t('agreements.commons.title')}>
+        <CommonsView content={a.currentVersion.content} partyName={partyName} />
+      </Card>
+      <Card title={t('agreements.text.title', { number: a.currentVersion.number })}>
+        <ClauseList content={a.currentVersion.content} />
+      </Card>
+    </Space>
+  );
+}

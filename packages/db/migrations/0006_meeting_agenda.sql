@@ -1,0 +1,1 @@
+ALTER TABLE "joint_meeting" ADD COLUMN "agenda" text DEFAULT '' NOT NULL;
