@@ -9,6 +9,8 @@ export default defineConfig({
   globalSetup: './global-setup.ts',
   fullyParallel: false,
   workers: 1,
+  // one retry: a journey that fails twice is red; one that passes on the retry is reported as flaky
+  retries: 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],

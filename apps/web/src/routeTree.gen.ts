@@ -16,19 +16,38 @@ import { Route as InviteTokenRouteImport } from './routes/invite.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
+import { Route as AppTTenantRecuperationAdminRouteRouteImport } from './routes/_app/t/$tenant/recuperation-admin/route';
 import { Route as AppTTenantAgreementsIndexRouteImport } from './routes/_app/t/$tenant/agreements/index';
 import { Route as AppTTenantAgreementsAgreementIdRouteRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/route';
 import { Route as AppTTenantAuditIndexRouteImport } from './routes/_app/t/$tenant/audit/index';
+import { Route as AppTTenantDashboardIndexRouteImport } from './routes/_app/t/$tenant/dashboard/index';
+import { Route as AppTTenantItemsIndexRouteImport } from './routes/_app/t/$tenant/items/index';
 import { Route as AppTTenantMembersIndexRouteImport } from './routes/_app/t/$tenant/members/index';
 import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/t/$tenant/notifications/index';
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
+import { Route as AppTTenantRecuperationAdminIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/index';
+import { Route as AppTTenantRecuperationAdminBasesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/bases';
+import { Route as AppTTenantRecuperationAdminCheckinRouteImport } from './routes/_app/t/$tenant/recuperation-admin/checkin';
+import { Route as AppTTenantRecuperationAdminPolicyRouteImport } from './routes/_app/t/$tenant/recuperation-admin/policy';
+import { Route as AppTTenantRecuperationAdminQuotasRouteImport } from './routes/_app/t/$tenant/recuperation-admin/quotas';
+import { Route as AppTTenantRecuperationAdminRequestsRouteImport } from './routes/_app/t/$tenant/recuperation-admin/requests';
+import { Route as AppTTenantRecuperationAdminRoutesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/routes';
+import { Route as AppTTenantRecuperationIndexRouteImport } from './routes/_app/t/$tenant/recuperation/index';
 import { Route as AppTTenantStaffIndexRouteImport } from './routes/_app/t/$tenant/staff/index';
 import { Route as AppTTenantAgreementsAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/index';
 import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/clauses';
 import { Route as AppTTenantAgreementsAgreementIdCompareRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/compare';
 import { Route as AppTTenantAgreementsAgreementIdSigningRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/signing';
+import { Route as AppTTenantItemsItemIdIndexRouteImport } from './routes/_app/t/$tenant/items/$itemId/index';
+import { Route as AppTTenantRecuperationAdminBatchesIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/index';
+import { Route as AppTTenantRecuperationAdminBatchesBatchIdRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/$batchId';
+import { Route as AppTTenantRecuperationBookingsIndexRouteImport } from './routes/_app/t/$tenant/recuperation/bookings/index';
+import { Route as AppTTenantRecuperationBookingsBookingIdRouteImport } from './routes/_app/t/$tenant/recuperation/bookings/$bookingId';
 import { Route as AppTTenantAgreementsAgreementIdLiaisonIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/liaison/index';
 import { Route as AppTTenantAgreementsAgreementIdMeetingsIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/meetings/index';
+import { Route as AppTTenantItemsBoardAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/items/board/$agreementId/index';
+import { Route as AppTTenantRecuperationBatchesBatchIdIndexRouteImport } from './routes/_app/t/$tenant/recuperation/batches/$batchId/index';
+import { Route as AppTTenantRecuperationBatchesBatchIdBookRouteImport } from './routes/_app/t/$tenant/recuperation/batches/$batchId/book';
 import { Route as AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/index';
 
 const IndexRoute = IndexRouteImport.update({
@@ -65,6 +84,12 @@ const AppTTenantIndexRoute = AppTTenantIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantRecuperationAdminRouteRoute =
+  AppTTenantRecuperationAdminRouteRouteImport.update({
+    id: '/recuperation-admin',
+    path: '/recuperation-admin',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantAgreementsIndexRoute =
   AppTTenantAgreementsIndexRouteImport.update({
     id: '/agreements/',
@@ -80,6 +105,17 @@ const AppTTenantAgreementsAgreementIdRouteRoute =
 const AppTTenantAuditIndexRoute = AppTTenantAuditIndexRouteImport.update({
   id: '/audit/',
   path: '/audit/',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
+const AppTTenantDashboardIndexRoute =
+  AppTTenantDashboardIndexRouteImport.update({
+    id: '/dashboard/',
+    path: '/dashboard/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantItemsIndexRoute = AppTTenantItemsIndexRouteImport.update({
+  id: '/items/',
+  path: '/items/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
 const AppTTenantMembersIndexRoute = AppTTenantMembersIndexRouteImport.update({
@@ -98,6 +134,54 @@ const AppTTenantOrgUnitsIndexRoute = AppTTenantOrgUnitsIndexRouteImport.update({
   path: '/org-units/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantRecuperationAdminIndexRoute =
+  AppTTenantRecuperationAdminIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminBasesRoute =
+  AppTTenantRecuperationAdminBasesRouteImport.update({
+    id: '/bases',
+    path: '/bases',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminCheckinRoute =
+  AppTTenantRecuperationAdminCheckinRouteImport.update({
+    id: '/checkin',
+    path: '/checkin',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminPolicyRoute =
+  AppTTenantRecuperationAdminPolicyRouteImport.update({
+    id: '/policy',
+    path: '/policy',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminQuotasRoute =
+  AppTTenantRecuperationAdminQuotasRouteImport.update({
+    id: '/quotas',
+    path: '/quotas',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminRequestsRoute =
+  AppTTenantRecuperationAdminRequestsRouteImport.update({
+    id: '/requests',
+    path: '/requests',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminRoutesRoute =
+  AppTTenantRecuperationAdminRoutesRouteImport.update({
+    id: '/routes',
+    path: '/routes',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationIndexRoute =
+  AppTTenantRecuperationIndexRouteImport.update({
+    id: '/recuperation/',
+    path: '/recuperation/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantStaffIndexRoute = AppTTenantStaffIndexRouteImport.update({
   id: '/staff/',
   path: '/staff/',
@@ -127,6 +211,36 @@ const AppTTenantAgreementsAgreementIdSigningRoute =
     path: '/signing',
     getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
   } as any);
+const AppTTenantItemsItemIdIndexRoute =
+  AppTTenantItemsItemIdIndexRouteImport.update({
+    id: '/items/$itemId/',
+    path: '/items/$itemId/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminBatchesIndexRoute =
+  AppTTenantRecuperationAdminBatchesIndexRouteImport.update({
+    id: '/batches/',
+    path: '/batches/',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationAdminBatchesBatchIdRoute =
+  AppTTenantRecuperationAdminBatchesBatchIdRouteImport.update({
+    id: '/batches/$batchId',
+    path: '/batches/$batchId',
+    getParentRoute: () => AppTTenantRecuperationAdminRouteRoute,
+  } as any);
+const AppTTenantRecuperationBookingsIndexRoute =
+  AppTTenantRecuperationBookingsIndexRouteImport.update({
+    id: '/recuperation/bookings/',
+    path: '/recuperation/bookings/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantRecuperationBookingsBookingIdRoute =
+  AppTTenantRecuperationBookingsBookingIdRouteImport.update({
+    id: '/recuperation/bookings/$bookingId',
+    path: '/recuperation/bookings/$bookingId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantAgreementsAgreementIdLiaisonIndexRoute =
   AppTTenantAgreementsAgreementIdLiaisonIndexRouteImport.update({
     id: '/liaison/',
@@ -138,6 +252,24 @@ const AppTTenantAgreementsAgreementIdMeetingsIndexRoute =
     id: '/meetings/',
     path: '/meetings/',
     getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
+const AppTTenantItemsBoardAgreementIdIndexRoute =
+  AppTTenantItemsBoardAgreementIdIndexRouteImport.update({
+    id: '/items/board/$agreementId/',
+    path: '/items/board/$agreementId/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantRecuperationBatchesBatchIdIndexRoute =
+  AppTTenantRecuperationBatchesBatchIdIndexRouteImport.update({
+    id: '/recuperation/batches/$batchId/',
+    path: '/recuperation/batches/$batchId/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantRecuperationBatchesBatchIdBookRoute =
+  AppTTenantRecuperationBatchesBatchIdBookRouteImport.update({
+    id: '/recuperation/batches/$batchId/book',
+    path: '/recuperation/batches/$batchId/book',
+    getParentRoute: () => AppTTenantRouteRoute,
   } as any);
 const AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute =
   AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRouteImport.update({
@@ -152,20 +284,39 @@ export interface FileRoutesByFullPath {
   '/invite/$token': typeof InviteTokenRoute;
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/account/': typeof AppAccountIndexRoute;
+  '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
+  '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
+  '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
+  '/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
+  '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
+  '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
+  '/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
+  '/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
   '/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
+  '/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
+  '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/t/$tenant/items/$itemId/': typeof AppTTenantItemsItemIdIndexRoute;
+  '/t/$tenant/recuperation-admin/batches/': typeof AppTTenantRecuperationAdminBatchesIndexRoute;
+  '/t/$tenant/recuperation/bookings/': typeof AppTTenantRecuperationBookingsIndexRoute;
+  '/t/$tenant/recuperation/batches/$batchId/book': typeof AppTTenantRecuperationBatchesBatchIdBookRoute;
   '/t/$tenant/agreements/$agreementId/liaison/': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
   '/t/$tenant/agreements/$agreementId/meetings/': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/t/$tenant/items/board/$agreementId/': typeof AppTTenantItemsBoardAgreementIdIndexRoute;
+  '/t/$tenant/recuperation/batches/$batchId/': typeof AppTTenantRecuperationBatchesBatchIdIndexRoute;
   '/t/$tenant/agreements/$agreementId/meetings/$meetingId/': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRoutesByTo {
@@ -174,18 +325,36 @@ export interface FileRoutesByTo {
   '/invite/$token': typeof InviteTokenRoute;
   '/account': typeof AppAccountIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
+  '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
+  '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
+  '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
+  '/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
+  '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
+  '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
+  '/t/$tenant/dashboard': typeof AppTTenantDashboardIndexRoute;
+  '/t/$tenant/items': typeof AppTTenantItemsIndexRoute;
   '/t/$tenant/members': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminIndexRoute;
+  '/t/$tenant/recuperation': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/staff': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
+  '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/t/$tenant/items/$itemId': typeof AppTTenantItemsItemIdIndexRoute;
+  '/t/$tenant/recuperation-admin/batches': typeof AppTTenantRecuperationAdminBatchesIndexRoute;
+  '/t/$tenant/recuperation/bookings': typeof AppTTenantRecuperationBookingsIndexRoute;
+  '/t/$tenant/recuperation/batches/$batchId/book': typeof AppTTenantRecuperationBatchesBatchIdBookRoute;
   '/t/$tenant/agreements/$agreementId/liaison': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
   '/t/$tenant/agreements/$agreementId/meetings': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/t/$tenant/items/board/$agreementId': typeof AppTTenantItemsBoardAgreementIdIndexRoute;
+  '/t/$tenant/recuperation/batches/$batchId': typeof AppTTenantRecuperationBatchesBatchIdIndexRoute;
   '/t/$tenant/agreements/$agreementId/meetings/$meetingId': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRoutesById {
@@ -196,20 +365,39 @@ export interface FileRoutesById {
   '/invite/$token': typeof InviteTokenRoute;
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/_app/account/': typeof AppAccountIndexRoute;
+  '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
+  '/_app/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
+  '/_app/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
+  '/_app/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
+  '/_app/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
+  '/_app/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
+  '/_app/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
+  '/_app/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
   '/_app/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/_app/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/_app/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
+  '/_app/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/_app/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/_app/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/_app/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
+  '/_app/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/_app/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
+  '/_app/t/$tenant/items/$itemId/': typeof AppTTenantItemsItemIdIndexRoute;
+  '/_app/t/$tenant/recuperation-admin/batches/': typeof AppTTenantRecuperationAdminBatchesIndexRoute;
+  '/_app/t/$tenant/recuperation/bookings/': typeof AppTTenantRecuperationBookingsIndexRoute;
+  '/_app/t/$tenant/recuperation/batches/$batchId/book': typeof AppTTenantRecuperationBatchesBatchIdBookRoute;
   '/_app/t/$tenant/agreements/$agreementId/liaison/': typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/meetings/': typeof AppTTenantAgreementsAgreementIdMeetingsIndexRoute;
+  '/_app/t/$tenant/items/board/$agreementId/': typeof AppTTenantItemsBoardAgreementIdIndexRoute;
+  '/_app/t/$tenant/recuperation/batches/$batchId/': typeof AppTTenantRecuperationBatchesBatchIdIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/': typeof AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute;
 }
 export interface FileRouteTypes {
@@ -220,20 +408,39 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/t/$tenant'
     | '/account/'
+    | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/recuperation-admin/bases'
+    | '/t/$tenant/recuperation-admin/checkin'
+    | '/t/$tenant/recuperation-admin/policy'
+    | '/t/$tenant/recuperation-admin/quotas'
+    | '/t/$tenant/recuperation-admin/requests'
+    | '/t/$tenant/recuperation-admin/routes'
     | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
+    | '/t/$tenant/dashboard/'
+    | '/t/$tenant/items/'
     | '/t/$tenant/members/'
     | '/t/$tenant/notifications/'
     | '/t/$tenant/org-units/'
+    | '/t/$tenant/recuperation-admin/'
+    | '/t/$tenant/recuperation/'
     | '/t/$tenant/staff/'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/recuperation-admin/batches/$batchId'
+    | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId/'
+    | '/t/$tenant/items/$itemId/'
+    | '/t/$tenant/recuperation-admin/batches/'
+    | '/t/$tenant/recuperation/bookings/'
+    | '/t/$tenant/recuperation/batches/$batchId/book'
     | '/t/$tenant/agreements/$agreementId/liaison/'
     | '/t/$tenant/agreements/$agreementId/meetings/'
+    | '/t/$tenant/items/board/$agreementId/'
+    | '/t/$tenant/recuperation/batches/$batchId/'
     | '/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
   fileRoutesByTo: FileRoutesByTo;
   to:
@@ -242,18 +449,36 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/account'
     | '/t/$tenant'
+    | '/t/$tenant/recuperation-admin/bases'
+    | '/t/$tenant/recuperation-admin/checkin'
+    | '/t/$tenant/recuperation-admin/policy'
+    | '/t/$tenant/recuperation-admin/quotas'
+    | '/t/$tenant/recuperation-admin/requests'
+    | '/t/$tenant/recuperation-admin/routes'
     | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
+    | '/t/$tenant/dashboard'
+    | '/t/$tenant/items'
     | '/t/$tenant/members'
     | '/t/$tenant/notifications'
     | '/t/$tenant/org-units'
+    | '/t/$tenant/recuperation-admin'
+    | '/t/$tenant/recuperation'
     | '/t/$tenant/staff'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/recuperation-admin/batches/$batchId'
+    | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/items/$itemId'
+    | '/t/$tenant/recuperation-admin/batches'
+    | '/t/$tenant/recuperation/bookings'
+    | '/t/$tenant/recuperation/batches/$batchId/book'
     | '/t/$tenant/agreements/$agreementId/liaison'
     | '/t/$tenant/agreements/$agreementId/meetings'
+    | '/t/$tenant/items/board/$agreementId'
+    | '/t/$tenant/recuperation/batches/$batchId'
     | '/t/$tenant/agreements/$agreementId/meetings/$meetingId';
   id:
     | '__root__'
@@ -263,20 +488,39 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/_app/t/$tenant'
     | '/_app/account/'
+    | '/_app/t/$tenant/recuperation-admin'
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
+    | '/_app/t/$tenant/recuperation-admin/bases'
+    | '/_app/t/$tenant/recuperation-admin/checkin'
+    | '/_app/t/$tenant/recuperation-admin/policy'
+    | '/_app/t/$tenant/recuperation-admin/quotas'
+    | '/_app/t/$tenant/recuperation-admin/requests'
+    | '/_app/t/$tenant/recuperation-admin/routes'
     | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
+    | '/_app/t/$tenant/dashboard/'
+    | '/_app/t/$tenant/items/'
     | '/_app/t/$tenant/members/'
     | '/_app/t/$tenant/notifications/'
     | '/_app/t/$tenant/org-units/'
+    | '/_app/t/$tenant/recuperation-admin/'
+    | '/_app/t/$tenant/recuperation/'
     | '/_app/t/$tenant/staff/'
     | '/_app/t/$tenant/agreements/$agreementId/clauses'
     | '/_app/t/$tenant/agreements/$agreementId/compare'
     | '/_app/t/$tenant/agreements/$agreementId/signing'
+    | '/_app/t/$tenant/recuperation-admin/batches/$batchId'
+    | '/_app/t/$tenant/recuperation/bookings/$bookingId'
     | '/_app/t/$tenant/agreements/$agreementId/'
+    | '/_app/t/$tenant/items/$itemId/'
+    | '/_app/t/$tenant/recuperation-admin/batches/'
+    | '/_app/t/$tenant/recuperation/bookings/'
+    | '/_app/t/$tenant/recuperation/batches/$batchId/book'
     | '/_app/t/$tenant/agreements/$agreementId/liaison/'
     | '/_app/t/$tenant/agreements/$agreementId/meetings/'
+    | '/_app/t/$tenant/items/board/$agreementId/'
+    | '/_app/t/$tenant/recuperation/batches/$batchId/'
     | '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
   fileRoutesById: FileRoutesById;
 }
@@ -338,6 +582,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/recuperation-admin': {
+      id: '/_app/t/$tenant/recuperation-admin';
+      path: '/recuperation-admin';
+      fullPath: '/t/$tenant/recuperation-admin';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminRouteRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/agreements/': {
       id: '/_app/t/$tenant/agreements/';
       path: '/agreements';
@@ -359,6 +610,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantAuditIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/dashboard/': {
+      id: '/_app/t/$tenant/dashboard/';
+      path: '/dashboard';
+      fullPath: '/t/$tenant/dashboard/';
+      preLoaderRoute: typeof AppTTenantDashboardIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/items/': {
+      id: '/_app/t/$tenant/items/';
+      path: '/items';
+      fullPath: '/t/$tenant/items/';
+      preLoaderRoute: typeof AppTTenantItemsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/members/': {
       id: '/_app/t/$tenant/members/';
       path: '/members';
@@ -378,6 +643,62 @@ declare module '@tanstack/react-router' {
       path: '/org-units';
       fullPath: '/t/$tenant/org-units/';
       preLoaderRoute: typeof AppTTenantOrgUnitsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/': {
+      id: '/_app/t/$tenant/recuperation-admin/';
+      path: '/';
+      fullPath: '/t/$tenant/recuperation-admin/';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminIndexRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/bases': {
+      id: '/_app/t/$tenant/recuperation-admin/bases';
+      path: '/bases';
+      fullPath: '/t/$tenant/recuperation-admin/bases';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminBasesRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/checkin': {
+      id: '/_app/t/$tenant/recuperation-admin/checkin';
+      path: '/checkin';
+      fullPath: '/t/$tenant/recuperation-admin/checkin';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminCheckinRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/policy': {
+      id: '/_app/t/$tenant/recuperation-admin/policy';
+      path: '/policy';
+      fullPath: '/t/$tenant/recuperation-admin/policy';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminPolicyRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/quotas': {
+      id: '/_app/t/$tenant/recuperation-admin/quotas';
+      path: '/quotas';
+      fullPath: '/t/$tenant/recuperation-admin/quotas';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminQuotasRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/requests': {
+      id: '/_app/t/$tenant/recuperation-admin/requests';
+      path: '/requests';
+      fullPath: '/t/$tenant/recuperation-admin/requests';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminRequestsRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/routes': {
+      id: '/_app/t/$tenant/recuperation-admin/routes';
+      path: '/routes';
+      fullPath: '/t/$tenant/recuperation-admin/routes';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminRoutesRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation/': {
+      id: '/_app/t/$tenant/recuperation/';
+      path: '/recuperation';
+      fullPath: '/t/$tenant/recuperation/';
+      preLoaderRoute: typeof AppTTenantRecuperationIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/staff/': {
@@ -415,6 +736,41 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantAgreementsAgreementIdSigningRouteImport;
       parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
     };
+    '/_app/t/$tenant/items/$itemId/': {
+      id: '/_app/t/$tenant/items/$itemId/';
+      path: '/items/$itemId';
+      fullPath: '/t/$tenant/items/$itemId/';
+      preLoaderRoute: typeof AppTTenantItemsItemIdIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/batches/': {
+      id: '/_app/t/$tenant/recuperation-admin/batches/';
+      path: '/batches';
+      fullPath: '/t/$tenant/recuperation-admin/batches/';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminBatchesIndexRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation-admin/batches/$batchId': {
+      id: '/_app/t/$tenant/recuperation-admin/batches/$batchId';
+      path: '/batches/$batchId';
+      fullPath: '/t/$tenant/recuperation-admin/batches/$batchId';
+      preLoaderRoute: typeof AppTTenantRecuperationAdminBatchesBatchIdRouteImport;
+      parentRoute: typeof AppTTenantRecuperationAdminRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation/bookings/': {
+      id: '/_app/t/$tenant/recuperation/bookings/';
+      path: '/recuperation/bookings';
+      fullPath: '/t/$tenant/recuperation/bookings/';
+      preLoaderRoute: typeof AppTTenantRecuperationBookingsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation/bookings/$bookingId': {
+      id: '/_app/t/$tenant/recuperation/bookings/$bookingId';
+      path: '/recuperation/bookings/$bookingId';
+      fullPath: '/t/$tenant/recuperation/bookings/$bookingId';
+      preLoaderRoute: typeof AppTTenantRecuperationBookingsBookingIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/agreements/$agreementId/liaison/': {
       id: '/_app/t/$tenant/agreements/$agreementId/liaison/';
       path: '/liaison';
@@ -429,6 +785,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantAgreementsAgreementIdMeetingsIndexRouteImport;
       parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
     };
+    '/_app/t/$tenant/items/board/$agreementId/': {
+      id: '/_app/t/$tenant/items/board/$agreementId/';
+      path: '/items/board/$agreementId';
+      fullPath: '/t/$tenant/items/board/$agreementId/';
+      preLoaderRoute: typeof AppTTenantItemsBoardAgreementIdIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation/batches/$batchId/': {
+      id: '/_app/t/$tenant/recuperation/batches/$batchId/';
+      path: '/recuperation/batches/$batchId';
+      fullPath: '/t/$tenant/recuperation/batches/$batchId/';
+      preLoaderRoute: typeof AppTTenantRecuperationBatchesBatchIdIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/recuperation/batches/$batchId/book': {
+      id: '/_app/t/$tenant/recuperation/batches/$batchId/book';
+      path: '/recuperation/batches/$batchId/book';
+      fullPath: '/t/$tenant/recuperation/batches/$batchId/book';
+      preLoaderRoute: typeof AppTTenantRecuperationBatchesBatchIdBookRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/': {
       id: '/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/';
       path: '/meetings/$meetingId';
@@ -438,6 +815,45 @@ declare module '@tanstack/react-router' {
     };
   }
 }
+
+interface AppTTenantRecuperationAdminRouteRouteChildren {
+  AppTTenantRecuperationAdminBasesRoute: typeof AppTTenantRecuperationAdminBasesRoute;
+  AppTTenantRecuperationAdminCheckinRoute: typeof AppTTenantRecuperationAdminCheckinRoute;
+  AppTTenantRecuperationAdminPolicyRoute: typeof AppTTenantRecuperationAdminPolicyRoute;
+  AppTTenantRecuperationAdminQuotasRoute: typeof AppTTenantRecuperationAdminQuotasRoute;
+  AppTTenantRecuperationAdminRequestsRoute: typeof AppTTenantRecuperationAdminRequestsRoute;
+  AppTTenantRecuperationAdminRoutesRoute: typeof AppTTenantRecuperationAdminRoutesRoute;
+  AppTTenantRecuperationAdminIndexRoute: typeof AppTTenantRecuperationAdminIndexRoute;
+  AppTTenantRecuperationAdminBatchesBatchIdRoute: typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
+  AppTTenantRecuperationAdminBatchesIndexRoute: typeof AppTTenantRecuperationAdminBatchesIndexRoute;
+}
+
+const AppTTenantRecuperationAdminRouteRouteChildren: AppTTenantRecuperationAdminRouteRouteChildren =
+  {
+    AppTTenantRecuperationAdminBasesRoute:
+      AppTTenantRecuperationAdminBasesRoute,
+    AppTTenantRecuperationAdminCheckinRoute:
+      AppTTenantRecuperationAdminCheckinRoute,
+    AppTTenantRecuperationAdminPolicyRoute:
+      AppTTenantRecuperationAdminPolicyRoute,
+    AppTTenantRecuperationAdminQuotasRoute:
+      AppTTenantRecuperationAdminQuotasRoute,
+    AppTTenantRecuperationAdminRequestsRoute:
+      AppTTenantRecuperationAdminRequestsRoute,
+    AppTTenantRecuperationAdminRoutesRoute:
+      AppTTenantRecuperationAdminRoutesRoute,
+    AppTTenantRecuperationAdminIndexRoute:
+      AppTTenantRecuperationAdminIndexRoute,
+    AppTTenantRecuperationAdminBatchesBatchIdRoute:
+      AppTTenantRecuperationAdminBatchesBatchIdRoute,
+    AppTTenantRecuperationAdminBatchesIndexRoute:
+      AppTTenantRecuperationAdminBatchesIndexRoute,
+  };
+
+const AppTTenantRecuperationAdminRouteRouteWithChildren =
+  AppTTenantRecuperationAdminRouteRoute._addFileChildren(
+    AppTTenantRecuperationAdminRouteRouteChildren,
+  );
 
 interface AppTTenantAgreementsAgreementIdRouteRouteChildren {
   AppTTenantAgreementsAgreementIdClausesRoute: typeof AppTTenantAgreementsAgreementIdClausesRoute;
@@ -473,26 +889,52 @@ const AppTTenantAgreementsAgreementIdRouteRouteWithChildren =
   );
 
 interface AppTTenantRouteRouteChildren {
+  AppTTenantRecuperationAdminRouteRoute: typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
+  AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
+  AppTTenantItemsIndexRoute: typeof AppTTenantItemsIndexRoute;
   AppTTenantMembersIndexRoute: typeof AppTTenantMembersIndexRoute;
   AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
+  AppTTenantRecuperationIndexRoute: typeof AppTTenantRecuperationIndexRoute;
   AppTTenantStaffIndexRoute: typeof AppTTenantStaffIndexRoute;
+  AppTTenantRecuperationBookingsBookingIdRoute: typeof AppTTenantRecuperationBookingsBookingIdRoute;
+  AppTTenantItemsItemIdIndexRoute: typeof AppTTenantItemsItemIdIndexRoute;
+  AppTTenantRecuperationBookingsIndexRoute: typeof AppTTenantRecuperationBookingsIndexRoute;
+  AppTTenantRecuperationBatchesBatchIdBookRoute: typeof AppTTenantRecuperationBatchesBatchIdBookRoute;
+  AppTTenantItemsBoardAgreementIdIndexRoute: typeof AppTTenantItemsBoardAgreementIdIndexRoute;
+  AppTTenantRecuperationBatchesBatchIdIndexRoute: typeof AppTTenantRecuperationBatchesBatchIdIndexRoute;
 }
 
 const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
+  AppTTenantRecuperationAdminRouteRoute:
+    AppTTenantRecuperationAdminRouteRouteWithChildren,
   AppTTenantIndexRoute: AppTTenantIndexRoute,
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
+  AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,
+  AppTTenantItemsIndexRoute: AppTTenantItemsIndexRoute,
   AppTTenantMembersIndexRoute: AppTTenantMembersIndexRoute,
   AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
+  AppTTenantRecuperationIndexRoute: AppTTenantRecuperationIndexRoute,
   AppTTenantStaffIndexRoute: AppTTenantStaffIndexRoute,
+  AppTTenantRecuperationBookingsBookingIdRoute:
+    AppTTenantRecuperationBookingsBookingIdRoute,
+  AppTTenantItemsItemIdIndexRoute: AppTTenantItemsItemIdIndexRoute,
+  AppTTenantRecuperationBookingsIndexRoute:
+    AppTTenantRecuperationBookingsIndexRoute,
+  AppTTenantRecuperationBatchesBatchIdBookRoute:
+    AppTTenantRecuperationBatchesBatchIdBookRoute,
+  AppTTenantItemsBoardAgreementIdIndexRoute:
+    AppTTenantItemsBoardAgreementIdIndexRoute,
+  AppTTenantRecuperationBatchesBatchIdIndexRoute:
+    AppTTenantRecuperationBatchesBatchIdIndexRoute,
 };
 
 const AppTTenantRouteRouteWithChildren = AppTTenantRouteRoute._addFileChildren(

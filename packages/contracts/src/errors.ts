@@ -17,8 +17,13 @@ export const ERROR_CODES = [
   'LAST_ADMIN',
   'ALREADY_MEMBER',
   'INVALID_TRANSITION',
+  'ITEM_TRANSITION',
   'ALREADY_SIGNED',
   'HASH_MISMATCH',
+  'NOT_ELIGIBLE',
+  'QUOTA_EXHAUSTED',
+  'BOOKING_CLOSED',
+  'BOOKING_STATE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from './client.ts';
 import { members, memberships, orgUnits } from './schema/core.ts';
@@ -165,6 +165,18 @@ describe('row-level security', () => {
         { userId },
       );
       await withoutTenant(t.db, async (tx) => expect(await count(tx, 'membership')).toBe(0), { userId: randomUUID() });
+    });
+
+    it('a user context may read its memberships but not change or delete them', async () => {
+      await withoutTenant(
+        t.db,
+        async (tx) => {
+          expect((await tx.update(memberships).set({ roles: ['admin'] }).where(eq(memberships.userId, userId)).returning()).length).toBe(0);
+          expect((await tx.delete(memberships).where(eq(memberships.userId, userId)).returning()).length).toBe(0);
+        },
+        { userId },
+      );
+      await withoutTenant(t.db, async (tx) => expect((await tx.select().from(memberships)).length).toBe(2), { userId });
     });
 
     it('cannot insert a tenant row with no tenant set', async () => {

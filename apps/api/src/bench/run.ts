@@ -8,6 +8,8 @@ import { parseBenchOptions, type Bench } from './lib/setup.ts';
 /** The registry: a name and a lazy import. Later benchmarks (items, booking) add one line each. */
 const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   members: () => import('./members.bench.ts'),
+  items: () => import('./items.bench.ts'),
+  booking: () => import('./booking.bench.ts'),
 };
 
 async function main(argv: string[]) {

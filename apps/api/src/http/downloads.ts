@@ -8,6 +8,8 @@ import { AppError } from '../errors.ts';
 import type { Caller } from './caller.ts';
 import { downloadAgreementPdf } from '../modules/agreements/pdf/agreement.pdf.download.ts';
 import { downloadMemberExport, downloadMemberTemplate } from '../modules/members/members.download.ts';
+import { downloadRoster } from '../modules/recuperation/recuperation.download.ts';
+import { downloadAttachment, downloadWorkPlan } from '../modules/jointItems/jointItem.download.ts';
 
 export interface DownloadRoute {
   method: 'GET';
@@ -26,6 +28,11 @@ export const downloadRoutes: DownloadRoute[] = [
   // member roster (.xlsx) and the import template
   { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/export\.xlsx$/, handle: (args) => downloadMemberExport(args) },
   { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/import-template\.xlsx$/, handle: (args) => downloadMemberTemplate(args) },
+  // recuperation: a batch's roster (.xlsx / .pdf, host staff) and the nomination template
+  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/recuperation\/(?:batches\/[0-9a-fA-F-]{36}\/roster\.(?:xlsx|pdf)|nomination-template\.xlsx)$/, handle: (args) => downloadRoster(args) },
+  // joint items: an attachment (inline preview) and an agreement's work plan (.xlsx); literals, as the handlers' module imports this one
+  { method: 'GET', pattern: /^\/api\/(?:t\/[a-z0-9-]{1,40}\/)?joint-items\/attachments\/[0-9a-fA-F-]{36}$/, handle: (args) => downloadAttachment(args) },
+  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/agreements\/[0-9a-fA-F-]{36}\/work-plan\.xlsx$/, handle: (args) => downloadWorkPlan(args) },
 ];
 
 export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType: string; filename: string }) {

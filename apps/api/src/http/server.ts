@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { DbHandle } from '@uc/db';
 import type { Env } from '../env.ts';
@@ -12,8 +13,8 @@ import { downloadRoutes } from './downloads.ts';
 import { serveStatic } from './static.ts';
 
 const BODY_LIMIT = 1024 * 1024;
-/** member imports carry an .xlsx as base64 */
-const LARGE_BODY_PATHS = new Set(['member.import']);
+/** member, work-plan and nomination imports carry an .xlsx, attachment uploads a file (≤ 10 MB), as base64 */
+const LARGE_BODY_PATHS = new Set<string>(LARGE_BODY_PROCEDURES);
 const LARGE_BODY_LIMIT = 15 * 1024 * 1024;
 const MAX_BATCH = 16;
 

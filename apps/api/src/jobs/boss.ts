@@ -4,6 +4,8 @@ import type { Env } from '../env.ts';
 import { CHINA_TZ } from '../lib/dates.ts';
 import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
+import { runRecuperationOffers } from './recuperation.offers.ts';
+import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
 //
@@ -23,6 +25,8 @@ import { runAgreementExpiry } from './agreement.expiry.ts';
 export const QUEUES = {
   outbox: 'outbox.deliver',
   agreementExpiry: 'agreements.expiry',
+  recuperationOffers: 'recuperation.offers',
+  milestoneOverdue: 'items.overdue',
 } as const;
 
 export interface JobsOptions {
@@ -55,6 +59,10 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   await boss.createQueue(QUEUES.outbox, { policy: 'stately', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 });
   // the expiry pass is idempotent, so a failed run is simply retried
   await boss.createQueue(QUEUES.agreementExpiry, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
+  // the overdue pass alerts once per milestone and period whatever runs again (joint_milestone_alert), so a retry is safe
+  await boss.createQueue(QUEUES.milestoneOverdue, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
+  // lapsed waitlist offers and free beds: each step re-checks under its locks, so a retry is safe
+  await boss.createQueue(QUEUES.recuperationOffers, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 300, deleteAfterSeconds: 3600 });
 
   await boss.work(QUEUES.outbox, async () => {
     await deliverOutbox(opts.db.db, send, now());
@@ -65,10 +73,26 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return r;
   });
 
+  await boss.work(QUEUES.milestoneOverdue, async () => {
+    const r = await runMilestoneOverdue(opts.db.db, now(), opts.env);
+    if (r.alerted.length) console.log(`[jobs] items.overdue: ${r.alerted.length} milestone alert(s)`);
+    return r;
+  });
+
+  await boss.work(QUEUES.recuperationOffers, async () => {
+    const r = await runRecuperationOffers(opts.db.db, now(), opts.env);
+    if (r.expired.length || r.offered.length) console.log(`[jobs] recuperation.offers: ${r.expired.length} lapsed, ${r.offered.length} offered`);
+    return r;
+  });
+
   if (opts.schedule !== false) {
     await boss.schedule(QUEUES.outbox, '* * * * *', null, { tz: CHINA_TZ });
     // 00:05 China time, after the date has turned; a pass missed while no process ran is made up once
     await boss.schedule(QUEUES.agreementExpiry, '5 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
+    // 08:30 China time: the alert lands at the start of the working day
+    await boss.schedule(QUEUES.milestoneOverdue, '30 8 * * *', null, { tz: CHINA_TZ, missed: 'once' });
+    // every minute: a waitlist offer lapses at most a minute after its time
+    await boss.schedule(QUEUES.recuperationOffers, '* * * * *', null, { tz: CHINA_TZ });
   }
 
   return {

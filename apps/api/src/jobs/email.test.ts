@@ -50,6 +50,8 @@ describe('email through a real SMTP server', () => {
       const en = await smtp.waitFor((m) => m.to.includes(bEn.email) && m.subject.includes('Please sign'));
       expect(en.subject).toContain(g.title);
       expect(en.subject).not.toContain('请签署协议');
+      expect(en.subject.startsWith('[Union Commons] ')).toBe(true);
+      expect(zh.subject.startsWith('【工会协作平台】')).toBe(true);
 
       // only signatories are asked to sign
       expect(smtp.received.some((m) => m.to.includes(bOfficer.email) && m.subject.includes('请签署协议'))).toBe(false);

@@ -7,6 +7,8 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { sealIdNumber } from '../modules/members/idNumber.crypto.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
+import { seedDemoRecuperation } from './recuperation.ts';
+import { seedDemoItems } from './itemsDemo.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
 const MEMBERS_PER_FEDERATION = 300;
@@ -44,6 +46,10 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
     done.push(fed.slug);
   }
   if (await seedDemoAgreements(db, env)) done.push('agreements');
+  // recuperation bases, batches, quotas and bookings under the 杭甬 agreement (not named in the summary)
+  await seedDemoRecuperation(db, env);
+  // milestones, progress and responsible persons of the 杭甬 items (not named in the summary either)
+  await seedDemoItems(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

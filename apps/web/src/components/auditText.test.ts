@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { uiEn } from '@uc/contracts/i18n';
 import { describe, expect, it } from 'vitest';
-import { translate, type UiKey } from '../lib/i18n.ts';
-import { auditSummary, auditTypeLabel } from './auditText.ts';
+import { isUiKey, translate, type UiKey } from '../lib/i18n.ts';
+import { auditEntityLabel, auditSummary, auditTypeLabel } from './auditText.ts';
 
 const t = (key: UiKey, vars?: Record<string, string | number>) => translate('zh-CN', key, vars);
 
@@ -14,6 +16,21 @@ describe('audit events in words', () => {
     expect(auditSummary(t, { email: 'a@hz.cn', from: ['officer'], to: ['admin', 'officer'] })).toBe('a@hz.cn · 工作人员 → 管理员、工作人员');
     expect(auditSummary(t, { name: '上城区总工会', parentId: 'x' })).toBe('上城区总工会');
     expect(auditSummary(t, { step: 'openNegotiation', from: 'draft', to: 'negotiating' })).toBe('草稿 → 协商中');
+    expect(auditSummary(t, { agreementId: 'x', from: 'not_started', to: 'in_progress', reason: '' })).toBe('未启动 → 推进中');
+    expect(auditSummary(t, { step: 'approve', from: 'requested', to: 'approved' })).toBe(`待审核 → ${t('booking.state.approved')}`);
     expect(auditSummary(t, { kind: 'contest', lead: 'hangzhou', title: '职工技能竞赛', count: 3 })).toBe('职工技能竞赛 · 3');
+  });
+
+  // the API's typed union of every event it writes (apps/api audit.events.ts): each type and entity needs words in both languages
+  it('has a label in Chinese and English for every event type and entity the API declares', () => {
+    const source = readFileSync(new URL('../../../api/src/modules/audit/audit.events.ts', import.meta.url), 'utf8');
+    const declared = [...source.matchAll(/\{ type: '([\w.]+)'; entityType: '(\w+)'/g)].map((m) => ({ type: m[1]!, entity: m[2]! }));
+    // the union holds dozens of events: a pattern that stopped matching must not pass quietly
+    expect(declared.length).toBeGreaterThan(50);
+    const keys = [...new Set(declared.flatMap((d) => [`audit.type.${d.type}`, `audit.entity.${d.entity}`]))];
+    const missing = keys.filter((k) => !isUiKey(k) || !(uiEn as Record<string, string>)[k]);
+    expect(missing).toEqual([]);
+    expect(auditTypeLabel(t, 'milestone.confirmed')).toBe('确认时间节点');
+    expect(auditEntityLabel(t, 'recuperation_booking')).toBe('疗休养预订');
   });
 });

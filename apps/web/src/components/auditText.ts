@@ -18,11 +18,14 @@ export function auditEntityLabel(t: TFunction, entityType: string): string {
 /** codes such as 'plan', 'hangzhou' or 'openNegotiation' say nothing to a reader; statuses and roles get their names */
 const CODE = /^[a-z][a-zA-Z_]*$/;
 
+/** where a recorded status code finds its name: agreements, joint items, bookings, progress health */
+const STATUS_NAMESPACES = ['agreementStatus.', 'items.status.', 'booking.state.', 'items.health.'] as const;
+
 function valueText(t: TFunction, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => valueText(t, v)).filter(Boolean).join('、');
   if (isRole(value)) return t(`role.${value}`);
-  const status = `agreementStatus.${String(value)}`;
-  if (isUiKey(status)) return t(status);
+  const status = STATUS_NAMESPACES.map((ns) => `${ns}${String(value)}`).find(isUiKey);
+  if (status) return t(status);
   if (typeof value === 'string') return CODE.test(value) ? '' : value;
   if (value && typeof value === 'object') return '';
   return String(value);

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@uc/api/router';
+import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { getLocale } from './locale.ts';
 
 type Flags = { keyPrefix: true };
@@ -30,8 +31,8 @@ function isClientError(err: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** Procedures whose body is large (an .xlsx in base64): sent alone, never in a batch. */
-const UNBATCHED = new Set(['member.import']);
+/** Procedures whose body is large (an .xlsx or an attachment in base64): sent alone, never in a batch (the API allows them a larger body only then). */
+const UNBATCHED = new Set<string>(LARGE_BODY_PROCEDURES);
 
 function createClient(tenant: string | null): ApiClient {
   const headers = () => ({ 'x-locale': getLocale(), ...(tenant ? { 'X-Tenant': tenant } : {}) });

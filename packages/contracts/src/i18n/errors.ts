@@ -19,8 +19,13 @@ export const errorMessagesZh = {
   LAST_ADMIN: '至少需要保留一名管理员',
   ALREADY_MEMBER: '该用户已是本会工作人员',
   INVALID_TRANSITION: '协议当前状态下不能执行此操作',
+  ITEM_TRANSITION: '该项目或时间节点当前状态下不能执行此操作',
   ALREADY_SIGNED: '贵方已对该版本作出签署决定',
   HASH_MISMATCH: '协议内容已变化，与您核对的摘要不一致，请刷新后重新核对',
+  NOT_ELIGIBLE: '不符合疗休养报名条件',
+  QUOTA_EXHAUSTED: '疗休养名额已用完',
+  BOOKING_CLOSED: '已过报名或取消的截止时间',
+  BOOKING_STATE: '该报名当前状态下不能执行此操作',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -42,8 +47,13 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   LAST_ADMIN: 'At least one administrator must remain',
   ALREADY_MEMBER: 'This user is already on the staff',
   INVALID_TRANSITION: 'The agreement is not in a state that allows this',
+  ITEM_TRANSITION: 'The item or milestone is not in a state that allows this',
   ALREADY_SIGNED: 'Your federation has already decided on this version',
   HASH_MISMATCH: 'The content changed: its hash is not the one you checked; reload and check again',
+  NOT_ELIGIBLE: 'Not eligible for this recuperation trip',
+  QUOTA_EXHAUSTED: 'No recuperation places are left',
+  BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
+  BOOKING_STATE: 'The booking is not in a state that allows this',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
@@ -67,6 +77,13 @@ export const validationMessagesZh = {
   duplicate_clause: '条款编号重复',
   phone_invalid: '电话号码格式不正确（手机号或带区号的固定电话）',
   email_invalid: '电子邮箱格式不正确',
+  // joint items: work-plan import
+  party_unknown: '不是本协议的缔约方',
+  kind_unknown: '类别不存在（思想共同引领、权益共同维护、技能共同提升、身心共同关爱、项目共同研究）',
+  status_unknown: '状态不存在（未启动、推进中、完成、延期、取消）',
+  schedule_invalid: '时间节点格式应为“起止：2026-01-01 至 2026-12-31”，每个节点一行“2026-06-30 节点名称”',
+  responsible_invalid: '责任人应写作“单位：姓名”，双方以“；”分隔',
+  item_exists: '本协议已有同一类别、同一名称的项目',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -89,6 +106,12 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   duplicate_clause: 'Two clauses have the same key',
   phone_invalid: 'Invalid phone number (a mobile, or a landline with its area code)',
   email_invalid: 'Invalid email address',
+  party_unknown: 'Not a party to this agreement',
+  kind_unknown: 'Unknown kind (programme, rights, contest, recuperation, project)',
+  status_unknown: 'Unknown status (not started, in progress, done, delayed, cancelled)',
+  schedule_invalid: 'Write the schedule as "起止：2026-01-01 至 2026-12-31", then one milestone per line: "2026-06-30 title"',
+  responsible_invalid: 'Write responsible persons as "federation：name", separated by "；"',
+  item_exists: 'The agreement already has an item of this kind with this title',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

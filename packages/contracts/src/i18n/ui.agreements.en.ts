@@ -38,6 +38,7 @@ export const uiAgreementsEn: Record<keyof typeof uiAgreementsZh, string> = {
   'agreements.tab.signing': 'Signing',
   'agreements.tab.liaison': 'Liaison',
   'agreements.tab.meetings': 'Joint meetings',
+  'agreements.tab.items': 'Work plan',
 
   'agreements.new.title': 'New cooperation agreement',
   'agreements.new.submit': 'Create draft',

@@ -37,6 +37,7 @@ export const uiAgreementsZh = {
   'agreements.tab.signing': '签署',
   'agreements.tab.liaison': '联络机制',
   'agreements.tab.meetings': '联席会议',
+  'agreements.tab.items': '工作清单',
 
   'agreements.new.title': '新建合作协议',
   'agreements.new.submit': '创建草稿',

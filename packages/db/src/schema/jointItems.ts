@@ -23,13 +23,20 @@ export const jointItems = pgTable(
     endDate: date('end_date', { mode: 'string' }).notNull(),
     // not_started | in_progress | done | delayed | cancelled
     status: text('status').notNull().default('not_started'),
+    /** the reason given for the last delay, cancellation or reopening */
+    statusReason: text('status_reason').notNull().default(''),
+    /** the health of the latest progress update (on_track | at_risk | off_track), kept with it for sorting */
+    health: text('health'),
     /** joint projects only: initiation | research | midterm | closing | transfer */
     phase: text('phase'),
-    // plan (from the agreement's work plan) | meeting (a joint meeting decision) | manual
+    // plan (from the agreement's work plan) | meeting (a joint meeting decision) | manual | import (Excel)
     source: text('source').notNull(),
     /** source = meeting: the meeting decision the item came from */
     sourceRef: uuid('source_ref'),
     createdByTenantId: uuid('created_by_tenant_id').notNull().references(() => federations.id),
+    /** the person who added it by hand or by import; null when the system created it */
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByLabel: text('created_by_label'),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -42,12 +49,13 @@ export const jointItems = pgTable(
     uniqueIndex('joint_item_source_ref_uq').on(t.tenantId, t.sourceRef).where(sql`source_ref is not null`),
     check('joint_item_kind_ck', sql`${t.kind} in ('programme', 'rights', 'contest', 'recuperation', 'project')`),
     check('joint_item_status_ck', sql`${t.status} in ('not_started', 'in_progress', 'done', 'delayed', 'cancelled')`),
-    check('joint_item_source_ck', sql`${t.source} in ('plan', 'meeting', 'manual')`),
+    check('joint_item_source_ck', sql`${t.source} in ('plan', 'meeting', 'manual', 'import')`),
     check(
       'joint_item_phase_ck',
       sql`(${t.kind} = 'project' and ${t.phase} in ('initiation', 'research', 'midterm', 'closing', 'transfer')) or (${t.kind} <> 'project' and ${t.phase} is null)`,
     ),
     check('joint_item_dates_ck', sql`${t.startDate} <= ${t.endDate}`),
+    check('joint_item_health_ck', sql`${t.health} is null or ${t.health} in ('on_track', 'at_risk', 'off_track')`),
   ],
 );
 
@@ -69,5 +77,7 @@ export const jointItemSides = pgTable(
     primaryKey({ columns: [t.tenantId, t.itemId, t.partyTenantId] }),
     foreignKey({ name: 'joint_item_side_item_fk', columns: [t.tenantId, t.itemId], foreignColumns: [jointItems.tenantId, jointItems.id] }).onDelete('cascade'),
     foreignKey({ name: 'joint_item_side_agreement_fk', columns: [t.tenantId, t.agreementId], foreignColumns: [agreements.tenantId, agreements.id] }).onDelete('cascade'),
+    // "my items": a person's sides across every agreement of their federation (the caller's tenant leads)
+    index('joint_item_side_responsible_idx').on(t.partyTenantId, t.responsibleUserId).where(sql`responsible_user_id is not null`),
   ],
 );

@@ -1,7 +1,31 @@
 // Every audit event the platform writes, as one typed union: type, the entity it concerns, its data.
 export type AuditEvent =
+  // recuperation (issue 5): host catalogue, policy, quota ledger, bookings; personal data is not copied into the log
+  | { type: 'recuperation.base_saved'; entityType: 'recuperation_base'; data: { name: string; created: boolean } }
+  | { type: 'recuperation.route_saved'; entityType: 'recuperation_route'; data: { title: string; created: boolean } }
+  | { type: 'recuperation.batch_saved'; entityType: 'recuperation_batch'; data: { code: string; created: boolean; capacity: number } }
+  | { type: 'recuperation.policy_saved'; entityType: 'recuperation_policy'; data: { effectiveFrom: string; created: boolean } }
+  | { type: 'recuperation.allocated'; entityType: 'recuperation_quota'; data: { year: number; orgUnitId: string; from: number; to: number } }
+  | { type: 'recuperation.booked'; entityType: 'recuperation_booking'; data: { batchId: string; status: string; beds: number; nominated: boolean } }
+  | { type: 'recuperation.booking_step'; entityType: 'recuperation_booking'; data: { step: string; from: string; to: string; reason?: string } }
+  | { type: 'recuperation.roster_exported'; entityType: 'recuperation_batch'; data: { format: string; rows: number } }
   // joint items, liaison pairs and joint meetings (issue 3); liaison events name the fields changed per party, not the contact details
   | { type: 'joint_item.created'; entityType: 'joint_item'; data: { agreementId: string; kind: string; title: string; lead: string; source: string; sourceRef: string | null } }
+  // joint item tracking (issue 4): field names changed, not contact details
+  | { type: 'joint_item.updated'; entityType: 'joint_item'; data: { agreementId: string; changes: string[] } }
+  | { type: 'joint_item.status_changed'; entityType: 'joint_item'; data: { agreementId: string; from: string; to: string; reason: string } }
+  | { type: 'joint_item.side_updated'; entityType: 'joint_item'; data: { agreementId: string; party: string; changes: string[] } }
+  | { type: 'joint_item.progress_posted'; entityType: 'joint_item_update'; data: { agreementId: string; itemId: string; health: string; attachments: number } }
+  | { type: 'joint_item.attachment_added'; entityType: 'joint_item_attachment'; data: { agreementId: string; itemId: string; filename: string; contentType: string; size: number; sha256: string } }
+  | { type: 'joint_item.work_plan_imported'; entityType: 'agreement'; data: { count: number } }
+  | { type: 'joint_item.work_plan_exported'; entityType: 'agreement'; data: { count: number } }
+  | { type: 'milestone.created'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; title: string; dueDate: string } }
+  | { type: 'milestone.updated'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; changes: string[] } }
+  | { type: 'milestone.deleted'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; title: string } }
+  | { type: 'milestone.owner_set'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; party: string } }
+  | { type: 'milestone.confirmed'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; party: string; round: number; completed: boolean } }
+  | { type: 'milestone.reopened'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; round: number; reason: string } }
+  | { type: 'milestone.overdue_alerted'; entityType: 'joint_milestone'; data: { agreementId: string; itemId: string; dueDate: string; period: number } }
   | { type: 'liaison.created'; entityType: 'liaison_pair'; data: { agreementId: string; level: string } }
   | { type: 'liaison.updated'; entityType: 'liaison_pair'; data: { agreementId: string; level: string; levelFrom?: string; changes: Record<string, string[]> } }
   | { type: 'liaison.deleted'; entityType: 'liaison_pair'; data: { agreementId: string; level: string } }

@@ -12,6 +12,17 @@ export const NOTICE_KINDS = [
   'agreement.expiring',
   'agreement.expired',
   'meeting.scheduled',
+  'milestone.overdue',
+  'booking.requested',
+  'booking.waitlisted',
+  'booking.offered',
+  'booking.offer_expired',
+  'booking.approved',
+  'booking.to_confirm',
+  'booking.confirmed',
+  'booking.rejected',
+  'booking.cancelled',
+  'booking.no_show',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -29,6 +40,18 @@ const zh: Texts = {
   'agreement.expiring': { title: '协议即将到期：{title}', body: '《{title}》将于 {date} 到期。' },
   'agreement.expired': { title: '协议已到期：{title}', body: '《{title}》已于 {date} 到期。' },
   'meeting.scheduled': { title: '联席会议安排：{meeting}', body: '{party}安排了《{title}》的联席会议“{meeting}”：{date}，由{host}承办，地点：{location}。' },
+  'milestone.overdue': { title: '时间节点逾期：{milestone}', body: '《{title}》共建项目“{item}”的时间节点“{milestone}”应于 {date} 完成，已逾期 {days} 天，尚未经双方确认。' },
+  // recuperation bookings: {route} 线路, {code} 批次, {date} 出发日期, {host} 接待工会, {member} 会员姓名
+  'booking.requested': { title: '疗休养报名已提交：{route}', body: '您已报名{host}“{route}”（{code}，{date} 出发），等待本会审核。' },
+  'booking.waitlisted': { title: '疗休养已进入候补：{route}', body: '“{route}”（{code}，{date} 出发）已满，您在候补名单第 {position} 位，有空位时将通知您。' },
+  'booking.offered': { title: '疗休养候补有空位：{route}', body: '“{route}”（{code}，{date} 出发）有空位为您保留至 {expires}，请及时确认。' },
+  'booking.offer_expired': { title: '疗休养空位保留已过期：{route}', body: '“{route}”（{code}）为您保留的空位已过期，名额已顺延给下一位。' },
+  'booking.approved': { title: '疗休养报名已通过本会审核：{route}', body: '您报名的“{route}”（{code}，{date} 出发）已通过审核，等待{host}确认。' },
+  'booking.to_confirm': { title: '请确认疗休养报名：{route}', body: '{party}会员{member}报名的“{route}”（{code}，{date} 出发）已通过其工会审核，请确认接待。' },
+  'booking.confirmed': { title: '疗休养已确认：{route}', body: '{host}已确认接待您参加“{route}”（{code}，{date} 出发），请凭报名二维码签到。' },
+  'booking.rejected': { title: '疗休养报名未通过：{route}', body: '您报名的“{route}”（{code}）未通过，原因：{reason}' },
+  'booking.cancelled': { title: '疗休养报名已取消：{route}', body: '“{route}”（{code}，{date} 出发）的报名已取消。{reason}' },
+  'booking.no_show': { title: '疗休养未报到：{route}', body: '您未按时参加“{route}”（{code}，{date} 出发），已登记为未报到。' },
 };
 
 const en: Texts = {
@@ -43,6 +66,17 @@ const en: Texts = {
   'agreement.expiring': { title: 'Expiring soon: {title}', body: '"{title}" expires on {date}.' },
   'agreement.expired': { title: 'Expired: {title}', body: '"{title}" expired on {date}.' },
   'meeting.scheduled': { title: 'Joint meeting scheduled: {meeting}', body: '{party} scheduled the joint meeting "{meeting}" under "{title}" on {date}, hosted by {host}, at {location}.' },
+  'milestone.overdue': { title: 'Milestone overdue: {milestone}', body: 'The milestone "{milestone}" of the joint item "{item}" under "{title}" was due on {date} and is {days} day(s) overdue, not yet confirmed by both sides.' },
+  'booking.requested': { title: 'Recuperation booking received: {route}', body: 'You booked "{route}" ({code}, from {date}) with {host}; your union will review it.' },
+  'booking.waitlisted': { title: 'On the waitlist: {route}', body: '"{route}" ({code}, from {date}) is full; you are number {position} on the waitlist and will be told when a place frees up.' },
+  'booking.offered': { title: 'A place is free for you: {route}', body: 'A place on "{route}" ({code}, from {date}) is held for you until {expires}; please accept it in time.' },
+  'booking.offer_expired': { title: 'Held place expired: {route}', body: 'The place held for you on "{route}" ({code}) has expired and went to the next person.' },
+  'booking.approved': { title: 'Approved by your union: {route}', body: 'Your booking of "{route}" ({code}, from {date}) was approved; {host} will confirm it.' },
+  'booking.to_confirm': { title: 'Please confirm a booking: {route}', body: '{member} of {party} booked "{route}" ({code}, from {date}); their union approved it. Please confirm.' },
+  'booking.confirmed': { title: 'Booking confirmed: {route}', body: '{host} confirmed your place on "{route}" ({code}, from {date}). Check in with the QR code of your booking.' },
+  'booking.rejected': { title: 'Booking not accepted: {route}', body: 'Your booking of "{route}" ({code}) was not accepted. Reason: {reason}' },
+  'booking.cancelled': { title: 'Booking cancelled: {route}', body: 'Your booking of "{route}" ({code}, from {date}) is cancelled. {reason}' },
+  'booking.no_show': { title: 'Marked as not arrived: {route}', body: 'You did not arrive for "{route}" ({code}, from {date}) and were marked as a no-show.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {

@@ -1,6 +1,6 @@
 import type { Role } from '@uc/contracts';
 import { asTenant, memberships, notifications, outbox, users, type Db } from '@uc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, type SQL } from 'drizzle-orm';
 import { renderNotice, type NoticeKind } from './notification.messages.ts';
 
 export interface Notice {
@@ -12,10 +12,48 @@ export interface Notice {
   dedupeKey?: string;
 }
 
+/** Who receives a notice: a user of the target federation, with the address and language to write in. */
+export interface Recipient {
+  userId: string;
+  email: string;
+  locale: string;
+}
+
+/** The email subject: the platform's name in the recipient's language, then the notice's title. */
+export const mailSubject = (locale: string, title: string) => (locale === 'en' ? `[Union Commons] ${title}` : `【工会协作平台】${title}`);
+
+/** Active staff of the federation (the caller narrows them with a condition on membership). */
+export function staffOf(tx: Db, tenantId: string, where: SQL | undefined) {
+  return tx
+    .select({ userId: users.id, email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.status, 'active'), where));
+}
+
 /**
- * Notifies the staff of one federation who hold any of the roles: an in-app notice and an email
- * through the outbox, both in each recipient's language, in the caller's transaction.
+ * Writes the notice to each recipient: an in-app notice and an email through the outbox, both in
+ * the recipient's language, in the caller's transaction (already in the target's tenant context).
+ * A notice whose dedupe key a user already has is not sent again. Returns how many were sent.
  */
+export async function deliverNotice(tx: Db, target: { tenantId: string; slug: string }, recipients: Recipient[], notice: Notice, publicUrl: string): Promise<number> {
+  const link = notice.link.replace('{slug}', target.slug);
+  let sent = 0;
+  for (const r of recipients) {
+    const text = renderNotice(notice.kind, r.locale, notice.vars);
+    const inserted = await tx
+      .insert(notifications)
+      .values({ tenantId: target.tenantId, userId: r.userId, kind: notice.kind, ...text, link, dedupeKey: notice.dedupeKey ?? null })
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    if (!inserted.length) continue;
+    await tx.insert(outbox).values({ tenantId: target.tenantId, toEmail: r.email, subject: mailSubject(r.locale, text.title), bodyText: `${text.body}\n\n${publicUrl}${link}\n` });
+    sent++;
+  }
+  return sent;
+}
+
+/** Notifies the staff of one federation who hold any of the roles. */
 export async function notifyFederation(
   tx: Db,
   target: { tenantId: string; slug: string },
@@ -24,35 +62,7 @@ export async function notifyFederation(
   publicUrl: string,
 ): Promise<number> {
   return asTenant(tx, target.tenantId, async () => {
-    const recipients = await tx
-      .select({ userId: users.id, email: users.email, locale: users.locale })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.tenantId, target.tenantId),
-          eq(memberships.status, 'active'),
-          sql`${memberships.roles} && ${sql.raw(`array[${roles.map((r) => `'${r}'`).join(',')}]`)}::text[]`,
-        ),
-      );
-    const link = notice.link.replace('{slug}', target.slug);
-    let sent = 0;
-    for (const r of recipients) {
-      const text = renderNotice(notice.kind, r.locale, notice.vars);
-      const inserted = await tx
-        .insert(notifications)
-        .values({ tenantId: target.tenantId, userId: r.userId, kind: notice.kind, ...text, link, dedupeKey: notice.dedupeKey ?? null })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id });
-      if (!inserted.length) continue;
-      await tx.insert(outbox).values({
-        tenantId: target.tenantId,
-        toEmail: r.email,
-        subject: `【工会协作平台】${text.title}`,
-        bodyText: `${text.body}\n\n${publicUrl}${link}\n`,
-      });
-      sent++;
-    }
-    return sent;
+    const recipients = await staffOf(tx, target.tenantId, arrayOverlaps(memberships.roles, roles));
+    return deliverNotice(tx, target, recipients, notice, publicUrl);
   });
 }

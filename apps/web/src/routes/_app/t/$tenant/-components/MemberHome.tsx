@@ -1,4 +1,4 @@
-import { SmileOutlined } from '@ant-design/icons';
+import { HeartOutlined, SmileOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import type { FederationHomeDto } from '@uc/contracts';
 import { Button, Card, Result } from 'antd';
@@ -23,9 +23,16 @@ export function MemberHome({ home }: { home: FederationHomeDto }) {
           </>
         }
         extra={
-          <Link to="/account">
-            <Button>{t('home.member.account')}</Button>
-          </Link>
+          <>
+            <Link to="/t/$tenant/recuperation" params={{ tenant: home.federation.slug }}>
+              <Button type="primary" icon={<HeartOutlined />}>
+                {t('booking.home.link')}
+              </Button>
+            </Link>
+            <Link to="/account">
+              <Button>{t('home.member.account')}</Button>
+            </Link>
+          </>
         }
       />
     </Card>

@@ -8,8 +8,8 @@ import { memberTemplateUrl } from '../../../../../../lib/downloads.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 import { importProblem } from './importProblem.ts';
-import { ImportResult } from './ImportResult.tsx';
-import { readAsBase64 } from './readFile.ts';
+import { ImportResult } from '../../../../../../components/ImportResult.tsx';
+import { readAsBase64 } from '../../../../../../lib/readFile.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -109,7 +109,7 @@ export function ImportModal({ onClose }: { onClose(): void }) {
           <Typography.Text type="secondary">{stage.file}</Typography.Text>
         </Flex>
       )}
-      {stage.step === 'result' && <ImportResult result={stage.result} onAgain={() => setStage({ step: 'choose' })} onDone={onClose} />}
+      {stage.step === 'result' && <ImportResult result={stage.result} successBody={t('import.successBody', { count: stage.result.imported })} onAgain={() => setStage({ step: 'choose' })} onDone={onClose} />}
     </Modal>
   );
 }

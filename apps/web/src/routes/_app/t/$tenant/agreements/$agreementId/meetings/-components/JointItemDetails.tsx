@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { AgreementDto, JointItemDto } from '@uc/contracts';
 import { Descriptions, Skeleton, Tag } from 'antd';
 import { useTenant } from '../../../../../../../../components/session.ts';
@@ -10,11 +11,14 @@ import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
 export function JointItemDetails({ item, agreement }: { item: JointItemDto; agreement: AgreementDto }) {
   const t = useT();
   const locale = useLocale();
+  const { slug } = useTenant();
   const lead = agreement.parties.find((p) => p.slug === item.leadSlug);
   return (
     <Descriptions size="small" column={1} bordered data-testid="joint-item" styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
       <Descriptions.Item label={t('meetings.itemTitle')}>
-        {item.title}
+        <Link to="/t/$tenant/items/$itemId" params={{ tenant: slug, itemId: item.id }}>
+          {item.title}
+        </Link>
       </Descriptions.Item>
       <Descriptions.Item label={t('meetings.itemKind')}>{t(`meetings.kind.${item.kind}`)}</Descriptions.Item>
       <Descriptions.Item label={t('meetings.itemLead')}>{lead ? localName(locale, lead) : item.leadSlug}</Descriptions.Item>

@@ -1,18 +1,20 @@
 import type { MemberImportDto } from '@uc/contracts';
 import { Button, Result, Table } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '../lib/locale.ts';
 
-type RowError = MemberImportDto['errors'][number];
+/** what every all-or-nothing Excel import answers (members, work plans): the same shape as MemberImportDto */
+type ImportOutcome = Pick<MemberImportDto, 'ok' | 'imported' | 'totalRows' | 'errors'>;
+type RowError = ImportOutcome['errors'][number];
 
-/** Either how many were imported, or each problem by row and column and that nothing was imported. */
-export function ImportResult({ result, onAgain, onDone }: { result: MemberImportDto; onAgain(): void; onDone(): void }) {
+/** Either how many were imported (successBody says it), or each problem by row and column and that nothing was imported. */
+export function ImportResult({ result, successBody, onAgain, onDone }: { result: ImportOutcome; successBody: string; onAgain(): void; onDone(): void }) {
   const t = useT();
   if (result.ok) {
     return (
       <Result
         status="success"
         title={t('import.success')}
-        subTitle={t('import.successBody', { count: result.imported })}
+        subTitle={successBody}
         extra={
           <Button type="primary" onClick={onDone}>
             {t('import.done')}
@@ -47,8 +49,8 @@ export function ImportResult({ result, onAgain, onDone }: { result: MemberImport
         data-testid="import-errors"
         columns={[
           { title: t('import.row'), dataIndex: 'row', width: 72, align: 'right' },
-          { title: t('import.column'), dataIndex: 'column', width: 140 },
-          { title: t('import.problem'), dataIndex: 'message' },
+          { title: t('import.column'), dataIndex: 'column', width: 120 },
+          { title: t('import.problem'), dataIndex: 'message', render: (m: string) => <span style={{ overflowWrap: 'anywhere' }}>{m}</span> },
         ]}
       />
     </>

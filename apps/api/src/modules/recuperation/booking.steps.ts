@@ -1,0 +1,162 @@
+import type { BookingDto, BookingStatus } from '@uc/contracts';
+import { asTenant, recuperationBookings } from '@uc/db';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import { hasRole, type ServiceCtx } from '../../service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { NoticeKind } from '../notifications/notification.messages.ts';
+import { noticeCtx, returnBeds } from './booking.ts';
+import { findBooking, noticeVarsFor, toBookingDto, type BookingRow } from './booking.dto.ts';
+import { notifyHostToConfirm, notifyMember } from './notices.ts';
+import { releasePlace } from './quota.ts';
+import { federationNames, today, WRITER_ROLES } from './recuperation.common.ts';
+import { fillFromWaitlist } from './waitlist.ts';
+
+// The steps of a booking after it is placed. Each locks the booking row, checks the state and
+// who acts, and — when the booking gave up what it held — returns beds and the agreement place
+// and offers them down the waitlist, in the same transaction. Locks: booking, batch, quota,
+// then the audit head.
+
+/** statuses that hold beds (and, for a partner member, an agreement place) */
+export const HOLDING: BookingStatus[] = ['offered', 'requested', 'approved', 'confirmed'];
+
+type Side = 'member' | 'home' | 'host';
+
+function sideOf(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Side {
+  if (allowed.includes('member') && b.tenantId === ctx.tenantId && ctx.actor.memberId === b.memberId && ctx.actor.roles.includes('member')) return 'member';
+  if (allowed.includes('home') && b.tenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'home';
+  if (allowed.includes('host') && b.hostTenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'host';
+  throw new AppError('FORBIDDEN');
+}
+
+async function lock(ctx: ServiceCtx, id: string, rowVersion: number | undefined): Promise<BookingRow> {
+  const b = await findBooking(ctx, id, { forUpdate: true });
+  if (rowVersion !== undefined && rowVersion !== b.rowVersion) throw new AppError('STALE_VERSION');
+  return b;
+}
+
+function expect(b: BookingRow, ...states: BookingStatus[]) {
+  if (!states.includes(b.status as BookingStatus)) throw new AppError('BOOKING_STATE', { status: b.status });
+}
+
+async function move(ctx: ServiceCtx, b: BookingRow, to: BookingStatus, set: Partial<typeof recuperationBookings.$inferInsert> = {}): Promise<BookingRow> {
+  const [row] = await ctx.db
+    .update(recuperationBookings)
+    .set({ ...set, status: to, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
+    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
+    .returning();
+  return row!;
+}
+
+async function audit(ctx: ServiceCtx, b: BookingRow, step: string, to: string, reason?: string) {
+  await recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step, from: b.status, to, ...(reason ? { reason } : {}) } });
+}
+
+async function tell(ctx: ServiceCtx, b: BookingRow, kind: NoticeKind, extra: Record<string, string | number> = {}) {
+  await notifyMember(noticeCtx(ctx), b, kind, { ...(await noticeVarsFor(ctx, b)), ...extra });
+}
+
+/** Returns what a holding booking held, then offers it down the waitlist. */
+export async function releaseHold(ctx: ServiceCtx, b: BookingRow): Promise<void> {
+  if (!HOLDING.includes(b.status as BookingStatus)) return;
+  await returnBeds(ctx, { tenantId: b.hostTenantId, id: b.batchId }, b.beds);
+  if (b.quotaPlaces && b.quotaId) {
+    const release = () => releasePlace(ctx, b.tenantId, b.quotaId!, b.allocationId);
+    await (b.allocationId && b.tenantId !== ctx.tenantId ? asTenant(ctx.db, b.tenantId, release) : release());
+  }
+  await fillFromWaitlist(ctx, b.hostTenantId, b.batchId);
+}
+
+export async function approve(ctx: ServiceCtx, id: string, rowVersion?: number): Promise<BookingDto> {
+  const b = await lock(ctx, id, rowVersion);
+  sideOf(ctx, b, ['home']);
+  expect(b, 'requested');
+  const row = await move(ctx, b, 'approved', { approvedAt: ctx.now, approvedBy: ctx.actor.label });
+  const vars = await noticeVarsFor(ctx, row);
+  await notifyMember(noticeCtx(ctx), row, 'booking.approved', vars);
+  const home = (await federationNames(ctx, [b.tenantId])).get(b.tenantId);
+  await notifyHostToConfirm(noticeCtx(ctx), row, { ...vars, party: home?.nameZh ?? '', partyEn: home?.nameEn ?? '', member: row.memberName });
+  await audit(ctx, b, 'approve', 'approved');
+  return toBookingDto(ctx, row);
+}
+
+export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number): Promise<BookingDto> {
+  const b = await lock(ctx, id, rowVersion);
+  sideOf(ctx, b, ['host']);
+  expect(b, 'approved');
+  const row = await move(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label });
+  await tell(ctx, row, 'booking.confirmed');
+  await audit(ctx, b, 'confirm', 'confirmed');
+  return toBookingDto(ctx, row);
+}
+
+/** The home federation refuses a request, or the host refuses an approved booking; what it held goes back. */
+export async function reject(ctx: ServiceCtx, id: string, reason: string, rowVersion?: number): Promise<BookingDto> {
+  const b = await lock(ctx, id, rowVersion);
+  const side = sideOf(ctx, b, ['home', 'host']);
+  if (side === 'home') expect(b, 'requested', 'waitlisted');
+  else expect(b, 'approved');
+  if (!reason) throw new AppError('BAD_INPUT', { fields: { reason: 'required' } });
+  await releaseHold(ctx, b);
+  const row = await move(ctx, b, 'cancelled', { cancelKind: side === 'home' ? 'home_rejected' : 'host_rejected', cancelReason: reason, cancelJustified: true, closedAt: ctx.now });
+  await tell(ctx, row, 'booking.rejected', { reason });
+  await audit(ctx, b, 'reject', 'cancelled', reason);
+  return toBookingDto(ctx, row);
+}
+
+/**
+ * The member (or their union's staff) gives the place up: any time while waiting, otherwise
+ * until the cancellation deadline. Without a reason it may count as a trip used (policy).
+ */
+export async function cancel(ctx: ServiceCtx, id: string, reason: string, rowVersion?: number): Promise<BookingDto> {
+  const b = await lock(ctx, id, rowVersion);
+  sideOf(ctx, b, ['member', 'home']);
+  expect(b, 'waitlisted', 'offered', 'requested', 'approved', 'confirmed');
+  if (b.status !== 'waitlisted') {
+    const { date, code } = await noticeVarsFor(ctx, b);
+    const deadline = await cancelDeadlineOf(ctx, b);
+    if (today(ctx) > deadline) throw new AppError('BOOKING_CLOSED', { deadline, date, code });
+  }
+  await releaseHold(ctx, b);
+  const row = await move(ctx, b, 'cancelled', { cancelKind: 'member', cancelReason: reason || null, cancelJustified: reason.length > 0, closedAt: ctx.now });
+  await tell(ctx, row, 'booking.cancelled', { reason });
+  await audit(ctx, b, 'cancel', 'cancelled', reason);
+  return toBookingDto(ctx, row);
+}
+
+async function cancelDeadlineOf(ctx: ServiceCtx, b: BookingRow): Promise<string> {
+  const dto = await toBookingDto(ctx, b);
+  return dto.batch.cancelDeadline;
+}
+
+export async function acceptOffer(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await lock(ctx, id, undefined);
+  sideOf(ctx, b, ['member']);
+  expect(b, 'offered');
+  if (!b.offerExpiresAt || ctx.now >= b.offerExpiresAt) throw new AppError('BOOKING_CLOSED', { offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null });
+  const row = await move(ctx, b, 'requested', { offerExpiresAt: null, requestedAt: ctx.now });
+  await tell(ctx, row, 'booking.requested');
+  await audit(ctx, b, 'accept_offer', 'requested');
+  return toBookingDto(ctx, row);
+}
+
+export async function declineOffer(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await lock(ctx, id, undefined);
+  sideOf(ctx, b, ['member']);
+  expect(b, 'offered');
+  await releaseHold(ctx, b);
+  const row = await move(ctx, b, 'cancelled', { cancelKind: 'offer_declined', cancelJustified: true, closedAt: ctx.now, offerExpiresAt: null });
+  await audit(ctx, b, 'decline_offer', 'cancelled');
+  return toBookingDto(ctx, row);
+}
+
+/** An offer past its time, found by the job (host context): the place goes to the next member. */
+export async function expireOffer(ctx: ServiceCtx, id: string): Promise<boolean> {
+  const b = await findBooking(ctx, id, { forUpdate: true });
+  if (b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt > ctx.now) return false;
+  const row = await move(ctx, b, 'cancelled', { cancelKind: 'offer_expired', cancelJustified: true, closedAt: ctx.now });
+  await releaseHold(ctx, b);
+  await tell(ctx, row, 'booking.offer_expired');
+  await audit(ctx, b, 'offer_expired', 'cancelled');
+  return true;
+}

@@ -1,0 +1,78 @@
+import type { BookingDto } from '@uc/contracts';
+import { recuperationBookings } from '@uc/db';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import type { ServiceCtx } from '../../service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { addDays } from '../../lib/dates.ts';
+import { noticeCtx } from './booking.ts';
+import { findBooking, noticeVarsFor, toBookingDto, type BookingRow } from './booking.dto.ts';
+import { notifyMember } from './notices.ts';
+import { today } from './recuperation.common.ts';
+
+// At the base: the host scans the QR code on the member's phone (the booking's unguessable
+// token) and checks them in; marks no-shows; completes stays. Host staff only.
+
+async function lockByToken(ctx: ServiceCtx, token: string): Promise<BookingRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(recuperationBookings)
+    .where(and(eq(recuperationBookings.hostTenantId, ctx.tenantId), eq(recuperationBookings.checkinToken, token)))
+    .for('update');
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
+  const b = await findBooking(ctx, id, { forUpdate: true });
+  if (b.hostTenantId !== ctx.tenantId) throw new AppError('FORBIDDEN');
+  return b;
+}
+
+const step = (ctx: ServiceCtx, b: BookingRow, s: string, to: string) =>
+  recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step: s, from: b.status, to } });
+
+/** Checks in the booking the token belongs to: confirmed, from the day before the start to the last day. A repeat scan is harmless. */
+export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDto> {
+  const b = await lockByToken(ctx, token);
+  if (b.status !== 'confirmed') throw new AppError('BOOKING_STATE', { status: b.status });
+  if (b.checkedInAt) return toBookingDto(ctx, b);
+  const day = today(ctx);
+  const last = addDays(b.batchStart, b.tripDays - 1);
+  if (day < addDays(b.batchStart, -1) || day > last) throw new AppError('BOOKING_CLOSED', { from: addDays(b.batchStart, -1), to: last });
+  const [row] = await ctx.db
+    .update(recuperationBookings)
+    .set({ checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
+    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
+    .returning();
+  await step(ctx, b, 'check_in', 'confirmed');
+  return toBookingDto(ctx, row!);
+}
+
+/** A confirmed member who did not come: the bed stays used and the trip counts as taken. */
+export async function markNoShow(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await hostLock(ctx, id);
+  if (b.status !== 'confirmed' || b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
+  if (today(ctx) < b.batchStart) throw new AppError('BOOKING_CLOSED', { from: b.batchStart });
+  const [row] = await ctx.db
+    .update(recuperationBookings)
+    .set({ status: 'no_show', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
+    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
+    .returning();
+  await notifyMember(noticeCtx(ctx), row!, 'booking.no_show', await noticeVarsFor(ctx, row!));
+  await step(ctx, b, 'no_show', 'no_show');
+  return toBookingDto(ctx, row!);
+}
+
+/** A checked-in stay is complete. */
+export async function complete(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await hostLock(ctx, id);
+  if (b.status !== 'confirmed' || !b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
+  const [row] = await ctx.db
+    .update(recuperationBookings)
+    .set({ status: 'completed', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
+    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
+    .returning();
+  await step(ctx, b, 'complete', 'completed');
+  return toBookingDto(ctx, row!);
+}

@@ -1,0 +1,59 @@
+import { asTenant, federations, memberships, notifications, outbox, users, type Db } from '@uc/db';
+import { eq, sql } from 'drizzle-orm';
+import { renderNotice, type NoticeKind } from '../notifications/notification.messages.ts';
+import { mailSubject, notifyFederation } from '../notifications/notify.ts';
+import type { BookingRow } from './booking.dto.ts';
+
+// Notices at each step of a booking: the member (in-app and email, in their language) in their
+// home federation, and the staff who must act next. Written in the caller's transaction.
+
+export interface NoticeCtx {
+  db: Db;
+  /** the transaction's current tenant */
+  tenantId: string;
+  publicUrl: string;
+}
+
+export interface BookingNoticeVars {
+  route: string;
+  code: string;
+  date: string;
+  host: string;
+  hostEn?: string;
+  [k: string]: string | number | undefined;
+}
+
+const clean = (vars: BookingNoticeVars) => Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+
+/** Tells the member (each active login of theirs) about their booking. */
+export async function notifyMember(ctx: NoticeCtx, b: BookingRow, kind: NoticeKind, vars: BookingNoticeVars): Promise<void> {
+  const zh = renderNotice(kind, 'zh-CN', clean(vars));
+  const en = renderNotice(kind, 'en', clean(vars));
+  // one statement for every login of the member: the notice in their language and its email (on the booking path)
+  const send = () =>
+    ctx.db.execute(sql`
+      with r as (
+        select u.id as user_id, u.email, '/t/' || f.slug || ${`/recuperation/bookings/${b.id}`} as link, u.locale = 'en' as en
+        from ${memberships} m join ${users} u on u.id = m.user_id join ${federations} f on f.id = m.tenant_id
+        where m.tenant_id = ${b.tenantId} and m.member_id = ${b.memberId} and m.status = 'active'),
+      t as (
+        select r.*, case when r.en then ${en.title} else ${zh.title} end as title, case when r.en then ${en.body} else ${zh.body} end as body from r),
+      n as (
+        insert into ${notifications} (tenant_id, user_id, kind, title, body, link) select ${b.tenantId}::uuid, user_id, ${kind}, title, body, link from t returning 1)
+      insert into ${outbox} (tenant_id, to_email, subject, body_text)
+      select ${b.tenantId}::uuid, email, case when en then ${mailSubject('en', '')} else ${mailSubject('zh-CN', '')} end || title, body || ${'\n\n' + ctx.publicUrl} || link || ${'\n'} from t`);
+  // the member's own federation: already the transaction's tenant when a member or its staff act
+  await (ctx.tenantId === b.tenantId ? send() : asTenant(ctx.db, b.tenantId, send));
+}
+
+/** Tells the host's staff a booking awaits their confirmation. */
+export async function notifyHostToConfirm(ctx: NoticeCtx, b: BookingRow, vars: BookingNoticeVars & { party: string; member: string }): Promise<void> {
+  const [host] = await ctx.db.select({ slug: federations.slug }).from(federations).where(eq(federations.id, b.hostTenantId));
+  await notifyFederation(
+    ctx.db,
+    { tenantId: b.hostTenantId, slug: host!.slug },
+    ['admin', 'officer'],
+    { kind: 'booking.to_confirm', vars: clean(vars), link: `/t/{slug}/recuperation/batches/${b.batchId}`, dedupeKey: `booking.to_confirm:${b.id}` },
+    ctx.publicUrl,
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Navigate, redirect, useNavigate } from '@tanstack/react-router';
+import type { COMPANION_RELATIONS } from '@uc/contracts';
+import { Alert, App, Button, Card, Flex, Form, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { useMe, useTenant } from '../../../../../../../components/session.ts';
+import { recuperationAccess } from '../../../../../../../features/recuperation/access.ts';
+import { AttemptKey, endsAttempt } from '../../../../../../../features/recuperation/attemptKey.ts';
+import { normaliseIdNumber } from '../../../../../../../features/recuperation/companions.ts';
+import { errorInfo } from '../../../../../../../lib/errors.ts';
+import { localName } from '../../../../../../../lib/i18n.ts';
+import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { tenantApi } from '../../../../../../../lib/trpc.ts';
+import { BackLink } from '../../-components/BackLink.tsx';
+import { BookSummary } from '../../-components/BookSummary.tsx';
+import { CompanionsField } from '../../-components/CompanionsField.tsx';
+import { ConsentField } from '../../-components/ConsentField.tsx';
+
+export const Route = createFileRoute('/_app/t/$tenant/recuperation/batches/$batchId/book')({
+  beforeLoad: ({ context, params }) => {
+    if (!recuperationAccess.book(context.membership)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
+  },
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(tenantApi(params.tenant).recuperation.catalog.batch.queryOptions({ batchId: params.batchId })),
+  component: BookPage,
+});
+
+export interface BookValues {
+  companions?: { name: string; relation: (typeof COMPANION_RELATIONS)[number]; idNumber: string }[];
+  consent?: boolean;
+  shareMobile?: boolean;
+}
+
+/** Three short steps on a phone: who travels, the consent to share their data, check and submit. */
+function BookPage() {
+  const t = useT();
+  const locale = useLocale();
+  const me = useMe();
+  const { message } = App.useApp();
+  const { api, slug } = useTenant();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { batchId } = Route.useParams();
+  const { data } = useSuspenseQuery(api.recuperation.catalog.batch.queryOptions({ batchId }));
+  const [form] = Form.useForm<BookValues>();
+  const [step, setStep] = useState(0);
+  const [problem, setProblem] = useState<{ message: string; reasons: string[] } | null>(null);
+  // one key per attempt: a double tap or a retry over a bad connection books once
+  const [attempt] = useState(() => new AttemptKey());
+  const book = useMutation(api.recuperation.booking.book.mutationOptions());
+  const { batch, myBooking } = data;
+  const host = localName(locale, { nameZh: batch.hostNameZh, nameEn: batch.hostNameEn });
+
+  const next = async () => {
+    await form.validateFields(step === 0 ? [['companions']] : ['consent'], { recursive: true });
+    setStep(step + 1);
+  };
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as BookValues;
+    setProblem(null);
+    try {
+      const result = await book.mutateAsync({
+        batchId,
+        companions: (v.companions ?? []).map((c) => ({ name: c.name.trim(), relation: c.relation, gender: null, idNumber: normaliseIdNumber(c.idNumber) })),
+        consent: { accepted: true, shareMobile: v.shareMobile === true },
+        idempotencyKey: attempt.current,
+      });
+      attempt.settle();
+      const b = result.booking;
+      void message.success(b.status === 'waitlisted' ? t('booking.form.waitlisted', { n: b.waitlistPosition ?? '' }) : t('booking.form.submitted'));
+      await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
+      await navigate({ to: '/t/$tenant/recuperation/bookings/$bookingId', params: { tenant: slug, bookingId: b.id } });
+    } catch (err) {
+      const info = errorInfo(err, t('common.networkError'));
+      if (endsAttempt(info.code)) attempt.settle();
+      const reasons = Array.isArray(info.details.reasons) ? (info.details.reasons as { message?: string }[]).map((r) => r.message ?? '').filter(Boolean) : [];
+      setProblem({ message: info.message, reasons });
+    }
+  };
+
+  // booked already (in another tab, or this attempt went through before the connection dropped)
+  if (myBooking && !book.isPending) return <Navigate to="/t/$tenant/recuperation/bookings/$bookingId" params={{ tenant: slug, bookingId: myBooking.id }} replace />;
+
+  return (
+    <>
+      <BackLink to="/t/$tenant/recuperation/batches/$batchId" params={{ tenant: slug, batchId }}>
+        {batch.route.title}
+      </BackLink>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('booking.form.title')}
+      </Typography.Title>
+      <Steps
+        size="small"
+        current={step}
+        responsive={false}
+        items={[{ title: t('booking.step.people') }, { title: t('booking.step.consent') }, { title: t('booking.step.submit') }]}
+        style={{ marginBottom: 16 }}
+      />
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ companions: [], consent: false, shareMobile: false }}>
+        <div hidden={step !== 0}>
+          <Card size="small">
+            <Typography.Text strong>
+              {t('booking.form.self')}：{me.user.displayName}
+            </Typography.Text>
+            <div style={{ color: '#8c8c8c', fontSize: 13 }}>{t('booking.form.selfNote')}</div>
+          </Card>
+          <CompanionsField form={form} />
+        </div>
+        <div hidden={step !== 1}>
+          <ConsentField host={host} />
+        </div>
+        {step === 2 && <BookSummary batch={batch} values={form.getFieldsValue(true) as BookValues} host={host} />}
+      </Form>
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={problem.message}
+          description={problem.reasons.length ? problem.reasons.map((r) => <div key={r}>{r}</div>) : undefined}
+        />
+      )}
+      <Flex gap={8} style={{ position: 'sticky', bottom: 0, padding: '12px 0', marginTop: 8, background: '#f3f4f7', zIndex: 2 }}>
+        {step > 0 && (
+          <Button size="large" onClick={() => setStep(step - 1)} disabled={book.isPending} style={{ flex: '0 0 96px' }}>
+            {t('booking.form.prev')}
+          </Button>
+        )}
+        {step < 2 ? (
+          <Button size="large" type="primary" block onClick={() => void next().catch(() => undefined)}>
+            {t('booking.form.next')}
+          </Button>
+        ) : (
+          <Button size="large" type="primary" block loading={book.isPending} onClick={() => void submit()}>
+            {batch.bedsLeft > 0 ? t('booking.form.submit') : t('booking.form.submitWaitlist')}
+          </Button>
+        )}
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { trimmed, uuid } from './common.ts';
+import { calendarDate, health } from './jointItem.ts';
+
+// The work on a joint item: milestones with dual confirmation, progress updates, attachments and
+// the activity feed (DOMAIN §3).
+
+// ---- milestones (时间节点) ----
+
+/** open until every party's lead has confirmed it in the current round; a reopen starts a new round */
+export const MILESTONE_STATUSES = ['open', 'done'] as const;
+export const milestoneStatus = z.enum(MILESTONE_STATUSES);
+export type MilestoneStatus = z.infer<typeof milestoneStatus>;
+
+export const milestoneSideDto = z.object({
+  partySlug: z.string(),
+  partyNameZh: z.string(),
+  partyNameEn: z.string(),
+  ownerUserId: z.string().nullable(),
+  ownerName: z.string(),
+  /** this side's confirmation in the current round */
+  confirmedAt: z.string().nullable(),
+  confirmedByLabel: z.string().nullable(),
+});
+export type MilestoneSideDto = z.infer<typeof milestoneSideDto>;
+
+export const milestoneDto = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  agreementId: z.string(),
+  title: z.string(),
+  /** a calendar date (Asia/Shanghai); overdue from the day after */
+  dueDate: z.string(),
+  status: milestoneStatus,
+  /** 1, then +1 on every reopen; confirmations count in the current round only */
+  round: z.number(),
+  doneAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** days past the due date while open (0 when not overdue) */
+  daysOverdue: z.number(),
+  /** the reason of the last reopen ('' when never reopened) */
+  reopenReason: z.string(),
+  sides: z.array(milestoneSideDto),
+  rowVersion: z.number(),
+  createdAt: z.string(),
+});
+export type MilestoneDto = z.infer<typeof milestoneDto>;
+
+export const milestoneListInput = z.object({ itemId: uuid });
+/** by the lead federation's leads */
+export const milestoneCreateInput = z.object({
+  itemId: uuid,
+  title: trimmed(1, 120),
+  dueDate: calendarDate,
+  /** the caller's own side's owner */
+  ownerUserId: uuid.nullable().default(null),
+  ownerName: z.string().trim().max(50).default(''),
+});
+export const milestoneUpdateInput = z.object({ id: uuid, rowVersion: z.number().int(), title: trimmed(1, 120).optional(), dueDate: calendarDate.optional() });
+/** a side's owner: the caller's own side only */
+export const milestoneSetOwnerInput = z.object({ id: uuid, partySlug: z.string().max(40), ownerUserId: uuid.nullable(), ownerName: z.string().trim().max(50) });
+/** confirms the caller's side in this round (a stale round is refused as STALE_VERSION); repeating it changes nothing */
+export const milestoneConfirmInput = z.object({ id: uuid, round: z.number().int() });
+export const milestoneReopenInput = z.object({ id: uuid, round: z.number().int(), reason: trimmed(1, 500) });
+export const milestoneDeleteInput = z.object({ id: uuid, rowVersion: z.number().int() });
+
+// ---- attachments ----
+
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** images and PDFs: what a browser previews inline */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const attachmentType = z.enum(ATTACHMENT_TYPES);
+
+export const attachmentDto = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  /** the progress update it belongs to; null until an update names it */
+  updateId: z.string().nullable(),
+  filename: z.string(),
+  contentType: attachmentType,
+  size: z.number(),
+  partySlug: z.string(),
+  uploadedByLabel: z.string(),
+  createdAt: z.string(),
+  /** GET with the session cookie: inline preview; add ?download=1 to save it */
+  url: z.string(),
+});
+export type AttachmentDto = z.infer<typeof attachmentDto>;
+
+/** base64 of at most ATTACHMENT_MAX_BYTES bytes (the type is checked against the file's own signature) */
+export const attachmentUploadInput = z.object({
+  itemId: uuid,
+  filename: trimmed(1, 200),
+  contentType: attachmentType,
+  base64: z.string().min(1).max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4),
+});
+export const attachmentFileDto = z.object({ filename: z.string(), contentType: attachmentType, base64: z.string() });
+
+// ---- progress updates ----
+
+export const progressUpdateDto = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  partySlug: z.string(),
+  partyNameZh: z.string(),
+  partyNameEn: z.string(),
+  authorLabel: z.string(),
+  health,
+  text: z.string(),
+  attachments: z.array(attachmentDto),
+  createdAt: z.string(),
+});
+export type ProgressUpdateDto = z.infer<typeof progressUpdateDto>;
+
+export const progressListInput = z.object({ itemId: uuid });
+/** by a lead (or admin) of either party; attachments uploaded first by this federation for this item */
+export const progressPostInput = z.object({
+  itemId: uuid,
+  health,
+  text: trimmed(1, 5000),
+  attachmentIds: z.array(uuid).max(10).default([]),
+});
+
+// ---- activity feed ----
+
+export const ACTIVITY_TYPES = [
+  'item.created',
+  'item.updated',
+  'item.status_changed',
+  'item.side_updated',
+  'milestone.created',
+  'milestone.updated',
+  'milestone.owner_set',
+  'milestone.confirmed',
+  'milestone.completed',
+  'milestone.reopened',
+  'milestone.deleted',
+  'milestone.overdue',
+  'progress.posted',
+  'attachment.added',
+  'work_plan.imported',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const activityDto = z.object({
+  id: z.string(),
+  at: z.string(),
+  agreementId: z.string(),
+  itemId: z.string().nullable(),
+  itemTitle: z.string().nullable(),
+  type: z.enum(ACTIVITY_TYPES),
+  /** the person (email) or 'system' */
+  actorLabel: z.string(),
+  /** the federation the actor acted for; null for the system */
+  actorPartySlug: z.string().nullable(),
+  /** what changed: field names with from/to, reasons, titles (never personal contact details) */
+  data: z.record(z.string(), z.unknown()),
+});
+export type ActivityDto = z.infer<typeof activityDto>;
+
+/** newest first; pass the last entry's id as `before` for the next page. Exactly one of itemId, agreementId. */
+export const activityListInput = z
+  .object({ itemId: uuid.optional(), agreementId: uuid.optional(), before: uuid.optional(), limit: z.number().int().min(1).max(200).default(50) })
+  .refine((v) => Boolean(v.itemId) !== Boolean(v.agreementId), { error: 'invalid_value' });
