@@ -139,6 +139,8 @@ test.describe.serial('疗休养：宁波会员手机预订杭州基地，审核�
     await nb.getByRole('menuitem', { name: '疗休养管理' }).click();
     const request = nb.getByRole('row', { name: new RegExp(COMPANION) });
     await expect(request).toContainText('待审核');
+    // the request carries the policy's verdict (the same check the member saw), before anyone approves
+    await expect(request.getByText('符合条件', { exact: true })).toBeVisible();
     await nb.screenshot({ path: artifact('booking-10-home-to-approve'), fullPage: true });
     await request.getByRole('button', { name: /审核通过/ }).click();
     await expect(nb.getByText('已审核通过，等待接待方确认')).toBeVisible();

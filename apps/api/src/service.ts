@@ -11,6 +11,8 @@ export interface Actor {
   roles: Role[];
   /** set for a member account: the member record it acts for */
   memberId: string | null;
+  /** a staff membership limited to this org unit and the units below it (absent/null: the whole federation) */
+  orgUnitId?: string | null;
 }
 
 /** What every tenant service receives. db is already a transaction in the tenant's context. */

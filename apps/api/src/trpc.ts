@@ -148,9 +148,9 @@ const tenantContext = t.middleware(async ({ ctx, next }) => {
       const tx = raw as unknown as Db;
       await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${user.id}, true)`);
       // The membership policy lets a user read their own rows; finding one sets the tenant for the rest of the transaction.
-      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null }>(
+      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null }>(
         await tx.execute(sql`
-          select m.tenant_id, m.roles, m.member_id, set_config('app.tenant_id', m.tenant_id::text, true)
+          select m.tenant_id, m.roles, m.member_id, m.org_unit_id, set_config('app.tenant_id', m.tenant_id::text, true)
           from membership m join federation f on f.id = m.tenant_id
           where f.slug = ${slug} and m.user_id = ${user.id} and m.status = 'active'`),
       );
@@ -162,6 +162,7 @@ const tenantContext = t.middleware(async ({ ctx, next }) => {
         userAgent: ctx.userAgent,
         roles: membership.roles,
         memberId: membership.member_id,
+        orgUnitId: membership.org_unit_id,
       };
       const svc: ServiceCtx = { db: tx, tenantId: membership.tenant_id, actor, now: ctx.now(), locale: ctx.locale, env: ctx.env };
       const result = await next({ ctx: { ...ctx, svc } });

@@ -100,6 +100,11 @@ export const bookingDto = z.object({
     noShow: z.boolean(),
     complete: z.boolean(),
   }),
+  /**
+   * For the home federation's staff on a pending booking (requested, waitlisted): the policy
+   * checked again against the member's record and history today; null elsewhere.
+   */
+  review: z.object({ eligible: z.boolean(), reasons: z.array(refusalDto) }).nullable(),
   rowVersion: z.number(),
 });
 export type BookingDto = z.infer<typeof bookingDto>;

@@ -7,6 +7,8 @@ export const staffDto = z.object({
   email: z.string(),
   displayName: z.string(),
   roles: z.array(staffRole),
+  /** limited to this org unit and the units below it; null: the whole federation */
+  orgUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type StaffDto = z.infer<typeof staffDto>;
@@ -29,5 +31,6 @@ export const inviteInput = z.object({
 });
 /** the link is emailed; it is returned here too so an admin can pass it on by hand */
 export const inviteResultDto = z.object({ invitation: invitationDto, link: z.string() });
-export const updateRolesInput = z.object({ membershipId: uuid, roles: z.array(staffRole).min(1).max(6) });
+/** orgUnitId: null = the whole federation; absent = unchanged */
+export const updateRolesInput = z.object({ membershipId: uuid, roles: z.array(staffRole).min(1).max(6), orgUnitId: uuid.nullable().optional() });
 export const removeStaffInput = z.object({ membershipId: uuid });

@@ -218,6 +218,9 @@ export const uiEn: Record<UiKey, string> = {
   'staff.you': 'you',
   'staff.empty': 'No staff yet',
   'staff.listTitle': 'Current staff ({count})',
+  'staff.scope': 'Scope',
+  'staff.scopeAll': 'Whole federation',
+  'staff.scopeHint': 'Limited to an org unit, this person sees and decides only the recuperation requests of members of that unit and the units below it.',
 
   'invitations.title': 'Invitations',
   'invitations.invite': 'Invite staff',

@@ -218,6 +218,9 @@ export const uiZh = {
   'staff.you': '本人',
   'staff.empty': '暂无工作人员',
   'staff.listTitle': '在册工作人员（{count}）',
+  'staff.scope': '管辖范围',
+  'staff.scopeAll': '全会',
+  'staff.scopeHint': '限定到某个组织后，该工作人员只能查看和审核本组织及其下级组织会员的疗休养报名。',
 
   'invitations.title': '邀请',
   'invitations.invite': '邀请工作人员',

@@ -166,6 +166,8 @@ export const memberships = pgTable(
     roles: text('roles').array().notNull(),
     memberId: uuid('member_id'),
     status: text('status').notNull().default('active'),
+    // a staff membership limited to an org unit and the units below it (null: the whole federation)
+    orgUnitId: uuid('org_unit_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -173,5 +175,6 @@ export const memberships = pgTable(
     unique('membership_tenant_user_uq').on(t.tenantId, t.userId),
     index('membership_user_idx').on(t.userId),
     foreignKey({ name: 'membership_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    foreignKey({ name: 'membership_org_unit_fk', columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
   ],
 );

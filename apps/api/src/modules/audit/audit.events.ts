@@ -37,7 +37,12 @@ export type AuditEvent =
   | { type: 'staff.invited'; entityType: 'invitation'; data: { email: string; roles: string[] } }
   | { type: 'staff.invitation_revoked'; entityType: 'invitation'; data: { email: string } }
   | { type: 'staff.joined'; entityType: 'membership'; data: { email: string; roles: string[] } }
-  | { type: 'staff.roles_changed'; entityType: 'membership'; data: { email: string; from: string[]; to: string[] } }
+  | {
+      type: 'staff.roles_changed';
+      entityType: 'membership';
+      /** orgUnit: present when the membership's org-unit scope changed (null: the whole federation) */
+      data: { email: string; from: string[]; to: string[]; orgUnit?: { from: { id: string; name: string } | null; to: { id: string; name: string } | null } };
+    }
   | { type: 'staff.removed'; entityType: 'membership'; data: { email: string } }
   | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null } }
   | { type: 'org_unit.updated'; entityType: 'org_unit'; data: { changes: Record<string, unknown> } }

@@ -3,6 +3,8 @@ import { recuperationBatches, recuperationBookings, recuperationRoutes } from '@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
+import { reviewBookings, toReviewDto } from './booking.review.ts';
+import { outsideScope } from './home.scope.ts';
 import { endDateOf, federationNames, nameOf, today, WRITER_ROLES, type FederationName } from './recuperation.common.ts';
 import { asTenantOf } from './tenant.switch.ts';
 
@@ -103,13 +105,17 @@ export async function toBookingDtos(ctx: ServiceCtx, rows: BookingRow[], known?:
   const facts = known?.facts ?? (await batchFacts(ctx, rows));
   const positions = known?.positions ?? (await waitlistPositions(ctx, rows));
   const names = known?.names ?? (await federationNames(ctx, rows.flatMap((r) => [r.tenantId, r.hostTenantId])));
+  // the home side's decisions: only within a scoped officer's org units; pending ones re-checked against the policy
+  const outside = await outsideScope(ctx, rows);
+  const homeRows = rows.filter((b) => isHomeStaff(ctx, b) && !outside.has(b.id));
+  const reviews = homeRows.length ? await reviewBookings(ctx, homeRows) : new Map<string, never>();
   const day = today(ctx);
   const out: BookingDto[] = [];
   for (const b of rows) {
     const f = facts.get(b.batchId) ?? { code: '', routeTitle: '', startDate: b.batchStart, nights: b.tripDays - 1, cancelDeadline: b.batchStart };
     const status = b.status as BookingStatus;
     const member = isMemberOf(ctx, b);
-    const home = isHomeStaff(ctx, b);
+    const home = isHomeStaff(ctx, b) && !outside.has(b.id);
     const host = isHostStaff(ctx, b);
     const cancellable = status === 'waitlisted' || (['offered', 'requested', 'approved', 'confirmed'].includes(status) && day <= f.cancelDeadline);
     out.push({
@@ -147,13 +153,15 @@ export async function toBookingDtos(ctx: ServiceCtx, rows: BookingRow[], known?:
       can: {
         cancel: (member || home) && cancellable,
         acceptOffer: member && status === 'offered' && !!b.offerExpiresAt && ctx.now < b.offerExpiresAt,
-        approve: home && status === 'requested',
+        // the API refuses to approve what the policy refuses (review)
+        approve: home && status === 'requested' && reviews.get(b.id)?.length === 0,
         confirm: host && status === 'approved',
         reject: (home && status === 'requested') || (host && status === 'approved'),
         checkIn: host && status === 'confirmed' && !b.checkedInAt,
         noShow: host && status === 'confirmed' && !b.checkedInAt && day >= f.startDate,
         complete: host && status === 'confirmed' && !!b.checkedInAt,
       },
+      review: toReviewDto(reviews.get(b.id), ctx.locale),
       rowVersion: b.rowVersion,
     });
   }

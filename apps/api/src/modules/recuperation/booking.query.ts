@@ -7,6 +7,7 @@ import type { ServiceCtx } from '../../service.ts';
 import { findBatch, toCatalogDtos } from './batches.ts';
 import { findBooking, toBookingDto, toBookingDtos } from './booking.dto.ts';
 import { ACTIVE, assess, toEligibilityDto } from './eligibility.ts';
+import { scopeCondition } from './home.scope.ts';
 
 // Reading bookings: a member their own; the home federation's staff their members'; the host's
 // staff those at its batches (only what consent covers).
@@ -27,6 +28,9 @@ export async function getBooking(ctx: ServiceCtx, id: string): Promise<BookingDt
 
 export async function listBookings(ctx: ServiceCtx, input: z.infer<typeof bookingListInput>): Promise<BookingDto[]> {
   const where: SQL[] = [input.side === 'home' ? eq(recuperationBookings.tenantId, ctx.tenantId) : eq(recuperationBookings.hostTenantId, ctx.tenantId)];
+  // a scoped officer's home list: members of their org unit and the units below it
+  const scope = input.side === 'home' ? scopeCondition(ctx, recuperationBookings.memberId) : null;
+  if (scope) where.push(scope);
   if (input.status) where.push(eq(recuperationBookings.status, input.status));
   if (input.batchId) where.push(eq(recuperationBookings.batchId, input.batchId));
   if (input.q) where.push(or(ilike(recuperationBookings.memberName, `%${input.q}%`), ilike(recuperationBookings.orgUnitName, `%${input.q}%`))!);

@@ -7,6 +7,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { NoticeKind } from '../notifications/notification.messages.ts';
 import { noticeCtx, returnBeds } from './booking.ts';
 import { findBooking, noticeVarsFor, toBookingDto, type BookingRow } from './booking.dto.ts';
+import { reviewBookings } from './booking.review.ts';
+import { localise } from './eligibility.ts';
+import { assertInScope } from './home.scope.ts';
 import { notifyHostToConfirm, notifyMember } from './notices.ts';
 import { releasePlace } from './quota.ts';
 import { federationNames, today, WRITER_ROLES } from './recuperation.common.ts';
@@ -27,6 +30,13 @@ function sideOf(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Side {
   if (allowed.includes('home') && b.tenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'home';
   if (allowed.includes('host') && b.hostTenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'host';
   throw new AppError('FORBIDDEN');
+}
+
+/** sideOf, and for the home side the officer's org-unit scope (FORBIDDEN outside it). */
+async function actingSide(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Promise<Side> {
+  const side = sideOf(ctx, b, allowed);
+  if (side === 'home') await assertInScope(ctx, b);
+  return side;
 }
 
 async function lock(ctx: ServiceCtx, id: string, rowVersion: number | undefined): Promise<BookingRow> {
@@ -69,8 +79,11 @@ export async function releaseHold(ctx: ServiceCtx, b: BookingRow): Promise<void>
 
 export async function approve(ctx: ServiceCtx, id: string, rowVersion?: number): Promise<BookingDto> {
   const b = await lock(ctx, id, rowVersion);
-  sideOf(ctx, b, ['home']);
+  await actingSide(ctx, b, ['home']);
   expect(b, 'requested');
+  // approval is the home federation's check of the policy: refused with the reasons, as the member would be
+  const refusals = (await reviewBookings(ctx, [b])).get(b.id) ?? [];
+  if (refusals.length) throw new AppError('NOT_ELIGIBLE', { reasons: localise(refusals, ctx.locale) });
   const row = await move(ctx, b, 'approved', { approvedAt: ctx.now, approvedBy: ctx.actor.label });
   const vars = await noticeVarsFor(ctx, row);
   await notifyMember(noticeCtx(ctx), row, 'booking.approved', vars);
@@ -93,7 +106,7 @@ export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number):
 /** The home federation refuses a request, or the host refuses an approved booking; what it held goes back. */
 export async function reject(ctx: ServiceCtx, id: string, reason: string, rowVersion?: number): Promise<BookingDto> {
   const b = await lock(ctx, id, rowVersion);
-  const side = sideOf(ctx, b, ['home', 'host']);
+  const side = await actingSide(ctx, b, ['home', 'host']);
   if (side === 'home') expect(b, 'requested', 'waitlisted');
   else expect(b, 'approved');
   if (!reason) throw new AppError('BAD_INPUT', { fields: { reason: 'required' } });
@@ -110,7 +123,7 @@ export async function reject(ctx: ServiceCtx, id: string, reason: string, rowVer
  */
 export async function cancel(ctx: ServiceCtx, id: string, reason: string, rowVersion?: number): Promise<BookingDto> {
   const b = await lock(ctx, id, rowVersion);
-  sideOf(ctx, b, ['member', 'home']);
+  await actingSide(ctx, b, ['member', 'home']);
   expect(b, 'waitlisted', 'offered', 'requested', 'approved', 'confirmed');
   if (b.status !== 'waitlisted') {
     const { date, code } = await noticeVarsFor(ctx, b);

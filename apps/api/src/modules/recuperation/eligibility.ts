@@ -96,7 +96,7 @@ export async function assess(
     }
   }
 
-  const past: PastBooking[] = history.filter((b) => b.batchId !== batch.id);
+  const past = pastBookings(allBookings, batch.id, opts.excludeBookingId);
   const policy = policyInForce(policies, batch.startDate);
   let groups: EligibilityDto['groups'] = [];
   let priorityRank = 99;
@@ -109,6 +109,13 @@ export async function assess(
   const host = names.get(batch.tenantId)!;
   const home = names.get(homeTenantId)!;
   return { member, route, tripDays, policy, refusals, groups, priorityRank, agreement: grant, activeBookingId, prior, host, home };
+}
+
+/** The member's bookings the rules weigh a trip against: all but those of the batch itself (and the one being judged). */
+export function pastBookings(all: BookingRow[], batchId: string, excludeBookingId?: string): PastBooking[] {
+  return all
+    .filter((b) => b.batchId !== batchId && b.id !== excludeBookingId)
+    .map((b) => ({ status: b.status, startDate: b.batchStart, days: b.tripDays, pricePerDayFen: b.pricePerDayFen, cancelKind: b.cancelKind, cancelJustified: b.cancelJustified }));
 }
 
 export function localise(refusals: Refusal[], locale: string): RefusalDto[] {

@@ -10,6 +10,7 @@ import { idNumberHmac } from '../members/idNumber.crypto.ts';
 import { cellText, XLSX_TYPE } from '../members/members.xlsx.ts';
 import { findBatch, type BatchRow } from './batches.ts';
 import { auditPlaced, placeBooking } from './booking.ts';
+import { membersInScope } from './home.scope.ts';
 
 // Staff of the home federation nominate members in bulk (组织推荐): each through the same booking
 // transaction as a member's own, inside a savepoint so one refusal does not undo the others.
@@ -21,8 +22,10 @@ const MAX_ROWS = 500;
 
 async function nominateAll(ctx: ServiceCtx, batch: BatchRow, list: { row: number; memberId: string | null; name: string }[], shareMobile: boolean, keyPrefix: string): Promise<Result> {
   const rows: Row[] = [];
+  // a scoped officer nominates only members of their org units: others are not found for them
+  const inScope = await membersInScope(ctx, list.flatMap((i) => (i.memberId ? [i.memberId] : [])));
   for (const item of list) {
-    if (!item.memberId) {
+    if (!item.memberId || !inScope.has(item.memberId)) {
       rows.push({ row: item.row, name: item.name, outcome: 'not_found', bookingId: null, reasons: [] });
       continue;
     }

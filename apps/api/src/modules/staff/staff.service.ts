@@ -1,17 +1,19 @@
 import type { StaffDto, StaffRole } from '@uc/contracts';
-import { memberships, users } from '@uc/db';
+import { memberships, orgUnits, users } from '@uc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findOrgUnit } from '../orgUnits/orgUnits.list.ts';
 
 const isStaff = sql`not (${memberships.roles} @> array['member']::text[])`;
 
 export async function listStaff(ctx: ServiceCtx): Promise<StaffDto[]> {
   const rows = await ctx.db
-    .select({ m: memberships, email: users.email, displayName: users.displayName })
+    .select({ m: memberships, email: users.email, displayName: users.displayName, unitName: orgUnits.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, memberships.tenantId), eq(orgUnits.id, memberships.orgUnitId)))
     .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.status, 'active'), isStaff))
     .orderBy(asc(users.email));
   return rows.map((r) => ({
@@ -20,6 +22,7 @@ export async function listStaff(ctx: ServiceCtx): Promise<StaffDto[]> {
     email: r.email,
     displayName: r.displayName,
     roles: r.m.roles as StaffRole[],
+    orgUnit: r.m.orgUnitId ? { id: r.m.orgUnitId, name: r.unitName ?? '' } : null,
     createdAt: r.m.createdAt.toISOString(),
   }));
 }
@@ -56,17 +59,30 @@ async function findStaff(ctx: ServiceCtx, membershipId: string) {
   return row;
 }
 
-export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: string; roles: StaffRole[] }) {
+/** Roles, and optionally the org unit the membership is limited to (null: the whole federation; absent: unchanged). */
+export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: string; roles: StaffRole[]; orgUnitId?: string | null | undefined }) {
   const admins = await lockAdmins(ctx);
   const row = await findStaff(ctx, input.membershipId);
   const roles = [...new Set(input.roles)];
   assertAdminRemains(admins, row.m.id, roles);
-  await ctx.db.update(memberships).set({ roles }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
+  // a unit of another federation answers NOT_FOUND (findOrgUnit reads in this tenant only)
+  const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
+  const orgUnitId = input.orgUnitId === undefined ? row.m.orgUnitId : (unit?.id ?? null);
+  await ctx.db.update(memberships).set({ roles, orgUnitId }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
+  const scopeChanged = orgUnitId !== row.m.orgUnitId;
+  const previous = scopeChanged && row.m.orgUnitId ? await findOrgUnit(ctx, row.m.orgUnitId) : null;
   await recordAudit(ctx, {
     type: 'staff.roles_changed',
     entityType: 'membership',
     entityId: row.m.id,
-    data: { email: row.email, from: row.m.roles, to: roles },
+    data: {
+      email: row.email,
+      from: row.m.roles,
+      to: roles,
+      ...(scopeChanged
+        ? { orgUnit: { from: previous ? { id: previous.id, name: previous.name } : null, to: unit ? { id: unit.id, name: unit.name } : null } }
+        : {}),
+    },
   });
 }
 

@@ -47,6 +47,32 @@ describe('staff roles', () => {
       await expectCode(o.staff.updateRoles({ membershipId: id, roles: ['admin'] }), 'FORBIDDEN');
     });
 
+    it('limits a membership to an org unit and back, audited, refusing a unit of another federation', async () => {
+      const F = await makeFederation(h, 'scope');
+      const G = await makeFederation(h, 'scope-other');
+      const a = await callerFor(h, await makeStaff(h, F, ['admin']), F);
+      const officer = await makeStaff(h, F, ['officer']);
+      const id = await membershipId(F, officer);
+      const district = await a.orgUnit.create({ parentId: F.rootUnitId, name: '海曙区总工会', kind: 'district' });
+      await a.staff.updateRoles({ membershipId: id, roles: ['officer'], orgUnitId: district.id });
+      expect((await a.staff.list()).find((s) => s.membershipId === id)?.orgUnit).toEqual({ id: district.id, name: '海曙区总工会' });
+      // roles alone leave the scope as it was
+      await a.staff.updateRoles({ membershipId: id, roles: ['officer', 'lead'] });
+      expect((await a.staff.list()).find((s) => s.membershipId === id)?.orgUnit?.id).toBe(district.id);
+      await expectCode(a.staff.updateRoles({ membershipId: id, roles: ['officer'], orgUnitId: G.rootUnitId }), 'NOT_FOUND');
+      await a.staff.updateRoles({ membershipId: id, roles: ['officer'], orgUnitId: null });
+      expect((await a.staff.list()).find((s) => s.membershipId === id)?.orgUnit).toBeNull();
+      const events = (await a.audit.list({ type: 'staff.roles_changed', limit: 10 })).items.sort((p, q) => p.seq - q.seq);
+      expect(events.map((e) => (e.data as { orgUnit?: unknown }).orgUnit)).toEqual([
+        { from: null, to: { id: district.id, name: '海曙区总工会' } },
+        undefined,
+        { from: { id: district.id, name: '海曙区总工会' }, to: null },
+      ]);
+      // a unit with a scoped officer is not empty
+      await a.staff.updateRoles({ membershipId: id, roles: ['officer'], orgUnitId: district.id });
+      await expectCode(a.orgUnit.delete({ id: district.id }), 'ORG_UNIT_NOT_EMPTY');
+    });
+
     it('removes a staff member, who then gets NOT_FOUND in the federation', async () => {
       const F = await makeFederation(h, 'remove');
       const admin = await makeStaff(h, F, ['admin']);

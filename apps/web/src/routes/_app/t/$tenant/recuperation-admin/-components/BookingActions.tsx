@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingDto } from '@uc/contracts';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Popconfirm, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTenant } from '../../../../../../components/session.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
@@ -42,6 +42,13 @@ export function BookingActions({ booking: b, side }: { booking: BookingDto; side
         <Button size="small" type="primary" loading={approve.isPending} onClick={() => approve.mutate(v)} aria-label={t('recuperation.action.approveOf', { name })}>
           {t('recuperation.action.approve')}
         </Button>
+      )}
+      {side === 'home' && b.status === 'requested' && b.review && !b.review.eligible && (
+        <Tooltip title={t('recuperation.review.approveBlocked')}>
+          <Button size="small" disabled aria-label={t('recuperation.action.approveOf', { name })}>
+            {t('recuperation.action.approve')}
+          </Button>
+        </Tooltip>
       )}
       {b.can.confirm && (
         <Button size="small" type="primary" loading={confirm.isPending} onClick={() => confirm.mutate(v)} aria-label={t('recuperation.action.confirmOf', { name })}>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../../../../lib/dates.ts';
 import { localName } from '../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
 import { BookingActions } from './BookingActions.tsx';
+import { ReviewTag } from './ReviewTag.tsx';
 
 interface Props {
   rows: BookingDto[];
@@ -117,6 +118,7 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty }: P
             </div>
           ),
         },
+        ...(side === 'home' ? [{ title: t('recuperation.col.review'), key: 'review', render: (_: unknown, b: BookingDto) => <ReviewTag review={b.review} /> }] : []),
         { title: t('common.actions'), key: 'actions', render: (_, b) => <BookingActions booking={b} side={side} /> },
       ]}
     />

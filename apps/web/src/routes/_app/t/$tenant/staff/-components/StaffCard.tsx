@@ -52,6 +52,7 @@ export function StaffCard() {
           },
           { title: t('staff.email'), dataIndex: 'email' },
           { title: t('staff.roles'), dataIndex: 'roles', render: (r: StaffDto['roles']) => <RoleTags roles={r} /> },
+          { title: t('staff.scope'), dataIndex: 'orgUnit', render: (u: StaffDto['orgUnit']) => u?.name ?? t('staff.scopeAll') },
           { title: t('staff.joinedAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, locale) },
           ...(canManage
             ? [

@@ -1,0 +1,2 @@
+ALTER TABLE "membership" ADD COLUMN "org_unit_id" uuid;--> statement-breakpoint
+ALTER TABLE "membership" ADD CONSTRAINT "membership_org_unit_fk" FOREIGN KEY ("tenant_id","org_unit_id") REFERENCES "public"."org_unit"("tenant_id","id") ON DELETE no action ON UPDATE no action;
