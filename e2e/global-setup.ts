@@ -4,11 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiEnv, pnpmCli, setBaseUrl, webDistOverride } from './env.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The pnpm that runs these tests (pnpm test sets npm_execpath), else the one on PATH. */
 function pnpm(...args: string[]): [string, string[]] {
-  const cli = process.env.npm_execpath;
+  const cli = pnpmCli();
   return cli && /pnpm/.test(cli) ? [process.execPath, [cli, ...args]] : ['pnpm', args];
 }
 
@@ -42,17 +43,16 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
 /** Builds the SPA, starts the API (which serves it) on PGlite with demo data; returns the teardown. */
 export default async function globalSetup() {
   // E2E_WEB_DIST lets several checkouts' journeys run side by side without sharing one dist folder
-  const webDist = process.env.E2E_WEB_DIST ?? join(repoRoot, 'apps/web/dist');
+  const webDist = webDistOverride() ?? join(repoRoot, 'apps/web/dist');
   const [cmd, args] = pnpm('--filter', '@uc/web', 'exec', 'vite', 'build', '--outDir', webDist, '--emptyOutDir');
   execFileSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
 
   const dataDir = await mkdtemp(join(tmpdir(), 'uc-e2e-'));
   const port = await freePort();
   // embedded PGlite whatever the shell has configured: a fresh database every run
-  const { DATABASE_URL: _server, MIGRATION_DATABASE_URL: _owner, ...env } = process.env;
   const api = spawn(...pnpm('--filter', '@uc/api', 'start'), {
     cwd: repoRoot,
-    env: { ...env, WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' },
+    env: apiEnv({ WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' }),
     // its own process group, so teardown stops pnpm, tsx and node together
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -75,6 +75,6 @@ export default async function globalSetup() {
     await stop();
     throw e;
   }
-  process.env.E2E_BASE_URL = baseURL;
+  setBaseUrl(baseURL);
   return stop;
 }

@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { baseUrl } from '../env.ts';
 
 export const DEMO_PASSWORD = 'UnionDemo2026';
 
@@ -7,7 +8,7 @@ export const test = base.extend({
   // Playwright reads the fixtures a function needs from its first parameter, so it must be a pattern
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
-    const url = process.env.E2E_BASE_URL;
+    const url = baseUrl();
     if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (global setup)');
     await use(url);
   },

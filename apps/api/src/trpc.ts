@@ -182,12 +182,16 @@ class Rollback {
   constructor(readonly result: unknown) {}
 }
 
-/** A tenant procedure open only to holders of one of the roles (checked before the service runs). */
-export const roleProcedure = (...roles: Role[]) =>
-  tenantProcedure.use(({ ctx, next }) => {
-    if (!ctx.svc.actor.roles.some((r) => roles.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
+/** Refuses unless the actor holds one of the roles in the transaction's federation (before the service runs). */
+const requireRoles = (roles: Role[]) =>
+  t.middleware(({ ctx, next }) => {
+    const actor = (ctx as { svc?: ServiceCtx }).svc?.actor;
+    if (!actor?.roles.some((r) => roles.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
     return next();
   });
+
+/** A tenant procedure open only to holders of one of the roles (checked before the service runs). */
+export const roleProcedure = (...roles: Role[]) => tenantProcedure.use(requireRoles(roles));
 
 /**
  * A role procedure whose input carries the user's password again (signing). The password is
@@ -205,10 +209,7 @@ export const passwordConfirmedProcedure = (...roles: Role[]) =>
       return next();
     })
     .use(tenantContext)
-    .use(({ ctx, next }) => {
-      if (!ctx.svc.actor.roles.some((r) => roles.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
-      return next();
-    });
+    .use(requireRoles(roles));
 
 /** Staff of the federation, any role; member accounts excluded. */
 export const STAFF_ROLES: Role[] = ['admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker'];

@@ -7,9 +7,15 @@ dayjs.extend(timezone);
 
 export const CHINA_TZ = 'Asia/Shanghai';
 
-/** The calendar date in China Standard Time at this instant ('YYYY-MM-DD'). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The calendar date in China Standard Time at this instant ('YYYY-MM-DD'). Asia/Shanghai has kept
+ * UTC+8 without daylight saving since 1991, so a fixed offset gives what the time-zone database
+ * gives (dates.test.ts checks it) without a time-zone lookup: the booking path asks several times.
+ */
 export function chinaDate(now: Date): string {
-  return dayjs(now).tz(CHINA_TZ).format('YYYY-MM-DD');
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {

@@ -76,29 +76,3 @@ export async function verifyThrottled(db: Db, keys: ThrottleKeys, now: Date, ver
   if (ok) await withoutTenant(db, (tx) => settleSuccess(tx, keys));
   return ok;
 }
-
-/** Refuses with RATE_LIMITED while either key is locked (for checks made inside a larger transaction). */
-export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
-  const list = keyList(keys).map(([, k]) => k);
-  const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, list));
-  const lockedUntil = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-  if (lockedUntil > now.getTime()) {
-    throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) });
-  }
-}
-
-export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
-  for (const [kind, key] of keyList(keys)) {
-    const [row] = await db
-      .insert(loginThrottle)
-      .values({ key, failures: 1, updatedAt: now })
-      .onConflictDoUpdate({ target: loginThrottle.key, set: { failures: sql`${loginThrottle.failures} + 1`, updatedAt: now } })
-      .returning({ failures: loginThrottle.failures });
-    const delay = delayAfter(row!.failures, kind);
-    if (delay > 0) await db.update(loginThrottle).set({ lockedUntil: new Date(now.getTime() + delay) }).where(eq(loginThrottle.key, key));
-  }
-}
-
-export async function clearFailures(db: Db, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.email));
-}

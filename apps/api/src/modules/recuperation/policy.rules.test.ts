@@ -104,7 +104,7 @@ describe('effective dates and year boundaries (Asia/Shanghai)', () => {
   it('turns the year at midnight in China, not in UTC', () => {
     expect(chinaDate(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
     expect(chinaDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
-    // the module's fast today() (fixed UTC+8) agrees with the time-zone database, hour by hour over two years
+    // the module's today() is the shared chinaDate of the context's clock (lib/dates.test.ts checks it against the time-zone database)
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 + 17_000) {
       expect(today({ now: new Date(t) })).toBe(chinaDate(new Date(t)));
     }

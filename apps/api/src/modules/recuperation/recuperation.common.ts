@@ -1,7 +1,7 @@
 import type { Role } from '@uc/contracts';
 import { federations } from '@uc/db';
 import { inArray } from 'drizzle-orm';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 
 // What the recuperation files share: who may write, today's date in China, federation names.
@@ -9,13 +9,8 @@ import type { ServiceCtx } from '../../service.ts';
 /** host-side and home-side writes (bases, batches, approvals, allocations, policy) */
 export const WRITER_ROLES: Role[] = ['admin', 'officer'];
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-/**
- * Today's date in China. Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so the
- * fixed offset gives what lib/dates.ts chinaDate gives (a test checks both), without a time-zone
- * lookup per call: this runs several times on every booking.
- */
-export const today = (ctx: Pick<ServiceCtx, 'now'>) => new Date(ctx.now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** today's date in China */
+export const today = (ctx: Pick<ServiceCtx, 'now'>) => chinaDate(ctx.now);
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 /** the morning the batch leaves: start + nights */
 export const endDateOf = (startDate: string, nights: number) => addDays(startDate, nights);

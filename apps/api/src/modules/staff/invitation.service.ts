@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { createSession, sessionIdFromToken } from '../auth/session.ts';
 import type { RequestMeta } from '../auth/auth.service.ts';
-import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from '../auth/throttle.ts';
+import { throttleKeys, verifyThrottled } from '../auth/throttle.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -90,7 +90,8 @@ export async function revokeInvitation(ctx: ServiceCtx, id: string): Promise<voi
 }
 
 /** Runs fn with the invitation the token names, in its federation's context; INVITATION_INVALID otherwise. */
-async function withInvitation<T>(db: Db, token: string, now: Date, fn: (tx: Db, inv: InvitationRow) => Promise<T>): Promise<T> {
+/** The pending invitation of a token (readable by the token's hash alone), or INVITATION_INVALID. */
+async function findPendingInvitation(db: Db, token: string, now: Date): Promise<InvitationRow> {
   const tokenHash = sessionIdFromToken(token);
   const found = await db.transaction(async (raw) => {
     const tx = raw as unknown as Db;
@@ -99,6 +100,11 @@ async function withInvitation<T>(db: Db, token: string, now: Date, fn: (tx: Db, 
     return inv;
   });
   if (!found || statusOf(found, now) !== 'pending') throw new AppError('INVITATION_INVALID');
+  return found;
+}
+
+async function withInvitation<T>(db: Db, token: string, now: Date, fn: (tx: Db, inv: InvitationRow) => Promise<T>): Promise<T> {
+  const found = await findPendingInvitation(db, token, now);
   return withTenant(db, found.tenantId, (tx) => fn(tx, found));
 }
 
@@ -121,60 +127,56 @@ export async function previewInvitation(db: Db, token: string, now: Date) {
  * Accepts an invitation: a new user sets a password; an existing user confirms theirs. Single use:
  * the invitation is claimed first, by a conditional update, so of several simultaneous accepts one
  * gets through and the others wait for it and then find the invitation taken. An existing user's
- * password is checked under the sign-in throttle (an admin who invites someone holds the link and
- * must not be able to guess that person's password through it).
+ * password is checked under the sign-in throttle, before the claim's transaction (the failure must
+ * count although the request fails): an admin who invites someone holds the link and must not be
+ * able to guess that person's password through it.
  */
 export async function acceptInvitation(db: Db, input: { token: string; displayName?: string | undefined; password: string }, meta: RequestMeta) {
-  let keys: ReturnType<typeof throttleKeys> | null = null;
-  try {
-    return await withInvitation(db, input.token, meta.now, async (tx, inv) => {
-      const claimed = await tx
-        .update(invitations)
-        .set({ acceptedAt: meta.now })
-        .where(
-          and(
-            eq(invitations.tenantId, inv.tenantId),
-            eq(invitations.id, inv.id),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-            gt(invitations.expiresAt, meta.now),
-          ),
-        )
-        .returning({ id: invitations.id });
-      if (!claimed.length) throw new AppError('INVITATION_INVALID');
-      const [existing] = await tx.select().from(users).where(eq(users.email, inv.email));
-      let userId: string;
-      if (existing) {
-        keys = throttleKeys(inv.email, meta.ip);
-        await assertNotThrottled(tx, keys, meta.now);
-        if (!(await verifyPassword(existing.passwordHash, input.password))) throw new AppError('INVALID_CREDENTIALS');
-        await clearFailures(tx, keys);
-        userId = existing.id;
-      } else {
-        if (input.password.length < 10) throw new AppError('BAD_INPUT', { fields: { password: 'password_too_short' } });
-        const [created] = await tx
-          .insert(users)
-          .values({ email: inv.email, displayName: input.displayName ?? inv.displayName, passwordHash: await hashPassword(input.password), createdAt: meta.now })
-          .returning();
-        userId = created!.id;
-      }
-      const [membership] = await tx
-        .insert(memberships)
-        .values({ tenantId: inv.tenantId, userId, roles: inv.roles, createdAt: meta.now })
-        .onConflictDoNothing()
-        .returning();
-      if (!membership) throw new AppError('ALREADY_MEMBER');
-      const actor = { userId, label: inv.email, ip: meta.ip, userAgent: meta.userAgent, roles: [], memberId: null };
-      await recordAudit(
-        { db: tx, tenantId: inv.tenantId, actor, now: meta.now },
-        { type: 'staff.joined', entityType: 'membership', entityId: membership.id, data: { email: inv.email, roles: inv.roles } },
-      );
-      return createSession(tx, userId, meta);
-    });
-  } catch (e) {
-    // the transaction has rolled back (the invitation is still pending); the failure must count all the same
-    const failedKeys = keys as ReturnType<typeof throttleKeys> | null;
-    if (e instanceof AppError && e.code === 'INVALID_CREDENTIALS' && failedKeys) await withoutTenant(db, (tx) => recordFailure(tx, failedKeys, meta.now));
-    throw e;
+  const inv = await findPendingInvitation(db, input.token, meta.now);
+  const [known] = await withoutTenant(db, (tx) => tx.select().from(users).where(eq(users.email, inv.email)));
+  if (known && !(await verifyThrottled(db, throttleKeys(inv.email, meta.ip), meta.now, () => verifyPassword(known.passwordHash, input.password)))) {
+    throw new AppError('INVALID_CREDENTIALS');
   }
+  return withTenant(db, inv.tenantId, async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: meta.now })
+      .where(
+        and(
+          eq(invitations.tenantId, inv.tenantId),
+          eq(invitations.id, inv.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, meta.now),
+        ),
+      )
+      .returning({ id: invitations.id });
+    if (!claimed.length) throw new AppError('INVITATION_INVALID');
+    const [existing] = await tx.select().from(users).where(eq(users.email, inv.email));
+    let userId: string;
+    if (existing) {
+      // an account made for this address since the password was checked has not been confirmed
+      if (!known || known.id !== existing.id) throw new AppError('INVALID_CREDENTIALS');
+      userId = existing.id;
+    } else {
+      if (input.password.length < 10) throw new AppError('BAD_INPUT', { fields: { password: 'password_too_short' } });
+      const [created] = await tx
+        .insert(users)
+        .values({ email: inv.email, displayName: input.displayName ?? inv.displayName, passwordHash: await hashPassword(input.password), createdAt: meta.now })
+        .returning();
+      userId = created!.id;
+    }
+    const [membership] = await tx
+      .insert(memberships)
+      .values({ tenantId: inv.tenantId, userId, roles: inv.roles, createdAt: meta.now })
+      .onConflictDoNothing()
+      .returning();
+    if (!membership) throw new AppError('ALREADY_MEMBER');
+    const actor = { userId, label: inv.email, ip: meta.ip, userAgent: meta.userAgent, roles: [], memberId: null };
+    await recordAudit(
+      { db: tx, tenantId: inv.tenantId, actor, now: meta.now },
+      { type: 'staff.joined', entityType: 'membership', entityId: membership.id, data: { email: inv.email, roles: inv.roles } },
+    );
+    return createSession(tx, userId, meta);
+  });
 }
