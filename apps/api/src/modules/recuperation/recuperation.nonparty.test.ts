@@ -27,30 +27,31 @@ describe('recuperation, seen from a federation outside the agreement', () => {
   it('answers NOT_FOUND to the outside staff for every procedure naming the partners’ records', async () => {
     const sx = w.sxStaff.recuperation;
     const booking = { id: bookingId };
-    const calls: [string, Promise<unknown>][] = [
-      ['base.get', sx.base.get({ id: w.baseId })],
-      ['base.update', sx.base.update({ id: w.baseId, rowVersion: 1, name: 'x', city: 'x', address: 'x', description: '', photos: [], facilities: [], certificationLevel: 'provincial', certifiedFrom: '2025-01-01', certifiedUntil: '2028-12-31', active: true })],
-      ['route.get', sx.route.get({ id: w.routeId })],
-      ['route.update', sx.route.update({ id: w.routeId, rowVersion: 1, title: 'x', description: '', baseIds: [w.baseId], days: 5, itinerary: [{ day: 1, text: 'x' }], pricePerDayFen: 1, active: true })],
-      ['batch.get', sx.batch.get({ id: batchId })],
-      ['batch.update', sx.batch.update({ id: batchId, rowVersion: 1, status: 'closed', routeId: w.routeId, code: 'X', startDate: '2027-03-01', nights: 4, capacity: 20, bookingOpens: '2026-11-01', bookingCloses: '2027-02-15', cancelDeadline: '2027-02-20' })],
-      ['batch.roster', sx.batch.roster({ batchId })],
-      ['batch.rosterXlsx', sx.batch.rosterXlsx({ batchId })],
-      ['batch.rosterPdf', sx.batch.rosterPdf({ batchId })],
-      ['catalog.batch', sx.catalog.batch({ batchId })],
-      ['quota.allocations', sx.quota.allocations({ agreementId: w.agreementId, hostSlug: w.hz.slug, year: 2026 })],
-      ['quota.allocate', sx.quota.allocate({ agreementId: w.agreementId, hostSlug: w.hz.slug, year: 2026, orgUnitId: w.sx.rootUnitId, places: 1 })],
-      ['quota.panel', sx.quota.panel({ agreementId: w.agreementId })],
-      ['booking.get', sx.booking.get(booking)],
-      ['booking.cancel', sx.booking.cancel({ ...booking, reason: '' })],
-      ['booking.approve', sx.booking.approve(booking)],
-      ['booking.confirm', sx.booking.confirm(booking)],
-      ['booking.reject', sx.booking.reject({ ...booking, reason: '不符合' })],
-      ['booking.noShow', sx.booking.noShow(booking)],
-      ['booking.complete', sx.booking.complete(booking)],
-      ['booking.nominate', sx.booking.nominate({ batchId, memberIds: [outsider.id], consentAttested: true, shareMobile: false })],
+    // thunks, called one at a time: a promise made up front would reject before it is awaited
+    const calls: [string, () => Promise<unknown>][] = [
+      ['base.get', () => sx.base.get({ id: w.baseId })],
+      ['base.update', () => sx.base.update({ id: w.baseId, rowVersion: 1, name: 'x', city: 'x', address: 'x', description: '', photos: [], facilities: [], certificationLevel: 'provincial', certifiedFrom: '2025-01-01', certifiedUntil: '2028-12-31', active: true })],
+      ['route.get', () => sx.route.get({ id: w.routeId })],
+      ['route.update', () => sx.route.update({ id: w.routeId, rowVersion: 1, title: 'x', description: '', baseIds: [w.baseId], days: 5, itinerary: [{ day: 1, text: 'x' }], pricePerDayFen: 1, active: true })],
+      ['batch.get', () => sx.batch.get({ id: batchId })],
+      ['batch.update', () => sx.batch.update({ id: batchId, rowVersion: 1, status: 'closed', routeId: w.routeId, code: 'X', startDate: '2027-03-01', nights: 4, capacity: 20, bookingOpens: '2026-11-01', bookingCloses: '2027-02-15', cancelDeadline: '2027-02-20' })],
+      ['batch.roster', () => sx.batch.roster({ batchId })],
+      ['batch.rosterXlsx', () => sx.batch.rosterXlsx({ batchId })],
+      ['batch.rosterPdf', () => sx.batch.rosterPdf({ batchId })],
+      ['catalog.batch', () => sx.catalog.batch({ batchId })],
+      ['quota.allocations', () => sx.quota.allocations({ agreementId: w.agreementId, hostSlug: w.hz.slug, year: 2026 })],
+      ['quota.allocate', () => sx.quota.allocate({ agreementId: w.agreementId, hostSlug: w.hz.slug, year: 2026, orgUnitId: w.sx.rootUnitId, places: 1 })],
+      ['quota.panel', () => sx.quota.panel({ agreementId: w.agreementId })],
+      ['booking.get', () => sx.booking.get(booking)],
+      ['booking.cancel', () => sx.booking.cancel({ ...booking, reason: '' })],
+      ['booking.approve', () => sx.booking.approve(booking)],
+      ['booking.confirm', () => sx.booking.confirm(booking)],
+      ['booking.reject', () => sx.booking.reject({ ...booking, reason: '不符合' })],
+      ['booking.noShow', () => sx.booking.noShow(booking)],
+      ['booking.complete', () => sx.booking.complete(booking)],
+      ['booking.nominate', () => sx.booking.nominate({ batchId, memberIds: [outsider.id], consentAttested: true, shareMobile: false })],
     ];
-    for (const [name, call] of calls) await expectCode(call, 'NOT_FOUND').catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });
+    for (const [name, call] of calls) await expectCode(call(), 'NOT_FOUND').catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });
   });
 
   it('answers NOT_FOUND to an outside member for the partners’ batch and booking', async () => {
