@@ -1,8 +1,30 @@
 import { z } from 'zod';
 
 export const uuid = z.uuid();
-/** a calendar date without time, as Chinese offices write it in ISO form */
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' });
+
+/** true for a real calendar date YYYY-MM-DD between 1900 and 2199 (no 2026-02-30, month 13 or year 0000) */
+export function isCalendarDate(v: string): boolean {
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+/** a calendar date without time, as Chinese offices write it in ISO form; impossible dates are refused */
+export const dateString = z.string().refine(isCalendarDate, { error: 'date' });
+
+/** Text PostgreSQL can store and compare: no NUL character, no unpaired UTF-16 surrogate. */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isStorableText = (v: string) => !UNSTORABLE.test(v);
+/** A plain string field (not trimmed): refuses NUL and lone surrogates. Use instead of z.string(). */
+export const safeText = (max: number) => z.string().max(max).refine(isStorableText, { error: 'text_invalid_char' });
+
+/** integers that fit the int4 columns they are stored in */
+export const INT4_MAX = 2_147_483_647;
+export const int32 = z.number().int().min(-INT4_MAX - 1).max(INT4_MAX);
+/** an optimistic-concurrency version as sent back by clients */
+export const rowVersion = z.number().int().min(0).max(INT4_MAX);
+/** money in integer fen (分), never negative, within a bigint-safe JS range */
+export const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** an instant as a UTC ISO string; shown in Asia/Shanghai */
 export const instantString = z.string();
 export const localeSchema = z.enum(['zh-CN', 'en']);
@@ -22,4 +44,5 @@ export const pageInput = z.object({
 export const paged = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
-export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+export const trimmed = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(isStorableText, { error: 'text_invalid_char' });
