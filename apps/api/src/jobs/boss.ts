@@ -4,7 +4,7 @@ import type { Env } from '../env.ts';
 import { CHINA_TZ } from '../lib/dates.ts';
 import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
-import { runRecuperationOffers } from './recuperation.offers.ts';
+import { runRecuperationOffers } from '../modules/recuperation/waitlist.job.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).

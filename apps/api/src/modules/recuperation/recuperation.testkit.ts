@@ -5,7 +5,7 @@ import { callerFor, makeFederation, makeStaff, type Harness, type TestFederation
 import { active } from '../mechanisms/mechanisms.testkit.ts';
 import { idNumberFor } from '../members/members.testkit.ts';
 import { sealIdNumber } from '../members/idNumber.crypto.ts';
-import { ZHEJIANG_POLICY } from './policy.zhejiang.ts';
+import { ZHEJIANG_POLICY } from './policy.rules.ts';
 
 // A recuperation world for tests: Hangzhou (host) and Ningbo (partner) under an active agreement
 // granting 200 places a year each way, Shaoxing outside it, a Ningbo policy with the Zhejiang

@@ -2,10 +2,14 @@ import { asTenant, federations, memberships, notifications, outbox, users, type 
 import { eq, sql } from 'drizzle-orm';
 import { renderNotice, type NoticeKind } from '../notifications/notification.messages.ts';
 import { mailSubject, notifyFederation } from '../notifications/notify.ts';
-import type { BookingRow } from './booking.dto.ts';
+import type { ServiceCtx } from '../../service.ts';
+import type { BookingRow } from './recuperation.types.ts';
 
 // Notices at each step of a booking: the member (in-app and email, in their language) in their
 // home federation, and the staff who must act next. Written in the caller's transaction.
+
+/** The notice context of a service's transaction. */
+export const noticeCtx = (ctx: Pick<ServiceCtx, 'db' | 'tenantId' | 'env'>): NoticeCtx => ({ db: ctx.db, tenantId: ctx.tenantId, publicUrl: ctx.env.publicUrl });
 
 export interface NoticeCtx {
   db: Db;

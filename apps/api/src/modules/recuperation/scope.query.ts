@@ -1,8 +1,7 @@
-import { members } from '@uc/db';
-import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import type { BookingRow } from './booking.dto.ts';
+import { findMemberIdsInUnitTree } from './recuperation.repo.ts';
+import type { BookingRow } from './recuperation.types.ts';
 
 // A staff membership may be limited to an org unit (membership.org_unit_id): such an officer acts
 // for that unit and the units below it, so on the home side they see and decide only bookings of
@@ -11,30 +10,11 @@ import type { BookingRow } from './booking.dto.ts';
 // FORBIDDEN, not NOT_FOUND: their existence is no secret inside the federation (any staff may read
 // them through booking.get); the officer just may not decide them.
 
-/** The ids of the scope unit and every unit below it (walk down org_unit). */
-const subtree = (ctx: Pick<ServiceCtx, 'tenantId'>, unitId: string) => sql`(
-  with recursive units(id) as (
-    select id from org_unit where tenant_id = ${ctx.tenantId} and id = ${unitId}
-    union
-    select c.id from org_unit c join units u on c.parent_id = u.id where c.tenant_id = ${ctx.tenantId}
-  ) select id from units)`;
-
-/** The condition a home-side booking list adds for a scoped officer; null for a federation-wide one. */
-export function scopeCondition(ctx: ServiceCtx, memberIdColumn: AnyColumn): SQL | null {
-  const unit = ctx.actor.orgUnitId;
-  if (!unit) return null;
-  return sql`${memberIdColumn} in (select m.id from member m where m.tenant_id = ${ctx.tenantId} and m.org_unit_id in ${subtree(ctx, unit)})`;
-}
-
 /** Of these members of the caller's federation, the ones inside the caller's scope (all when unscoped). */
 export async function membersInScope(ctx: ServiceCtx, memberIds: string[]): Promise<Set<string>> {
   const unit = ctx.actor.orgUnitId;
   if (!unit || !memberIds.length) return new Set(memberIds);
-  const rows = await ctx.db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.id, [...new Set(memberIds)]), sql`${members.orgUnitId} in ${subtree(ctx, unit)}`));
-  return new Set(rows.map((r) => r.id));
+  return new Set(await findMemberIdsInUnitTree(ctx, memberIds, unit));
 }
 
 /** Home-side bookings (of the caller's federation) whose member lies outside the caller's scope. */

@@ -1,24 +1,19 @@
 import type { BookingDto } from '@uc/contracts';
-import { recuperationBookings } from '@uc/db';
-import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
+import { addDays } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { addDays } from '../../lib/dates.ts';
-import { noticeCtx } from './booking.ts';
-import { findBooking, noticeVarsFor, toBookingDto, type BookingRow } from './booking.dto.ts';
-import { notifyMember } from './notices.ts';
-import { today } from './recuperation.common.ts';
+import { noticeCtx, notifyMember } from './booking.notices.ts';
+import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
+import { lockBookingByHostAndToken, updateBooking } from './recuperation.repo.ts';
+import { today } from './recuperation.rules.ts';
+import type { BookingRow } from './recuperation.types.ts';
 
 // At the base: the host scans the QR code on the member's phone (the booking's unguessable
 // token) and checks them in; marks no-shows; completes stays. Host staff only.
 
 async function lockByToken(ctx: ServiceCtx, token: string): Promise<BookingRow> {
-  const [row] = await ctx.db
-    .select()
-    .from(recuperationBookings)
-    .where(and(eq(recuperationBookings.hostTenantId, ctx.tenantId), eq(recuperationBookings.checkinToken, token)))
-    .for('update');
+  const row = await lockBookingByHostAndToken(ctx, token);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -36,17 +31,13 @@ const step = (ctx: ServiceCtx, b: BookingRow, s: string, to: string) =>
 export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDto> {
   const b = await lockByToken(ctx, token);
   if (b.status !== 'confirmed') throw new AppError('BOOKING_STATE', { status: b.status });
-  if (b.checkedInAt) return toBookingDto(ctx, b);
+  if (b.checkedInAt) return bookingDto(ctx, b);
   const day = today(ctx);
   const last = addDays(b.batchStart, b.tripDays - 1);
   if (day < addDays(b.batchStart, -1) || day > last) throw new AppError('BOOKING_CLOSED', { from: addDays(b.batchStart, -1), to: last });
-  const [row] = await ctx.db
-    .update(recuperationBookings)
-    .set({ checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
-    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
-    .returning();
+  const row = await updateBooking(ctx, b, { checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
   await step(ctx, b, 'check_in', 'confirmed');
-  return toBookingDto(ctx, row!);
+  return bookingDto(ctx, row);
 }
 
 /** A confirmed member who did not come: the bed stays used and the trip counts as taken. */
@@ -54,25 +45,17 @@ export async function markNoShow(ctx: ServiceCtx, id: string): Promise<BookingDt
   const b = await hostLock(ctx, id);
   if (b.status !== 'confirmed' || b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
   if (today(ctx) < b.batchStart) throw new AppError('BOOKING_CLOSED', { from: b.batchStart });
-  const [row] = await ctx.db
-    .update(recuperationBookings)
-    .set({ status: 'no_show', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
-    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
-    .returning();
-  await notifyMember(noticeCtx(ctx), row!, 'booking.no_show', await noticeVarsFor(ctx, row!));
+  const row = await updateBooking(ctx, b, { status: 'no_show', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
+  await notifyMember(noticeCtx(ctx), row, 'booking.no_show', await noticeVarsFor(ctx, row));
   await step(ctx, b, 'no_show', 'no_show');
-  return toBookingDto(ctx, row!);
+  return bookingDto(ctx, row);
 }
 
 /** A checked-in stay is complete. */
 export async function complete(ctx: ServiceCtx, id: string): Promise<BookingDto> {
   const b = await hostLock(ctx, id);
   if (b.status !== 'confirmed' || !b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
-  const [row] = await ctx.db
-    .update(recuperationBookings)
-    .set({ status: 'completed', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
-    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
-    .returning();
+  const row = await updateBooking(ctx, b, { status: 'completed', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
   await step(ctx, b, 'complete', 'completed');
-  return toBookingDto(ctx, row!);
+  return bookingDto(ctx, row);
 }

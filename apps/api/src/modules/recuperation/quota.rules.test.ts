@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { available, placesPerYear, poolLeft, reallocate, release, take, type Ledger } from './quota.math.ts';
+import { available, placesPerYear, poolLeft, reallocate, release, take, type Ledger } from './quota.rules.ts';
 
 // The quota ledger's arithmetic: granted, allocated down the org tree, used, released.
 

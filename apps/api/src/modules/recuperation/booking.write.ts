@@ -1,36 +1,23 @@
-import type { BookingDto, BookingStatus } from '@uc/contracts';
-import { asTenant, recuperationBookings } from '@uc/db';
-import { and, eq } from 'drizzle-orm';
+import type { BookingDto } from '@uc/contracts';
+import { asTenant } from '@uc/db';
 import { AppError } from '../../errors.ts';
-import { hasRole, type ServiceCtx } from '../../service.ts';
+import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { NoticeKind } from '../notifications/notification.messages.ts';
-import { noticeCtx, returnBeds } from './booking.ts';
-import { findBooking, noticeVarsFor, toBookingDto, type BookingRow } from './booking.dto.ts';
-import { reviewBookings } from './booking.review.ts';
-import { localise } from './eligibility.ts';
-import { assertInScope } from './home.scope.ts';
-import { notifyHostToConfirm, notifyMember } from './notices.ts';
-import { releasePlace } from './quota.ts';
-import { federationNames, today, WRITER_ROLES } from './recuperation.common.ts';
-import { fillFromWaitlist } from './waitlist.ts';
+import { noticeCtx, notifyHostToConfirm, notifyMember } from './booking.notices.ts';
+import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
+import { localise } from './eligibility.dto.ts';
+import { reviewBookings } from './eligibility.query.ts';
+import { findFederationNames, releasePlace, returnBeds, updateBooking } from './recuperation.repo.ts';
+import { sideOf, today, type Side } from './recuperation.rules.ts';
+import { HOLDING, type BookingRow } from './recuperation.types.ts';
+import { assertInScope } from './scope.query.ts';
+import { fillFromWaitlist } from './waitlist.write.ts';
 
 // The steps of a booking after it is placed. Each locks the booking row, checks the state and
 // who acts, and — when the booking gave up what it held — returns beds and the agreement place
 // and offers them down the waitlist, in the same transaction. Locks: booking, batch, quota,
 // then the audit head.
-
-/** statuses that hold beds (and, for a partner member, an agreement place) */
-export const HOLDING: BookingStatus[] = ['offered', 'requested', 'approved', 'confirmed'];
-
-type Side = 'member' | 'home' | 'host';
-
-function sideOf(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Side {
-  if (allowed.includes('member') && b.tenantId === ctx.tenantId && ctx.actor.memberId === b.memberId && ctx.actor.roles.includes('member')) return 'member';
-  if (allowed.includes('home') && b.tenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'home';
-  if (allowed.includes('host') && b.hostTenantId === ctx.tenantId && hasRole(ctx.actor, ...WRITER_ROLES)) return 'host';
-  throw new AppError('FORBIDDEN');
-}
 
 /** sideOf, and for the home side the officer's org-unit scope (FORBIDDEN outside it). */
 async function actingSide(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Promise<Side> {
@@ -45,18 +32,13 @@ async function lock(ctx: ServiceCtx, id: string, rowVersion: number | undefined)
   return b;
 }
 
-function expect(b: BookingRow, ...states: BookingStatus[]) {
-  if (!states.includes(b.status as BookingStatus)) throw new AppError('BOOKING_STATE', { status: b.status });
+function expect(b: BookingRow, ...states: string[]) {
+  if (!states.includes(b.status)) throw new AppError('BOOKING_STATE', { status: b.status });
 }
 
-async function move(ctx: ServiceCtx, b: BookingRow, to: BookingStatus, set: Partial<typeof recuperationBookings.$inferInsert> = {}): Promise<BookingRow> {
-  const [row] = await ctx.db
-    .update(recuperationBookings)
-    .set({ ...set, status: to, rowVersion: b.rowVersion + 1, updatedAt: ctx.now })
-    .where(and(eq(recuperationBookings.tenantId, b.tenantId), eq(recuperationBookings.id, b.id)))
-    .returning();
-  return row!;
-}
+/** The booking's next state, with its row version bumped. */
+const move = (ctx: ServiceCtx, b: BookingRow, to: string, set: Parameters<typeof updateBooking>[2] = {}) =>
+  updateBooking(ctx, b, { ...set, status: to, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
 
 async function audit(ctx: ServiceCtx, b: BookingRow, step: string, to: string, reason?: string) {
   await recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step, from: b.status, to, ...(reason ? { reason } : {}) } });
@@ -68,7 +50,7 @@ async function tell(ctx: ServiceCtx, b: BookingRow, kind: NoticeKind, extra: Rec
 
 /** Returns what a holding booking held, then offers it down the waitlist. */
 export async function releaseHold(ctx: ServiceCtx, b: BookingRow): Promise<void> {
-  if (!HOLDING.includes(b.status as BookingStatus)) return;
+  if (!HOLDING.includes(b.status)) return;
   await returnBeds(ctx, { tenantId: b.hostTenantId, id: b.batchId }, b.beds);
   if (b.quotaPlaces && b.quotaId) {
     const release = () => releasePlace(ctx, b.tenantId, b.quotaId!, b.allocationId);
@@ -87,10 +69,10 @@ export async function approve(ctx: ServiceCtx, id: string, rowVersion?: number):
   const row = await move(ctx, b, 'approved', { approvedAt: ctx.now, approvedBy: ctx.actor.label });
   const vars = await noticeVarsFor(ctx, row);
   await notifyMember(noticeCtx(ctx), row, 'booking.approved', vars);
-  const home = (await federationNames(ctx, [b.tenantId])).get(b.tenantId);
+  const home = (await findFederationNames(ctx, [b.tenantId])).get(b.tenantId);
   await notifyHostToConfirm(noticeCtx(ctx), row, { ...vars, party: home?.nameZh ?? '', partyEn: home?.nameEn ?? '', member: row.memberName });
   await audit(ctx, b, 'approve', 'approved');
-  return toBookingDto(ctx, row);
+  return bookingDto(ctx, row);
 }
 
 export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number): Promise<BookingDto> {
@@ -100,7 +82,7 @@ export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number):
   const row = await move(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label });
   await tell(ctx, row, 'booking.confirmed');
   await audit(ctx, b, 'confirm', 'confirmed');
-  return toBookingDto(ctx, row);
+  return bookingDto(ctx, row);
 }
 
 /** The home federation refuses a request, or the host refuses an approved booking; what it held goes back. */
@@ -114,7 +96,7 @@ export async function reject(ctx: ServiceCtx, id: string, reason: string, rowVer
   const row = await move(ctx, b, 'cancelled', { cancelKind: side === 'home' ? 'home_rejected' : 'host_rejected', cancelReason: reason, cancelJustified: true, closedAt: ctx.now });
   await tell(ctx, row, 'booking.rejected', { reason });
   await audit(ctx, b, 'reject', 'cancelled', reason);
-  return toBookingDto(ctx, row);
+  return bookingDto(ctx, row);
 }
 
 /**
@@ -127,19 +109,14 @@ export async function cancel(ctx: ServiceCtx, id: string, reason: string, rowVer
   expect(b, 'waitlisted', 'offered', 'requested', 'approved', 'confirmed');
   if (b.status !== 'waitlisted') {
     const { date, code } = await noticeVarsFor(ctx, b);
-    const deadline = await cancelDeadlineOf(ctx, b);
+    const deadline = (await bookingDto(ctx, b)).batch.cancelDeadline;
     if (today(ctx) > deadline) throw new AppError('BOOKING_CLOSED', { deadline, date, code });
   }
   await releaseHold(ctx, b);
   const row = await move(ctx, b, 'cancelled', { cancelKind: 'member', cancelReason: reason || null, cancelJustified: reason.length > 0, closedAt: ctx.now });
   await tell(ctx, row, 'booking.cancelled', { reason });
   await audit(ctx, b, 'cancel', 'cancelled', reason);
-  return toBookingDto(ctx, row);
-}
-
-async function cancelDeadlineOf(ctx: ServiceCtx, b: BookingRow): Promise<string> {
-  const dto = await toBookingDto(ctx, b);
-  return dto.batch.cancelDeadline;
+  return bookingDto(ctx, row);
 }
 
 export async function acceptOffer(ctx: ServiceCtx, id: string): Promise<BookingDto> {
@@ -150,7 +127,7 @@ export async function acceptOffer(ctx: ServiceCtx, id: string): Promise<BookingD
   const row = await move(ctx, b, 'requested', { offerExpiresAt: null, requestedAt: ctx.now });
   await tell(ctx, row, 'booking.requested');
   await audit(ctx, b, 'accept_offer', 'requested');
-  return toBookingDto(ctx, row);
+  return bookingDto(ctx, row);
 }
 
 export async function declineOffer(ctx: ServiceCtx, id: string): Promise<BookingDto> {
@@ -160,7 +137,7 @@ export async function declineOffer(ctx: ServiceCtx, id: string): Promise<Booking
   await releaseHold(ctx, b);
   const row = await move(ctx, b, 'cancelled', { cancelKind: 'offer_declined', cancelJustified: true, closedAt: ctx.now, offerExpiresAt: null });
   await audit(ctx, b, 'decline_offer', 'cancelled');
-  return toBookingDto(ctx, row);
+  return bookingDto(ctx, row);
 }
 
 /** An offer past its time, found by the job (host context): the place goes to the next member. */

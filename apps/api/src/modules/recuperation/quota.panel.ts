@@ -1,8 +1,8 @@
 import type { DashboardPanelDto } from '@uc/contracts';
 import type { ServiceCtx } from '../../service.ts';
 import type { DashboardPanelProvider } from '../jointItems/dashboard/dashboard.types.ts';
-import { listQuotas, placesPanel } from './quota.ledger.ts';
-import { yearOf } from './recuperation.common.ts';
+import { listQuotas, placesPanel } from './quota.query.ts';
+import { yearOf } from './recuperation.rules.ts';
 
 // The joint-items dashboard panel "recuperation places used each way": for an agreement its
 // flows; for a federation every flow it grants or receives this year. Rows are flows

@@ -1,28 +1,21 @@
 import type { FileDto, RosterDto } from '@uc/contracts';
-import { recuperationBookings } from '@uc/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { XLSX_TYPE } from '../members/members.xlsx.ts';
-import { findBatch, toBatchDtos } from './batches.ts';
-import { toBookingDtos } from './booking.dto.ts';
+import { findBatch, toBatchDtos } from './batch.query.ts';
+import { bookingDtos } from './booking.query.ts';
+import { findRosterBookings } from './recuperation.repo.ts';
 import { renderRosterPdf } from './roster.pdf.ts';
 import { rosterXlsx } from './roster.xlsx.ts';
 
 // The host's roster of a batch: everyone holding a bed (own and partner members, companions),
 // with only what each member consented to share. Exports to Excel and PDF are audited.
 
-const ON_ROSTER = ['offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show'];
-
 export async function roster(ctx: ServiceCtx, batchId: string): Promise<RosterDto> {
   const batch = await findBatch(ctx, batchId, ctx.tenantId);
   const [dto] = await toBatchDtos(ctx, [batch]);
-  const rows = await ctx.db
-    .select()
-    .from(recuperationBookings)
-    .where(and(eq(recuperationBookings.hostTenantId, ctx.tenantId), eq(recuperationBookings.batchId, batchId), inArray(recuperationBookings.status, ON_ROSTER)))
-    .orderBy(asc(recuperationBookings.tenantId), asc(recuperationBookings.orgUnitName), asc(recuperationBookings.memberName));
-  const bookings = await toBookingDtos(ctx, rows);
+  const rows = await findRosterBookings(ctx, batchId);
+  const bookings = await bookingDtos(ctx, rows);
   const own = rows.filter((r) => r.tenantId === ctx.tenantId).length;
   return {
     batch: { id: batch.id, code: batch.code, startDate: dto!.startDate, endDate: dto!.endDate, nights: batch.nights, capacity: batch.capacity, bedsTaken: batch.bedsTaken, hostSlug: dto!.hostSlug, routeTitle: dto!.route.title },

@@ -1,19 +1,18 @@
 import { OFFER_HOURS } from '@uc/contracts';
-import { asTenant, recuperationBatches, recuperationBookings } from '@uc/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asTenant } from '@uc/db';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { noticeCtx } from './booking.ts';
-import { noticeVarsFor, type BookingRow } from './booking.dto.ts';
-import { assess } from './eligibility.ts';
-import { notifyMember } from './notices.ts';
-import { takePlace } from './quota.ts';
-import { today } from './recuperation.common.ts';
+import { noticeCtx, notifyMember } from './booking.notices.ts';
+import { noticeVarsFor } from './booking.query.ts';
+import { assess } from './eligibility.query.ts';
+import { addBedsToLockedBatch, lockBatch, lockWaitingOfBatch, takePlace, updateBooking } from './recuperation.repo.ts';
+import { today } from './recuperation.rules.ts';
+import type { BookingRow } from './recuperation.types.ts';
 
 // The waitlist (候补): priority group first (the home policy's order), then time. A freed bed is
 // offered to the next member still eligible who fits, for OFFER_HOURS; the offer holds the beds
-// and the agreement place until it is accepted, declined or expires (jobs/recuperation.offers.ts).
+// and the agreement place until it is accepted, declined or expires (waitlist.job.ts).
 
 const HOUR = 3_600_000;
 
@@ -25,17 +24,11 @@ const HOUR = 3_600_000;
 export async function fillFromWaitlist(ctx: ServiceCtx, hostTenantId: string, batchId: string): Promise<string[]> {
   return asTenant(ctx.db, hostTenantId, async () => {
     const host: ServiceCtx = { ...ctx, tenantId: hostTenantId };
-    const [batch] = await ctx.db.select().from(recuperationBatches).where(and(eq(recuperationBatches.tenantId, hostTenantId), eq(recuperationBatches.id, batchId))).for('update');
+    const batch = await lockBatch(ctx, hostTenantId, batchId);
     if (!batch || batch.status !== 'open' || batch.startDate <= today(ctx)) return [];
     let free = batch.capacity - batch.bedsTaken;
     if (free <= 0) return [];
-    const waiting = await ctx.db
-      .select()
-      .from(recuperationBookings)
-      .where(and(eq(recuperationBookings.hostTenantId, hostTenantId), eq(recuperationBookings.batchId, batchId), eq(recuperationBookings.status, 'waitlisted')))
-      .orderBy(asc(recuperationBookings.priorityRank), asc(recuperationBookings.requestedAt), asc(recuperationBookings.id))
-      .limit(200)
-      .for('update');
+    const waiting = await lockWaitingOfBatch(ctx, hostTenantId, batchId);
     const offered: string[] = [];
     for (const c of waiting) {
       if (free <= 0) break;
@@ -49,19 +42,12 @@ export async function fillFromWaitlist(ctx: ServiceCtx, hostTenantId: string, ba
       const quotaId = a.agreement ? (a.agreement.quotaId ?? c.quotaId) : null;
       const allocationId = a.agreement ? a.agreement.allocationId : null;
       if (quotaId && !(await tryTakePlace(ctx, c.tenantId, quotaId, allocationId))) continue;
-      await ctx.db
-        .update(recuperationBatches)
-        .set({ bedsTaken: sql`${recuperationBatches.bedsTaken} + ${c.beds}` })
-        .where(and(eq(recuperationBatches.tenantId, hostTenantId), eq(recuperationBatches.id, batchId)));
-      const [row] = await ctx.db
-        .update(recuperationBookings)
-        .set({ status: 'offered', offerExpiresAt: new Date(ctx.now.getTime() + OFFER_HOURS * HOUR), quotaId, allocationId, rowVersion: c.rowVersion + 1, updatedAt: ctx.now })
-        .where(and(eq(recuperationBookings.tenantId, c.tenantId), eq(recuperationBookings.id, c.id)))
-        .returning();
+      await addBedsToLockedBatch(ctx, hostTenantId, batchId, c.beds);
+      const row = await updateBooking(ctx, c, { status: 'offered', offerExpiresAt: new Date(ctx.now.getTime() + OFFER_HOURS * HOUR), quotaId, allocationId, rowVersion: c.rowVersion + 1, updatedAt: ctx.now });
       free -= c.beds;
       offered.push(c.id);
-      const vars = await noticeVarsFor(host, row!);
-      await notifyMember(noticeCtx(host), row!, 'booking.offered', { ...vars, expires: chinaTime(row!.offerExpiresAt!) });
+      const vars = await noticeVarsFor(host, row);
+      await notifyMember(noticeCtx(host), row, 'booking.offered', { ...vars, expires: chinaTime(row.offerExpiresAt!) });
       await recordAudit(host, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: c.id, data: { step: 'offer', from: 'waitlisted', to: 'offered' } });
     }
     return offered;
@@ -80,12 +66,8 @@ async function tryTakePlace(ctx: ServiceCtx, homeTenantId: string, quotaId: stri
 
 /** Takes a waiting member off the list (no longer eligible); they hold nothing, so nothing is returned. */
 async function close(host: ServiceCtx, c: BookingRow, kind: 'ineligible', reason: string) {
-  const [row] = await host.db
-    .update(recuperationBookings)
-    .set({ status: 'cancelled', cancelKind: kind, cancelReason: reason, cancelJustified: true, closedAt: host.now, rowVersion: c.rowVersion + 1, updatedAt: host.now })
-    .where(and(eq(recuperationBookings.tenantId, c.tenantId), eq(recuperationBookings.id, c.id)))
-    .returning();
-  await notifyMember(noticeCtx(host), row!, 'booking.cancelled', { ...(await noticeVarsFor(host, row!)), reason: '' });
+  const row = await updateBooking(host, c, { status: 'cancelled', cancelKind: kind, cancelReason: reason, cancelJustified: true, closedAt: host.now, rowVersion: c.rowVersion + 1, updatedAt: host.now });
+  await notifyMember(noticeCtx(host), row, 'booking.cancelled', { ...(await noticeVarsFor(host, row)), reason: '' });
   await recordAudit(host, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: c.id, data: { step: 'drop_ineligible', from: 'waitlisted', to: 'cancelled', reason } });
 }
 

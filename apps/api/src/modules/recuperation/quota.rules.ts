@@ -1,6 +1,6 @@
 import type { AgreementContent } from '@uc/contracts';
 
-// Quota arithmetic (名额台账), pure: the SQL in quota.ts makes the same moves as conditional
+// Quota arithmetic (名额台账), pure: the SQL in recuperation.repo.ts makes the same moves as conditional
 // updates, and the CHECK constraints on recuperation_quota / recuperation_allocation hold them.
 
 export interface Ledger {
