@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { basesOf } from './base.query.ts';
-import { countWaitlistedByBatch, findActiveByMemberAndBatches, findBatchById, findBatchesOfHost, findCatalogBatches, findFederationIdBySlug, findFederationNames } from './recuperation.repo.ts';
+import { countWaitingByPool } from '../place/index.ts';
+import { bookingClaims, findActiveByMemberAndBatches, findBatchById, findBatchesOfHost, findCatalogBatches, findFederationIdBySlug, findFederationNames } from './recuperation.repo.ts';
 import { endDateOf, isBookable, nameOf, today } from './recuperation.rules.ts';
 import type { BatchRow } from './recuperation.types.ts';
 import { routesOf } from './route.query.ts';
@@ -18,7 +19,7 @@ export async function toBatchDtos(ctx: ServiceCtx, rows: BatchRow[]): Promise<Ba
   for (const host of new Set(rows.map((r) => r.tenantId))) {
     const mine = rows.filter((r) => r.tenantId === host);
     const routes = new Map((await routesOf(ctx, host, [...new Set(mine.map((r) => r.routeId))])).map((r) => [r.id, r]));
-    const waiting = await countWaitlistedByBatch(ctx, host, mine.map((r) => r.id));
+    const waiting = await countWaitingByPool(ctx, bookingClaims, host, mine.map((r) => r.id));
     const fed = nameOf(names.get(host));
     for (const b of mine) {
       const route = routes.get(b.routeId);

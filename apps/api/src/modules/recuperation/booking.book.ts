@@ -10,16 +10,17 @@ import { noticeCtx, notifyMember } from './booking.notices.ts';
 import { bookingDtos, waitlistPosition } from './booking.query.ts';
 import { localise } from './eligibility.dto.ts';
 import { assess } from './eligibility.query.ts';
-import { ensureQuota, findAllocationForUnit, findByKeyOrActive, insertBookingUnlessExists, takeBeds, takePlace, updateBooking } from './recuperation.repo.ts';
-import type { BookingRow, KnownFacts, Placed, PlaceRequest } from './recuperation.types.ts';
+import { claim, ensureQuota, findAllocationForUnit } from '../place/index.ts';
+import { bookingClaims, insertBookingUnlessExists } from './recuperation.repo.ts';
+import { ACTIVE, QUOTA_KIND, type BookingRow, type KnownFacts, type Placed, type PlaceRequest } from './recuperation.types.ts';
 
-// Booking a place: one transaction in the member's home federation (docs/decisions/0009).
+// Booking a place: one transaction in the member's home federation (docs/decisions/0009, 0020).
 //  1. assess: member record, history, policy, agreement, places left (reads, no locks)
-//  2. insert the booking as 'requested' — ON CONFLICT DO NOTHING against the partial unique index
-//     (one active booking per member and batch) and the idempotency key: a repeat, even at the
-//     same instant, waits for the first and then returns it
-//  3. take the beds with one conditional UPDATE of the batch row (as the host); no bed → waitlisted
-//  4. take the agreement place with one conditional UPDATE of the quota (and allocation) row
+//  2-4. the places engine's claim: insert the booking as 'requested' — ON CONFLICT DO NOTHING
+//     against the partial unique index (one active booking per member and batch) and the
+//     idempotency key: a repeat, even at the same instant, waits for the first and then returns
+//     it; the beds with one conditional UPDATE of the batch's pool (as the host); the agreement
+//     place with one conditional UPDATE of the quota line (and allocation); no bed → waitlisted
 //  5. the member's notice; the answer; then the audit event last (auditPlaced), so the
 //     per-federation audit head is held from its lock to the commit only
 
@@ -36,11 +37,21 @@ export async function placeBooking(ctx: ServiceCtx, req: PlaceRequest): Promise<
   let quotaId: string | null = null;
   let allocationId: string | null = null;
   if (a.agreement) {
-    quotaId = a.agreement.quotaId ?? (await ensureQuota(ctx, { receiverTenantId: ctx.tenantId, hostTenantId: req.batch.tenantId, agreementTenantId: a.agreement.agreementTenantId, agreementId: a.agreement.agreementId, year: Number(req.batch.startDate.slice(0, 4)), granted: a.agreement.granted! }));
+    quotaId =
+      a.agreement.quotaId ??
+      (await ensureQuota(ctx, {
+        kind: QUOTA_KIND,
+        receiverTenantId: ctx.tenantId,
+        hostTenantId: req.batch.tenantId,
+        agreementTenantId: a.agreement.agreementTenantId,
+        agreementId: a.agreement.agreementId,
+        year: Number(req.batch.startDate.slice(0, 4)),
+        granted: a.agreement.granted!,
+      }));
     allocationId = a.agreement.quotaId ? a.agreement.allocationId : await findAllocationForUnit(ctx, ctx.tenantId, quotaId, a.member.orgUnitId);
   }
   const beds = 1 + req.companions.length;
-  const inserted = await insertBookingUnlessExists(ctx, {
+  const insert = () => insertBookingUnlessExists(ctx, {
     tenantId: ctx.tenantId,
     hostTenantId: req.batch.tenantId,
     batchId: req.batch.id,
@@ -72,21 +83,21 @@ export async function placeBooking(ctx: ServiceCtx, req: PlaceRequest): Promise<
     nominated: req.nominated,
     createdBy: ctx.actor.label,
   });
-  if (!inserted) {
-    // the same submission (or another for this batch) got in first and has committed
-    const first = await findByKeyOrActive(ctx.db, ctx.tenantId, req.memberId, req.batch.id, req.idempotencyKey);
-    if (!first) throw new AppError('CONFLICT');
-    return { row: first, created: false };
-  }
-  let row: BookingRow = inserted;
-  // the batch as read when this transaction began: already full, so join the waitlist without
-  // queueing on the batch row (a bed freed meanwhile is offered by the job: waitlist.job.ts)
-  const full = req.batch.bedsTaken + beds > req.batch.capacity;
-  if (!full && (await takeBeds(ctx, req.batch, beds))) {
-    if (quotaId && !(await takePlace(ctx, ctx.tenantId, quotaId, allocationId))) throw new AppError('QUOTA_EXHAUSTED');
-  } else {
-    row = await updateBooking(ctx, inserted, { status: 'waitlisted' });
-  }
+  // the batch's pool as read when this transaction began: already full, so join the waitlist
+  // without queueing on its row (a bed freed meanwhile is offered by the places job)
+  const claimed = await claim<BookingRow>(ctx, bookingClaims, {
+    pool: req.batch.pool,
+    partyTenantId: ctx.tenantId,
+    memberId: req.memberId,
+    units: beds,
+    quota: quotaId ? { receiverTenantId: ctx.tenantId, quotaId, allocationId } : null,
+    idempotencyKey: req.idempotencyKey,
+    active: ACTIVE,
+    insert,
+  });
+  // the same submission (or another for this batch) got in first and has committed
+  if (!claimed.created) return { row: claimed.row, created: false };
+  const row = claimed.row;
   const vars = { route: a.route.title, code: req.batch.code, date: req.batch.startDate, host: a.host.nameZh, hostEn: a.host.nameEn };
   const position = row.status === 'waitlisted' ? await waitlistPosition(ctx, row) : null;
   if (position !== null) await notifyMember(noticeCtx(ctx), row, 'booking.waitlisted', { ...vars, position });

@@ -1,12 +1,26 @@
 import { asTenant, federations, memberships, notifications, outbox, users, type Db } from '@uc/db';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { ServiceCtx } from '../../service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { renderNotice, type NoticeKind } from '../notifications/notification.messages.ts';
 import { mailSubject, notifyFederation } from '../notifications/notify.ts';
-import type { ServiceCtx } from '../../service.ts';
+import { noticeVarsFor } from './booking.query.ts';
+import { findFederationNames } from './recuperation.repo.ts';
 import type { BookingRow } from './recuperation.types.ts';
 
-// Notices at each step of a booking: the member (in-app and email, in their language) in their
-// home federation, and the staff who must act next. Written in the caller's transaction.
+// What each step of a booking leaves behind: notices to the member (in-app and email, in their
+// language) in their home federation and to the staff who must act next, and the step's audit
+// event. Written in the caller's transaction.
+
+/** The member's notice about their booking, naming its route, batch, date and host. */
+export async function tell(ctx: ServiceCtx, b: BookingRow, kind: NoticeKind, extra: Record<string, string | number> = {}) {
+  await notifyMember(noticeCtx(ctx), b, kind, { ...(await noticeVarsFor(ctx, b)), ...extra });
+}
+
+/** The audit event of a booking's step (from its status before the step). */
+export async function auditStep(ctx: ServiceCtx, b: Pick<BookingRow, 'id' | 'status'>, step: string, to: string, reason?: string) {
+  await recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step, from: b.status, to, ...(reason ? { reason } : {}) } });
+}
 
 /** The notice context of a service's transaction. */
 export const noticeCtx = (ctx: Pick<ServiceCtx, 'db' | 'tenantId' | 'env'>): NoticeCtx => ({ db: ctx.db, tenantId: ctx.tenantId, publicUrl: ctx.env.publicUrl });
@@ -52,7 +66,7 @@ export async function notifyMember(ctx: NoticeCtx, b: BookingRow, kind: NoticeKi
 
 /** Tells the host's staff a booking awaits their confirmation. */
 export async function notifyHostToConfirm(ctx: NoticeCtx, b: BookingRow, vars: BookingNoticeVars & { party: string; member: string }): Promise<void> {
-  const [host] = await ctx.db.select({ slug: federations.slug }).from(federations).where(eq(federations.id, b.hostTenantId));
+  const host = (await findFederationNames(ctx, [b.hostTenantId])).get(b.hostTenantId);
   await notifyFederation(
     ctx.db,
     { tenantId: b.hostTenantId, slug: host!.slug },

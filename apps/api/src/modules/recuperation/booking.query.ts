@@ -7,17 +7,8 @@ import { findBatch, toCatalogDtos } from './batch.query.ts';
 import { toBookingDto, type BookingView } from './booking.dto.ts';
 import { toEligibilityDto, toReviewDto } from './eligibility.dto.ts';
 import { assess, reviewBookings } from './eligibility.query.ts';
-import {
-  countWaitingAhead,
-  findActiveByMemberAndBatch,
-  findBatchFacts,
-  findBookingById,
-  findBookingsFiltered,
-  findFederationNames,
-  findRecentBookingsOfMember,
-  memberInUnitTree,
-  rankWaitingOfBatch,
-} from './recuperation.repo.ts';
+import { countWaitingAhead, rankWaiting } from '../place/index.ts';
+import { bookingClaims, findActiveByMemberAndBatch, findBatchFacts, findBookingById, findBookingsFiltered, findFederationNames, findRecentBookingsOfMember, memberInUnitTree } from './recuperation.repo.ts';
 import { isHomeStaff, visibleTo } from './recuperation.rules.ts';
 import type { BookingRow, KnownFacts } from './recuperation.types.ts';
 import { outsideScope } from './scope.query.ts';
@@ -34,8 +25,8 @@ export async function findBooking(ctx: ServiceCtx, id: string, opts: { forUpdate
   return row;
 }
 
-/** 1-based place on the batch's waitlist (priority rank, then time). */
-export const waitlistPosition = (ctx: ServiceCtx, b: BookingRow) => countWaitingAhead(ctx, b);
+/** 1-based place on the batch's waitlist (priority rank, then time), counted as its host. */
+export const waitlistPosition = (ctx: ServiceCtx, b: BookingRow) => countWaitingAhead(ctx, bookingClaims, { hostTenantId: b.hostTenantId, poolId: b.batchId }, b);
 
 /** Waitlist places of many bookings: one ranking per batch, read as its host. */
 async function waitlistPositions(ctx: ServiceCtx, rows: BookingRow[]): Promise<Map<string, number>> {
@@ -45,7 +36,7 @@ async function waitlistPositions(ctx: ServiceCtx, rows: BookingRow[]): Promise<M
   if (waiting.length < 2) return out;
   for (const key of new Set(waiting.map((r) => `${r.hostTenantId}/${r.batchId}`))) {
     const [host, batchId] = key.split('/') as [string, string];
-    for (const r of await rankWaitingOfBatch(ctx, host, batchId)) out.set(r.id, r.n);
+    for (const [id, n] of await rankWaiting(ctx, bookingClaims, { hostTenantId: host, poolId: batchId })) out.set(id, n);
   }
   return out;
 }

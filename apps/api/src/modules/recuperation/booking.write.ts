@@ -1,23 +1,20 @@
 import type { BookingDto } from '@uc/contracts';
-import { asTenant } from '@uc/db';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { NoticeKind } from '../notifications/notification.messages.ts';
-import { noticeCtx, notifyHostToConfirm, notifyMember } from './booking.notices.ts';
+import { auditStep, noticeCtx, notifyHostToConfirm, notifyMember, tell } from './booking.notices.ts';
 import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
 import { localise } from './eligibility.dto.ts';
 import { reviewBookings } from './eligibility.query.ts';
-import { findFederationNames, releasePlace, returnBeds, updateBooking } from './recuperation.repo.ts';
+import { findFederationNames, moveBooking } from './recuperation.repo.ts';
 import { sideOf, today, type Side } from './recuperation.rules.ts';
-import { HOLDING, type BookingRow } from './recuperation.types.ts';
+import type { BookingRow } from './recuperation.types.ts';
 import { assertInScope } from './scope.query.ts';
-import { fillFromWaitlist } from './waitlist.write.ts';
+import { releaseHold } from './waitlist.write.ts';
 
 // The steps of a booking after it is placed. Each locks the booking row, checks the state and
 // who acts, and — when the booking gave up what it held — returns beds and the agreement place
-// and offers them down the waitlist, in the same transaction. Locks: booking, batch, quota,
-// then the audit head.
+// and offers them down the waitlist (releaseHold), in the same transaction. Locks: booking,
+// pool, quota, then the audit head. An offer's lapse is the waitlist's (waitlist.write.ts).
 
 /** sideOf, and for the home side the officer's org-unit scope (FORBIDDEN outside it). */
 async function actingSide(ctx: ServiceCtx, b: BookingRow, allowed: Side[]): Promise<Side> {
@@ -36,29 +33,6 @@ function expect(b: BookingRow, ...states: string[]) {
   if (!states.includes(b.status)) throw new AppError('BOOKING_STATE', { status: b.status });
 }
 
-/** The booking's next state, with its row version bumped. */
-const move = (ctx: ServiceCtx, b: BookingRow, to: string, set: Parameters<typeof updateBooking>[2] = {}) =>
-  updateBooking(ctx, b, { ...set, status: to, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
-
-async function audit(ctx: ServiceCtx, b: BookingRow, step: string, to: string, reason?: string) {
-  await recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step, from: b.status, to, ...(reason ? { reason } : {}) } });
-}
-
-async function tell(ctx: ServiceCtx, b: BookingRow, kind: NoticeKind, extra: Record<string, string | number> = {}) {
-  await notifyMember(noticeCtx(ctx), b, kind, { ...(await noticeVarsFor(ctx, b)), ...extra });
-}
-
-/** Returns what a holding booking held, then offers it down the waitlist. */
-export async function releaseHold(ctx: ServiceCtx, b: BookingRow): Promise<void> {
-  if (!HOLDING.includes(b.status)) return;
-  await returnBeds(ctx, { tenantId: b.hostTenantId, id: b.batchId }, b.beds);
-  if (b.quotaPlaces && b.quotaId) {
-    const release = () => releasePlace(ctx, b.tenantId, b.quotaId!, b.allocationId);
-    await (b.allocationId && b.tenantId !== ctx.tenantId ? asTenant(ctx.db, b.tenantId, release) : release());
-  }
-  await fillFromWaitlist(ctx, b.hostTenantId, b.batchId);
-}
-
 export async function approve(ctx: ServiceCtx, id: string, rowVersion?: number): Promise<BookingDto> {
   const b = await lock(ctx, id, rowVersion);
   await actingSide(ctx, b, ['home']);
@@ -66,12 +40,12 @@ export async function approve(ctx: ServiceCtx, id: string, rowVersion?: number):
   // approval is the home federation's check of the policy: refused with the reasons, as the member would be
   const refusals = (await reviewBookings(ctx, [b])).get(b.id) ?? [];
   if (refusals.length) throw new AppError('NOT_ELIGIBLE', { reasons: localise(refusals, ctx.locale) });
-  const row = await move(ctx, b, 'approved', { approvedAt: ctx.now, approvedBy: ctx.actor.label });
+  const row = await moveBooking(ctx, b, 'approved', { approvedAt: ctx.now, approvedBy: ctx.actor.label });
   const vars = await noticeVarsFor(ctx, row);
   await notifyMember(noticeCtx(ctx), row, 'booking.approved', vars);
   const home = (await findFederationNames(ctx, [b.tenantId])).get(b.tenantId);
   await notifyHostToConfirm(noticeCtx(ctx), row, { ...vars, party: home?.nameZh ?? '', partyEn: home?.nameEn ?? '', member: row.memberName });
-  await audit(ctx, b, 'approve', 'approved');
+  await auditStep(ctx, b, 'approve', 'approved');
   return bookingDto(ctx, row);
 }
 
@@ -79,9 +53,9 @@ export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number):
   const b = await lock(ctx, id, rowVersion);
   sideOf(ctx, b, ['host']);
   expect(b, 'approved');
-  const row = await move(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label });
+  const row = await moveBooking(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label });
   await tell(ctx, row, 'booking.confirmed');
-  await audit(ctx, b, 'confirm', 'confirmed');
+  await auditStep(ctx, b, 'confirm', 'confirmed');
   return bookingDto(ctx, row);
 }
 
@@ -93,9 +67,9 @@ export async function reject(ctx: ServiceCtx, id: string, reason: string, rowVer
   else expect(b, 'approved');
   if (!reason) throw new AppError('BAD_INPUT', { fields: { reason: 'required' } });
   await releaseHold(ctx, b);
-  const row = await move(ctx, b, 'cancelled', { cancelKind: side === 'home' ? 'home_rejected' : 'host_rejected', cancelReason: reason, cancelJustified: true, closedAt: ctx.now });
+  const row = await moveBooking(ctx, b, 'cancelled', { cancelKind: side === 'home' ? 'home_rejected' : 'host_rejected', cancelReason: reason, cancelJustified: true, closedAt: ctx.now });
   await tell(ctx, row, 'booking.rejected', { reason });
-  await audit(ctx, b, 'reject', 'cancelled', reason);
+  await auditStep(ctx, b, 'reject', 'cancelled', reason);
   return bookingDto(ctx, row);
 }
 
@@ -113,9 +87,9 @@ export async function cancel(ctx: ServiceCtx, id: string, reason: string, rowVer
     if (today(ctx) > deadline) throw new AppError('BOOKING_CLOSED', { deadline, date, code });
   }
   await releaseHold(ctx, b);
-  const row = await move(ctx, b, 'cancelled', { cancelKind: 'member', cancelReason: reason || null, cancelJustified: reason.length > 0, closedAt: ctx.now });
+  const row = await moveBooking(ctx, b, 'cancelled', { cancelKind: 'member', cancelReason: reason || null, cancelJustified: reason.length > 0, closedAt: ctx.now });
   await tell(ctx, row, 'booking.cancelled', { reason });
-  await audit(ctx, b, 'cancel', 'cancelled', reason);
+  await auditStep(ctx, b, 'cancel', 'cancelled', reason);
   return bookingDto(ctx, row);
 }
 
@@ -124,9 +98,9 @@ export async function acceptOffer(ctx: ServiceCtx, id: string): Promise<BookingD
   sideOf(ctx, b, ['member']);
   expect(b, 'offered');
   if (!b.offerExpiresAt || ctx.now >= b.offerExpiresAt) throw new AppError('BOOKING_CLOSED', { offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null });
-  const row = await move(ctx, b, 'requested', { offerExpiresAt: null, requestedAt: ctx.now });
+  const row = await moveBooking(ctx, b, 'requested', { offerExpiresAt: null, requestedAt: ctx.now });
   await tell(ctx, row, 'booking.requested');
-  await audit(ctx, b, 'accept_offer', 'requested');
+  await auditStep(ctx, b, 'accept_offer', 'requested');
   return bookingDto(ctx, row);
 }
 
@@ -135,18 +109,7 @@ export async function declineOffer(ctx: ServiceCtx, id: string): Promise<Booking
   sideOf(ctx, b, ['member']);
   expect(b, 'offered');
   await releaseHold(ctx, b);
-  const row = await move(ctx, b, 'cancelled', { cancelKind: 'offer_declined', cancelJustified: true, closedAt: ctx.now, offerExpiresAt: null });
-  await audit(ctx, b, 'decline_offer', 'cancelled');
+  const row = await moveBooking(ctx, b, 'cancelled', { cancelKind: 'offer_declined', cancelJustified: true, closedAt: ctx.now, offerExpiresAt: null });
+  await auditStep(ctx, b, 'decline_offer', 'cancelled');
   return bookingDto(ctx, row);
-}
-
-/** An offer past its time, found by the job (host context): the place goes to the next member. */
-export async function expireOffer(ctx: ServiceCtx, id: string): Promise<boolean> {
-  const b = await findBooking(ctx, id, { forUpdate: true });
-  if (b.status !== 'offered' || !b.offerExpiresAt || b.offerExpiresAt > ctx.now) return false;
-  const row = await move(ctx, b, 'cancelled', { cancelKind: 'offer_expired', cancelJustified: true, closedAt: ctx.now });
-  await releaseHold(ctx, b);
-  await tell(ctx, row, 'booking.offer_expired');
-  await audit(ctx, b, 'offer_expired', 'cancelled');
-  return true;
 }

@@ -2,8 +2,7 @@ import type { BookingDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import { addDays } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { noticeCtx, notifyMember } from './booking.notices.ts';
+import { auditStep, noticeCtx, notifyMember } from './booking.notices.ts';
 import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
 import { lockBookingByHostAndToken, updateBooking } from './recuperation.repo.ts';
 import { today } from './recuperation.rules.ts';
@@ -24,9 +23,6 @@ async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
   return b;
 }
 
-const step = (ctx: ServiceCtx, b: BookingRow, s: string, to: string) =>
-  recordAudit(ctx, { type: 'recuperation.booking_step', entityType: 'recuperation_booking', entityId: b.id, data: { step: s, from: b.status, to } });
-
 /** Checks in the booking the token belongs to: confirmed, from the day before the start to the last day. A repeat scan is harmless. */
 export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDto> {
   const b = await lockByToken(ctx, token);
@@ -36,7 +32,7 @@ export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDt
   const last = addDays(b.batchStart, b.tripDays - 1);
   if (day < addDays(b.batchStart, -1) || day > last) throw new AppError('BOOKING_CLOSED', { from: addDays(b.batchStart, -1), to: last });
   const row = await updateBooking(ctx, b, { checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
-  await step(ctx, b, 'check_in', 'confirmed');
+  await auditStep(ctx, b, 'check_in', 'confirmed');
   return bookingDto(ctx, row);
 }
 
@@ -47,7 +43,7 @@ export async function markNoShow(ctx: ServiceCtx, id: string): Promise<BookingDt
   if (today(ctx) < b.batchStart) throw new AppError('BOOKING_CLOSED', { from: b.batchStart });
   const row = await updateBooking(ctx, b, { status: 'no_show', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
   await notifyMember(noticeCtx(ctx), row, 'booking.no_show', await noticeVarsFor(ctx, row));
-  await step(ctx, b, 'no_show', 'no_show');
+  await auditStep(ctx, b, 'no_show', 'no_show');
   return bookingDto(ctx, row);
 }
 
@@ -56,6 +52,6 @@ export async function complete(ctx: ServiceCtx, id: string): Promise<BookingDto>
   const b = await hostLock(ctx, id);
   if (b.status !== 'confirmed' || !b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
   const row = await updateBooking(ctx, b, { status: 'completed', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
-  await step(ctx, b, 'complete', 'completed');
+  await auditStep(ctx, b, 'complete', 'completed');
   return bookingDto(ctx, row);
 }

@@ -1,5 +1,6 @@
 import type { AgreementContent, EligibilityDto } from '@uc/contracts';
 import type { ServiceCtx } from '../../service.ts';
+import { findQuotaForUnit } from '../place/index.ts';
 import { checkRules, pastBookings, policyInForce, priorityOf, toRules, type Refusal } from './policy.rules.ts';
 import { placesPerYear } from './quota.rules.ts';
 import {
@@ -10,11 +11,10 @@ import {
   findHonoursOfMember,
   findMemberWithUnit,
   findPoliciesOf,
-  findQuotaForUnit,
   findRouteTitleAndPrice,
 } from './recuperation.repo.ts';
 import { isBookable, today, yearOf } from './recuperation.rules.ts';
-import { ACTIVE, PENDING, type AgreementGrant, type Assessment, type BatchRow, type BookingRow } from './recuperation.types.ts';
+import { ACTIVE, PENDING, QUOTA_KIND, type AgreementGrant, type Assessment, type BatchRow, type BookingRow } from './recuperation.types.ts';
 
 // Everything a booking decision needs about one member and one batch, read in the member's HOME
 // tenant context: the member record (consented snapshot), history, the policy in force on the
@@ -65,7 +65,7 @@ export async function assess(
     if (!agreement) refusals.push({ code: 'not_partner', vars: {} });
     else if (!agreement.granted) refusals.push({ code: 'no_agreement_places', vars: { year } });
     else {
-      const q = await findQuotaForUnit(ctx, { receiverTenantId: homeTenantId, hostTenantId: batch.tenantId, agreementId: agreement.agreementId, year, orgUnitId: m.orgUnitId });
+      const q = await findQuotaForUnit(ctx, { kind: QUOTA_KIND, receiverTenantId: homeTenantId, hostTenantId: batch.tenantId, agreementId: agreement.agreementId, year, orgUnitId: m.orgUnitId });
       const left = q ? q.placesLeft : agreement.granted;
       if (left < 1) refusals.push({ code: 'quota_exhausted', vars: { year, granted: agreement.granted } });
       grant = { ...agreement, quotaId: q?.quotaId ?? null, allocationId: q?.allocationId ?? null, placesLeft: Math.max(0, left) };

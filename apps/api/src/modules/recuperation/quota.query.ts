@@ -2,10 +2,11 @@ import type { AgreementContent, AllocationDto, PlacesPanelDto, QuotaDto } from '
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { findAgreement } from '../agreements/agreement.repo.ts';
-import { available, placesPerYear } from './quota.rules.ts';
-import { findActiveAgreementsWithContent, findAllocationsWithUnits, findFederationNames, findQuotasOfYear } from './recuperation.repo.ts';
+import { available, findAllocationsWithUnits, findQuotasOfYear, type QuotaRow } from '../place/index.ts';
+import { placesPerYear } from './quota.rules.ts';
+import { findActiveAgreementsWithContent, findFederationNames } from './recuperation.repo.ts';
 import { nameOf, today, yearOf } from './recuperation.rules.ts';
-import type { QuotaRow } from './recuperation.types.ts';
+import { QUOTA_KIND } from './recuperation.types.ts';
 
 // The ledger as people read it: both directions of every active agreement the federation is a
 // party to, the receiver's allocations down its org tree, and the dashboard panel.
@@ -38,7 +39,7 @@ async function flowsOf(ctx: ServiceCtx, agreementId?: string): Promise<Flow[]> {
 
 async function quotaDtos(ctx: ServiceCtx, year: number, agreementId?: string): Promise<QuotaDto[]> {
   const flows = await flowsOf(ctx, agreementId);
-  const rows = await findQuotasOfYear(ctx, year);
+  const rows = await findQuotasOfYear(ctx, QUOTA_KIND, year);
   const names = await findFederationNames(ctx, flows.flatMap((f) => [f.hostTenantId, f.receiverTenantId]));
   return flows.map((f) => {
     const row: Partial<QuotaRow> = rows.find((r) => r.agreementId === f.agreementId && r.hostTenantId === f.hostTenantId && r.tenantId === f.receiverTenantId) ?? {};

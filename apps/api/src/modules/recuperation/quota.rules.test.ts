@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { available, placesPerYear, poolLeft, reallocate, release, take, type Ledger } from './quota.rules.ts';
+import { available, poolLeft, reallocate, release, take, type Ledger } from '../place/index.ts';
+import { placesPerYear } from './quota.rules.ts';
 
 // The quota ledger's arithmetic: granted, allocated down the org tree, used, released.
 

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { ensureQuota, lockQuotaAndAllocation, reallocate, writeAllocation } from '../place/index.ts';
 import { listAllocations, receivedQuota } from './quota.query.ts';
-import { reallocate } from './quota.rules.ts';
-import { ensureQuota, existsOrgUnit, findAgreementTenantOfParty, findFederationIdBySlug, lockQuotaAndAllocation, writeAllocation } from './recuperation.repo.ts';
+import { existsOrgUnit, findAgreementTenantOfParty, findFederationIdBySlug } from './recuperation.repo.ts';
+import { QUOTA_KIND } from './recuperation.types.ts';
 
 // The receiver hands its places down its org tree (分配名额).
 
@@ -15,11 +16,11 @@ export async function allocate(ctx: ServiceCtx, input: z.infer<typeof allocateIn
   if (!(await existsOrgUnit(ctx, input.orgUnitId))) throw new AppError('BAD_INPUT', { fields: { orgUnitId: 'org_unit_unknown' } });
   const hostId = await findFederationIdBySlug(ctx, input.hostSlug);
   const agreementTenantId = await findAgreementTenantOfParty(ctx, input.agreementId);
-  const quotaId = q.id ?? (await ensureQuota(ctx, { receiverTenantId: ctx.tenantId, hostTenantId: hostId!, agreementTenantId: agreementTenantId!, agreementId: input.agreementId, year: input.year, granted: q.granted }));
-  const { ledger, share } = await lockQuotaAndAllocation(ctx, quotaId, input.orgUnitId);
+  const quotaId = q.id ?? (await ensureQuota(ctx, { kind: QUOTA_KIND, receiverTenantId: ctx.tenantId, hostTenantId: hostId!, agreementTenantId: agreementTenantId!, agreementId: input.agreementId, year: input.year, granted: q.granted }));
+  const { quota: ledger, allocation: share } = await lockQuotaAndAllocation(ctx, quotaId, input.orgUnitId);
   const result = reallocate(ledger, share, input.places);
   if ('refusal' in result) throw new AppError('CONFLICT', { fields: { places: result.refusal === 'below_used' ? 'too_small' : 'too_big' }, refusal: result.refusal });
-  await writeAllocation(ctx, quotaId, input.orgUnitId, share?.id ?? null, input.places, result.ledger.allocated);
+  await writeAllocation(ctx, quotaId, input.orgUnitId, share, input.places, result.ledger.allocated);
   await recordAudit(ctx, {
     type: 'recuperation.allocated',
     entityType: 'recuperation_quota',

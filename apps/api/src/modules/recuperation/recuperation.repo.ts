@@ -2,25 +2,24 @@ import {
   agreementParties,
   agreements,
   agreementVersions,
+  asTenantOf as switchTenant,
   federations,
   memberHonours,
   members,
   orgUnits,
-  recuperationAllocations,
+  placePools,
   recuperationBases,
   recuperationBatches,
   recuperationBookings,
   recuperationPolicies,
-  recuperationQuotas,
   recuperationRouteBases,
   recuperationRoutes,
-  rowsOf,
   type Db,
 } from '@uc/db';
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { AppError } from '../../errors.ts';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
-import { ACTIVE, ON_ROSTER, type BaseRow, type BatchFacts, type BatchRow, type BookingRow, type FederationName, type PolicyRow, type QuotaRow, type RouteRow } from './recuperation.types.ts';
+import type { ClaimTable } from '../place/index.ts';
+import { ACTIVE, ON_ROSTER, type BaseRow, type BatchFacts, type BatchRow, type BookingRow, type FederationName, type PolicyRow, type RouteRow } from './recuperation.types.ts';
 
 // The recuperation repository: every query of the module, each named for what it loads. Use
 // cases (*.query.ts, *.write.ts) call these and never build SQL themselves.
@@ -34,21 +33,8 @@ type Ctx = Pick<ServiceCtx, 'db' | 'tenantId'>;
 type Read = Pick<ServiceCtx, 'db'>;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-/**
- * Runs ONE statement with app.tenant_id set to `tenantId` (the host, to write its batch or read
- * its waitlist), then back to ctx.tenantId. The three statements are sent together (pipelined on
- * the transaction's connection, executed in order): one round trip instead of three on the
- * booking path. `statement` must issue exactly one query (a Drizzle builder).
- */
-export async function asTenantOf<T>(ctx: Ctx, tenantId: string, statement: () => PromiseLike<T>): Promise<T> {
-  if (tenantId === ctx.tenantId) return statement();
-  const [, result] = await Promise.all([
-    ctx.db.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`),
-    statement(),
-    ctx.db.execute(sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`),
-  ]);
-  return result;
-}
+/** One statement as another federation (the host), pipelined with the switch and back. */
+const asTenantOf = <T>(ctx: Ctx, tenantId: string, statement: () => PromiseLike<T>) => switchTenant(ctx.db, ctx.tenantId, tenantId, statement);
 
 // ---- federations (a global table) ---------------------------------------------------------
 
@@ -148,19 +134,37 @@ export async function replaceRouteBases(ctx: Ctx, routeId: string, baseIds: stri
 }
 
 // ---- batches (the host's; partners read them under an active agreement) -------------------
+// A batch's beds are its pool in the places engine (place_pool, same id): capacity, beds taken
+// and the status live there, read with the batch in one join.
 
-/** A batch the caller may see (own, or a partner's under an active agreement). */
+const withPool = <T extends { batch: typeof recuperationBatches.$inferSelect; pool: typeof placePools.$inferSelect }>(r: T): BatchRow => ({
+  ...r.batch,
+  capacity: r.pool.capacity,
+  bedsTaken: r.pool.taken,
+  status: r.pool.status,
+  pool: r.pool,
+});
+
+const batchWithPool = (ctx: Read) =>
+  ctx.db
+    .select({ batch: recuperationBatches, pool: placePools })
+    .from(recuperationBatches)
+    .innerJoin(placePools, and(eq(placePools.tenantId, recuperationBatches.tenantId), eq(placePools.id, recuperationBatches.id)));
+
+/** A batch the caller may see (own, or a partner's under an active agreement), with its pool. */
 export async function findBatchById(ctx: Read, id: string, hostTenantId?: string): Promise<BatchRow | undefined> {
   const where = [eq(recuperationBatches.id, id)];
   if (hostTenantId) where.push(eq(recuperationBatches.tenantId, hostTenantId));
-  const [row] = await ctx.db.select().from(recuperationBatches).where(and(...where));
-  return row;
+  const [row] = await batchWithPool(ctx).where(and(...where));
+  return row && withPool(row);
 }
 
-/** The host's batch under its row lock. */
+/** The host's batch under its row lock (its pool is locked by the engine when it changes). */
 export async function lockBatch(ctx: Read, hostTenantId: string, id: string): Promise<BatchRow | undefined> {
-  const [row] = await ctx.db.select().from(recuperationBatches).where(and(eq(recuperationBatches.tenantId, hostTenantId), eq(recuperationBatches.id, id))).for('update');
-  return row;
+  const [row] = await batchWithPool(ctx)
+    .where(and(eq(recuperationBatches.tenantId, hostTenantId), eq(recuperationBatches.id, id)))
+    .for('update', { of: recuperationBatches });
+  return row && withPool(row);
 }
 
 export async function findBatchesOfHost(ctx: Ctx, f: { from?: string | undefined; to?: string | undefined; routeId?: string | undefined }): Promise<BatchRow[]> {
@@ -168,19 +172,22 @@ export async function findBatchesOfHost(ctx: Ctx, f: { from?: string | undefined
   if (f.from) where.push(gte(recuperationBatches.startDate, f.from));
   if (f.to) where.push(lte(recuperationBatches.startDate, f.to));
   if (f.routeId) where.push(eq(recuperationBatches.routeId, f.routeId));
-  return ctx.db.select().from(recuperationBatches).where(and(...where)).orderBy(asc(recuperationBatches.startDate), asc(recuperationBatches.code)).limit(500);
+  const rows = await batchWithPool(ctx).where(and(...where)).orderBy(asc(recuperationBatches.startDate), asc(recuperationBatches.code)).limit(500);
+  return rows.map(withPool);
 }
 
 /** Batches the caller's federation may book (row-level security shows exactly its own and its partners'). */
 export async function findCatalogBatches(ctx: Read, f: { from: string; to?: string | undefined; openOn?: string | undefined; hostTenantId?: string | undefined }): Promise<BatchRow[]> {
-  const where: SQL[] = [gte(recuperationBatches.startDate, f.from), ne(recuperationBatches.status, 'cancelled')];
+  const where: SQL[] = [gte(recuperationBatches.startDate, f.from), ne(placePools.status, 'cancelled')];
   if (f.to) where.push(lte(recuperationBatches.startDate, f.to));
-  if (f.openOn) where.push(eq(recuperationBatches.status, 'open'), lte(recuperationBatches.bookingOpens, f.openOn), gte(recuperationBatches.bookingCloses, f.openOn));
+  if (f.openOn) where.push(eq(placePools.status, 'open'), lte(recuperationBatches.bookingOpens, f.openOn), gte(recuperationBatches.bookingCloses, f.openOn));
   if (f.hostTenantId) where.push(eq(recuperationBatches.tenantId, f.hostTenantId));
-  return ctx.db.select().from(recuperationBatches).where(and(...where)).orderBy(asc(recuperationBatches.startDate), asc(recuperationBatches.code)).limit(300);
+  const rows = await batchWithPool(ctx).where(and(...where)).orderBy(asc(recuperationBatches.startDate), asc(recuperationBatches.code)).limit(300);
+  return rows.map(withPool);
 }
 
-export async function insertBatch(ctx: Ctx, values: Omit<typeof recuperationBatches.$inferInsert, 'tenantId'>): Promise<BatchRow> {
+/** The batch's own row (its pool, of the same id, is created first by the engine). */
+export async function insertBatch(ctx: Ctx, values: Omit<typeof recuperationBatches.$inferInsert, 'tenantId'>): Promise<typeof recuperationBatches.$inferSelect> {
   const [row] = await ctx.db.insert(recuperationBatches).values({ tenantId: ctx.tenantId, ...values }).returning();
   return row!;
 }
@@ -190,42 +197,6 @@ export async function updateBatchRow(ctx: Ctx, id: string, set: Partial<typeof r
     .update(recuperationBatches)
     .set(set)
     .where(and(eq(recuperationBatches.tenantId, ctx.tenantId), eq(recuperationBatches.id, id)));
-}
-
-/** Takes `beds` beds of the host's batch if they are free: one conditional UPDATE as the host. */
-export async function takeBeds(ctx: Ctx, batch: Pick<BatchRow, 'tenantId' | 'id'>, beds: number): Promise<boolean> {
-  const update = () =>
-    ctx.db
-      .update(recuperationBatches)
-      .set({ bedsTaken: sql`${recuperationBatches.bedsTaken} + ${beds}` })
-      .where(
-        and(
-          eq(recuperationBatches.tenantId, batch.tenantId),
-          eq(recuperationBatches.id, batch.id),
-          eq(recuperationBatches.status, 'open'),
-          sql`${recuperationBatches.bedsTaken} + ${beds} <= ${recuperationBatches.capacity}`,
-        ),
-      )
-      .returning({ id: recuperationBatches.id });
-  return (await asTenantOf(ctx, batch.tenantId, update)).length === 1;
-}
-
-/** Gives beds back to the host's batch. */
-export async function returnBeds(ctx: Ctx, batch: Pick<BatchRow, 'tenantId' | 'id'>, beds: number): Promise<void> {
-  await asTenantOf(ctx, batch.tenantId, () =>
-    ctx.db
-      .update(recuperationBatches)
-      .set({ bedsTaken: sql`${recuperationBatches.bedsTaken} - ${beds}` })
-      .where(and(eq(recuperationBatches.tenantId, batch.tenantId), eq(recuperationBatches.id, batch.id))),
-  );
-}
-
-/** Beds for an offer, in the host's context holding the batch's lock (the CHECK still holds). */
-export async function addBedsToLockedBatch(ctx: Read, hostTenantId: string, batchId: string, beds: number): Promise<void> {
-  await ctx.db
-    .update(recuperationBatches)
-    .set({ bedsTaken: sql`${recuperationBatches.bedsTaken} + ${beds}` })
-    .where(and(eq(recuperationBatches.tenantId, hostTenantId), eq(recuperationBatches.id, batchId)));
 }
 
 /** Code, route title and dates of the bookings' batches, read as each host. */
@@ -245,25 +216,31 @@ export async function findBatchFacts(ctx: Ctx, rows: Pick<BookingRow, 'hostTenan
   return out;
 }
 
-/** The host's open batches not yet started with a free bed and someone waiting (the offers job). */
-export async function findBatchesToFill(ctx: Read, hostTenantId: string, day: string): Promise<string[]> {
-  const rows = await ctx.db
-    .selectDistinct({ id: recuperationBatches.id })
-    .from(recuperationBatches)
-    .innerJoin(recuperationBookings, and(eq(recuperationBookings.hostTenantId, recuperationBatches.tenantId), eq(recuperationBookings.batchId, recuperationBatches.id)))
-    .where(
-      and(
-        eq(recuperationBatches.tenantId, hostTenantId),
-        eq(recuperationBatches.status, 'open'),
-        gt(recuperationBatches.startDate, day),
-        lt(recuperationBatches.bedsTaken, recuperationBatches.capacity),
-        eq(recuperationBookings.status, 'waitlisted'),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
 // ---- bookings (the home federation's; the host sees those at its batches) ----------------
+
+/** recuperation_booking as the engine's claim table: batch_id is the pool, beds the units. */
+export const bookingClaims: ClaimTable = {
+  table: recuperationBookings,
+  columns: {
+    tenantId: recuperationBookings.tenantId,
+    id: recuperationBookings.id,
+    hostTenantId: recuperationBookings.hostTenantId,
+    poolId: recuperationBookings.batchId,
+    memberId: recuperationBookings.memberId,
+    status: recuperationBookings.status,
+    units: recuperationBookings.beds,
+    quotaId: recuperationBookings.quotaId,
+    allocationId: recuperationBookings.allocationId,
+    quotaPlaces: recuperationBookings.quotaPlaces,
+    priorityRank: recuperationBookings.priorityRank,
+    requestedAt: recuperationBookings.requestedAt,
+    offerExpiresAt: recuperationBookings.offerExpiresAt,
+    idempotencyKey: recuperationBookings.idempotencyKey,
+    rowVersion: recuperationBookings.rowVersion,
+    updatedAt: recuperationBookings.updatedAt,
+  },
+};
+
 
 export async function findBookingById(ctx: Read, id: string, opts: { forUpdate?: boolean } = {}): Promise<BookingRow | undefined> {
   const q = ctx.db.select().from(recuperationBookings).where(eq(recuperationBookings.id, id));
@@ -278,23 +255,6 @@ export async function lockBookingByHostAndToken(ctx: Ctx, token: string): Promis
     .from(recuperationBookings)
     .where(and(eq(recuperationBookings.hostTenantId, ctx.tenantId), eq(recuperationBookings.checkinToken, token)))
     .for('update');
-  return row;
-}
-
-/** The member's booking with this idempotency key, else their active booking of the batch. */
-export async function findByKeyOrActive(db: Db, homeTenantId: string, memberId: string, batchId: string, key: string): Promise<BookingRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(recuperationBookings)
-    .where(
-      and(
-        eq(recuperationBookings.tenantId, homeTenantId),
-        eq(recuperationBookings.memberId, memberId),
-        sql`(${recuperationBookings.idempotencyKey} = ${key} or (${recuperationBookings.batchId} = ${batchId} and ${recuperationBookings.status} in ('waitlisted', 'offered', 'requested', 'approved', 'confirmed')))`,
-      ),
-    )
-    .orderBy(sql`${recuperationBookings.idempotencyKey} = ${key} desc`)
-    .limit(1);
   return row;
 }
 
@@ -313,6 +273,10 @@ export async function updateBooking(ctx: Read, b: Pick<BookingRow, 'tenantId' | 
     .returning();
   return row!;
 }
+
+/** The booking's next step: its status (and the fields given), the row version bumped. */
+export const moveBooking = (ctx: Read & Pick<ServiceCtx, 'now'>, b: Pick<BookingRow, 'tenantId' | 'id' | 'rowVersion'>, to: string, set: Partial<typeof recuperationBookings.$inferInsert> = {}) =>
+  updateBooking(ctx, b, { ...set, status: to, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
 
 export async function findBookingsByMember(ctx: Read, homeTenantId: string, memberId: string): Promise<BookingRow[]> {
   return ctx.db.select().from(recuperationBookings).where(and(eq(recuperationBookings.tenantId, homeTenantId), eq(recuperationBookings.memberId, memberId)));
@@ -386,58 +350,6 @@ export async function findActiveByMemberAndBatches(ctx: Ctx, memberId: string, b
     );
 }
 
-/** Waitlist lengths per batch, counted as the host (partners see only their own members' bookings). */
-export async function countWaitlistedByBatch(ctx: Ctx, hostTenantId: string, batchIds: string[]): Promise<Map<string, number>> {
-  if (!batchIds.length) return new Map();
-  const read = () =>
-    ctx.db
-      .select({ batchId: recuperationBookings.batchId, n: count() })
-      .from(recuperationBookings)
-      .where(and(eq(recuperationBookings.hostTenantId, hostTenantId), inArray(recuperationBookings.batchId, batchIds), eq(recuperationBookings.status, 'waitlisted')))
-      .groupBy(recuperationBookings.batchId);
-  const rows = await asTenantOf(ctx, hostTenantId, read);
-  return new Map(rows.map((r) => [r.batchId, r.n]));
-}
-
-/** 1-based place on the batch's waitlist: priority rank, then time (read as the host, who sees every waiting member). */
-export async function countWaitingAhead(ctx: Ctx, b: BookingRow): Promise<number> {
-  const read = () =>
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(recuperationBookings)
-      .where(
-        and(
-          eq(recuperationBookings.hostTenantId, b.hostTenantId),
-          eq(recuperationBookings.batchId, b.batchId),
-          eq(recuperationBookings.status, 'waitlisted'),
-          sql`(${recuperationBookings.priorityRank}, ${recuperationBookings.requestedAt}, ${recuperationBookings.id}) < (${b.priorityRank}, ${b.requestedAt.toISOString()}::timestamptz, ${b.id}::uuid)`,
-        ),
-      );
-  const [row] = await asTenantOf(ctx, b.hostTenantId, read);
-  return (row?.n ?? 0) + 1;
-}
-
-/** Places of every waiting booking of a batch, read as its host. */
-export async function rankWaitingOfBatch(ctx: Ctx, hostTenantId: string, batchId: string): Promise<{ id: string; n: number }[]> {
-  const read = () =>
-    ctx.db
-      .select({ id: recuperationBookings.id, n: sql<number>`row_number() over (order by ${recuperationBookings.priorityRank}, ${recuperationBookings.requestedAt}, ${recuperationBookings.id})::int` })
-      .from(recuperationBookings)
-      .where(and(eq(recuperationBookings.hostTenantId, hostTenantId), eq(recuperationBookings.batchId, batchId), eq(recuperationBookings.status, 'waitlisted')));
-  return asTenantOf(ctx, hostTenantId, read);
-}
-
-/** The batch's waiting bookings in their order, locked (200 at most), in the host's context. */
-export async function lockWaitingOfBatch(ctx: Read, hostTenantId: string, batchId: string): Promise<BookingRow[]> {
-  return ctx.db
-    .select()
-    .from(recuperationBookings)
-    .where(and(eq(recuperationBookings.hostTenantId, hostTenantId), eq(recuperationBookings.batchId, batchId), eq(recuperationBookings.status, 'waitlisted')))
-    .orderBy(asc(recuperationBookings.priorityRank), asc(recuperationBookings.requestedAt), asc(recuperationBookings.id))
-    .limit(200)
-    .for('update');
-}
-
 /** Everyone holding a bed of the host's batch, by federation, unit and name. */
 export async function findRosterBookings(ctx: Ctx, batchId: string): Promise<BookingRow[]> {
   return ctx.db
@@ -445,15 +357,6 @@ export async function findRosterBookings(ctx: Ctx, batchId: string): Promise<Boo
     .from(recuperationBookings)
     .where(and(eq(recuperationBookings.hostTenantId, ctx.tenantId), eq(recuperationBookings.batchId, batchId), inArray(recuperationBookings.status, [...ON_ROSTER])))
     .orderBy(asc(recuperationBookings.tenantId), asc(recuperationBookings.orgUnitName), asc(recuperationBookings.memberName));
-}
-
-/** Ids of the host's offers past their time. */
-export async function findLapsedOffers(ctx: Read, hostTenantId: string, now: Date): Promise<string[]> {
-  const rows = await ctx.db
-    .select({ id: recuperationBookings.id })
-    .from(recuperationBookings)
-    .where(and(eq(recuperationBookings.hostTenantId, hostTenantId), eq(recuperationBookings.status, 'offered'), lte(recuperationBookings.offerExpiresAt, now)));
-  return rows.map((r) => r.id);
 }
 
 // ---- members (the home federation's) ------------------------------------------------------
@@ -570,175 +473,4 @@ export async function findAgreementTenantOfParty(ctx: Ctx, agreementId: string):
     .from(agreementParties)
     .where(and(eq(agreementParties.tenantId, ctx.tenantId), eq(agreementParties.agreementId, agreementId)));
   return party?.t;
-}
-
-// ---- the quota ledger (the receiver's; the host sees it) ----------------------------------
-
-export interface QuotaKey {
-  receiverTenantId: string;
-  hostTenantId: string;
-  agreementTenantId: string;
-  agreementId: string;
-  year: number;
-  granted: number;
-}
-
-/** The ledger row for (agreement, host → receiver, year), opened with the agreement's figure on first use. */
-export async function ensureQuota(ctx: Read, k: QuotaKey): Promise<string> {
-  const [created] = await ctx.db
-    .insert(recuperationQuotas)
-    .values({ tenantId: k.receiverTenantId, hostTenantId: k.hostTenantId, agreementTenantId: k.agreementTenantId, agreementId: k.agreementId, year: k.year, granted: k.granted })
-    .onConflictDoNothing()
-    .returning({ id: recuperationQuotas.id });
-  if (created) return created.id;
-  const [row] = await ctx.db
-    .select({ id: recuperationQuotas.id })
-    .from(recuperationQuotas)
-    .where(
-      and(
-        eq(recuperationQuotas.tenantId, k.receiverTenantId),
-        eq(recuperationQuotas.agreementId, k.agreementId),
-        eq(recuperationQuotas.hostTenantId, k.hostTenantId),
-        eq(recuperationQuotas.year, k.year),
-      ),
-    );
-  return row!.id;
-}
-
-const unitsUp = (receiverTenantId: string, orgUnitId: string) => sql`
-  with recursive up(id, parent_id, depth) as (
-    select id, parent_id, 0 from org_unit where tenant_id = ${receiverTenantId} and id = ${orgUnitId}
-    union all
-    select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id where u.tenant_id = ${receiverTenantId} and up.depth < 20
-  )`;
-
-/** The share a member of `orgUnitId` draws on: the nearest unit up the tree with an allocation; null: the pool. Home tenant context. */
-export async function findAllocationForUnit(ctx: Read, receiverTenantId: string, quotaId: string, orgUnitId: string): Promise<string | null> {
-  const [row] = rowsOf<{ id: string }>(
-    await ctx.db.execute(sql`${unitsUp(receiverTenantId, orgUnitId)}
-      select a.id from up join recuperation_allocation a on a.tenant_id = ${receiverTenantId} and a.quota_id = ${quotaId} and a.org_unit_id = up.id
-      where a.places > 0
-      order by up.depth limit 1`),
-  );
-  return row?.id ?? null;
-}
-
-/** Takes one place, or returns false when the unit's share (or the pool) is used up. */
-export async function takePlace(ctx: Read & Pick<ServiceCtx, 'now'>, receiverTenantId: string, quotaId: string, allocationId: string | null): Promise<boolean> {
-  const q = and(eq(recuperationQuotas.tenantId, receiverTenantId), eq(recuperationQuotas.id, quotaId));
-  if (!allocationId) {
-    const got = await ctx.db
-      .update(recuperationQuotas)
-      .set({ used: sql`${recuperationQuotas.used} + 1`, poolUsed: sql`${recuperationQuotas.poolUsed} + 1`, updatedAt: ctx.now })
-      .where(and(q, sql`${recuperationQuotas.poolUsed} + 1 <= ${recuperationQuotas.granted} - ${recuperationQuotas.allocated}`))
-      .returning({ id: recuperationQuotas.id });
-    return got.length === 1;
-  }
-  const got = await ctx.db
-    .update(recuperationQuotas)
-    .set({ used: sql`${recuperationQuotas.used} + 1`, updatedAt: ctx.now })
-    .where(and(q, sql`${recuperationQuotas.used} + 1 <= ${recuperationQuotas.granted}`))
-    .returning({ id: recuperationQuotas.id });
-  if (!got.length) return false;
-  const share = await ctx.db
-    .update(recuperationAllocations)
-    .set({ used: sql`${recuperationAllocations.used} + 1`, updatedAt: ctx.now })
-    .where(
-      and(
-        eq(recuperationAllocations.tenantId, receiverTenantId),
-        eq(recuperationAllocations.id, allocationId),
-        sql`${recuperationAllocations.used} + 1 <= ${recuperationAllocations.places}`,
-      ),
-    )
-    .returning({ id: recuperationAllocations.id });
-  // the quota row moved already: the caller must roll back (QUOTA_EXHAUSTED) rather than carry on
-  if (!share.length) throw new AppError('QUOTA_EXHAUSTED');
-  return true;
-}
-
-/** Gives a place back to where it came from; counted in released. */
-export async function releasePlace(ctx: Read & Pick<ServiceCtx, 'now'>, receiverTenantId: string, quotaId: string, allocationId: string | null): Promise<void> {
-  await ctx.db
-    .update(recuperationQuotas)
-    .set({
-      used: sql`${recuperationQuotas.used} - 1`,
-      poolUsed: allocationId ? sql`${recuperationQuotas.poolUsed}` : sql`${recuperationQuotas.poolUsed} - 1`,
-      released: sql`${recuperationQuotas.released} + 1`,
-      updatedAt: ctx.now,
-    })
-    .where(and(eq(recuperationQuotas.tenantId, receiverTenantId), eq(recuperationQuotas.id, quotaId)));
-  if (allocationId) {
-    await ctx.db
-      .update(recuperationAllocations)
-      .set({ used: sql`${recuperationAllocations.used} - 1`, updatedAt: ctx.now })
-      .where(and(eq(recuperationAllocations.tenantId, receiverTenantId), eq(recuperationAllocations.id, allocationId)));
-  }
-}
-
-/**
- * The ledger row for (agreement, host → receiver, year) with the share a member of `orgUnitId`
- * draws on (nearest allocation up the tree) and the places left there — one statement, read
- * without a lock: what the member is told before booking. null: no row opened yet.
- */
-export async function findQuotaForUnit(
-  ctx: Read,
-  k: { receiverTenantId: string; hostTenantId: string; agreementId: string; year: number; orgUnitId: string },
-): Promise<{ quotaId: string; allocationId: string | null; placesLeft: number } | null> {
-  const [row] = rowsOf<{ quota_id: string; granted: number; used: number; allocated: number; pool_used: number; allocation_id: string | null; places: number | null; share_used: number | null }>(
-    await ctx.db.execute(sql`${unitsUp(k.receiverTenantId, k.orgUnitId)},
-      q as (
-        select * from recuperation_quota
-        where tenant_id = ${k.receiverTenantId} and agreement_id = ${k.agreementId} and host_tenant_id = ${k.hostTenantId} and year = ${k.year}
-      ),
-      share as (
-        select a.id, a.places, a.used from up
-        join recuperation_allocation a on a.tenant_id = ${k.receiverTenantId} and a.quota_id = (select id from q) and a.org_unit_id = up.id
-        where a.places > 0 order by up.depth limit 1
-      )
-      select q.id as quota_id, q.granted, q.used, q.allocated, q.pool_used, share.id as allocation_id, share.places, share.used as share_used
-      from q left join share on true`),
-  );
-  if (!row) return null;
-  const overall = row.granted - row.used;
-  const here = row.allocation_id ? row.places! - row.share_used! : row.granted - row.allocated - row.pool_used;
-  return { quotaId: row.quota_id, allocationId: row.allocation_id, placesLeft: Math.min(overall, here) };
-}
-
-/** The ledger rows of a year the caller gives or receives. */
-export async function findQuotasOfYear(ctx: Ctx, year: number): Promise<QuotaRow[]> {
-  return ctx.db
-    .select()
-    .from(recuperationQuotas)
-    .where(and(eq(recuperationQuotas.year, year), or(eq(recuperationQuotas.tenantId, ctx.tenantId), eq(recuperationQuotas.hostTenantId, ctx.tenantId))));
-}
-
-/** The caller's allocations of a ledger row, with their units' names, by name. */
-export async function findAllocationsWithUnits(ctx: Ctx, quotaId: string) {
-  return ctx.db
-    .select({ id: recuperationAllocations.id, orgUnitId: recuperationAllocations.orgUnitId, orgUnitName: orgUnits.name, places: recuperationAllocations.places, used: recuperationAllocations.used })
-    .from(recuperationAllocations)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, recuperationAllocations.tenantId), eq(orgUnits.id, recuperationAllocations.orgUnitId)))
-    .where(and(eq(recuperationAllocations.tenantId, ctx.tenantId), eq(recuperationAllocations.quotaId, quotaId)))
-    .orderBy(asc(orgUnits.name));
-}
-
-/** The caller's ledger row and one unit's allocation of it, under their row locks. */
-export async function lockQuotaAndAllocation(ctx: Ctx, quotaId: string, orgUnitId: string) {
-  const [ledger] = await ctx.db.select().from(recuperationQuotas).where(and(eq(recuperationQuotas.tenantId, ctx.tenantId), eq(recuperationQuotas.id, quotaId))).for('update');
-  const [share] = await ctx.db
-    .select()
-    .from(recuperationAllocations)
-    .where(and(eq(recuperationAllocations.tenantId, ctx.tenantId), eq(recuperationAllocations.quotaId, quotaId), eq(recuperationAllocations.orgUnitId, orgUnitId)))
-    .for('update');
-  return { ledger: ledger!, share: share ?? null };
-}
-
-/** Sets a unit's allocation and the ledger's allocated total (the caller holds both locks). */
-export async function writeAllocation(ctx: Ctx & Pick<ServiceCtx, 'now'>, quotaId: string, orgUnitId: string, shareId: string | null, places: number, allocated: number): Promise<void> {
-  if (shareId) {
-    await ctx.db.update(recuperationAllocations).set({ places, updatedAt: ctx.now }).where(and(eq(recuperationAllocations.tenantId, ctx.tenantId), eq(recuperationAllocations.id, shareId)));
-  } else {
-    await ctx.db.insert(recuperationAllocations).values({ tenantId: ctx.tenantId, quotaId, orgUnitId, places });
-  }
-  await ctx.db.update(recuperationQuotas).set({ allocated, updatedAt: ctx.now }).where(and(eq(recuperationQuotas.tenantId, ctx.tenantId), eq(recuperationQuotas.id, quotaId)));
 }

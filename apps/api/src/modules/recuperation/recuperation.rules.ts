@@ -16,6 +16,9 @@ export const yearOf = (date: string) => Number(date.slice(0, 4));
 /** the morning the batch leaves: start + nights */
 export const endDateOf = (startDate: string, nights: number) => addDays(startDate, nights);
 
+/** No offers down the waitlist from the start date on (midnight in China). */
+export const offerUntilOf = (startDate: string) => new Date(`${startDate}T00:00:00+08:00`);
+
 export const nameOf = (f: FederationName | undefined) => ({ slug: f?.slug ?? '', nameZh: f?.nameZh ?? '', nameEn: f?.nameEn ?? '' });
 
 export const isBookable = (b: Pick<BatchRow, 'status' | 'bookingOpens' | 'bookingCloses'>, day: string) => b.status === 'open' && b.bookingOpens <= day && day <= b.bookingCloses;

@@ -164,9 +164,9 @@ export const bookFor = (m: TestMember, batchId: string, extra: { companions?: { 
     idempotencyKey: extra.key ?? `key-${m.id}-${batchId}`,
   });
 
-/** beds_taken and the sum of beds held by bookings, straight from the database (as the owner) */
+/** beds taken (the batch's pool) and the sum of beds held by bookings, straight from the database (as the owner) */
 export async function bedCounts(h: Harness, batchId: string) {
-  const [b] = await h.t.query<{ beds_taken: number; capacity: number }>(`select beds_taken, capacity from recuperation_batch where id = $1`, [batchId]);
+  const [b] = await h.t.query<{ beds_taken: number; capacity: number }>(`select taken as beds_taken, capacity from place_pool where id = $1`, [batchId]);
   const [s] = await h.t.query<{ held: number }>(
     `select coalesce(sum(beds), 0)::int as held from recuperation_booking where batch_id = $1 and status in ('offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show')`,
     [batchId],
@@ -176,7 +176,7 @@ export async function bedCounts(h: Harness, batchId: string) {
 
 export async function quotaRow(h: Harness, receiverId: string) {
   const rows = await h.t.query<{ granted: number; used: number; pool_used: number; allocated: number; released: number }>(
-    `select granted, used, pool_used, allocated, released from recuperation_quota where tenant_id = $1`,
+    `select granted, used, pool_used, allocated, released from place_quota where tenant_id = $1 and kind = 'recuperation'`,
     [receiverId],
   );
   return rows[0] ?? null;

@@ -1,5 +1,6 @@
 import type { companionInput, EligibilityDto } from '@uc/contracts';
-import type { recuperationBases, recuperationBatches, recuperationBookings, recuperationPolicies, recuperationQuotas, recuperationRoutes } from '@uc/db';
+import type { recuperationBases, recuperationBatches, recuperationBookings, recuperationPolicies, recuperationRoutes } from '@uc/db';
+import type { PoolRow } from '../place/index.ts';
 import type { z } from 'zod';
 import type { PolicyRules, Refusal } from './policy.rules.ts';
 
@@ -8,10 +9,21 @@ import type { PolicyRules, Refusal } from './policy.rules.ts';
 
 export type BaseRow = typeof recuperationBases.$inferSelect;
 export type RouteRow = typeof recuperationRoutes.$inferSelect;
-export type BatchRow = typeof recuperationBatches.$inferSelect;
+/** A batch with its beds: the pool of the places engine behind it (same id). */
+export type BatchRow = typeof recuperationBatches.$inferSelect & {
+  capacity: number;
+  /** beds held by offered, requested, approved, confirmed, completed and no-show bookings */
+  bedsTaken: number;
+  /** open | closed | cancelled: the pool's */
+  status: string;
+  pool: PoolRow;
+};
 export type BookingRow = typeof recuperationBookings.$inferSelect;
 export type PolicyRow = typeof recuperationPolicies.$inferSelect;
-export type QuotaRow = typeof recuperationQuotas.$inferSelect;
+
+/** the places engine's names for recuperation: a batch's pool, the agreement's quota line */
+export const POOL_KIND = 'recuperation.batch';
+export const QUOTA_KIND = 'recuperation';
 
 /** the member's one booking of a batch: waiting, offered or going ahead */
 export const ACTIVE: readonly string[] = ['waitlisted', 'offered', 'requested', 'approved', 'confirmed'];
