@@ -50,3 +50,20 @@ export async function asTenant<T>(tx: Db, tenantId: string, fn: () => Promise<T>
     await tx.execute(sql`select set_config('app.tenant_id', ${prev?.t ?? ''}, true)`);
   }
 }
+
+/**
+ * Runs ONE statement with app.tenant_id set to `tenantId` (the host, to move its pool's counter
+ * or read its waitlist), then back to `currentTenantId` — the transaction's tenant. The three
+ * statements are sent together (pipelined on the transaction's connection, executed in order):
+ * one round trip instead of three on a booking's path. `statement` must issue exactly one query
+ * (a Drizzle builder), or its later queries would run after the switch back.
+ */
+export async function asTenantOf<T>(tx: Db, currentTenantId: string, tenantId: string, statement: () => PromiseLike<T>): Promise<T> {
+  if (tenantId === currentTenantId) return statement();
+  const [, result] = await Promise.all([
+    tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`),
+    statement(),
+    tx.execute(sql`select set_config('app.tenant_id', ${currentTenantId}, true)`),
+  ]);
+  return result;
+}

@@ -52,10 +52,11 @@ export const bench: Bench = {
           `SQL bursts ${sqlBefore.seconds.toFixed(1)} s before, ${sqlAfter.seconds.toFixed(1)} s after`,
       );
       const counts = await db.owner.query<{ batch_id: string; held: number; waitlisted: number; beds_taken: number; capacity: number }>(
-        `select b.id as batch_id, b.beds_taken, b.capacity,
+        `select b.id as batch_id, p.taken as beds_taken, p.capacity,
            coalesce(sum(k.beds) filter (where k.status in ('offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show')), 0)::int as held,
            count(k.id) filter (where k.status = 'waitlisted')::int as waitlisted
-         from recuperation_batch b left join recuperation_booking k on k.host_tenant_id = b.tenant_id and k.batch_id = b.id group by b.tenant_id, b.id`,
+         from recuperation_batch b join place_pool p on p.tenant_id = b.tenant_id and p.id = b.id
+         left join recuperation_booking k on k.host_tenant_id = b.tenant_id and k.batch_id = b.id group by b.tenant_id, b.id, p.taken, p.capacity`,
       );
       const apiCounts = counts.find((c) => c.batch_id === data.apiBatchId)!;
       const sqlCounts = data.sqlBatchIds.map((id) => counts.find((c) => c.batch_id === id)!);

@@ -58,14 +58,19 @@ export async function loadBookingData(owner: RawSql, attempts: number, beds: num
     );
     const [route] = await q<{ id: string }>(`insert into recuperation_route (tenant_id, title, days, price_per_day_fen) values ($1, '西湖人文疗休养线', 5, 48000) returning id`, [host.id]);
     await q(`insert into recuperation_route_base (tenant_id, route_id, base_id, position) values ($1, $2, $3, 0)`, [host.id, route!.id, base!.id]);
-    const batch = async (code: string) =>
-      (
-        await q<{ id: string }>(
-          `insert into recuperation_batch (tenant_id, route_id, code, start_date, nights, capacity, booking_opens, booking_closes, cancel_deadline)
-           values ($1, $2, $3, '2027-03-15', 4, $4, '2026-01-01', '2027-03-01', '2027-03-05') returning id`,
-          [host.id, route!.id, code, beds],
-        )
-      )[0]!.id;
+    // a batch's beds are its pool in the places engine (same id)
+    const batch = async (code: string) => {
+      const [pool] = await q<{ id: string }>(
+        `insert into place_pool (tenant_id, kind, capacity, offer_until) values ($1, 'recuperation.batch', $2, '2027-03-15T00:00:00+08:00') returning id`,
+        [host.id, beds],
+      );
+      await q(
+        `insert into recuperation_batch (tenant_id, id, route_id, code, start_date, nights, booking_opens, booking_closes, cancel_deadline)
+         values ($1, $2, $3, $4, '2027-03-15', 4, '2026-01-01', '2027-03-01', '2027-03-05')`,
+        [host.id, pool!.id, route!.id, code],
+      );
+      return pool!.id;
+    };
     return { agreementId: a!.id, routeId: route!.id, apiBatchId: await batch('BENCH-API'), sqlBatchIds: [await batch('BENCH-SQL-1'), await batch('BENCH-SQL-2')] as [string, string] };
   });
 

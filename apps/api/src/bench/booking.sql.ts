@@ -4,7 +4,7 @@ import { hashEvent, GENESIS_HASH } from '../modules/audit/audit.service.ts';
 import type { Query } from './lib/setup.ts';
 
 // The booking transaction of recuperation.booking.book in raw SQL, statement for statement as
-// the service issues it (modules/recuperation/booking.ts and what it calls), on one app-role
+// the service issues it (modules/recuperation/booking.book.ts and the places engine's claim), on one app-role
 // connection: the membership lookup that sets the tenant, the reads that judge eligibility (sent
 // together, as the service pipelines them), the insert against the partial unique index, the
 // conditional UPDATEs of the batch (as the host) and of the quota, the member's notice and the
@@ -31,7 +31,10 @@ export async function sqlBook(q: Query, a: SqlAttempt, now: Date): Promise<'requ
      from membership m join federation f on f.id = m.tenant_id where f.slug = $1 and m.user_id = $2 and m.status = 'active'`,
     [a.homeSlug, a.userId],
   );
-  const [batch] = await q<{ tenant_id: string; route_id: string; start_date: string; nights: number; beds_taken: number; capacity: number }>(`select * from recuperation_batch where id = $1`, [a.batchId]);
+  const [batch] = await q<{ tenant_id: string; route_id: string; start_date: string; nights: number; beds_taken: number; capacity: number }>(
+    `select b.*, p.capacity, p.taken as beds_taken from recuperation_batch b join place_pool p on p.tenant_id = b.tenant_id and p.id = b.id where b.id = $1`,
+    [a.batchId],
+  );
   // assess: seven reads sent together
   const [memberRows, , bookings, , routeRows, agreementRows] = await Promise.all([
     q<{ name: string; gender: string; id_number_masked: string; org_unit_id: string; org_unit_name: string }>(
@@ -58,18 +61,18 @@ export async function sqlBook(q: Query, a: SqlAttempt, now: Date): Promise<'requ
     `with recursive up(id, parent_id, depth) as (
        select id, parent_id, 0 from org_unit where tenant_id = $1 and id = $2
        union all select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id where u.tenant_id = $1 and up.depth < 20),
-     q as (select * from recuperation_quota where tenant_id = $1 and agreement_id = $3 and host_tenant_id = $4 and year = $5),
-     share as (select a.id, a.places, a.used from up join recuperation_allocation a on a.tenant_id = $1 and a.quota_id = (select id from q) and a.org_unit_id = up.id
+     q as (select * from place_quota where tenant_id = $1 and kind = 'recuperation' and agreement_id = $3 and host_tenant_id = $4 and year = $5),
+     share as (select a.id, a.places, a.used from up join place_allocation a on a.tenant_id = $1 and a.quota_id = (select id from q) and a.org_unit_id = up.id
                where a.places > 0 order by up.depth limit 1)
      select q.id as quota_id, q.granted, q.used, q.allocated, q.pool_used, share.id as allocation_id, share.places, share.used as share_used from q left join share on true`,
     [a.homeId, m.org_unit_id, agreement.id, a.hostId, year],
   );
   if (!quota) {
     const [made] = await q<{ id: string }>(
-      `insert into recuperation_quota (tenant_id, host_tenant_id, agreement_tenant_id, agreement_id, year, granted) values ($1, $2, $3, $4, $5, 100000) on conflict do nothing returning id`,
+      `insert into place_quota (tenant_id, kind, host_tenant_id, agreement_tenant_id, agreement_id, year, granted) values ($1, 'recuperation', $2, $3, $4, $5, 100000) on conflict do nothing returning id`,
       [a.homeId, a.hostId, agreement.tenant_id, agreement.id, year],
     );
-    const found = made ?? (await q<{ id: string }>(`select id from recuperation_quota where tenant_id = $1 and agreement_id = $2 and host_tenant_id = $3 and year = $4`, [a.homeId, agreement.id, a.hostId, year]))[0]!;
+    const found = made ?? (await q<{ id: string }>(`select id from place_quota where tenant_id = $1 and kind = 'recuperation' and agreement_id = $2 and host_tenant_id = $3 and year = $4`, [a.homeId, agreement.id, a.hostId, year]))[0]!;
     quota = { quota_id: found.id };
   }
 
@@ -87,13 +90,13 @@ export async function sqlBook(q: Query, a: SqlAttempt, now: Date): Promise<'requ
   if (batch!.beds_taken + 1 <= batch!.capacity) {
     [, bed] = await Promise.all([
       q(`select set_config('app.tenant_id', $1, true)`, [a.hostId]),
-      q(`update recuperation_batch set beds_taken = beds_taken + 1 where tenant_id = $1 and id = $2 and status = 'open' and beds_taken + 1 <= capacity returning id`, [a.hostId, a.batchId]),
+      q(`update place_pool set taken = taken + 1 where tenant_id = $1 and id = $2 and status = 'open' and taken + shared + 1 <= capacity returning id`, [a.hostId, a.batchId]),
       q(`select set_config('app.tenant_id', $1, true)`, [a.homeId]),
     ]);
   }
   let status: 'requested' | 'waitlisted' = 'requested';
   if (bed.length) {
-    const got = await q(`update recuperation_quota set used = used + 1, pool_used = pool_used + 1, updated_at = $3 where tenant_id = $1 and id = $2 and pool_used + 1 <= granted - allocated returning id`, [
+    const got = await q(`update place_quota set used = used + 1, pool_used = pool_used + 1, updated_at = $3 where tenant_id = $1 and id = $2 and pool_used + 1 <= granted - allocated returning id`, [
       a.homeId,
       quota.quota_id,
       now.toISOString(),

@@ -4,7 +4,7 @@ import type { Env } from '../env.ts';
 import { CHINA_TZ } from '../lib/dates.ts';
 import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
-import { runRecuperationOffers } from './recuperation.offers.ts';
+import { runPlaceOffers } from '../modules/place/index.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
@@ -25,7 +25,7 @@ import { runMilestoneOverdue } from './milestone.overdue.ts';
 export const QUEUES = {
   outbox: 'outbox.deliver',
   agreementExpiry: 'agreements.expiry',
-  recuperationOffers: 'recuperation.offers',
+  placeOffers: 'place.offers',
   milestoneOverdue: 'items.overdue',
 } as const;
 
@@ -61,8 +61,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   await boss.createQueue(QUEUES.agreementExpiry, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
   // the overdue pass alerts once per milestone and period whatever runs again (joint_milestone_alert), so a retry is safe
   await boss.createQueue(QUEUES.milestoneOverdue, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
-  // lapsed waitlist offers and free beds: each step re-checks under its locks, so a retry is safe
-  await boss.createQueue(QUEUES.recuperationOffers, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 300, deleteAfterSeconds: 3600 });
+  // lapsed waitlist offers, due share releases, free places: each step re-checks under its locks, so a retry is safe
+  await boss.createQueue(QUEUES.placeOffers, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 300, deleteAfterSeconds: 3600 });
 
   await boss.work(QUEUES.outbox, async () => {
     await deliverOutbox(opts.db.db, send, now());
@@ -79,9 +79,12 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return r;
   });
 
-  await boss.work(QUEUES.recuperationOffers, async () => {
-    const r = await runRecuperationOffers(opts.db.db, now(), opts.env);
-    if (r.expired.length || r.offered.length) console.log(`[jobs] recuperation.offers: ${r.expired.length} lapsed, ${r.offered.length} offered`);
+  // every consumer of the places engine that registered (recuperation batches, …)
+  await boss.work(QUEUES.placeOffers, async () => {
+    const r = await runPlaceOffers(opts.db.db, now(), opts.env);
+    if (r.expired.length || r.offered.length || r.released.length || r.closed.length) {
+      console.log(`[jobs] place.offers: ${r.expired.length} lapsed, ${r.released.length} released, ${r.closed.length} closed, ${r.offered.length} offered`);
+    }
     return r;
   });
 
@@ -91,8 +94,9 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.schedule(QUEUES.agreementExpiry, '5 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
     // 08:30 China time: the alert lands at the start of the working day
     await boss.schedule(QUEUES.milestoneOverdue, '30 8 * * *', null, { tz: CHINA_TZ, missed: 'once' });
-    // every minute: a waitlist offer lapses at most a minute after its time
-    await boss.schedule(QUEUES.recuperationOffers, '* * * * *', null, { tz: CHINA_TZ });
+    // every minute: a waitlist offer lapses at most a minute after its time (the job was 'recuperation.offers')
+    await boss.unschedule('recuperation.offers');
+    await boss.schedule(QUEUES.placeOffers, '* * * * *', null, { tz: CHINA_TZ });
   }
 
   return {

@@ -27,10 +27,11 @@ describe('demo recuperation data', () => {
     const statuses = await h.t.query<{ status: string }>(`select distinct status from recuperation_booking`);
     expect(statuses.map((s) => s.status).sort()).toEqual([...BOOKING_STATUSES].sort());
     const beds = await h.t.query<{ code: string; beds_taken: number; held: number; waiting: number }>(`
-      select b.code, b.beds_taken,
+      select b.code, p.taken as beds_taken,
         coalesce(sum(k.beds) filter (where k.status in ('offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show')), 0)::int as held,
         count(k.id) filter (where k.status = 'waitlisted')::int as waiting
-      from recuperation_batch b left join recuperation_booking k on k.host_tenant_id = b.tenant_id and k.batch_id = b.id group by b.code, b.beds_taken`);
+      from recuperation_batch b join place_pool p on p.tenant_id = b.tenant_id and p.id = b.id
+      left join recuperation_booking k on k.host_tenant_id = b.tenant_id and k.batch_id = b.id group by b.code, p.taken`);
     for (const b of beds) expect(b.beds_taken, b.code).toBe(b.held);
     expect(beds.find((b) => b.code === 'HZ-QDH-2704')).toMatchObject({ beds_taken: 6, waiting: 2 });
   });

@@ -6,3 +6,4 @@ export * from './jointMilestones.ts';
 export * from './jointItemProgress.ts';
 export * from './mechanisms.ts';
 export * from './recuperation.ts';
+export * from './place.ts';

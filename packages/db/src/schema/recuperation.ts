@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
-import { members, orgUnits } from './core.ts';
+import { members } from './core.ts';
 import { federations } from './global.ts';
+import { claimIndexes, placeAllocations, placePools, placeQuotas } from './place.ts';
 
 // Recuperation (疗休养, DOMAIN §3.4). The host federation owns its bases, routes and batches;
 // partners with an active agreement may read them (policy in the _tenancy migration). A booking
 // belongs to the member's HOME federation (tenant_id: the personal data's controller, composite
 // keys to the member and the quota) and names the host (host_tenant_id); both may see it.
-// docs/decisions/0009-booking-concurrency.md explains the counters and their constraints.
+// A batch's beds are a pool of the places engine (place.ts: same id), the quota ledger is the
+// engine's place_quota; a booking is the engine's claim, in this table (columns of claimColumns()
+// under older names: batch_id is the pool, beds the units). docs/decisions/0009 and 0020.
 
 export const recuperationBases = pgTable(
   'recuperation_base',
@@ -91,15 +94,10 @@ export const recuperationBatches = pgTable(
     code: text('code').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     nights: integer('nights').notNull(),
-    capacity: integer('capacity').notNull(),
-    /** beds held by offered, requested, approved, confirmed, completed and no-show bookings */
-    bedsTaken: integer('beds_taken').notNull().default(0),
     bookingOpens: date('booking_opens', { mode: 'string' }).notNull(),
     bookingCloses: date('booking_closes', { mode: 'string' }).notNull(),
     /** the last day a member may cancel and get the place back */
     cancelDeadline: date('cancel_deadline', { mode: 'string' }).notNull(),
-    // open | closed | cancelled
-    status: text('status').notNull().default('open'),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -107,69 +105,12 @@ export const recuperationBatches = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'recuperation_batch_route_fk', columns: [t.tenantId, t.routeId], foreignColumns: [recuperationRoutes.tenantId, recuperationRoutes.id] }),
+    // the batch's beds: its pool (same id), whose counters and status the engine keeps
+    foreignKey({ name: 'recuperation_batch_pool_fk', columns: [t.tenantId, t.id], foreignColumns: [placePools.tenantId, placePools.id] }),
     index('recuperation_batch_start_idx').on(t.tenantId, t.startDate),
     unique('recuperation_batch_code_uq').on(t.tenantId, t.code),
-    // never overbooked, whatever the code above does
-    check('recuperation_batch_beds_ck', sql`${t.bedsTaken} >= 0 and ${t.bedsTaken} <= ${t.capacity}`),
-    check('recuperation_batch_capacity_ck', sql`${t.capacity} between 1 and 10000`),
     check('recuperation_batch_nights_ck', sql`${t.nights} between 0 and 29`),
     check('recuperation_batch_window_ck', sql`${t.bookingOpens} <= ${t.bookingCloses} and ${t.cancelDeadline} <= ${t.startDate}`),
-    check('recuperation_batch_status_ck', sql`${t.status} in ('open', 'closed', 'cancelled')`),
-  ],
-);
-
-/**
- * Places one federation (host) grants another (tenant_id: the receiver, whose members use them)
- * under an agreement for a calendar year. used = pool_used + the allocations' used.
- */
-export const recuperationQuotas = pgTable(
-  'recuperation_quota',
-  {
-    tenantId: tenantId().references(() => federations.id),
-    id: id(),
-    hostTenantId: uuid('host_tenant_id').notNull().references(() => federations.id),
-    agreementTenantId: uuid('agreement_tenant_id').notNull(),
-    agreementId: uuid('agreement_id').notNull(),
-    year: integer('year').notNull(),
-    granted: integer('granted').notNull(),
-    /** places handed down to org units (sum of recuperation_allocation.places) */
-    allocated: integer('allocated').notNull().default(0),
-    used: integer('used').notNull().default(0),
-    /** places used by members of units without an allocation */
-    poolUsed: integer('pool_used').notNull().default(0),
-    /** places given back over the year (cancellations, refusals) */
-    released: integer('released').notNull().default(0),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    unique('recuperation_quota_uq').on(t.tenantId, t.agreementId, t.hostTenantId, t.year),
-    index('recuperation_quota_host_idx').on(t.hostTenantId, t.year),
-    check('recuperation_quota_used_ck', sql`${t.used} >= 0 and ${t.used} <= ${t.granted}`),
-    check('recuperation_quota_allocated_ck', sql`${t.allocated} >= 0 and ${t.allocated} <= ${t.granted}`),
-    check('recuperation_quota_pool_ck', sql`${t.poolUsed} >= 0 and ${t.poolUsed} <= ${t.granted} - ${t.allocated}`),
-    check('recuperation_quota_released_ck', sql`${t.released} >= 0`),
-  ],
-);
-
-/** A share of a quota handed to an org unit; its members (and those of units below) use it. */
-export const recuperationAllocations = pgTable(
-  'recuperation_allocation',
-  {
-    tenantId: tenantId().references(() => federations.id),
-    id: id(),
-    quotaId: uuid('quota_id').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull(),
-    places: integer('places').notNull(),
-    used: integer('used').notNull().default(0),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ name: 'recuperation_allocation_quota_fk', columns: [t.tenantId, t.quotaId], foreignColumns: [recuperationQuotas.tenantId, recuperationQuotas.id] }).onDelete('cascade'),
-    foreignKey({ name: 'recuperation_allocation_unit_fk', columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
-    unique('recuperation_allocation_unit_uq').on(t.tenantId, t.quotaId, t.orgUnitId),
-    check('recuperation_allocation_used_ck', sql`${t.used} >= 0 and ${t.used} <= ${t.places}`),
   ],
 );
 
@@ -275,21 +216,14 @@ export const recuperationBookings = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'recuperation_booking_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
-    foreignKey({ name: 'recuperation_booking_quota_fk', columns: [t.tenantId, t.quotaId], foreignColumns: [recuperationQuotas.tenantId, recuperationQuotas.id] }),
-    foreignKey({ name: 'recuperation_booking_allocation_fk', columns: [t.tenantId, t.allocationId], foreignColumns: [recuperationAllocations.tenantId, recuperationAllocations.id] }),
-    // at most one active booking per member and batch, whatever arrives at once
-    uniqueIndex('recuperation_booking_active_uq')
-      .on(t.tenantId, t.batchId, t.memberId)
-      .where(sql`status in ('waitlisted', 'offered', 'requested', 'approved', 'confirmed')`),
-    unique('recuperation_booking_idem_uq').on(t.tenantId, t.memberId, t.idempotencyKey),
+    foreignKey({ name: 'recuperation_booking_quota_fk', columns: [t.tenantId, t.quotaId], foreignColumns: [placeQuotas.tenantId, placeQuotas.id] }),
+    foreignKey({ name: 'recuperation_booking_allocation_fk', columns: [t.tenantId, t.allocationId], foreignColumns: [placeAllocations.tenantId, placeAllocations.id] }),
+    // at most one active booking per member and batch, whatever arrives at once; the idempotency
+    // key; the host's batch lookups; the waitlist in its order; lapsed offers
+    ...claimIndexes('recuperation_booking', { ...t, poolId: t.batchId }, BOOKING_ACTIVE_STATUSES),
     unique('recuperation_booking_token_uq').on(t.tenantId, t.checkinToken),
     index('recuperation_booking_host_token_idx').on(t.hostTenantId, t.checkinToken),
-    index('recuperation_booking_host_batch_idx').on(t.hostTenantId, t.batchId, t.status),
     index('recuperation_booking_member_idx').on(t.tenantId, t.memberId, t.batchStart),
-    index('recuperation_booking_waitlist_idx')
-      .on(t.hostTenantId, t.batchId, t.priorityRank, t.requestedAt, t.id)
-      .where(sql`status = 'waitlisted'`),
-    index('recuperation_booking_offer_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
     check(
       'recuperation_booking_status_ck',
       sql`${t.status} in ('waitlisted', 'offered', 'requested', 'approved', 'confirmed', 'completed', 'cancelled', 'no_show')`,

@@ -1,10 +1,9 @@
 import { refusalMessage } from '@uc/contracts';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../lib/dates.ts';
-import { isBookable, type BatchRow } from './batches.ts';
-import { checkRules, countsAsUsed, policyInForce, priorityOf, type PastBooking, type PolicyRules } from './policy.rules.ts';
-import { ZHEJIANG_POLICY } from './policy.zhejiang.ts';
-import { today } from './recuperation.common.ts';
+import { checkRules, countsAsUsed, policyInForce, priorityOf, ZHEJIANG_POLICY, type PastBooking, type PolicyRules } from './policy.rules.ts';
+import { isBookable, today } from './recuperation.rules.ts';
+import type { BatchRow } from './recuperation.types.ts';
 
 // Each rule of the home federation's policy on its own (DOMAIN §3.4, the Zhejiang figures).
 

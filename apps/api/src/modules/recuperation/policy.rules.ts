@@ -1,4 +1,4 @@
-import type { PriorityGroup, RefusalCode } from '@uc/contracts';
+import type { PolicyInput, PriorityGroup, RefusalCode } from '@uc/contracts';
 import { formatYuan } from '@uc/contracts';
 
 // The home federation's rules as pure functions (DOMAIN §3.4), so each rule is tested alone.
@@ -118,3 +118,32 @@ export function priorityOf(policy: Pick<PolicyRules, 'priorityGroups' | 'givenUp
   const rank = groups.length ? policy.priorityGroups.indexOf(groups[0]!) : policy.priorityGroups.length;
   return { groups, rank };
 }
+
+/** A policy row as the rules read it. */
+export const toRules = <R extends Omit<PolicyRules, 'priorityGroups'> & { priorityGroups: string[] }>(r: R): PolicyRules => ({ ...r, priorityGroups: r.priorityGroups as PriorityGroup[] });
+
+/** The member's bookings the rules weigh a trip against: all but those of the batch itself (and the one being judged). */
+export function pastBookings(
+  all: { id: string; batchId: string; status: string; batchStart: string; tripDays: number; pricePerDayFen: number; cancelKind: string | null; cancelJustified: boolean | null }[],
+  batchId: string,
+  excludeBookingId?: string,
+): PastBooking[] {
+  return all
+    .filter((b) => b.batchId !== batchId && b.id !== excludeBookingId)
+    .map((b) => ({ status: b.status, startDate: b.batchStart, days: b.tripDays, pricePerDayFen: b.pricePerDayFen, cancelKind: b.cancelKind, cancelJustified: b.cancelJustified }));
+}
+
+/** Zhejiang's figures (DOMAIN §3.4), the policy of every demo federation from 2026 and of the tests. */
+export const ZHEJIANG_POLICY: PolicyInput = {
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  maxDaysPerTrip: 5,
+  budgetPerDayFen: 60_000,
+  budgetPerYearFen: 300_000,
+  tripsPerYear: 1,
+  noRepeatYears: 3,
+  maxParts: 2,
+  priorityGroups: ['frontline', 'model_worker', 'skilled_worker', 'never_sent'],
+  givenUpCountsAsUsed: true,
+  note: '依据浙江省职工疗休养有关规定：每次不超过5天（含路途），每人每天不超过600元、每年不超过3000元，可分2次安排，一般3年内不重复。',
+};

@@ -38,22 +38,42 @@ import {
   routeUpdateInput,
 } from '@uc/contracts';
 import { z } from 'zod';
-import { router, staffProcedure } from '../../trpc.ts';
-import { createBase, getBase, listBases, updateBase } from './bases.ts';
-import { createBatch, getBatch, listBatches, listCatalog, updateBatch } from './batches.ts';
-import { book } from './booking.ts';
+import { AppError } from '../../errors.ts';
+import { roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } from '../../trpc.ts';
+import { getBase, listBases } from './base.query.ts';
+import { createBase, updateBase } from './base.write.ts';
+import { getBatch, listBatches, listCatalog } from './batch.query.ts';
+import { createBatch, saveBatch } from './batch.write.ts';
+import { book } from './booking.book.ts';
 import { batchDetail, eligibility, getBooking, listBookings, myBookings } from './booking.query.ts';
-import { acceptOffer, approve, cancel, confirm, declineOffer, reject } from './booking.steps.ts';
-import { checkIn, complete, markNoShow } from './checkin.ts';
-import { nominate, nominateXlsx, nominationTemplate } from './nominate.ts';
-import { createPolicy, listPolicies, updatePolicy } from './policy.ts';
-import { allocate, listAllocations, listQuotas, placesPanel } from './quota.ledger.ts';
-import { anyoneProcedure, memberProcedure, writerProcedure } from './recuperation.procedures.ts';
-import { roster, rosterFile } from './roster.ts';
-import { createRoute, getRoute, listRoutes, updateRoute } from './routes.ts';
+import { acceptOffer, approve, cancel, confirm, declineOffer, reject } from './booking.write.ts';
+import { checkIn, complete, markNoShow } from './checkin.write.ts';
+import { nominate, nominateXlsx } from './nomination.write.ts';
+import { nominationTemplate } from './nomination.xlsx.ts';
+import { listPolicies } from './policy.query.ts';
+import { createPolicy, updatePolicy } from './policy.write.ts';
+import { listAllocations, listQuotas, placesPanel } from './quota.query.ts';
+import { allocate } from './quota.write.ts';
+import { WRITER_ROLES } from './recuperation.rules.ts';
+import { roster, rosterFile } from './roster.query.ts';
+import { getRoute, listRoutes } from './route.query.ts';
+import { createRoute, updateRoute } from './route.write.ts';
 
 // recuperation.* — host catalogue (bases, routes, batches, roster, check-in), the quota ledger,
-// the home federation's policy, and bookings. Who may call each: recuperation.procedures.ts.
+// the home federation's policy, and bookings.
+
+// Who may call what: staff writers of the federation; a member account acting for its member
+// record (signed in to its home federation); anyone of the federation for reads that adapt.
+const writerProcedure = roleProcedure(...WRITER_ROLES);
+
+/** A member account with its member record: books, cancels, answers offers, sees its own bookings. */
+const memberProcedure = roleProcedure('member').use(({ ctx, next }) => {
+  if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('FORBIDDEN'));
+  return next();
+});
+
+/** staff or member of the federation; the service decides what each sees */
+const anyoneProcedure = tenantProcedure;
 
 const batchIdInput = z.object({ batchId: z.uuid() });
 const allocationsInput = z.object({ agreementId: z.uuid(), hostSlug: z.string().max(40), year: z.number().int().min(2000).max(2100) });
@@ -75,7 +95,7 @@ export const recuperationRouter = router({
     list: staffProcedure.input(batchListInput.optional()).output(z.array(batchDto)).query(({ ctx, input }) => listBatches(ctx.svc, input ?? {})),
     get: staffProcedure.input(byId).output(batchDto).query(({ ctx, input }) => getBatch(ctx.svc, input.id)),
     create: writerProcedure.input(batchCreateInput).output(batchDto).mutation(({ ctx, input }) => createBatch(ctx.svc, input)),
-    update: writerProcedure.input(batchUpdateInput).output(batchDto).mutation(({ ctx, input }) => updateBatch(ctx.svc, input)),
+    update: writerProcedure.input(batchUpdateInput).output(batchDto).mutation(({ ctx, input }) => saveBatch(ctx.svc, input)),
     roster: staffProcedure.input(batchIdInput).output(rosterDto).query(({ ctx, input }) => roster(ctx.svc, input.batchId)),
     rosterXlsx: staffProcedure.input(batchIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.batchId, 'xlsx')),
     rosterPdf: staffProcedure.input(batchIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.batchId, 'pdf')),

@@ -5,7 +5,7 @@ import { callerFor, makeFederation, makeStaff, type Harness, type TestFederation
 import { active } from '../mechanisms/mechanisms.testkit.ts';
 import { idNumberFor } from '../members/members.testkit.ts';
 import { sealIdNumber } from '../members/idNumber.crypto.ts';
-import { ZHEJIANG_POLICY } from './policy.zhejiang.ts';
+import { ZHEJIANG_POLICY } from './policy.rules.ts';
 
 // A recuperation world for tests: Hangzhou (host) and Ningbo (partner) under an active agreement
 // granting 200 places a year each way, Shaoxing outside it, a Ningbo policy with the Zhejiang
@@ -164,9 +164,9 @@ export const bookFor = (m: TestMember, batchId: string, extra: { companions?: { 
     idempotencyKey: extra.key ?? `key-${m.id}-${batchId}`,
   });
 
-/** beds_taken and the sum of beds held by bookings, straight from the database (as the owner) */
+/** beds taken (the batch's pool) and the sum of beds held by bookings, straight from the database (as the owner) */
 export async function bedCounts(h: Harness, batchId: string) {
-  const [b] = await h.t.query<{ beds_taken: number; capacity: number }>(`select beds_taken, capacity from recuperation_batch where id = $1`, [batchId]);
+  const [b] = await h.t.query<{ beds_taken: number; capacity: number }>(`select taken as beds_taken, capacity from place_pool where id = $1`, [batchId]);
   const [s] = await h.t.query<{ held: number }>(
     `select coalesce(sum(beds), 0)::int as held from recuperation_booking where batch_id = $1 and status in ('offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show')`,
     [batchId],
@@ -176,7 +176,7 @@ export async function bedCounts(h: Harness, batchId: string) {
 
 export async function quotaRow(h: Harness, receiverId: string) {
   const rows = await h.t.query<{ granted: number; used: number; pool_used: number; allocated: number; released: number }>(
-    `select granted, used, pool_used, allocated, released from recuperation_quota where tenant_id = $1`,
+    `select granted, used, pool_used, allocated, released from place_quota where tenant_id = $1 and kind = 'recuperation'`,
     [receiverId],
   );
   return rows[0] ?? null;

@@ -2,7 +2,7 @@ import type { RosterDto } from '@uc/contracts';
 import PDFDocument from 'pdfkit';
 import { chinaDateTime } from '../agreements/pdf/agreement.pdf.render.ts';
 import { cjkFonts } from '../agreements/pdf/agreement.pdf.font.ts';
-import { chinaDay, rosterLines, type RosterLine } from './roster.labels.ts';
+import { chinaDay, rosterLines, type RosterLine } from './roster.dto.ts';
 
 // The roster as a landscape A4 table in Chinese, with the same CJK font subset approach as the
 // agreement PDF (docs/decisions/0006-pdf.md).

@@ -1,6 +1,6 @@
 import type { RosterDto } from '@uc/contracts';
 import ExcelJS from 'exceljs';
-import { chinaDay, rosterLines, type RosterLine } from './roster.labels.ts';
+import { chinaDay, rosterLines, type RosterLine } from './roster.dto.ts';
 
 // The roster as an .xlsx the base's front desk can print: a title row, then one row per person.
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRecuperationOffers } from '../../jobs/recuperation.offers.ts';
+import { runRecuperationOffers } from './waitlist.job.ts';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, TODAY, type TestMember, type World } from './recuperation.testkit.ts';
 

@@ -1,6 +1,6 @@
 import type { DashboardPanelProvider } from './dashboard.types.ts';
 import { itemPanels } from './items.panels.ts';
-import { recuperationPlacesPanel } from '../../recuperation/places.panel.ts';
+import { recuperationPlacesPanel } from '../../recuperation/quota.panel.ts';
 
 // Every dashboard panel provider. A module adds its panels with one line here (or by calling
 // registerDashboardPanel from a module loaded at start); nothing else changes.

@@ -1,0 +1,57 @@
+import type { BookingDto } from '@uc/contracts';
+import { AppError } from '../../errors.ts';
+import { addDays } from '../../lib/dates.ts';
+import type { ServiceCtx } from '../../service.ts';
+import { auditStep, noticeCtx, notifyMember } from './booking.notices.ts';
+import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
+import { lockBookingByHostAndToken, updateBooking } from './recuperation.repo.ts';
+import { today } from './recuperation.rules.ts';
+import type { BookingRow } from './recuperation.types.ts';
+
+// At the base: the host scans the QR code on the member's phone (the booking's unguessable
+// token) and checks them in; marks no-shows; completes stays. Host staff only.
+
+async function lockByToken(ctx: ServiceCtx, token: string): Promise<BookingRow> {
+  const row = await lockBookingByHostAndToken(ctx, token);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
+  const b = await findBooking(ctx, id, { forUpdate: true });
+  if (b.hostTenantId !== ctx.tenantId) throw new AppError('FORBIDDEN');
+  return b;
+}
+
+/** Checks in the booking the token belongs to: confirmed, from the day before the start to the last day. A repeat scan is harmless. */
+export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDto> {
+  const b = await lockByToken(ctx, token);
+  if (b.status !== 'confirmed') throw new AppError('BOOKING_STATE', { status: b.status });
+  if (b.checkedInAt) return bookingDto(ctx, b);
+  const day = today(ctx);
+  const last = addDays(b.batchStart, b.tripDays - 1);
+  if (day < addDays(b.batchStart, -1) || day > last) throw new AppError('BOOKING_CLOSED', { from: addDays(b.batchStart, -1), to: last });
+  const row = await updateBooking(ctx, b, { checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
+  await auditStep(ctx, b, 'check_in', 'confirmed');
+  return bookingDto(ctx, row);
+}
+
+/** A confirmed member who did not come: the bed stays used and the trip counts as taken. */
+export async function markNoShow(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await hostLock(ctx, id);
+  if (b.status !== 'confirmed' || b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
+  if (today(ctx) < b.batchStart) throw new AppError('BOOKING_CLOSED', { from: b.batchStart });
+  const row = await updateBooking(ctx, b, { status: 'no_show', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
+  await notifyMember(noticeCtx(ctx), row, 'booking.no_show', await noticeVarsFor(ctx, row));
+  await auditStep(ctx, b, 'no_show', 'no_show');
+  return bookingDto(ctx, row);
+}
+
+/** A checked-in stay is complete. */
+export async function complete(ctx: ServiceCtx, id: string): Promise<BookingDto> {
+  const b = await hostLock(ctx, id);
+  if (b.status !== 'confirmed' || !b.checkedInAt) throw new AppError('BOOKING_STATE', { status: b.status });
+  const row = await updateBooking(ctx, b, { status: 'completed', closedAt: ctx.now, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
+  await auditStep(ctx, b, 'complete', 'completed');
+  return bookingDto(ctx, row);
+}

@@ -1,0 +1,50 @@
+import type { FileDto } from '@uc/contracts';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../errors.ts';
+import { cellText, XLSX_TYPE } from '../members/members.xlsx.ts';
+
+// The nomination list as staff fill it in (姓名, 身份证号) and as the API reads it back.
+
+export const MAX_ROWS = 500;
+
+/** The list staff fill in: 姓名 and 身份证号 (as text, or Excel would round it). */
+export async function nominationTemplate(): Promise<FileDto> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('推荐名单');
+  sheet.columns = [
+    { header: '姓名', key: 'name', width: 14 },
+    { header: '身份证号', key: 'idNumber', width: 24, style: { numFmt: '@' } },
+  ];
+  return { filename: '疗休养推荐名单模板.xlsx', contentType: XLSX_TYPE, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
+/** The rows of an .xlsx whose first sheet has 身份证号 (required) and 姓名 (optional): at most MAX_ROWS. */
+export async function readNominationSheet(bytes: Buffer): Promise<{ row: number; idNumber: string; name: string }[]> {
+  const sheet = await firstSheet(bytes);
+  const header = new Map<string, number>();
+  sheet.getRow(1).eachCell((c, col) => header.set(cellText(c.value).replace(/[\s*＊]/g, ''), col));
+  const idCol = header.get('身份证号');
+  const nameCol = header.get('姓名');
+  if (!idCol) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: ['身份证号'] });
+  const wanted: { row: number; idNumber: string; name: string }[] = [];
+  for (let n = 2; n <= sheet.rowCount && wanted.length <= MAX_ROWS; n++) {
+    const idNumber = cellText(sheet.getRow(n).getCell(idCol).value).toUpperCase();
+    const name = nameCol ? cellText(sheet.getRow(n).getCell(nameCol).value) : '';
+    if (idNumber || name) wanted.push({ row: n, idNumber, name });
+  }
+  if (wanted.length > MAX_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_ROWS });
+  return wanted;
+}
+
+async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
+  }
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+  return sheet;
+}
