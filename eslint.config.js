@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundaries } from './packages/config/eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/routeTree.gen.ts', 'packages/db/migrations/**', 'e2e/artifacts/**'] },
@@ -22,6 +23,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in env.ts only.' }],
     },
+  },
+  {
+    // Module boundaries in the API (docs/architecture.md); the no-cycle check is apps/api/src/architecture.test.ts.
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/module-entry': 'error', 'boundaries/no-transport-in-services': 'error' },
   },
   {
     files: ['apps/web/src/**/*.tsx'],

@@ -2,8 +2,10 @@ import { assertSafeRole, migrateDatabase, openDatabase } from './bootstrap.ts';
 import { loadEnv } from './env.ts';
 import { createApp, listen } from './http/server.ts';
 import { startJobs } from './jobs/boss.ts';
+import { registerModules } from './modules/index.ts';
 import { seedDemo } from './seed/demo.ts';
 
+registerModules(); // each module's downloads, dashboard panels and hooks, before anything runs
 const env = loadEnv();
 const db = await openDatabase(env);
 await migrateDatabase(env, db);

@@ -25,6 +25,17 @@ export interface ServiceCtx {
   env: Pick<Env, 'memberIdKey' | 'publicUrl'>;
 }
 
+/**
+ * What a service without a federation receives: sign-in, invitations, the signed-in user's own
+ * account and sessions. db is the pool (each service opens its own short transactions).
+ */
+export interface UserCtx {
+  db: Db;
+  now: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
 export const systemActor: Actor = { userId: null, label: 'system', ip: null, userAgent: null, roles: [], memberId: null };
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -8,8 +8,7 @@ import { sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
-import { confirmPassword } from './modules/auth/auth.service.ts';
-import type { AuthSession } from './modules/auth/session.ts';
+import type { AuthSession } from './modules/auth/index.ts';
 import type { Actor, ServiceCtx } from './service.ts';
 
 export interface RequestCtx {
@@ -138,7 +137,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * procedure in one transaction with that tenant's context. A federation the user does not
  * belong to answers NOT_FOUND, like one that does not exist.
  */
-const tenantContext = t.middleware(async ({ ctx, next }) => {
+export const tenantContext = t.middleware(async ({ ctx, next }) => {
   const slug = ctx.tenantSlug;
   const user = ctx.auth?.user;
   if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
@@ -183,7 +182,7 @@ class Rollback {
 }
 
 /** Refuses unless the actor holds one of the roles in the transaction's federation (before the service runs). */
-const requireRoles = (roles: Role[]) =>
+export const requireRoles = (roles: Role[]) =>
   t.middleware(({ ctx, next }) => {
     const actor = (ctx as { svc?: ServiceCtx }).svc?.actor;
     if (!actor?.roles.some((r) => roles.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
@@ -192,24 +191,6 @@ const requireRoles = (roles: Role[]) =>
 
 /** A tenant procedure open only to holders of one of the roles (checked before the service runs). */
 export const roleProcedure = (...roles: Role[]) => tenantProcedure.use(requireRoles(roles));
-
-/**
- * A role procedure whose input carries the user's password again (signing). The password is
- * checked under the sign-in throttle BEFORE the tenant transaction opens: a wrong guess must be
- * counted although the request fails, and PGlite's one connection must not be asked twice.
- */
-export const passwordConfirmedProcedure = (...roles: Role[]) =>
-  authedProcedure
-    .use(async ({ ctx, getRawInput, next }) => {
-      const raw = await getRawInput();
-      const password = raw && typeof raw === 'object' && 'password' in raw && typeof raw.password === 'string' ? raw.password : '';
-      if (!(await confirmPassword(ctx.db, ctx.auth.user.id, password, { ip: ctx.ip, now: ctx.now() }))) {
-        throw toTrpcError(new AppError('INVALID_CREDENTIALS'));
-      }
-      return next();
-    })
-    .use(tenantContext)
-    .use(requireRoles(roles));
 
 /** Staff of the federation, any role; member accounts excluded. */
 export const STAFF_ROLES: Role[] = ['admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker'];

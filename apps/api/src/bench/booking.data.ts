@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { sessionIdFromToken, generateSessionToken } from '../modules/auth/session.ts';
-import { twinCityTemplate } from '../modules/agreements/agreement.template.ts';
+import { generateSessionToken } from '../modules/auth/index.ts';
+import { tokenHash } from '../lib/token.ts';
+import { twinCityTemplate } from '../modules/agreement/index.ts';
 import type { RawSql } from './lib/setup.ts';
 
 // Data for the booking burst, loaded as the owner (one tenant transaction per federation, RLS
@@ -82,7 +83,7 @@ export async function loadBookingData(owner: RawSql, attempts: number, beds: num
   const tokens = userIds.slice(0, attempts).map(() => generateSessionToken());
   await owner.query(
     `insert into session (id, user_id, expires_at) select s.id, s.user_id, now() + interval '29 days' from unnest($1::text[], $2::uuid[]) as s(id, user_id)`,
-    [tokens.map(sessionIdFromToken), userIds.slice(0, attempts).map((u) => u.id)],
+    [tokens.map(tokenHash), userIds.slice(0, attempts).map((u) => u.id)],
   );
   const memberIds = await owner.tenant(home.id, async (q) => {
     const [root] = await q<{ id: string }>(`insert into org_unit (tenant_id, name, kind) values ($1, '宁波市总工会', 'city') returning id`, [home.id]);

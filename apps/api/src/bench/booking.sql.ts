@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CONSENT_VERSION } from '@uc/contracts';
-import { hashEvent, GENESIS_HASH } from '../modules/audit/audit.service.ts';
+import { hashEvent, GENESIS_HASH } from '../modules/audit/index.ts';
 import type { Query } from './lib/setup.ts';
 
 // The booking transaction of recuperation.booking.book in raw SQL, statement for statement as

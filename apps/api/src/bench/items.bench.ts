@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createDb, type DbHandle } from '@uc/db';
 import { canonicalJson } from '../lib/canonical.ts';
 import { chinaDate } from '../lib/dates.ts';
-import { hashPassword } from '../modules/auth/password.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { dashboardPanels } from '../modules/dashboard/index.ts';
+import { registerModules } from '../modules/index.ts';
+import { myItems } from '../modules/jointItem/index.ts';
 import { systemActor, type ServiceCtx } from '../service.ts';
 import { createBenchDatabase, rawSql, startBenchApi, TrpcHttpClient, type Bench, type BenchOptions } from './lib/setup.ts';
 import { measurePair, summaryLine } from './lib/stats.ts';
@@ -52,8 +55,7 @@ export const bench: Bench = {
       app = await createDb({ kind: 'postgres', url: db.appUrl, max: 2 });
       const base: Omit<ServiceCtx, 'db'> = { tenantId: fed.id, actor: { ...systemActor, userId: user!.id, label: email, roles: ['lead'] }, now: new Date(), locale: 'zh-CN', env: api.env };
 
-      const { myItems } = await import('../modules/jointItems/views/myItems.ts');
-      const { dashboardPanels } = await import('../modules/jointItems/dashboard/dashboard.service.ts');
+      registerModules(); // the dashboard's panels
       const cases = [
         { name: 'my-items', path: 'jointItem.myItems', input: {}, run: (ctx: ServiceCtx) => myItems(ctx, { includeClosed: false, limit: 200 }) },
         { name: 'dashboard[federation]', path: 'dashboard.panels', input: { scope: 'federation', modules: ['items'] }, run: (ctx: ServiceCtx) => dashboardPanels(ctx, { scope: 'federation', weeks: 12, modules: ['items'] }) },

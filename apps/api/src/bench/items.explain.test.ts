@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '@uc/db';
 import { chinaDate } from '../lib/dates.ts';
+import { myItems } from '../modules/jointItem/index.ts';
 import { systemActor, type ServiceCtx } from '../service.ts';
 import { createHarness, type Harness } from '../test/harness.ts';
 import { loadItemsData, type ItemsData } from './items.data.ts';
@@ -52,8 +54,6 @@ describe('EXPLAIN of the joint-item views', () => {
   }, 300_000);
 
   it('gives "my items" real work at this scale', async () => {
-    const { myItems } = await import('../modules/jointItems/views/myItems.ts');
-    const { withTenant } = await import('@uc/db');
     const mine = await withTenant(h.t.db, base.tenantId, (tx) => myItems({ ...base, db: tx }, { includeClosed: false, limit: 200 }), { userId: base.actor.userId! });
     expect(mine.length).toBeGreaterThan(20);
   });

@@ -2,6 +2,9 @@ import { GLOBAL_TABLES, withTenant, type Db, type DbHandle } from '@uc/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { dashboardPanels } from '../modules/dashboard/index.ts';
+import { registerModules } from '../modules/index.ts';
+import { agreementBoard, agreementTimeline, itemPage, listActivity, myItems } from '../modules/jointItem/index.ts';
 import type { ServiceCtx } from '../service.ts';
 
 // EXPLAIN of the very statements a view runs: the view is run once through a Drizzle instance
@@ -81,20 +84,21 @@ function withParams(text: string, params: unknown[]): SQL {
 
 /** Every read the lead's views make, by name: the calls the EXPLAIN test and `pnpm bench items` check. */
 export function viewCalls(ids: { agreementId: string; itemId: string }): { name: string; run(ctx: ServiceCtx): Promise<unknown> }[] {
+  registerModules(); // the dashboard's panels
   return [
-    { name: 'myItems', run: async (ctx) => (await import('../modules/jointItems/views/myItems.ts')).myItems(ctx, { includeClosed: false, limit: 200 }) },
-    { name: 'board', run: async (ctx) => (await import('../modules/jointItems/views/board.ts')).agreementBoard(ctx, ids.agreementId) },
-    { name: 'timeline', run: async (ctx) => (await import('../modules/jointItems/views/board.ts')).agreementTimeline(ctx, ids.agreementId) },
-    { name: 'itemPage', run: async (ctx) => (await import('../modules/jointItems/views/itemPage.ts')).itemPage(ctx, ids.itemId) },
-    { name: 'activity[agreement]', run: async (ctx) => (await import('../modules/jointItems/activity.ts')).listActivity(ctx, { agreementId: ids.agreementId, limit: 50 }) },
+    { name: 'myItems', run: (ctx) => myItems(ctx, { includeClosed: false, limit: 200 }) },
+    { name: 'board', run: (ctx) => agreementBoard(ctx, ids.agreementId) },
+    { name: 'timeline', run: (ctx) => agreementTimeline(ctx, ids.agreementId) },
+    { name: 'itemPage', run: (ctx) => itemPage(ctx, ids.itemId) },
+    { name: 'activity[agreement]', run: (ctx) => listActivity(ctx, { agreementId: ids.agreementId, limit: 50 }) },
     {
       name: 'dashboard[federation]',
-      run: async (ctx) => (await import('../modules/jointItems/dashboard/dashboard.service.ts')).dashboardPanels(ctx, { scope: 'federation', weeks: 12, modules: ['items'] }),
+      run: (ctx) => dashboardPanels(ctx, { scope: 'federation', weeks: 12, modules: ['items'] }),
     },
     {
       name: 'dashboard[agreement]',
-      run: async (ctx) =>
-        (await import('../modules/jointItems/dashboard/dashboard.service.ts')).dashboardPanels(ctx, { scope: 'agreement', agreementId: ids.agreementId, weeks: 12, modules: ['items'] }),
+      run: (ctx) =>
+        dashboardPanels(ctx, { scope: 'agreement', agreementId: ids.agreementId, weeks: 12, modules: ['items'] }),
     },
   ];
 }

@@ -3,8 +3,8 @@ import { chinaDate } from '../lib/dates.ts';
 import type { Query } from './lib/setup.ts';
 
 // The baseline: the statements the members service runs for member.list
-// (modules/members/members.list.ts, members.filter.ts, members.repo.ts, and findOrgUnit from
-// modules/orgUnits), written out in SQL the way Drizzle renders them. Keep it in step with the
+// (modules/member/member.query.ts, member.repo.ts, and findOrgUnit from modules/orgUnit),
+// written out in SQL the way Drizzle renders them. Keep it in step with the
 // service: the benchmark checks that both return the same total, page and honours.
 
 export interface MemberListInput {

@@ -3,37 +3,43 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { ErrorCode } from '@uc/contracts';
-import type { RequestCtx } from '../trpc.ts';
 import { AppError } from '../errors.ts';
+import { toTrpcError, type RequestCtx } from '../trpc.ts';
 import type { Caller } from './caller.ts';
-import { downloadAgreementPdf } from '../modules/agreements/pdf/agreement.pdf.download.ts';
-import { downloadMemberExport, downloadMemberTemplate } from '../modules/members/members.download.ts';
-import { downloadRoster } from '../modules/recuperation/recuperation.download.ts';
-import { downloadAttachment, downloadWorkPlan } from '../modules/jointItems/jointItem.download.ts';
-
-export interface DownloadRoute {
-  method: 'GET';
-  pattern: RegExp;
-  handle(args: { req: IncomingMessage; res: ServerResponse; url: URL; ctx: RequestCtx; caller: Caller }): Promise<void>;
-}
 
 /**
  * File downloads (Excel, PDF) are plain GETs so a link or <a download> works with the session
  * cookie. Each goes through a tRPC procedure via the caller, so tenancy and roles are checked
- * exactly as for the API. The tenant is the first path segment after /api/t/.
+ * exactly as for the API. Modules register their routes (their `*.download.ts`, called from the
+ * module's register()); the server asks this registry, and imports no module's handler.
  */
-export const downloadRoutes: DownloadRoute[] = [
-  // agreement PDF, at /api/t/<slug>/… and /api/agreements/<id>/pdf (called lazily: the handler's module imports this one)
-  { method: 'GET', pattern: /^\/api\/(?:t\/[a-z0-9-]{1,40}\/)?agreements\/[0-9a-fA-F-]{36}\/pdf$/, handle: (args) => downloadAgreementPdf(args) },
-  // member roster (.xlsx) and the import template
-  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/export\.xlsx$/, handle: (args) => downloadMemberExport(args) },
-  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/members\/import-template\.xlsx$/, handle: (args) => downloadMemberTemplate(args) },
-  // recuperation: a batch's roster (.xlsx / .pdf, host staff) and the nomination template
-  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/recuperation\/(?:batches\/[0-9a-fA-F-]{36}\/roster\.(?:xlsx|pdf)|nomination-template\.xlsx)$/, handle: (args) => downloadRoster(args) },
-  // joint items: an attachment (inline preview) and an agreement's work plan (.xlsx); literals, as the handlers' module imports this one
-  { method: 'GET', pattern: /^\/api\/(?:t\/[a-z0-9-]{1,40}\/)?joint-items\/attachments\/[0-9a-fA-F-]{36}$/, handle: (args) => downloadAttachment(args) },
-  { method: 'GET', pattern: /^\/api\/t\/[a-z0-9-]{1,40}\/agreements\/[0-9a-fA-F-]{36}\/work-plan\.xlsx$/, handle: (args) => downloadWorkPlan(args) },
-];
+
+export interface DownloadArgs {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  ctx: RequestCtx;
+  /** the API as the signed-in user, acting in the federation with this slug */
+  callerIn(tenantSlug: string | null): Caller;
+}
+
+export interface DownloadRoute {
+  method: 'GET';
+  pattern: RegExp;
+  handle(args: DownloadArgs): Promise<void>;
+}
+
+const routes: DownloadRoute[] = [];
+
+export function registerDownload(route: DownloadRoute): void {
+  if (routes.some((r) => r.method === route.method && r.pattern.source === route.pattern.source)) throw new Error(`download ${route.pattern} is registered twice`);
+  routes.push(route);
+}
+
+/** The registered route for this request, if any. */
+export function findDownload(method: string, pathname: string): DownloadRoute | undefined {
+  return routes.find((r) => r.method === method && r.pattern.test(pathname));
+}
 
 export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType: string; filename: string }) {
   res.writeHead(200, {
@@ -45,7 +51,9 @@ export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType
   res.end(file.bytes);
 }
 
+/** The failure as JSON with its HTTP status: a procedure's error (or an AppError) as the API answers it; anything else 500. */
 export function sendDownloadError(res: ServerResponse, err: unknown, locale: string) {
+  if (err instanceof AppError) err = toTrpcError(err);
   let code: ErrorCode = 'INTERNAL';
   let status = 500;
   if (err instanceof TRPCError) {
@@ -56,4 +64,33 @@ export function sendDownloadError(res: ServerResponse, err: unknown, locale: str
   }
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ error: { code, message: errorMessage(code, locale) } }));
+}
+
+function isCode(e: unknown, ...codes: string[]): boolean {
+  return e instanceof TRPCError && codes.includes(e.cause instanceof AppError ? e.cause.code : e.code);
+}
+
+/**
+ * For a file that belongs to an agreement, addressed with or without a federation: with one (the
+ * path's, else X-Tenant's) `send` runs there; without, in each of the user's federations in turn
+ * until one is a party. A user none of whose federations is a party gets NOT_FOUND, exactly like
+ * a missing id; any other failure is the answer.
+ */
+export async function sendFromAnyParty(args: DownloadArgs, pathSlug: string | undefined, send: (caller: Caller) => Promise<void>): Promise<void> {
+  const { ctx, res } = args;
+  const explicit = pathSlug ?? ctx.tenantSlug;
+  const slugs = explicit ? [explicit] : ctx.auth ? ((await args.callerIn(ctx.tenantSlug).auth.me())?.memberships.map((m) => m.slug) ?? []) : [];
+  let failure: unknown = null;
+  for (const slug of slugs) {
+    try {
+      return await send(args.callerIn(slug));
+    } catch (e) {
+      failure = e;
+      // another of the user's federations may be the party; any other error is the answer
+      if (explicit || !isCode(e, 'NOT_FOUND', 'FORBIDDEN')) break;
+    }
+  }
+  if (!ctx.auth) failure = new AppError('UNAUTHORIZED');
+  else if (!explicit) failure = failure && !isCode(failure, 'NOT_FOUND', 'FORBIDDEN') ? failure : new AppError('NOT_FOUND');
+  sendDownloadError(res, failure, ctx.locale);
 }

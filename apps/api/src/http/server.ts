@@ -5,11 +5,11 @@ import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { DbHandle } from '@uc/db';
 import type { Env } from '../env.ts';
-import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '../modules/auth/session.ts';
+import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '../modules/auth/index.ts';
 import { appRouter } from '../router.ts';
 import type { RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
-import { downloadRoutes } from './downloads.ts';
+import { findDownload } from './downloads.ts';
 import { serveStatic } from './static.ts';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -52,12 +52,12 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
 
   const ctx = await requestContext(req, opts, now, requestId, locale);
 
-  const download = downloadRoutes.find((r) => r.method === method && r.pattern.test(url.pathname));
+  const download = findDownload(method, url.pathname);
   if (download) {
     // writeHead in the handler merges headers set here: a renewed session cookie is not lost on a download
     const cookies = ctx.resHeaders.getSetCookie();
     if (cookies.length) res.setHeader('Set-Cookie', cookies);
-    return download.handle({ req, res, url, ctx, caller: createCaller(ctx) });
+    return download.handle({ req, res, url, ctx, callerIn: (tenantSlug) => createCaller({ ...ctx, tenantSlug }) });
   }
 
   if (!url.pathname.startsWith('/api/trpc/')) return sendJson(res, 404, { error: { message: errorMessage('NOT_FOUND', locale) } });

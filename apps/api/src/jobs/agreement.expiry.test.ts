@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../lib/dates.ts';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, TEST_PASSWORD, type Harness, type TestFederation } from '../test/harness.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
+import type { Caller } from '../test/caller.ts';
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 /** 00:05 in China on that calendar date, when the daily job runs (still the day before in UTC) */
 const chinaMorning = (date: string) => new Date(`${date}T00:05:00+08:00`);

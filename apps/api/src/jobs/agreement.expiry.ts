@@ -2,9 +2,8 @@ import type { AgreementStatus } from '@uc/contracts';
 import { agreements, federations, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, eq, lte } from 'drizzle-orm';
 import { addDays, chinaDate } from '../lib/dates.ts';
-import { assertAllowed, next, type Amendment } from '../modules/agreements/agreement.lifecycle.ts';
-import { auditToParties, findAgreement, findParties, type AgreementRow, type PartyRow } from '../modules/agreements/agreement.repo.ts';
-import { notifyFederation, type Notice } from '../modules/notifications/notify.ts';
+import { type AgreementRow, type Amendment, assertAllowed, auditToParties, findAgreement, findParties, next, type PartyRow } from '../modules/agreement/index.ts';
+import { notifyFederation, type Notice } from '../modules/notification/index.ts';
 import { systemActor, type ServiceCtx } from '../service.ts';
 
 // The daily agreement job (DOMAIN §2): an active agreement whose term has ended becomes expired,

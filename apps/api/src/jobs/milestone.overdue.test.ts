@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../lib/dates.ts';
-import { activeAgreement, itemOf, makeItemsWorld, type ItemsWorld } from '../modules/jointItems/items.testkit.ts';
-import type { Caller } from '../modules/mechanisms/mechanisms.testkit.ts';
+import { activeAgreement, itemOf, makeItemsWorld, type ItemsWorld } from '../modules/jointItem/jointItem.testkit.ts';
+import type { Caller } from '../test/caller.ts';
 import { callerFor, createHarness, makeStaff, type Harness } from '../test/harness.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 

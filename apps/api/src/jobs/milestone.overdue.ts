@@ -1,11 +1,8 @@
 import { agreements, federations, jointItems, jointItemSides, jointMilestoneAlerts, jointMilestones, jointMilestoneSides, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, eq, lt, notInArray } from 'drizzle-orm';
 import { chinaDate } from '../lib/dates.ts';
-import { auditToParties, findAgreement, findParties } from '../modules/agreements/agreement.repo.ts';
-import { recordActivity } from '../modules/jointItems/activity.ts';
-import { alertPeriod, daysOverdue } from '../modules/jointItems/jointItem.rules.ts';
-import { findMilestone } from '../modules/jointItems/milestone.query.ts';
-import { notifyPartyLeads } from '../modules/jointItems/notifyLeads.ts';
+import { auditToParties, findAgreement, findParties } from '../modules/agreement/index.ts';
+import { alertPeriod, daysOverdue, findMilestone, notifyPartyLeads, recordActivity } from '../modules/jointItem/index.ts';
 import { systemActor, type ServiceCtx } from '../service.ts';
 
 // The daily overdue pass (DOMAIN §3): an open milestone past its due date (calendar dates in

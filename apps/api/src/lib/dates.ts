@@ -18,6 +18,9 @@ export function chinaDate(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as Chinese readers write it, in Beijing time: '2026年3月5日 14:07'. */
+export const chinaDateTime = (d: Date) => dayjs(d).tz(CHINA_TZ).format('YYYY年M月D日 HH:mm');
+
 export function addDays(date: string, days: number): string {
   return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
 }

@@ -3,12 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Role } from '@uc/contracts';
 import type { Env } from '../env.ts';
 import type { ServiceCtx } from '../service.ts';
-import { addComment } from '../modules/agreements/agreement.comment.ts';
-import { createAgreement } from '../modules/agreements/agreement.create.ts';
-import { getAgreement } from '../modules/agreements/agreement.query.ts';
-import { saveVersion } from '../modules/agreements/agreement.save.ts';
-import { decide } from '../modules/agreements/agreement.sign.ts';
-import { takeStep } from '../modules/agreements/agreement.steps.ts';
+import { addComment, createAgreement, decide, getAgreement, saveVersion, takeStep } from '../modules/agreement/index.ts';
 import { DEMO_PASSWORD } from './demoData.ts';
 
 export const HANGYONG_TITLE = '杭州市总工会 宁波市总工会 助力唱好杭甬“双城记”合作协议';

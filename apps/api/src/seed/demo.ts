@@ -2,9 +2,10 @@ import { idNumberCheckChar } from '@uc/contracts';
 import { federations, memberHonours, members, memberships, orgUnits, users, withoutTenant, withTenant, type Db } from '@uc/db';
 import { eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import { sealIdNumber } from '../modules/members/idNumber.crypto.ts';
+import { recordAudit } from '../modules/audit/index.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { registerModules } from '../modules/index.ts';
+import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
@@ -37,6 +38,7 @@ export function demoIdNumber(rand: () => number, areaCode: string, gender: 'male
 
 /** Seeds the three demo federations; a federation that already exists is left as it is. */
 export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl'>): Promise<string> {
+  registerModules(); // the seed calls services directly: signing must create the planned joint items
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const done: string[] = [];
   for (const [i, fed] of DEMO_FEDERATIONS.entries()) {

@@ -3,12 +3,7 @@ import { agreements, federations, jointMilestones, memberships, users, withoutTe
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { addDays, chinaDate } from '../lib/dates.ts';
-import { uploadAttachment } from '../modules/jointItems/attachment.ts';
-import { listJointItems } from '../modules/jointItems/jointItem.query.ts';
-import { createJointItem, setJointItemStatus, updateJointItem, updateJointItemSide } from '../modules/jointItems/jointItem.write.ts';
-import { confirmMilestone, reopenMilestone } from '../modules/jointItems/milestone.confirm.ts';
-import { createMilestone } from '../modules/jointItems/milestone.write.ts';
-import { postProgressUpdate } from '../modules/jointItems/progress.ts';
+import { confirmMilestone, createJointItem, createMilestone, listJointItems, postProgressUpdate, reopenMilestone, setJointItemStatus, updateJointItem, updateJointItemSide, uploadAttachment } from '../modules/jointItem/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { DEMO_ITEMS, demoPdf, type DemoMilestone } from './itemsDemoData.ts';

@@ -2,18 +2,9 @@ import { idNumberCheckChar, type Role } from '@uc/contracts';
 import { federations, memberHonours, members, memberships, orgUnits, recuperationBases, recuperationBookings, rowsOf, users, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { createBase } from '../modules/recuperation/base.write.ts';
-import { createBatch } from '../modules/recuperation/batch.write.ts';
-import { book } from '../modules/recuperation/booking.book.ts';
-import { acceptOffer, approve, cancel, confirm } from '../modules/recuperation/booking.write.ts';
-import { checkIn, complete, markNoShow } from '../modules/recuperation/checkin.write.ts';
-import { nominate } from '../modules/recuperation/nomination.write.ts';
-import { createPolicy } from '../modules/recuperation/policy.write.ts';
-import { allocate } from '../modules/recuperation/quota.write.ts';
-import { createRoute } from '../modules/recuperation/route.write.ts';
+import { ZHEJIANG_POLICY, acceptOffer, allocate, approve, book, cancel, checkIn, complete, confirm, createBase, createBatch, createPolicy, createRoute, markNoShow, nominate } from '../modules/recuperation/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
-import { ZHEJIANG_POLICY } from '../modules/recuperation/policy.rules.ts';
 import { DEMO_HOSTS, photoUrl } from './recuperationData.ts';
 
 // Demo recuperation data through the real services, each step at the moment it would have

@@ -6,8 +6,7 @@ import { createTestDb, type TestDb } from '@uc/db/testing';
 import { loadEnv, type Env } from '../env.ts';
 import { createCaller, type Caller } from '../http/caller.ts';
 import { createApp, listen } from '../http/server.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import { createSession, validateSessionToken } from '../modules/auth/session.ts';
+import { createSession, hashPassword, validateSessionToken } from '../modules/auth/index.ts';
 import type { RequestCtx } from '../trpc.ts';
 
 // Integration test harness: a fresh database per file (PGlite, or the server when

@@ -6,7 +6,7 @@ import { withDatabase, withUser } from '@uc/db/testing';
 import { assertSafeRole } from '../../bootstrap.ts';
 import { loadEnv, type Env } from '../../env.ts';
 import { createApp, listen } from '../../http/server.ts';
-import { hashPassword } from '../../modules/auth/password.ts';
+import { hashPassword } from '../../modules/auth/index.ts';
 
 // What every benchmark needs: a fresh database on a real PostgreSQL server (migrated as the
 // owner, dropped at the end), the real API server in this process connected as the app role,

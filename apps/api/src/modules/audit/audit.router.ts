@@ -1,6 +1,6 @@
 import { auditListDto, auditListInput, auditVerifyDto } from '@uc/contracts';
 import { roleProcedure, router } from '../../trpc.ts';
-import { listAuditEvents, verifyAuditChain } from './audit.service.ts';
+import { listAuditEvents, verifyAuditChain } from './audit.query.ts';
 
 const auditReader = roleProcedure('admin');
 

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../service.ts';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, type Harness, type TestFederation } from '../../test/harness.ts';
-import { GENESIS_HASH, hashEvent, recordAudit, verifyAuditChain } from './audit.service.ts';
+import { GENESIS_HASH, hashEvent, recordAudit } from './audit.write.ts';
+import { verifyAuditChain } from './audit.query.ts';
 
 // The audit log is append-only and hash-chained per federation (DOMAIN §4): tampering by anyone
 // who can write the table directly is detected, and the app itself can only append.

@@ -1,7 +1,7 @@
 import { federationDto, federationHomeDto } from '@uc/contracts';
 import { z } from 'zod';
 import { router, staffProcedure, tenantProcedure } from '../../trpc.ts';
-import { getFederationHome, listFederations } from './federation.service.ts';
+import { getFederationHome, listFederations } from './federation.query.ts';
 
 export const federationRouter = router({
   home: tenantProcedure.output(federationHomeDto).query(({ ctx }) => getFederationHome(ctx.svc)),

@@ -2,7 +2,7 @@ import { withTenant } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, type Harness, type TestFederation } from '../../test/harness.ts';
-import { active } from '../mechanisms/mechanisms.testkit.ts';
+import { active } from '../mechanism/mechanism.testkit.ts';
 import { availability, cancelPool, changePool, createPool, ensureQuota, fill, free, runPlaceOffers, setShares, type NewPool, type PlaceJobResult } from './index.ts';
 import { ACTIVE, calls, claimFor, claimTable, counts, createClaimTable, ctxOf, dropped, HOLDING, holdOf, testConsumer } from './place.testkit.ts';
 

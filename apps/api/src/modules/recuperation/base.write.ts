@@ -2,7 +2,7 @@ import type { baseCreateInput, BaseDto, baseUpdateInput } from '@uc/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { getBase } from './base.query.ts';
 import { insertBase, updateBaseAtVersion } from './recuperation.repo.ts';
 

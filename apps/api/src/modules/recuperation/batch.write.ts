@@ -2,8 +2,8 @@ import type { BatchDto, batchCreateInput, batchUpdateInput } from '@uc/contracts
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { isViolation, UNIQUE_VIOLATION } from '../members/db.errors.ts';
+import { recordAudit } from '../audit/index.ts';
+import { isViolation, UNIQUE_VIOLATION } from '../../lib/dbErrors.ts';
 import { changePool, createPool } from '../place/index.ts';
 import { getBatch } from './batch.query.ts';
 import { existsOwnRoute, insertBatch, lockBatch, updateBatchRow } from './recuperation.repo.ts';

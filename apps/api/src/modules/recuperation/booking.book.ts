@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findBatch } from './batch.query.ts';
 import { noticeCtx, notifyMember } from './booking.notices.ts';
 import { bookingDtos, waitlistPosition } from './booking.query.ts';

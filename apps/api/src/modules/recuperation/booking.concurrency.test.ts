@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { idNumberFor } from '../members/members.testkit.ts';
+import { idNumberFor } from '../member/member.testkit.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, type TestMember, type World } from './recuperation.testkit.ts';
 
 // Many members at once, the morning a batch opens. On the PostgreSQL server (TEST_DATABASE_URL)

@@ -1,9 +1,9 @@
 import { asTenant, federations, memberships, notifications, outbox, users, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { renderNotice, type NoticeKind } from '../notifications/notification.messages.ts';
-import { mailSubject, notifyFederation } from '../notifications/notify.ts';
+import { recordAudit } from '../audit/index.ts';
+import { renderNotice, type NoticeKind } from '../notification/index.ts';
+import { mailSubject, notifyFederation } from '../notification/index.ts';
 import { noticeVarsFor } from './booking.query.ts';
 import { findFederationNames } from './recuperation.repo.ts';
 import type { BookingRow } from './recuperation.types.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness, type TestUser } from '../../test/harness.ts';
-import { idNumberFor } from '../members/members.testkit.ts';
+import { idNumberFor } from '../member/member.testkit.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, TODAY, type TestMember, type World } from './recuperation.testkit.ts';
 
 // A Ningbo member books a Hangzhou batch under the 杭甬 agreement: the journey, who sees what,

@@ -3,7 +3,7 @@ import { isValidIdNumber } from '@uc/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { idNumberHmac } from '../members/idNumber.crypto.ts';
+import { idNumberHmac } from '../member/index.ts';
 import { findBatch } from './batch.query.ts';
 import { auditPlaced, placeBooking } from './booking.book.ts';
 import { readNominationSheet } from './nomination.xlsx.ts';

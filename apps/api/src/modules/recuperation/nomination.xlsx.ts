@@ -1,7 +1,7 @@
 import type { FileDto } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText, XLSX_TYPE } from '../members/members.xlsx.ts';
+import { cellText, XLSX_TYPE } from '../../lib/xlsx.ts';
 
 // The nomination list as staff fill it in (姓名, 身份证号) and as the API reads it back.
 

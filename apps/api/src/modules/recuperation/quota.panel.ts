@@ -1,6 +1,6 @@
 import type { DashboardPanelDto } from '@uc/contracts';
 import type { ServiceCtx } from '../../service.ts';
-import type { DashboardPanelProvider } from '../jointItems/dashboard/dashboard.types.ts';
+import type { DashboardPanelProvider } from '../dashboard/index.ts';
 import { listQuotas, placesPanel } from './quota.query.ts';
 import { yearOf } from './recuperation.rules.ts';
 

@@ -1,7 +1,7 @@
 import type { AgreementContent, AllocationDto, PlacesPanelDto, QuotaDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { findAgreement } from '../agreements/agreement.repo.ts';
+import { findAgreement } from '../agreement/index.ts';
 import { available, findAllocationsWithUnits, findQuotasOfYear, type QuotaRow } from '../place/index.ts';
 import { placesPerYear } from './quota.rules.ts';
 import { findActiveAgreementsWithContent, findFederationNames } from './recuperation.repo.ts';

@@ -2,7 +2,7 @@ import type { allocateInput } from '@uc/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { ensureQuota, lockQuotaAndAllocation, reallocate, writeAllocation } from '../place/index.ts';
 import { listAllocations, receivedQuota } from './quota.query.ts';
 import { existsOrgUnit, findAgreementTenantOfParty, findFederationIdBySlug } from './recuperation.repo.ts';

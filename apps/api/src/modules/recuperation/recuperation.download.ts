@@ -1,5 +1,4 @@
-import { createCaller } from '../../http/caller.ts';
-import { sendDownloadError, sendFile, type DownloadRoute } from '../../http/downloads.ts';
+import { registerDownload, sendDownloadError, sendFile, type DownloadArgs } from '../../http/downloads.ts';
 
 // GET /api/t/<slug>/recuperation/batches/<id>/roster.xlsx | roster.pdf — the host's roster as a
 // file; GET /api/t/<slug>/recuperation/nomination-template.xlsx — the list staff fill in.
@@ -7,10 +6,10 @@ import { sendDownloadError, sendFile, type DownloadRoute } from '../../http/down
 
 export const ROSTER_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/recuperation\/(?:batches\/([0-9a-fA-F-]{36})\/roster\.(xlsx|pdf)|nomination-template\.xlsx)$/;
 
-export async function downloadRoster({ res, url, ctx }: Parameters<DownloadRoute['handle']>[0]): Promise<void> {
+export async function downloadRoster({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
   const [, slug, batchId, format] = ROSTER_PATH.exec(url.pathname) ?? [];
   try {
-    const caller = createCaller({ ...ctx, tenantSlug: slug ?? null }).recuperation;
+    const caller = callerIn(slug ?? null).recuperation;
     const file = !batchId
       ? await caller.booking.nominationTemplate()
       : format === 'pdf'
@@ -20,4 +19,8 @@ export async function downloadRoster({ res, url, ctx }: Parameters<DownloadRoute
   } catch (e) {
     sendDownloadError(res, e, ctx.locale);
   }
+}
+
+export function registerRecuperationDownloads(): void {
+  registerDownload({ method: 'GET', pattern: ROSTER_PATH, handle: downloadRoster });
 }

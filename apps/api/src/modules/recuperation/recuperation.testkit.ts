@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { memberHonours, members, memberships, orgUnits, users, withoutTenant, withTenant } from '@uc/db';
-import { createCaller } from '../../http/caller.ts';
+import { createCaller } from '../../test/caller.ts';
 import { callerFor, makeFederation, makeStaff, type Harness, type TestFederation } from '../../test/harness.ts';
-import { active } from '../mechanisms/mechanisms.testkit.ts';
-import { idNumberFor } from '../members/members.testkit.ts';
-import { sealIdNumber } from '../members/idNumber.crypto.ts';
+import { active } from '../mechanism/mechanism.testkit.ts';
+import { idNumberFor } from '../member/member.testkit.ts';
+import { sealIdNumber } from '../member/index.ts';
 import { ZHEJIANG_POLICY } from './policy.rules.ts';
 
 // A recuperation world for tests: Hangzhou (host) and Ningbo (partner) under an active agreement
@@ -44,7 +44,7 @@ export async function makeWorld(h: Harness, opts: { placesPerYear?: number } = {
   const g = await active([hzStaff, nbStaff], [nb.slug]);
   if (opts.placesPerYear !== undefined) {
     // amend the clause's figure and have both sign again
-    const { amend } = await import('../mechanisms/mechanisms.testkit.ts');
+    const { amend } = await import('../mechanism/mechanism.testkit.ts');
     await amend([hzStaff, nbStaff], g.id, (c) => {
       c.commons.find((x) => x.kind === 'recuperation')!.figures.placesPerYear = opts.placesPerYear;
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeStaff, type Harness } from '../../test/harness.ts';
-import { bookFor, makeBatch, makeMembers, makeUnit, makeWorld, ZHEJIANG, type Caller, type TestMember, type World } from './recuperation.testkit.ts';
+import { bookFor, makeBatch, makeMembers, makeUnit, makeWorld, ZHEJIANG, type TestMember, type World } from './recuperation.testkit.ts';
+import type { Caller } from '../../test/caller.ts';
 
 // The home federation deciding requests: each pending request carries the policy's verdict (the
 // member's own check, run again now), approving an ineligible one is refused with the reasons,

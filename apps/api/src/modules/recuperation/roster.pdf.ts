@@ -1,7 +1,7 @@
 import type { RosterDto } from '@uc/contracts';
 import PDFDocument from 'pdfkit';
-import { chinaDateTime } from '../agreements/pdf/agreement.pdf.render.ts';
-import { cjkFonts } from '../agreements/pdf/agreement.pdf.font.ts';
+import { chinaDateTime } from '../../lib/dates.ts';
+import { cjkFonts } from '../../lib/cjkFont.ts';
 import { chinaDay, rosterLines, type RosterLine } from './roster.dto.ts';
 
 // The roster as a landscape A4 table in Chinese, with the same CJK font subset approach as the

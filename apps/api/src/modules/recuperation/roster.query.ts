@@ -1,7 +1,7 @@
 import type { FileDto, RosterDto } from '@uc/contracts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { XLSX_TYPE } from '../members/members.xlsx.ts';
+import { recordAudit } from '../audit/index.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import { findBatch, toBatchDtos } from './batch.query.ts';
 import { bookingDtos } from './booking.query.ts';
 import { findRosterBookings } from './recuperation.repo.ts';

@@ -2,7 +2,7 @@ import type { RouteDto, routeInput, routeUpdateInput } from '@uc/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { getRoute } from './route.query.ts';
 import { findBaseIdsOfHost, insertRoute, replaceRouteBases, updateRouteAtVersion } from './recuperation.repo.ts';
 

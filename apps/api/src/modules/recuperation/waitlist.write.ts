@@ -1,7 +1,7 @@
 import { OFFER_HOURS } from '@uc/contracts';
 import { asTenant } from '@uc/db';
 import type { ServiceCtx } from '../../service.ts';
-import { fill, free, quotaOf, registerPlaceConsumer, type PlaceConsumer } from '../place/index.ts';
+import { fill, free, quotaOf, type PlaceConsumer } from '../place/index.ts';
 import { auditStep, noticeCtx, notifyMember, tell } from './booking.notices.ts';
 import { findBooking, noticeVarsFor } from './booking.query.ts';
 import { assess } from './eligibility.query.ts';
@@ -69,8 +69,6 @@ export const recuperationPlaces: PlaceConsumer<BookingRow, BatchRow> = {
   expire: expireOffer,
   closeOnCancelledPool: async () => false,
 };
-
-registerPlaceConsumer(recuperationPlaces);
 
 /** Offers the batch's free beds down the waitlist (the engine's fill, as the host, holding the pool's lock). */
 export const fillFromWaitlist = (ctx: ServiceCtx, hostTenantId: string, batchId: string) => fill(ctx, recuperationPlaces, hostTenantId, batchId);

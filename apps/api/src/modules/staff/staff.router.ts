@@ -1,8 +1,10 @@
 import { byId, invitationDto, inviteInput, inviteResultDto, removeStaffInput, staffDto, updateRolesInput } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
-import { inviteStaff, listInvitations, revokeInvitation } from './invitation.service.ts';
-import { listStaff, removeStaff, updateStaffRoles } from './staff.service.ts';
+import { inviteStaff, revokeInvitation } from './invitation.write.ts';
+import { listInvitations } from './invitation.query.ts';
+import { removeStaff, updateStaffRoles } from './staff.write.ts';
+import { listStaff } from './staff.query.ts';
 
 const adminProcedure = roleProcedure('admin');
 const ok = z.object({ ok: z.boolean() });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../http/caller.ts';
+import type { Caller } from '../../test/caller.ts';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, makeUser, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
-import { auditRouter } from '../audit/audit.router.ts';
-import { federationRouter } from '../federation/federation.router.ts';
+import { auditRouter } from '../audit/index.ts';
+import { federationRouter } from '../federation/index.ts';
 import { staffRouter } from './staff.router.ts';
 
 // DESIGN §3.5–3.6: a foreign federation gets NOT_FOUND, never FORBIDDEN, from every procedure of

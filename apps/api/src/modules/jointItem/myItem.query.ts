@@ -1,0 +1,64 @@
+import { MY_ITEM_REASONS, type MyItemDto } from '@uc/contracts';
+import { agreements, jointItems, jointItemSides, jointMilestones, jointMilestoneSides } from '@uc/db';
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { ServiceCtx } from '../../service.ts';
+import { byOwner, findItemStats, findPartiesOfAgreements, findSides, statsOf, toJointItemDto, type JointItemRow } from './jointItem.repo.ts';
+import { attentionOrder } from './jointItem.rules.ts';
+
+type Reason = (typeof MY_ITEM_REASONS)[number];
+
+/**
+ * The caller's items across every agreement of their federation: where they are the responsible
+ * person of a side (on the lead side that makes them the item's lead) or own a milestone. Both
+ * lookups start from the caller's own federation and user (joint_item_side_responsible_idx,
+ * joint_milestone_side_owner_idx); row-level security keeps only agreements still shared with it.
+ */
+export async function myItems(ctx: ServiceCtx, input: { includeClosed: boolean; limit: number }): Promise<MyItemDto[]> {
+  const me = ctx.actor.userId!;
+  const reasons = new Map<string, Set<Reason>>();
+  const keys = new Map<string, { tenantId: string; id: string }>();
+  const add = (tenantId: string, id: string, r: Reason) => {
+    keys.set(id, { tenantId, id });
+    reasons.set(id, (reasons.get(id) ?? new Set()).add(r));
+  };
+  const sides = await ctx.db
+    .select({ tenantId: jointItemSides.tenantId, itemId: jointItemSides.itemId })
+    .from(jointItemSides)
+    .where(and(eq(jointItemSides.partyTenantId, ctx.tenantId), eq(jointItemSides.responsibleUserId, me)));
+  for (const s of sides) add(s.tenantId, s.itemId, 'responsible');
+  const owned = await ctx.db
+    .selectDistinct({ tenantId: jointMilestones.tenantId, itemId: jointMilestones.itemId })
+    .from(jointMilestoneSides)
+    .innerJoin(jointMilestones, and(eq(jointMilestones.tenantId, jointMilestoneSides.tenantId), eq(jointMilestones.id, jointMilestoneSides.milestoneId)))
+    .where(and(eq(jointMilestoneSides.partyTenantId, ctx.tenantId), eq(jointMilestoneSides.ownerUserId, me)));
+  for (const o of owned) add(o.tenantId, o.itemId, 'milestone_owner');
+  if (!keys.size) return [];
+
+  const rows = await ctx.db
+    .select({ item: jointItems, agreementTitle: agreements.title })
+    .from(jointItems)
+    .innerJoin(agreements, and(eq(agreements.tenantId, jointItems.tenantId), eq(agreements.id, jointItems.agreementId)))
+    .where(and(byOwner(jointItems.tenantId, jointItems.id, [...keys.values()]), input.includeClosed ? undefined : notInArray(jointItems.status, ['done', 'cancelled'])));
+  const items = rows.map((r) => r.item);
+  const [allSides, stats] = [await findSides(ctx, items), await findItemStats(ctx, items, { awaitingMine: true })];
+  const partiesOf = await findPartiesOfAgreements(ctx, uniqueAgreements(items));
+  const out: MyItemDto[] = rows.map(({ item: i, agreementTitle }) => {
+    const s = statsOf(stats, i.id);
+    const why = reasons.get(i.id)!;
+    // the responsible person of the lead federation's side is the item's lead
+    if (why.has('responsible') && i.leadTenantId === ctx.tenantId) why.add('lead');
+    return {
+      ...toJointItemDto(i, allSides, partiesOf.get(i.agreementId) ?? [], s),
+      agreementTitle,
+      reasons: MY_ITEM_REASONS.filter((r) => why.has(r)),
+      dueSoonMilestones: s.dueSoon,
+      awaitingMyConfirmation: s.awaitingMine,
+    };
+  });
+  return out.sort(attentionOrder).slice(0, input.limit);
+}
+
+function uniqueAgreements(items: JointItemRow[]): { tenantId: string; id: string }[] {
+  const by = new Map(items.map((i) => [i.agreementId, { tenantId: i.tenantId, id: i.agreementId }]));
+  return [...by.values()];
+}

@@ -1,0 +1,62 @@
+import type { Health } from '@uc/contracts';
+import { jointItemUpdates, jointMilestones } from '@uc/db';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { ServiceCtx } from '../../service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findParties, findVisibleAgreement } from '../agreement/index.ts';
+import { listJointItems } from './jointItem.query.ts';
+import { COLUMN_ORDER, COLUMNS, formatProgress, formatResponsible, formatSchedule, kindLabel, SHEET_NAME, statusLabel, WIDTHS } from './workPlan.xlsx.ts';
+
+/** The agreement's work plan as .xlsx: a title row, the header, one row per item in plan order. */
+export async function exportWorkPlan(ctx: ServiceCtx, agreementId: string): Promise<{ filename: string; base64: string }> {
+  const a = await findVisibleAgreement(ctx, agreementId);
+  const parties = await findParties(ctx, a);
+  const items = await listJointItems(ctx, agreementId);
+  const ids = items.map((i) => i.id);
+  const milestones = !ids.length
+    ? []
+    : await ctx.db
+        .select({ itemId: jointMilestones.itemId, title: jointMilestones.title, dueDate: jointMilestones.dueDate, status: jointMilestones.status })
+        .from(jointMilestones)
+        .where(and(eq(jointMilestones.tenantId, a.tenantId), inArray(jointMilestones.itemId, ids)))
+        .orderBy(asc(jointMilestones.dueDate), asc(jointMilestones.createdAt));
+  const updates = !ids.length
+    ? []
+    : await ctx.db
+        .selectDistinctOn([jointItemUpdates.itemId], { itemId: jointItemUpdates.itemId, health: jointItemUpdates.health, body: jointItemUpdates.body })
+        .from(jointItemUpdates)
+        .where(and(eq(jointItemUpdates.tenantId, a.tenantId), inArray(jointItemUpdates.itemId, ids)))
+        .orderBy(jointItemUpdates.itemId, desc(jointItemUpdates.createdAt));
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(SHEET_NAME);
+  sheet.columns = COLUMN_ORDER.map((key) => ({ key, width: WIDTHS[key] }));
+  sheet.addRow([`《${a.title}》工作清单`]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, COLUMN_ORDER.length);
+  const header = sheet.addRow(COLUMN_ORDER.map((k) => COLUMNS[k]));
+  header.font = { bold: true };
+  const nameOf = (slug: string) => parties.find((p) => p.slug === slug)?.nameZh ?? slug;
+  items.forEach((i, n) => {
+    const latest = updates.find((u) => u.itemId === i.id);
+    const row = sheet.addRow({
+      no: n + 1,
+      title: i.title,
+      kind: kindLabel(i.kind),
+      lead: nameOf(i.leadSlug),
+      responsible: formatResponsible(i.sides.map((s) => ({ unit: s.partyNameZh, name: s.responsibleName }))),
+      schedule: formatSchedule(
+        i.startDate,
+        i.endDate,
+        milestones.filter((m) => m.itemId === i.id).map((m) => ({ dueDate: m.dueDate, title: m.title, done: m.status === 'done' })),
+      ),
+      progress: formatProgress(i.progress.done, i.progress.total, i.progress.percent, latest ? { health: latest.health as Health, text: latest.body } : null),
+      status: statusLabel(i.status),
+      description: i.description,
+    });
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: a.id, data: { count: items.length } });
+  return { filename: `工作清单-${a.title}.xlsx`, base64: bytes.toString('base64') };
+}

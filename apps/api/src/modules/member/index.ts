@@ -1,0 +1,10 @@
+// Members: the ID-number crypto other modules match members by, and the roster downloads.
+import { registerMemberDownloads } from './member.download.ts';
+
+export { idNumberHmac, sealIdNumber } from './idNumber.crypto.ts';
+export { memberRouter } from './member.router.ts';
+
+/** Registrations at start (modules/index.ts): the roster export and import-template downloads. */
+export function register(): void {
+  registerMemberDownloads();
+}

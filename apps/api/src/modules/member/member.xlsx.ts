@@ -1,0 +1,101 @@
+import { HONOUR_KINDS } from '@uc/contracts';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../errors.ts';
+import { cellText } from '../../lib/xlsx.ts';
+
+// The member roster as union offices keep it in Excel: the same Chinese columns for import,
+// export and the template.
+
+export const COLUMNS = {
+  name: '姓名',
+  gender: '性别',
+  mobile: '手机号',
+  idNumber: '身份证号',
+  orgUnit: '所属工会',
+  honours: '荣誉',
+} as const;
+export type ColumnKey = keyof typeof COLUMNS;
+export const COLUMN_ORDER: ColumnKey[] = ['name', 'gender', 'mobile', 'idNumber', 'orgUnit', 'honours'];
+export const REQUIRED_COLUMNS: ColumnKey[] = ['name', 'idNumber', 'orgUnit'];
+
+type HonourKind = (typeof HONOUR_KINDS)[number];
+export const HONOUR_LABELS: Record<HonourKind, string> = {
+  model_worker: '劳模',
+  may_day_medal: '五一劳动奖章',
+  skilled_worker: '技术能手',
+  frontline: '一线职工',
+};
+export const HONOUR_BY_LABEL = new Map(Object.entries(HONOUR_LABELS).map(([k, v]) => [v, k as HonourKind]));
+/** honours are written with a Chinese comma; any comma, 、 or semicolon separates them on import */
+export const HONOUR_SEPARATOR = '，';
+export const HONOUR_SPLIT = /[,，、;；\s]+/;
+
+export const GENDER_LABELS = { male: '男', female: '女' } as const;
+
+const WIDTHS: Record<ColumnKey, number> = { name: 12, gender: 6, mobile: 14, idNumber: 22, orgUnit: 36, honours: 24 };
+/** ID numbers and mobiles are text: as numbers Excel would round an 18-digit ID number */
+const TEXT_COLUMNS = new Set<ColumnKey>(['mobile', 'idNumber']);
+
+export function columnSpecs(): Partial<ExcelJS.Column>[] {
+  return COLUMN_ORDER.map((key) => ({
+    header: COLUMNS[key],
+    key,
+    width: WIDTHS[key],
+    ...(TEXT_COLUMNS.has(key) ? { style: { numFmt: '@' } } : {}),
+  }));
+}
+
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface SheetRow {
+  /** the row number as Excel shows it (the header is row 1) */
+  row: number;
+  cells: Record<ColumnKey, string>;
+}
+
+/** '身份证号*', ' 姓名（必填）' → '身份证号', '姓名' */
+const normalizeHeader = (v: string) => v.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s*＊]/g, '');
+
+/**
+ * The data rows of the workbook's first sheet, by column, as text. Blank rows are skipped.
+ * Anything that is not a readable .xlsx with the required header columns is BAD_INPUT.
+ */
+export async function readRosterSheet(bytes: Buffer): Promise<SheetRow[]> {
+  // an .xlsx is a zip archive: it starts with "PK"
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+
+  const columnOf = new Map<ColumnKey, number>();
+  const header = sheet.findRow(1);
+  header?.eachCell((cell, col) => {
+    const text = normalizeHeader(cellText(cell.value));
+    const key = COLUMN_ORDER.find((k) => COLUMNS[k] === text);
+    if (key && !columnOf.has(key)) columnOf.set(key, col);
+  });
+  const missing = REQUIRED_COLUMNS.filter((k) => !columnOf.has(k));
+  if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => COLUMNS[k]) });
+
+  const rows: SheetRow[] = [];
+  for (let n = 2; n <= sheet.rowCount; n++) {
+    const row = sheet.findRow(n);
+    if (!row) continue;
+    const cells = {} as Record<ColumnKey, string>;
+    let blank = true;
+    for (const key of COLUMN_ORDER) {
+      const col = columnOf.get(key);
+      cells[key] = col ? cellText(row.getCell(col).value) : '';
+      if (cells[key]) blank = false;
+    }
+    if (blank) continue;
+    if (rows.length >= MAX_IMPORT_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_IMPORT_ROWS });
+    rows.push({ row: n, cells });
+  }
+  return rows;
+}

@@ -1,0 +1,6 @@
+// Notices in the app and by email (the outbox), in each recipient's language.
+export { renderNotice } from './notification.notices.ts';
+export type { NoticeKind } from './notification.notices.ts';
+export { notificationRouter } from './notification.router.ts';
+export { deliverNotice, mailSubject, notifyFederation, staffOf } from './notification.write.ts';
+export type { Notice } from './notification.write.ts';
