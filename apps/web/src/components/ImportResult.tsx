@@ -3,7 +3,7 @@ import { Button, Result, Table } from 'antd';
 import { useT } from '../lib/locale.ts';
 
 /** what every all-or-nothing Excel import answers (members, work plans): the same shape as MemberImportDto */
-type ImportOutcome = Pick<MemberImportDto, 'ok' | 'imported' | 'totalRows' | 'errors'>;
+export type ImportOutcome = Pick<MemberImportDto, 'ok' | 'imported' | 'totalRows' | 'errors'>;
 type RowError = ImportOutcome['errors'][number];
 
 /** Either how many were imported (successBody says it), or each problem by row and column and that nothing was imported. */

@@ -1,9 +1,9 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { MemberDto } from '@uc/contracts';
-import { Alert, App, Col, Form, Grid, Input, Modal, Radio, Row, TreeSelect, Typography } from 'antd';
+import { Alert, Col, Form, Input, Modal, Radio, Row, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
 import { HonoursField } from './HonoursField.tsx';
@@ -12,29 +12,21 @@ import { toFormValues, toMemberFields, type MemberFormValues } from './memberFor
 /** Registers a member (member = null) or edits one; the API's field messages appear under the fields. */
 export function MemberFormModal({ member, onClose }: { member: MemberDto | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const { api } = useTenant();
   const refresh = useRefreshTenant();
-  const { md } = Grid.useBreakpoint();
-  const [form] = Form.useForm<MemberFormValues>();
+  const { form, callbacks, status } = useEntityFormModal<MemberFormValues, MemberDto>({
+    onClose,
+    refresh,
+    savedMessage: (saved) => (member ? t('common.saved') : t('members.created', { name: saved.name })),
+    // a duplicate ID number is shown under the field, like the API's field messages
+    codeFields: { DUPLICATE_ID_NUMBER: 'idNumber' },
+    width: 760,
+  });
   const { data: units } = useSuspenseQuery(api.orgUnit.list.queryOptions());
   const options = useMemo(() => orgTreeOptions(buildOrgTree(units)), [units]);
-
-  const done = (saved: MemberDto) => {
-    void message.success(member ? t('common.saved') : t('members.created', { name: saved.name }));
-    onClose();
-    return refresh();
-  };
-  const onError = (err: unknown) => {
-    const info = errorInfo(err, '');
-    showFieldErrors(form, info.code === 'DUPLICATE_ID_NUMBER' ? { idNumber: info.message } : info.fields);
-  };
-  const create = useMutation(api.member.create.mutationOptions({ onSuccess: done, onError }));
-  const update = useMutation(api.member.update.mutationOptions({ onSuccess: done, onError }));
-  const saving = create.isPending || update.isPending;
-  const error = create.error ?? update.error;
-  // a duplicate ID number is shown under the field, like the API's field messages
-  const problem = errorInfo(error, '').code === 'DUPLICATE_ID_NUMBER' ? null : formProblem(error, t('common.networkError'));
+  const create = useMutation(api.member.create.mutationOptions(callbacks));
+  const update = useMutation(api.member.update.mutationOptions(callbacks));
+  const { saving, problem, modalProps } = status(create, update);
 
   const submit = (v: MemberFormValues) =>
     member
@@ -44,16 +36,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
   return (
-    <Modal
-      open
-      title={member ? t('members.editTitle', { name: member.name }) : t('members.createTitle')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={md === false ? '100%' : 760}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={member ? t('members.editTitle', { name: member.name }) : t('members.createTitle')}>
       <Form form={form} layout="vertical" initialValues={toFormValues(member)} onFinish={submit} disabled={saving} scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={12}>

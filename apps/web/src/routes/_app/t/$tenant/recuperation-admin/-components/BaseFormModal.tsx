@@ -1,49 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BaseDto } from '@uc/contracts';
 import { CERTIFICATION_LEVELS } from '@uc/contracts';
-import { Alert, App, Col, DatePicker, Form, Grid, Input, Modal, Row, Select, Switch } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useTenant } from '../../../../../../components/session.ts';
 import { toBaseFields, toBaseFormValues, type BaseFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 
 /** A base: where, what it offers, its certification period; photos as links to where they are published. */
 export function BaseFormModal({ base, onClose }: { base: BaseDto | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { md } = Grid.useBreakpoint();
-  const [form] = Form.useForm<BaseFormValues>();
-  const onSuccess = async () => {
-    void message.success(t('common.saved'));
-    onClose();
-    await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
-  };
-  const onError = (err: unknown) => {
-    const { certifiedUntil, certifiedFrom, ...fields } = errorInfo(err, '').fields;
-    const period = certifiedUntil ?? certifiedFrom;
-    showFieldErrors(form, period ? { ...fields, certified: period } : fields);
-  };
-  const create = useMutation(api.recuperation.base.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(api.recuperation.base.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-  const problem = formProblem(create.error ?? update.error, t('common.networkError'));
+  const { form, callbacks, status } = useEntityFormModal<BaseFormValues>({
+    onClose,
+    refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
+    fieldAliases: { certifiedUntil: 'certified', certifiedFrom: 'certified' },
+  });
+  const create = useMutation(api.recuperation.base.create.mutationOptions(callbacks));
+  const update = useMutation(api.recuperation.base.update.mutationOptions(callbacks));
+  const { saving, problem, modalProps } = status(create, update);
   const required = { required: true, whitespace: true, message: t('recuperation.form.required') };
 
   const submit = (v: BaseFormValues) => (base ? update.mutate({ ...toBaseFields(v), id: base.id, rowVersion: base.rowVersion }) : create.mutate(toBaseFields(v)));
 
   return (
-    <Modal
-      open
-      title={base ? t('recuperation.base.editTitle', { name: base.name }) : t('recuperation.base.create')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={md === false ? '100%' : 720}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={base ? t('recuperation.base.editTitle', { name: base.name }) : t('recuperation.base.create')}>
       <Form form={form} layout="vertical" initialValues={toBaseFormValues(base)} onFinish={submit} disabled={saving}>
         <Row gutter={16}>
           <Col xs={24} md={12}>

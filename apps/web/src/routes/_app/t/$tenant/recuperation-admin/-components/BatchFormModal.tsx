@@ -1,48 +1,30 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import type { BatchDto } from '@uc/contracts';
 import { BATCH_STATUSES } from '@uc/contracts';
-import { Alert, App, Col, DatePicker, Form, Grid, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTenant } from '../../../../../../components/session.ts';
 import { toBatchFields, toBatchFormValues, type BatchFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 
 /** A new dated batch of a route, or changes to one (closing or cancelling it included). */
 export function BatchFormModal({ batch, onClose }: { batch: BatchDto | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { md } = Grid.useBreakpoint();
-  const [form] = Form.useForm<BatchFormValues>();
+  const { form, callbacks, status } = useEntityFormModal<BatchFormValues>({ onClose, refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }) });
   const { data: routes } = useSuspenseQuery(api.recuperation.route.list.queryOptions());
-  const onSuccess = async () => {
-    void message.success(t('common.saved'));
-    onClose();
-    await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
-  };
-  const onError = (err: unknown) => showFieldErrors(form, errorInfo(err, '').fields);
-  const create = useMutation(api.recuperation.batch.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(api.recuperation.batch.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-  const problem = formProblem(create.error ?? update.error, t('common.networkError'));
+  const create = useMutation(api.recuperation.batch.create.mutationOptions(callbacks));
+  const update = useMutation(api.recuperation.batch.update.mutationOptions(callbacks));
+  const { saving, problem, modalProps } = status(create, update);
   const required = { required: true, message: t('recuperation.form.required') };
 
   const submit = (v: BatchFormValues) =>
     batch ? update.mutate({ ...toBatchFields(v), id: batch.id, rowVersion: batch.rowVersion, status: v.status ?? batch.status }) : create.mutate(toBatchFields(v));
 
   return (
-    <Modal
-      open
-      title={batch ? t('recuperation.batch.editTitle', { code: batch.code }) : t('recuperation.batch.create')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={md === false ? '100%' : 720}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={batch ? t('recuperation.batch.editTitle', { code: batch.code }) : t('recuperation.batch.create')}>
       <Form form={form} layout="vertical" initialValues={toBatchFormValues(batch, dayjs())} onFinish={submit} disabled={saving}>
         <Row gutter={16}>
           <Col xs={24} md={14}>

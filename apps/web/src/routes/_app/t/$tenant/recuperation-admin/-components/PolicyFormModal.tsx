@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PolicyDto } from '@uc/contracts';
 import { PRIORITY_GROUPS } from '@uc/contracts';
-import { Alert, App, Col, DatePicker, Form, Grid, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useTenant } from '../../../../../../components/session.ts';
 import { toPolicyFields, toPolicyFormValues, type PolicyFormValues } from '../../../../../../features/recuperation/adminForms.ts';
 import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 
 /**
@@ -15,24 +15,17 @@ import { useT } from '../../../../../../lib/locale.ts';
  */
 export function PolicyFormModal({ policy, onClose }: { policy: PolicyDto | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { md } = Grid.useBreakpoint();
-  const [form] = Form.useForm<PolicyFormValues>();
-  const onSuccess = async () => {
-    void message.success(t('common.saved'));
-    onClose();
-    await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
-  };
-  const onError = (err: unknown) => {
-    const { budgetPerDayFen, budgetPerYearFen, ...fields } = errorInfo(err, '').fields;
-    showFieldErrors(form, { ...fields, ...(budgetPerDayFen ? { budgetPerDay: budgetPerDayFen } : {}), ...(budgetPerYearFen ? { budgetPerYear: budgetPerYearFen } : {}) });
-  };
-  const create = useMutation(api.recuperation.policy.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(api.recuperation.policy.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-  const problem = formProblem(create.error ?? update.error, t('common.networkError'));
+  const { form, callbacks, status } = useEntityFormModal<PolicyFormValues>({
+    onClose,
+    refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
+    fieldAliases: { budgetPerDayFen: 'budgetPerDay', budgetPerYearFen: 'budgetPerYear' },
+    width: 760,
+  });
+  const create = useMutation(api.recuperation.policy.create.mutationOptions(callbacks));
+  const update = useMutation(api.recuperation.policy.update.mutationOptions(callbacks));
+  const { saving, problem, modalProps } = status(create, update);
   const inForce = policy?.current === true;
   const required = { required: true, message: t('recuperation.form.required') };
   const amount = {
@@ -50,16 +43,7 @@ export function PolicyFormModal({ policy, onClose }: { policy: PolicyDto | null;
   );
 
   return (
-    <Modal
-      open
-      title={policy ? t('recuperation.policy.editTitle') : t('recuperation.policy.create')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={md === false ? '100%' : 760}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={policy ? t('recuperation.policy.editTitle') : t('recuperation.policy.create')}>
       {inForce && <Alert type="info" showIcon title={t('recuperation.policy.inForceNote')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={toPolicyFormValues(policy, dayjs())} onFinish={submit} disabled={saving}>
         <Row gutter={16}>

@@ -1,50 +1,34 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import type { RouteDto } from '@uc/contracts';
-import { Alert, App, Button, Col, Flex, Form, Grid, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import { useTenant } from '../../../../../../components/session.ts';
 import { toRouteFields, toRouteFormValues, type RouteFormValues } from '../../../../../../features/recuperation/adminForms.ts';
 import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 
 /** A route: bases in the order visited, days including travel, the price per person per day, the plan. */
 export function RouteFormModal({ route, onClose }: { route: RouteDto | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { md } = Grid.useBreakpoint();
-  const [form] = Form.useForm<RouteFormValues>();
+  const { form, callbacks, status } = useEntityFormModal<RouteFormValues>({
+    onClose,
+    refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
+    fieldAliases: { pricePerDayFen: 'pricePerDay' },
+    width: 760,
+  });
   const { data: bases } = useSuspenseQuery(api.recuperation.base.list.queryOptions());
-  const onSuccess = async () => {
-    void message.success(t('common.saved'));
-    onClose();
-    await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
-  };
-  const onError = (err: unknown) => {
-    const { pricePerDayFen, ...fields } = errorInfo(err, '').fields;
-    showFieldErrors(form, pricePerDayFen ? { ...fields, pricePerDay: pricePerDayFen } : fields);
-  };
-  const create = useMutation(api.recuperation.route.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(api.recuperation.route.update.mutationOptions({ onSuccess, onError }));
-  const saving = create.isPending || update.isPending;
-  const problem = formProblem(create.error ?? update.error, t('common.networkError'));
+  const create = useMutation(api.recuperation.route.create.mutationOptions(callbacks));
+  const update = useMutation(api.recuperation.route.update.mutationOptions(callbacks));
+  const { saving, problem, modalProps } = status(create, update);
   const required = { required: true, message: t('recuperation.form.required') };
 
   const submit = (v: RouteFormValues) => (route ? update.mutate({ ...toRouteFields(v), id: route.id, rowVersion: route.rowVersion }) : create.mutate(toRouteFields(v)));
 
   return (
-    <Modal
-      open
-      title={route ? t('recuperation.route.editTitle', { name: route.title }) : t('recuperation.route.create')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={md === false ? '100%' : 760}
-      destroyOnHidden
-    >
+    <Modal {...modalProps} title={route ? t('recuperation.route.editTitle', { name: route.title }) : t('recuperation.route.create')}>
       <Form form={form} layout="vertical" initialValues={toRouteFormValues(route)} onFinish={submit} disabled={saving}>
         <Row gutter={16}>
           <Col xs={24}>
