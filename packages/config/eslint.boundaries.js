@@ -41,17 +41,11 @@ const moduleEntry = {
     }),
 };
 
-/**
- * Procedure builders of recuperation (writerProcedure, memberProcedure) live in a file named
- * outside the rule; the recuperation restructuring renames it to a *.router.ts. Remove this then.
- */
-const TRANSPORT_EXCEPTIONS = new Set([`modules${sep}recuperation${sep}recuperation.procedures.ts`]);
-
 const noTransportInServices = {
   meta: { type: 'problem', schema: [], messages: { transport: '{{from}} must not import {{target}}: only *.router.ts and *.download.ts files of a module import trpc.ts or http/.' } },
   create: (context) =>
     eachImport(context, (node, from, target) => {
-      if (!from.startsWith(`modules${sep}`) || /\.(router|download)\.ts$/.test(from) || TRANSPORT_EXCEPTIONS.has(from)) return;
+      if (!from.startsWith(`modules${sep}`) || /\.(router|download)\.ts$/.test(from)) return;
       if (target === 'trpc.ts' || target.startsWith(`http${sep}`)) context.report({ node, messageId: 'transport', data: { from, target } });
     }),
 };

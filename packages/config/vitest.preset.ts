@@ -6,5 +6,8 @@ export const vitestPreset = {
     hookTimeout: 120_000,
     fileParallelism: false,
     include: ['src/**/*.test.ts'],
+    // every run in a new order (files and tests): a test that needs another to run first fails
+    // here, not on the day someone moves it; the seed is printed, `--sequence.seed=N` replays it
+    sequence: { shuffle: true },
   },
 };

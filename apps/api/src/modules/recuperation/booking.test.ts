@@ -8,19 +8,35 @@ import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, TODAY,
 
 describe('booking a partner city batch', () => {
   let h: Harness;
-  let w: World;
-  let batchId: string;
-  let me: TestMember, other: TestMember;
 
   beforeAll(async () => {
     h = await createHarness();
-    w = await makeWorld(h);
-    batchId = (await makeBatch(w, { capacity: 10 })).id;
-    [me, other] = (await makeMembers(h, w.nb, 2)) as [TestMember, TestMember];
   });
   afterAll(() => h.close());
 
+  const COMPANION = { name: '配偶甲', relation: 'spouse' as const, idNumber: idNumberFor(7) };
+
+  /**
+   * A world of its own with the journey run up to a step, so each test passes alone and in any
+   * order: a Hangzhou batch of 10 beds and two Ningbo members; then `me` books with a companion;
+   * then the booking is approved and confirmed; or `other` books too.
+   */
+  async function journey(upTo: 'open' | 'booked' | 'confirmed' | 'both booked') {
+    const w: World = await makeWorld(h);
+    const batchId = (await makeBatch(w, { capacity: 10 })).id;
+    const [me, other] = (await makeMembers(h, w.nb, 2)) as [TestMember, TestMember];
+    if (upTo !== 'open') await bookFor(me, batchId, { companions: [COMPANION], key: 'submit-one' });
+    if (upTo === 'confirmed') {
+      const [mine] = await me.caller.recuperation.booking.mine();
+      await w.nbStaff.recuperation.booking.approve({ id: mine!.id, rowVersion: mine!.rowVersion });
+      await w.hzStaff.recuperation.booking.confirm({ id: mine!.id });
+    }
+    if (upTo === 'both booked') await bookFor(other, batchId);
+    return { w, batchId, me, other };
+  }
+
   it('shows the batch in the member catalogue with places left and eligibility', async () => {
+    const { w, batchId, me } = await journey('open');
     const list = await me!.caller.recuperation.catalog.list();
     const b = list.find((x) => x.id === batchId)!;
     expect(b).toMatchObject({ bedsLeft: 10, bookable: true, usesAgreementPlaces: true, hostSlug: w.hz.slug });
@@ -31,11 +47,11 @@ describe('booking a partner city batch', () => {
   });
 
   it('books with a companion: two beds, one agreement place, repeat harmless', async () => {
-    const companion = { name: '配偶甲', relation: 'spouse' as const, idNumber: idNumberFor(7) };
-    const first = await bookFor(me!, batchId, { companions: [companion], key: 'submit-one' });
+    const { w, batchId, me } = await journey('open');
+    const first = await bookFor(me!, batchId, { companions: [COMPANION], key: 'submit-one' });
     expect(first).toMatchObject({ created: true, booking: { status: 'requested', beds: 2, usesAgreementPlace: true } });
     expect(first.booking.companions[0]!.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
-    const again = await bookFor(me!, batchId, { companions: [companion], key: 'submit-one' });
+    const again = await bookFor(me!, batchId, { companions: [COMPANION], key: 'submit-one' });
     expect(again).toMatchObject({ created: false, booking: { id: first.booking.id } });
     // another key for the same batch: still the one booking
     const other2 = await bookFor(me!, batchId, { key: 'submit-two' });
@@ -45,6 +61,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('runs requested → approved (home) → confirmed (host), with the QR token for the member alone', async () => {
+    const { w, me } = await journey('booked');
     const [mine] = await me!.caller.recuperation.booking.mine();
     expect(mine!.checkinToken).toBeNull();
     await expectCode(w.hzStaff.recuperation.booking.confirm({ id: mine!.id }), 'BOOKING_STATE');
@@ -63,6 +80,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('lets the host see partner members only as consent covers: masked ID numbers, no mobile', async () => {
+    const { w, batchId, me } = await journey('booked');
     const roster = await w.hzStaff.recuperation.batch.roster({ batchId });
     expect(roster.totals).toMatchObject({ members: 1, companions: 1, beds: 2, partnerMembers: 1 });
     const row = roster.rows[0]!;
@@ -73,6 +91,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('keeps each member to their own bookings', async () => {
+    const { batchId, me, other } = await journey('booked');
     await bookFor(other!, batchId);
     expect((await other!.caller.recuperation.booking.mine()).every((b) => b.member.id === other!.id)).toBe(true);
     const [mine] = await me!.caller.recuperation.booking.mine();
@@ -82,6 +101,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('answers NOT_FOUND to a federation outside the agreement', async () => {
+    const { w, batchId, me } = await journey('booked');
     const [mine] = await me!.caller.recuperation.booking.mine();
     await expectCode(w.sxStaff.recuperation.catalog.batch({ batchId }), 'NOT_FOUND');
     await expectCode(w.sxStaff.recuperation.booking.get({ id: mine!.id }), 'NOT_FOUND');
@@ -96,6 +116,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('checks in by QR token from the day before the start, once; then completes', async () => {
+    const { w, me } = await journey('confirmed');
     const [mine] = await me!.caller.recuperation.booking.mine();
     const token = (await me!.caller.recuperation.booking.get({ id: mine!.id })).checkinToken!;
     await expectCode(w.hzStaff.recuperation.booking.checkIn({ token }), 'BOOKING_CLOSED');
@@ -112,6 +133,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('places used each way are the same figures on both sides', async () => {
+    const { w } = await journey('both booked');
     const a = await w.hzStaff.recuperation.quota.panel({ agreementId: w.agreementId, year: 2027 });
     const b = await w.nbStaff.recuperation.quota.panel({ agreementId: w.agreementId, year: 2027 });
     expect(a).toEqual(b);
@@ -129,6 +151,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('exports the roster to Excel and PDF', async () => {
+    const { w, batchId } = await journey('booked');
     const x = await w.hzStaff.recuperation.batch.rosterXlsx({ batchId });
     expect(Buffer.from(x.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const p = await w.hzStaff.recuperation.batch.rosterPdf({ batchId });
@@ -136,6 +159,7 @@ describe('booking a partner city batch', () => {
   });
 
   it('serves the roster as plain GET downloads to the host only', async () => {
+    const { w, batchId } = await journey('booked');
     const server = await startServer(h);
     try {
       const get = async (slug: string, user: TestUser, file: string) =>

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeStaff, type Harness } from '../../test/harness.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeUnit, makeWorld, memberCaller, quotaRow, ZHEJIANG, type World } from './recuperation.testkit.ts';
 
@@ -14,6 +14,9 @@ describe('policy, allocations and nominations', () => {
 
   beforeAll(async () => {
     h = await createHarness();
+  });
+  // a world of its own for each test: one test's places and policies are never another's
+  beforeEach(async () => {
     w = await makeWorld(h);
   });
   afterAll(() => h.close());

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeStaff, type Harness } from '../../test/harness.ts';
 import { bookFor, makeBatch, makeMembers, makeUnit, makeWorld, ZHEJIANG, type TestMember, type World } from './recuperation.testkit.ts';
 import type { Caller } from '../../test/caller.ts';
@@ -19,6 +19,9 @@ describe('when the home federation reviews requests', () => {
 
   beforeAll(async () => {
     h = await createHarness();
+  });
+  // a world of its own for each test: a decision in one test is never seen by another
+  beforeEach(async () => {
     w = await makeWorld(h);
     batchId = (await makeBatch(w, { capacity: 10 })).id;
     district = await makeUnit(h, w.nb, '海曙区总工会');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRecuperationOffers } from './waitlist.job.ts';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, TODAY, type TestMember, type World } from './recuperation.testkit.ts';
@@ -18,6 +18,9 @@ describe('when a full batch frees a place', () => {
 
   beforeAll(async () => {
     h = await createHarness();
+  });
+  // each test starts from its own world: a and b hold the two beds, c waits, then d (frontline) waits ahead of c
+  beforeEach(async () => {
     w = await makeWorld(h);
     batchId = (await makeBatch(w, { capacity: 2 })).id;
     [a, b, c] = (await makeMembers(h, w.nb, 3)) as [TestMember, TestMember, TestMember];
@@ -48,12 +51,18 @@ describe('when a full batch frees a place', () => {
     expect(await status(c!)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
   });
 
+  const cancel = async (m: TestMember, reason: string) => m.caller.recuperation.booking.cancel({ id: (await status(m)).id, reason });
+
   it('lets the member accept the offer in time: it becomes a request', async () => {
+    await cancel(a!, '家中有事');
     const accepted = await d!.caller.recuperation.booking.acceptOffer({ id: (await status(d!)).id });
     expect(accepted.status).toBe('requested');
   });
 
   it('passes an offer that lapses to nobody else when nobody waits, and returns what it held', async () => {
+    // a gave up, d took the offer; now b gives up too and c, the last one waiting, is offered the bed
+    await cancel(a!, '家中有事');
+    await d!.caller.recuperation.booking.acceptOffer({ id: (await status(d!)).id });
     await b!.caller.recuperation.booking.cancel({ id: (await status(b!)).id, reason: '工作安排' });
     expect((await status(c!)).status).toBe('offered');
     const before = (await quotaRow(h, w.nb.id))!;
@@ -63,7 +72,9 @@ describe('when a full batch frees a place', () => {
     try {
       await expectCode(c!.caller.recuperation.booking.acceptOffer({ id: (await status(c!)).id }), 'BOOKING_CLOSED');
       const r = await runRecuperationOffers(h.t.db, h.now(), h.env);
-      expect(r.expired).toEqual([(await status(c!)).id]);
+      // the job runs over every federation: of this batch's bookings, c's offer alone lapsed
+      const ours = new Set(await Promise.all([a!, b!, c!, d!].map(async (m) => (await status(m)).id)));
+      expect(r.expired.filter((id) => ours.has(id))).toEqual([(await status(c!)).id]);
       expect(await status(c!)).toMatchObject({ status: 'cancelled', cancelKind: 'offer_expired' });
       expect(await bedCounts(h, batchId)).toEqual({ bedsTaken: 1, capacity: 2, held: 1 });
       expect(await quotaRow(h, w.nb.id)).toMatchObject({ used: before.used - 1, released: before.released + 1 });
