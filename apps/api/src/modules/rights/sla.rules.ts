@@ -81,3 +81,29 @@ function computeClock(def: ClockDef, events: readonly ClockEvent[], now: Date, r
     warning: (running || paused) && !breached && remaining <= Math.min(WORKING_DAY_MS, budget * WARN_SHARE),
   };
 }
+
+/** DOMAIN §3.2's figures, where a federation has no policy of its own. */
+export const DEFAULT_SLA: Record<ClockKind, number> = { accept: 3, respond: 7, resolve: 30, follow_up: 1 };
+
+export interface SlaPolicyRow {
+  tenantId: string;
+  effectiveFrom: string;
+  acceptDays: number;
+  respondDays: number;
+  resolveDays: number;
+  followUpDays: number;
+  closureDays: string[];
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** A lookup over policy rows: the latest one of the federation effective on the China date of the instant. */
+export function policyLookupFrom(rows: readonly SlaPolicyRow[]): PolicyLookup {
+  return (kind, tenantId, onDate) => {
+    const date = new Date(onDate.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+    const p = rows.filter((r) => r.tenantId === tenantId && r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+    if (!p) return { budgetDays: DEFAULT_SLA[kind], calendar: { closures: new Set() } };
+    const budget = { accept: p.acceptDays, respond: p.respondDays, resolve: p.resolveDays, follow_up: p.followUpDays }[kind];
+    return { budgetDays: budget, calendar: { closures: new Set(p.closureDays) } };
+  };
+}
