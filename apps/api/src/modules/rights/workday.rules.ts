@@ -1,9 +1,11 @@
-import { isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 
 // Working days on the Chinese calendar (docs/decisions/0013-rights-referral.md): the national
 // public holidays and their make-up working days (调休) come from the `chinese-days` package,
 // which follows the State Council's yearly notices; a federation adds its own closure days.
 // Days are calendar days in China Standard Time (UTC+8, no daylight saving since 1991).
+// The package is CommonJS: Node's ESM loader sees only its default export, so take the function from it.
+const { isWorkday } = chineseDays;
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
