@@ -34,6 +34,13 @@ describe('demo rights data', () => {
     expect(breachNotices.length).toBeGreaterThanOrEqual(1);
     const held = referred.find((r) => r.status === 'on_hold')!;
     expect(held.clocks.find((c) => c.kind === 'resolve')!.state).toBe('paused');
+    // the dashboard panel: for the supervisor (admin), not for an officer
+    const panel = (await (await callerOf('hangzhou', 'admin')).dashboard.panels({ scope: 'federation' })).panels.find((p) => p.key === 'rights.board');
+    expect(panel?.view).toMatchObject({ type: 'stats' });
+    const stats = (panel!.view as { stats: { key: string; value: number }[] }).stats;
+    expect(stats.find((x) => x.key === 'referred')!.value).toBe(6);
+    expect(stats.find((x) => x.key === 'breached')!.value).toBeGreaterThanOrEqual(1);
+    expect((await (await callerOf('hangzhou', 'officer')).dashboard.panels({ scope: 'federation' })).panels.map((p) => p.key)).not.toContain('rights.board');
     const sx = await callerOf('shaoxing', 'caseworker');
     expect(await sx.referral.list()).toEqual([]);
   });

@@ -146,9 +146,9 @@ function ReferralPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 480 }}
           columns={[
-            { title: t('rights.col.updated'), key: 'at', render: (_, a) => formatDateTime(a.at) },
-            { title: t('rights.col.partner'), key: 'who', render: (_, a) => `${name(a.reader)} · ${a.readerLabel}` },
-            { title: t('rights.col.status'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{t(`rights.access.${a.outcome}`)}</Tag> },
+            { title: t('rights.log.at'), key: 'at', render: (_, a) => formatDateTime(a.at) },
+            { title: t('rights.log.reader'), key: 'who', render: (_, a) => `${name(a.reader)} · ${a.readerLabel}` },
+            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{t(`rights.access.${a.outcome}`)}</Tag> },
           ]}
         />
       </Card>
