@@ -141,6 +141,8 @@ export const uiRightsEn: Record<keyof typeof uiRightsZh, string> = {
   'audit.type.rights.referral_step': 'Rights referral step',
   'audit.type.rights.file_read': 'Read a referred case file',
   'audit.type.rights.sla_alerted': 'Rights deadline alert',
+  'audit.type.rights.ledger_exported': 'Exported the rights referral ledger',
+  'rights.ledger': 'Export the {year} ledger',
   'audit.entity.rights_case': 'Rights case',
   'audit.entity.rights_consent': 'Worker’s consent',
   'audit.entity.rights_referral': 'Rights referral',

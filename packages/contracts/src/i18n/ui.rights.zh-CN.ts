@@ -140,6 +140,8 @@ export const uiRightsZh = {
   'audit.type.rights.referral_step': '维权转办操作',
   'audit.type.rights.file_read': '查阅转办案件材料',
   'audit.type.rights.sla_alerted': '维权时限提醒',
+  'audit.type.rights.ledger_exported': '导出异地维权台账',
+  'rights.ledger': '导出 {year} 年台账',
   'audit.entity.rights_case': '维权案件',
   'audit.entity.rights_consent': '职工授权',
   'audit.entity.rights_referral': '维权转办',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { runRightsSla } from './sla.job.ts';
@@ -90,6 +91,17 @@ describe('rights referrals', () => {
       expect(notices.some((n) => n.title.includes('办结'))).toBe(true);
       const board = await w.hzCw.referral.board();
       expect(board.outcomes.find((o) => o.partner.slug === w.nb.slug)!.amountRecoveredFen).toBeGreaterThanOrEqual(3_500_000);
+      // the year's ledger, both sides, without the worker's name
+      for (const c of [w.hzCw, w.nbCw]) {
+        const file = await c.referral.ledger({ year: 2026 });
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+        const sheet = book.worksheets[0]!;
+        const row = sheet.getRows(4, sheet.rowCount - 3)!.find((r) => r.getCell(12).text !== '' && r.getCell(9).value === 35_000);
+        expect(row, 'the resolved referral is in the ledger').toBeTruthy();
+        expect(row!.getCell(8).text).toBe('调解成功');
+        expect(JSON.stringify(sheet.getSheetValues())).not.toContain('王建国');
+      }
       // each side's audit chain has its own steps and stays intact
       for (const c of [w.hzAdmin, w.nbAdmin]) expect(await c.audit.verify()).toMatchObject({ ok: true });
     });

@@ -59,7 +59,11 @@ describe('rights, seen from outside the referral', () => {
     expect(await w.sxCw.rightsCase.list()).toEqual([]);
     expect(await w.sxCw.referral.list()).toEqual([]);
     expect(await w.sxCw.referral.board()).toEqual({ open: [], nearBreach: [], breaches: [], outcomes: [] });
+    const ledger = await w.sxCw.referral.ledger({ year: 2026 });
+    expect(ledger.filename).toContain('2026');
     for (const c of [w.hzOfficer, member]) {
+      await expectCode(c.referral.ledger({ year: 2026 }), 'NOT_FOUND');
+      await expectCode(c.referral.board(), 'NOT_FOUND');
       await expectCode(c.referral.list(), 'NOT_FOUND');
       await expectCode(c.rightsCase.list(), 'NOT_FOUND');
     }

@@ -6,6 +6,7 @@ import {
   consentInput,
   consentWithdrawInput,
   fileAccessDto,
+  fileDto,
   fileReadDto,
   referInput,
   referralActionInput,
@@ -26,6 +27,7 @@ import { hasRole } from '../../service.ts';
 import { router, tenantProcedure, toTrpcError } from '../../trpc.ts';
 import { board } from './board.query.ts';
 import { getCase, listCases } from './case.query.ts';
+import { ledgerFile } from './ledger.query.ts';
 import { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 import { accessLog, getReferral, listReferrals, readFile } from './referral.query.ts';
 import { refer, takeStep, transfer } from './referral.write.ts';
@@ -61,6 +63,8 @@ export const referralRouter = router({
   file: caseworker.input(byId).output(fileReadDto).query(({ ctx, input }) => readFile(ctx.svc, input.id)),
   accessLog: caseworker.input(byId).output(z.array(fileAccessDto)).query(({ ctx, input }) => accessLog(ctx.svc, input.id)),
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
+  /** the year's ledger (台账) as .xlsx, no personal data */
+  ledger: caseworker.input(z.object({ year: z.number().int().min(2000).max(2100) })).output(fileDto).query(({ ctx, input }) => ledgerFile(ctx.svc, input.year)),
   refer: caseworker.input(referInput).output(stepOut).mutation(async ({ ctx, input }) => out(await refer(ctx.svc, input))),
   accept: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'accept', input, { note: input.note }))),
   return: caseworker.input(referralReasonInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'return', input, { reason: input.reason }))),

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ReferralDto } from '@uc/contracts';
@@ -10,7 +10,7 @@ import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
 import { formatDateTime } from '../../../../../lib/dates.ts';
 import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { tenantApi, tenantClient } from '../../../../../lib/trpc.ts';
 import { NewCaseModal } from './-components/NewCaseModal.tsx';
 import { ClockSummary, ReferralStatusTag } from './-components/rightsUi.tsx';
 
@@ -33,6 +33,7 @@ function RightsPage() {
   const tab = Route.useSearch().tab ?? 'received';
   const navigate = Route.useNavigate();
   const [creating, setCreating] = useState(false);
+  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   const { data: referrals } = useSuspenseQuery(api.referral.list.queryOptions({ side: 'all' }));
   const rows = referrals.filter((r) => r.side === tab);
   const partnerName = (r: ReferralDto) => {
@@ -46,9 +47,14 @@ function RightsPage() {
         title={t('rights.title')}
         subtitle={t('rights.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('rights.newCase')}
-          </Button>
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => void downloadLedger(slug, year)}>
+              {t('rights.ledger', { year })}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('rights.newCase')}
+            </Button>
+          </>
         }
       />
       <Tabs
@@ -113,4 +119,16 @@ function CasesTable() {
       />
     </Card>
   );
+}
+
+/** The year's ledger (.xlsx) from the API, saved by the browser. */
+async function downloadLedger(slug: string, year: number) {
+  const file = await tenantClient(slug).referral.ledger.query({ year });
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  a.click();
+  URL.revokeObjectURL(url);
 }
