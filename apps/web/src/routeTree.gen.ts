@@ -35,6 +35,7 @@ import { Route as AppTTenantRecuperationAdminRoutesRouteImport } from './routes/
 import { Route as AppTTenantRecuperationIndexRouteImport } from './routes/_app/t/$tenant/recuperation/index';
 import { Route as AppTTenantRightsIndexRouteImport } from './routes/_app/t/$tenant/rights/index';
 import { Route as AppTTenantRightsReferralIdRouteImport } from './routes/_app/t/$tenant/rights/$referralId';
+import { Route as AppTTenantRightsMineRouteImport } from './routes/_app/t/$tenant/rights/mine';
 import { Route as AppTTenantStaffIndexRouteImport } from './routes/_app/t/$tenant/staff/index';
 import { Route as AppTTenantAgreementsAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/index';
 import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/clauses';
@@ -195,6 +196,11 @@ const AppTTenantRightsReferralIdRoute =
     path: '/rights/$referralId',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
+const AppTTenantRightsMineRoute = AppTTenantRightsMineRouteImport.update({
+  id: '/rights/mine',
+  path: '/rights/mine',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
 const AppTTenantStaffIndexRoute = AppTTenantStaffIndexRouteImport.update({
   id: '/staff/',
   path: '/staff/',
@@ -307,6 +313,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
@@ -347,6 +354,7 @@ export interface FileRoutesByTo {
   '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/dashboard': typeof AppTTenantDashboardIndexRoute;
@@ -392,6 +400,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/_app/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
   '/_app/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/_app/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/_app/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
@@ -437,6 +446,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/recuperation-admin/requests'
     | '/t/$tenant/recuperation-admin/routes'
     | '/t/$tenant/rights/$referralId'
+    | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
     | '/t/$tenant/dashboard/'
@@ -477,6 +487,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/recuperation-admin/requests'
     | '/t/$tenant/recuperation-admin/routes'
     | '/t/$tenant/rights/$referralId'
+    | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
     | '/t/$tenant/dashboard'
@@ -521,6 +532,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/recuperation-admin/requests'
     | '/_app/t/$tenant/recuperation-admin/routes'
     | '/_app/t/$tenant/rights/$referralId'
+    | '/_app/t/$tenant/rights/mine'
     | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
     | '/_app/t/$tenant/dashboard/'
@@ -740,6 +752,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantRightsReferralIdRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/rights/mine': {
+      id: '/_app/t/$tenant/rights/mine';
+      path: '/rights/mine';
+      fullPath: '/t/$tenant/rights/mine';
+      preLoaderRoute: typeof AppTTenantRightsMineRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/staff/': {
       id: '/_app/t/$tenant/staff/';
       path: '/staff';
@@ -932,6 +951,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
+  AppTTenantRightsMineRoute: typeof AppTTenantRightsMineRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
   AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
@@ -957,6 +977,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
   AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,
+  AppTTenantRightsMineRoute: AppTTenantRightsMineRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
   AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,

@@ -202,3 +202,14 @@ export const rightsBoardDto = z.object({
   breaches: z.array(z.object({ referralId: z.string(), clock: z.enum(CLOCK_KINDS), elapsedDays: z.number(), budgetDays: z.number() })),
   outcomes: z.array(z.object({ partner: fedRefDto, year: z.number(), resolved: z.number(), amountRecoveredFen: z.number() })),
 });
+
+/** What the worker sees of their own case on their phone: its progress, no notes, no file. */
+export const myCaseDto = z.object({
+  id: z.string(),
+  disputeKind,
+  employerName: z.string(),
+  createdAt: z.string(),
+  status: referralStatus.nullable(),
+  partner: fedRefDto.nullable(),
+  updatedAt: z.string(),
+});

@@ -5,7 +5,7 @@ import { Menu, type MenuProps } from 'antd';
 import { access } from '../lib/access.ts';
 import { useT } from '../lib/locale.ts';
 
-type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights';
+type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine';
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
@@ -33,6 +33,7 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       ),
     });
     if (roles.includes('member')) items.push(section('recuperation', <HeartOutlined />, t('booking.nav')));
+    if (roles.includes('member')) items.push(section('rights/mine', <SafetyOutlined />, t('rights.mine.nav')));
     if (access.staff(roles)) {
       items.push(section('agreements', <FileProtectOutlined />, t('agreements.nav')));
       items.push(section('items', <ProjectOutlined />, t('items.nav')));

@@ -2,6 +2,12 @@ import type { uiRightsZh } from './ui.rights.zh-CN.ts';
 
 export const uiRightsEn: Record<keyof typeof uiRightsZh, string> = {
   'rights.nav': 'Rights referrals',
+  'rights.mine.nav': 'My rights cases',
+  'rights.mine.title': 'My rights cases',
+  'rights.mine.subtitle': 'How the cases your union handles for you are going',
+  'rights.mine.empty': 'No cases',
+  'rights.mine.partner': 'Handled by {name}',
+  'rights.mine.updated': 'Last update: {at}',
   'rights.title': 'Cross-city rights protection',
   'rights.subtitle': 'Taken in here, helped there: case files shared with the worker’s consent, clocks on working days',
   'rights.tab.received': 'Received',

@@ -1,6 +1,12 @@
 // Words of the rights-protection screens (zh-CN is the source of keys; ui.rights.en.ts gives each in English).
 export const uiRightsZh = {
   'rights.nav': '异地维权',
+  'rights.mine.nav': '我的维权',
+  'rights.mine.title': '我的维权案件',
+  'rights.mine.subtitle': '工会为您办理的异地维权案件进展',
+  'rights.mine.empty': '暂无维权案件',
+  'rights.mine.partner': '承办工会：{name}',
+  'rights.mine.updated': '最近更新：{at}',
   'rights.title': '异地维权协作',
   'rights.subtitle': '当地受理、异地援助：经职工本人同意转办案件材料，按工作日计时',
   'rights.tab.received': '转入本会',

@@ -1,4 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
+import { rightsCases } from '@uc/db';
+import { and, desc, eq } from 'drizzle-orm';
 import { findConsentsOfCase, findDuplicates, findFederations, findOwnCase, findReferralsOfCase, listOwnCases } from './rights.repo.ts';
 import { logAccess } from './referral.query.ts';
 import type { Ctx } from './rights.types.ts';
@@ -63,4 +65,29 @@ export async function getCase(ctx: Ctx, id: string) {
     referralIds: referrals.map((r) => r.id),
     duplicates: (await findDuplicates(ctx, c)).map((d) => ({ id: d.id, createdAt: d.createdAt.toISOString() })),
   };
+}
+
+/** The signed-in member's own cases (their member record is the worker): status and partner only. */
+export async function myCases(ctx: Ctx) {
+  if (!ctx.actor.memberId) return [];
+  const cases = await ctx.db
+    .select()
+    .from(rightsCases)
+    .where(and(eq(rightsCases.tenantId, ctx.tenantId), eq(rightsCases.memberId, ctx.actor.memberId)))
+    .orderBy(desc(rightsCases.createdAt));
+  const out = [];
+  for (const c of cases) {
+    const r = (await findReferralsOfCase(ctx, c.id)).at(-1);
+    const partner = r ? (await findFederations(ctx.db, [r.performerTenantId])).get(r.performerTenantId)! : null;
+    out.push({
+      id: c.id,
+      disputeKind: c.disputeKind as 'wage_arrears',
+      employerName: c.employerName,
+      createdAt: c.createdAt.toISOString(),
+      status: (r?.status ?? null) as 'submitted' | null,
+      partner,
+      updatedAt: (r?.updatedAt ?? c.updatedAt).toISOString(),
+    });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
+import { makeMembers } from '../recuperation/recuperation.testkit.ts';
 import { runRightsSla } from './sla.job.ts';
 import { caseInput, consentFor, makeRightsWorld, MONDAY, referredCase, type RightsWorld } from './rights.testkit.ts';
 
@@ -174,6 +175,21 @@ describe('rights referrals', () => {
       expect(log[0]).toMatchObject({ reader: { slug: w.nb.slug }, outcome: 'refused', reason: 'consent_withdrawn' });
       const refusals = (await w.nbAdmin.audit.list({ limit: 50, type: 'rights.file_read' })).items.filter((e) => e.entityId === referral.id && e.data.outcome === 'refused');
       expect(refusals).toHaveLength(1);
+    });
+  });
+
+  describe('the worker', () => {
+    it('sees their own case’s progress and nothing else; another member sees none', async () => {
+      const [worker, other] = await makeMembers(h, w.hz, 2);
+      const { referral } = await referredCase(w, { memberId: worker!.id });
+      await w.nbCw.referral.accept({ id: referral.id, rowVersion: 1 });
+      const mine = await worker!.caller.rightsCase.mine();
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ status: 'accepted', partner: { slug: w.nb.slug }, disputeKind: 'wage_arrears' });
+      expect(JSON.stringify(mine)).not.toContain('情绪激动');
+      expect(await other!.caller.rightsCase.mine()).toEqual([]);
+      await expectCode(worker!.caller.referral.get({ id: referral.id }), 'NOT_FOUND');
+      await expectCode(w.hzCw.rightsCase.mine(), 'NOT_FOUND');
     });
   });
 

@@ -8,6 +8,7 @@ import {
   fileAccessDto,
   fileDto,
   fileReadDto,
+  myCaseDto,
   referInput,
   referralActionInput,
   referralDetailDto,
@@ -26,7 +27,7 @@ import { AppError } from '../../errors.ts';
 import { hasRole } from '../../service.ts';
 import { router, tenantProcedure, toTrpcError } from '../../trpc.ts';
 import { board } from './board.query.ts';
-import { getCase, listCases } from './case.query.ts';
+import { getCase, listCases, myCases } from './case.query.ts';
 import { ledgerFile } from './ledger.query.ts';
 import { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 import { accessLog, getReferral, listReferrals, readFile } from './referral.query.ts';
@@ -46,7 +47,14 @@ const idOut = z.object({ id: z.string() });
 const stepOut = z.object({ id: z.string(), status: z.string(), rowVersion: z.number() });
 const out = (r: { id: string; status: string; rowVersion: number }) => ({ id: r.id, status: r.status, rowVersion: r.rowVersion });
 
+/** A member account with its member record: sees its own cases' progress. */
+const memberProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('NOT_FOUND'));
+  return next();
+});
+
 export const rightsCaseRouter = router({
+  mine: memberProcedure.output(z.array(myCaseDto)).query(({ ctx }) => myCases(ctx.svc)),
   list: caseworker.output(z.array(caseSummaryDto)).query(({ ctx }) => listCases(ctx.svc)),
   get: caseworker.input(byId).output(caseDto).query(({ ctx, input }) => getCase(ctx.svc, input.id)),
   create: caseworker
