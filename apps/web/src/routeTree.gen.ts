@@ -33,6 +33,9 @@ import { Route as AppTTenantRecuperationAdminQuotasRouteImport } from './routes/
 import { Route as AppTTenantRecuperationAdminRequestsRouteImport } from './routes/_app/t/$tenant/recuperation-admin/requests';
 import { Route as AppTTenantRecuperationAdminRoutesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/routes';
 import { Route as AppTTenantRecuperationIndexRouteImport } from './routes/_app/t/$tenant/recuperation/index';
+import { Route as AppTTenantRightsIndexRouteImport } from './routes/_app/t/$tenant/rights/index';
+import { Route as AppTTenantRightsReferralIdRouteImport } from './routes/_app/t/$tenant/rights/$referralId';
+import { Route as AppTTenantRightsMineRouteImport } from './routes/_app/t/$tenant/rights/mine';
 import { Route as AppTTenantStaffIndexRouteImport } from './routes/_app/t/$tenant/staff/index';
 import { Route as AppTTenantAgreementsAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/index';
 import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/clauses';
@@ -182,6 +185,22 @@ const AppTTenantRecuperationIndexRoute =
     path: '/recuperation/',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
+const AppTTenantRightsIndexRoute = AppTTenantRightsIndexRouteImport.update({
+  id: '/rights/',
+  path: '/rights/',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
+const AppTTenantRightsReferralIdRoute =
+  AppTTenantRightsReferralIdRouteImport.update({
+    id: '/rights/$referralId',
+    path: '/rights/$referralId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantRightsMineRoute = AppTTenantRightsMineRouteImport.update({
+  id: '/rights/mine',
+  path: '/rights/mine',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
 const AppTTenantStaffIndexRoute = AppTTenantStaffIndexRouteImport.update({
   id: '/staff/',
   path: '/staff/',
@@ -293,6 +312,8 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
   '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
+  '/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
@@ -302,6 +323,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
   '/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
+  '/t/$tenant/rights/': typeof AppTTenantRightsIndexRoute;
   '/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
@@ -331,6 +353,8 @@ export interface FileRoutesByTo {
   '/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
   '/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
+  '/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/dashboard': typeof AppTTenantDashboardIndexRoute;
@@ -340,6 +364,7 @@ export interface FileRoutesByTo {
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation': typeof AppTTenantRecuperationIndexRoute;
+  '/t/$tenant/rights': typeof AppTTenantRightsIndexRoute;
   '/t/$tenant/staff': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
@@ -374,6 +399,8 @@ export interface FileRoutesById {
   '/_app/t/$tenant/recuperation-admin/quotas': typeof AppTTenantRecuperationAdminQuotasRoute;
   '/_app/t/$tenant/recuperation-admin/requests': typeof AppTTenantRecuperationAdminRequestsRoute;
   '/_app/t/$tenant/recuperation-admin/routes': typeof AppTTenantRecuperationAdminRoutesRoute;
+  '/_app/t/$tenant/rights/$referralId': typeof AppTTenantRightsReferralIdRoute;
+  '/_app/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/_app/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
@@ -383,6 +410,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
   '/_app/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/_app/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
+  '/_app/t/$tenant/rights/': typeof AppTTenantRightsIndexRoute;
   '/_app/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
@@ -417,6 +445,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/recuperation-admin/quotas'
     | '/t/$tenant/recuperation-admin/requests'
     | '/t/$tenant/recuperation-admin/routes'
+    | '/t/$tenant/rights/$referralId'
+    | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
     | '/t/$tenant/dashboard/'
@@ -426,6 +456,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/org-units/'
     | '/t/$tenant/recuperation-admin/'
     | '/t/$tenant/recuperation/'
+    | '/t/$tenant/rights/'
     | '/t/$tenant/staff/'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
@@ -455,6 +486,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/recuperation-admin/quotas'
     | '/t/$tenant/recuperation-admin/requests'
     | '/t/$tenant/recuperation-admin/routes'
+    | '/t/$tenant/rights/$referralId'
+    | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
     | '/t/$tenant/dashboard'
@@ -464,6 +497,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/org-units'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/recuperation'
+    | '/t/$tenant/rights'
     | '/t/$tenant/staff'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
@@ -497,6 +531,8 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/recuperation-admin/quotas'
     | '/_app/t/$tenant/recuperation-admin/requests'
     | '/_app/t/$tenant/recuperation-admin/routes'
+    | '/_app/t/$tenant/rights/$referralId'
+    | '/_app/t/$tenant/rights/mine'
     | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
     | '/_app/t/$tenant/dashboard/'
@@ -506,6 +542,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/org-units/'
     | '/_app/t/$tenant/recuperation-admin/'
     | '/_app/t/$tenant/recuperation/'
+    | '/_app/t/$tenant/rights/'
     | '/_app/t/$tenant/staff/'
     | '/_app/t/$tenant/agreements/$agreementId/clauses'
     | '/_app/t/$tenant/agreements/$agreementId/compare'
@@ -701,6 +738,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantRecuperationIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/rights/': {
+      id: '/_app/t/$tenant/rights/';
+      path: '/rights';
+      fullPath: '/t/$tenant/rights/';
+      preLoaderRoute: typeof AppTTenantRightsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/rights/$referralId': {
+      id: '/_app/t/$tenant/rights/$referralId';
+      path: '/rights/$referralId';
+      fullPath: '/t/$tenant/rights/$referralId';
+      preLoaderRoute: typeof AppTTenantRightsReferralIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/rights/mine': {
+      id: '/_app/t/$tenant/rights/mine';
+      path: '/rights/mine';
+      fullPath: '/t/$tenant/rights/mine';
+      preLoaderRoute: typeof AppTTenantRightsMineRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/staff/': {
       id: '/_app/t/$tenant/staff/';
       path: '/staff';
@@ -892,6 +950,8 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantRecuperationAdminRouteRoute: typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
+  AppTTenantRightsMineRoute: typeof AppTTenantRightsMineRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
   AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
@@ -900,6 +960,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
   AppTTenantRecuperationIndexRoute: typeof AppTTenantRecuperationIndexRoute;
+  AppTTenantRightsIndexRoute: typeof AppTTenantRightsIndexRoute;
   AppTTenantStaffIndexRoute: typeof AppTTenantStaffIndexRoute;
   AppTTenantRecuperationBookingsBookingIdRoute: typeof AppTTenantRecuperationBookingsBookingIdRoute;
   AppTTenantItemsItemIdIndexRoute: typeof AppTTenantItemsItemIdIndexRoute;
@@ -915,6 +976,8 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantIndexRoute: AppTTenantIndexRoute,
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
+  AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,
+  AppTTenantRightsMineRoute: AppTTenantRightsMineRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
   AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,
@@ -923,6 +986,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
   AppTTenantRecuperationIndexRoute: AppTTenantRecuperationIndexRoute,
+  AppTTenantRightsIndexRoute: AppTTenantRightsIndexRoute,
   AppTTenantStaffIndexRoute: AppTTenantStaffIndexRoute,
   AppTTenantRecuperationBookingsBookingIdRoute:
     AppTTenantRecuperationBookingsBookingIdRoute,

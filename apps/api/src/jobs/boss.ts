@@ -5,6 +5,7 @@ import { CHINA_TZ } from '../lib/dates.ts';
 import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
 import { runPlaceOffers } from '../modules/place/index.ts';
+import { runRightsSla } from '../modules/rights/index.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
@@ -27,6 +28,7 @@ export const QUEUES = {
   agreementExpiry: 'agreements.expiry',
   placeOffers: 'place.offers',
   milestoneOverdue: 'items.overdue',
+  rightsSla: 'rights.sla',
 } as const;
 
 export interface JobsOptions {
@@ -62,6 +64,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   // the overdue pass alerts once per milestone and period whatever runs again (joint_milestone_alert), so a retry is safe
   await boss.createQueue(QUEUES.milestoneOverdue, { policy: 'stately', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 });
   // lapsed waitlist offers, due share releases, free places: each step re-checks under its locks, so a retry is safe
+  // the SLA pass alerts once per referral, clock and level whatever runs again (rights_sla_alert), so a retry is safe
+  await boss.createQueue(QUEUES.rightsSla, { policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 3600 });
   await boss.createQueue(QUEUES.placeOffers, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 300, deleteAfterSeconds: 3600 });
 
   await boss.work(QUEUES.outbox, async () => {
@@ -76,6 +80,12 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   await boss.work(QUEUES.milestoneOverdue, async () => {
     const r = await runMilestoneOverdue(opts.db.db, now(), opts.env);
     if (r.alerted.length) console.log(`[jobs] items.overdue: ${r.alerted.length} milestone alert(s)`);
+    return r;
+  });
+
+  await boss.work(QUEUES.rightsSla, async () => {
+    const r = await runRightsSla(opts.db.db, now(), opts.env);
+    if (r.alerted.length) console.log(`[jobs] rights.sla: ${r.alerted.length} alert(s)`);
     return r;
   });
 
@@ -97,6 +107,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     // every minute: a waitlist offer lapses at most a minute after its time (the job was 'recuperation.offers')
     await boss.unschedule('recuperation.offers');
     await boss.schedule(QUEUES.placeOffers, '* * * * *', null, { tz: CHINA_TZ });
+    // every 15 minutes: SLA clocks run on working time, a warning or breach is noticed within a quarter hour
+    await boss.schedule(QUEUES.rightsSla, '*/15 * * * *', null, { tz: CHINA_TZ });
   }
 
   return {

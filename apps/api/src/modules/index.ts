@@ -9,6 +9,7 @@ import * as member from './member/index.ts';
 import * as notification from './notification/index.ts';
 import * as orgUnit from './orgUnit/index.ts';
 import * as recuperation from './recuperation/index.ts';
+import * as rights from './rights/index.ts';
 import * as staff from './staff/index.ts';
 
 // Every domain module, in one place. A module adds itself to the API here: its routers under the
@@ -32,9 +33,11 @@ export const moduleRouters = {
   liaison: mechanism.liaisonRouter,
   meeting: mechanism.meetingRouter,
   recuperation: recuperation.recuperationRouter,
+  rightsCase: rights.rightsCaseRouter,
+  referral: rights.referralRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

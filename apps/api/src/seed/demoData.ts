@@ -69,4 +69,5 @@ export const DEMO_STAFF = [
   { local: 'signer', nameZh: '常务副主席', roles: ['signatory'] },
   { local: 'lead', nameZh: '项目负责人', roles: ['lead'] },
   { local: 'officer', nameZh: '工作人员', roles: ['officer'] },
+  { local: 'caseworker', nameZh: '维权专员', roles: ['caseworker'] },
 ] as const;

@@ -16,4 +16,6 @@ export const access = {
   readAudit: (roles: readonly Role[]) => has(roles, 'admin'),
   /** draft a new cooperation agreement (agreement.create); taking steps and signing follow the agreement's own `can` */
   createAgreement: (roles: readonly Role[]) => has(roles, 'admin', 'signatory'),
+  /** rights referrals (rightsCase.*, referral.*): caseworkers and their supervisors */
+  rights: (roles: readonly Role[]) => has(roles, 'caseworker', 'admin'),
 };

@@ -26,6 +26,9 @@ export const errorMessagesZh = {
   QUOTA_EXHAUSTED: '疗休养名额已用完',
   BOOKING_CLOSED: '已过报名或取消的截止时间',
   BOOKING_STATE: '该报名当前状态下不能执行此操作',
+  REFERRAL_STATE: '该转办案件当前状态下不能执行此操作',
+  CONSENT_REQUIRED: '须有职工对向该工会提供案件材料的单独同意（且未撤回）',
+  NOT_COVERED: '双方之间没有涵盖“权益共同维护”的生效协议',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -54,6 +57,9 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   QUOTA_EXHAUSTED: 'No recuperation places are left',
   BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
   BOOKING_STATE: 'The booking is not in a state that allows this',
+  REFERRAL_STATE: 'The referral is not in a state that allows this',
+  CONSENT_REQUIRED: 'The worker\'s separate consent to share the case file with this federation is required (and must not be withdrawn)',
+  NOT_COVERED: 'No agreement in force between the two federations covers rights protection',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
@@ -85,6 +91,7 @@ export const validationMessagesZh = {
   schedule_invalid: '时间节点格式应为“起止：2026-01-01 至 2026-12-31”，每个节点一行“2026-06-30 节点名称”',
   responsible_invalid: '责任人应写作“单位：姓名”，双方以“；”分隔',
   item_exists: '本协议已有同一类别、同一名称的项目',
+  credit_code: '统一社会信用代码应为 18 位',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -114,6 +121,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   schedule_invalid: 'Write the schedule as "起止：2026-01-01 至 2026-12-31", then one milestone per line: "2026-06-30 title"',
   responsible_invalid: 'Write responsible persons as "federation：name", separated by "；"',
   item_exists: 'The agreement already has an item of this kind with this title',
+  credit_code: 'A unified social credit code has 18 characters',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

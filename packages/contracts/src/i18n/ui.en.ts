@@ -5,11 +5,13 @@ import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
+import { uiRightsEn } from './ui.rights.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
   ...uiCollabEn,
   ...uiItemsEn,
+  ...uiRightsEn,
   ...uiBookingEn,
   'app.name': 'Union Commons',
 

@@ -1,5 +1,14 @@
 // Every audit event the platform writes, as one typed union: type, the entity it concerns, its data.
 export type AuditEvent =
+  // rights protection (issue 11): no personal data in the log; every read of a case file, granted or refused
+  | { type: 'rights.case_created'; entityType: 'rights_case'; data: { disputeKind: string; source: string; member: boolean; duplicates: number } }
+  | { type: 'rights.case_read'; entityType: 'rights_case'; data: { referrals: number } }
+  | { type: 'rights.consent_recorded'; entityType: 'rights_consent'; data: { caseId: string; partner: string; method: string; scope: string[] } }
+  | { type: 'rights.consent_withdrawn'; entityType: 'rights_consent'; data: { caseId: string; partner: string; reason: string } }
+  | { type: 'rights.referral_step'; entityType: 'rights_referral'; data: { step: string; from: string | null; to: string; referrer: string; performer: string } }
+  | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string } }
+  | { type: 'rights.ledger_exported'; entityType: 'rights_referral'; data: { year: number; rows: number } }
+  | { type: 'rights.sla_alerted'; entityType: 'rights_referral'; data: { clock: string; level: string } }
   // recuperation (issue 5): host catalogue, policy, quota ledger, bookings; personal data is not copied into the log
   | { type: 'recuperation.base_saved'; entityType: 'recuperation_base'; data: { name: string; created: boolean } }
   | { type: 'recuperation.route_saved'; entityType: 'recuperation_route'; data: { title: string; created: boolean } }

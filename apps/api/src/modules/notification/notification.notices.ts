@@ -23,6 +23,10 @@ export const NOTICE_KINDS = [
   'booking.rejected',
   'booking.cancelled',
   'booking.no_show',
+  'rights.referred',
+  'rights.step',
+  'rights.sla_warning',
+  'rights.sla_breach',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -52,6 +56,11 @@ const zh: Texts = {
   'booking.rejected': { title: '疗休养报名未通过：{route}', body: '您报名的“{route}”（{code}）未通过，原因：{reason}' },
   'booking.cancelled': { title: '疗休养报名已取消：{route}', body: '“{route}”（{code}，{date} 出发）的报名已取消。{reason}' },
   'booking.no_show': { title: '疗休养未报到：{route}', body: '您未按时参加“{route}”（{code}，{date} 出发），已登记为未报到。' },
+  // rights referrals: {party} 对方工会, {kind} 争议类型, {step} 操作, {clock} 时限, {days} 工作日
+  'rights.referred': { title: '异地维权转办：{kind}', body: '{party}向贵会转办一件{kind}案件，请在时限内受理或退回。' },
+  'rights.step': { title: '维权转办进展：{step}', body: '{party}对{kind}转办案件执行了“{step}”。{note}' },
+  'rights.sla_warning': { title: '维权时限即将届满：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）即将届满，请尽快处理。' },
+  'rights.sla_breach': { title: '维权时限已超期：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）已超期，已通知承办人、主管及转办方。' },
 };
 
 const en: Texts = {
@@ -77,6 +86,10 @@ const en: Texts = {
   'booking.rejected': { title: 'Booking not accepted: {route}', body: 'Your booking of "{route}" ({code}) was not accepted. Reason: {reason}' },
   'booking.cancelled': { title: 'Booking cancelled: {route}', body: 'Your booking of "{route}" ({code}, from {date}) is cancelled. {reason}' },
   'booking.no_show': { title: 'Marked as not arrived: {route}', body: 'You did not arrive for "{route}" ({code}, from {date}) and were marked as a no-show.' },
+  'rights.referred': { title: 'Rights case referred: {kind}', body: '{party} referred a {kind} case to your federation; please accept or return it in time.' },
+  'rights.step': { title: 'Rights referral update: {step}', body: '{party} took the step "{step}" on a {kind} referral. {note}' },
+  'rights.sla_warning': { title: 'Rights deadline approaching: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral is about to run out.' },
+  'rights.sla_breach': { title: 'Rights deadline missed: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral has passed; the caseworker, the supervisor and the referring federation are told.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {

@@ -1,0 +1,14 @@
+// Rights protection's public surface (what the router root, jobs, the seed and other modules use);
+// the module's only entry point. Internals: types → repo → rules → query/write use cases.
+import { registerDashboardPanel } from '../dashboard/index.ts';
+import { rightsPanel } from './rights.panel.ts';
+
+export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
+export { refer, takeStep, transfer } from './referral.write.ts';
+export { referralRouter, rightsCaseRouter } from './rights.router.ts';
+export { runRightsSla } from './sla.job.ts';
+
+/** Registrations at start (modules/index.ts): the case-board dashboard panel. */
+export function register(): void {
+  registerDashboardPanel(rightsPanel);
+}

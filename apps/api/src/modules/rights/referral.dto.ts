@@ -1,0 +1,55 @@
+import type { ReferralDto, ReferralStatus } from '@uc/contracts';
+import { computeClocks, policyLookupFrom, type ClockEvent, type SlaPolicyRow } from './sla.rules.ts';
+import type { FedRef, ReferralEventRow, ReferralRow } from './rights.types.ts';
+
+// Referral rows and their events → DTOs, with the clocks computed from the events (no queries).
+
+export const clockEventsOf = (events: readonly ReferralEventRow[]): ClockEvent[] =>
+  events.map((e) => ({
+    status: e.status as ReferralStatus,
+    at: e.at,
+    performerTenantId: e.performerTenantId,
+    beforeHold: e.status === 'on_hold' ? ((e.data.from as ReferralStatus | undefined) ?? null) : null,
+  }));
+
+export function clocksOf(r: ReferralRow, events: readonly ReferralEventRow[], policies: readonly SlaPolicyRow[], now: Date) {
+  return computeClocks(clockEventsOf(events), now, r.tenantId, policyLookupFrom(policies));
+}
+
+const fed = (feds: Map<string, FedRef>, id: string): FedRef => feds.get(id) ?? { id, slug: '', nameZh: '', nameEn: '' };
+
+export function toReferralDto(
+  r: ReferralRow,
+  events: readonly ReferralEventRow[],
+  ctx: { tenantId: string; now: Date; feds: Map<string, FedRef>; policies: readonly SlaPolicyRow[]; consentActive: boolean },
+): ReferralDto {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    status: r.status as ReferralStatus,
+    side: r.tenantId === ctx.tenantId ? 'referred' : 'received',
+    referrer: fed(ctx.feds, r.tenantId),
+    performer: fed(ctx.feds, r.performerTenantId),
+    disputeKind: r.disputeKind as ReferralDto['disputeKind'],
+    assignee: r.assignee,
+    outcome: r.outcome,
+    amountRecoveredFen: r.amountRecoveredFen,
+    consentActive: ctx.consentActive,
+    rowVersion: r.rowVersion,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    clocks: clocksOf(r, events, ctx.policies, ctx.now),
+  };
+}
+
+export function toEventDto(e: ReferralEventRow, feds: Map<string, FedRef>) {
+  return {
+    seq: e.seq,
+    type: e.type,
+    status: e.status as ReferralStatus,
+    actor: { federation: fed(feds, e.actorTenantId), label: e.actorLabel },
+    performer: fed(feds, e.performerTenantId),
+    at: e.at.toISOString(),
+    data: e.data,
+  };
+}

@@ -1,0 +1,104 @@
+import type { ReferralStatus } from '@uc/contracts';
+import { rightsFileAccesses } from '@uc/db';
+import { recordAudit } from '../audit/index.ts';
+import { clocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
+import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findSlaPolicies, listVisibleReferrals } from './rights.repo.ts';
+import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
+
+// Reading referrals: the list and one referral with its timeline and clocks (no personal data),
+// the shared case file (every read, granted or refused, logged on both sides' access log and in
+// the reader's audit chain), and the access log itself.
+
+async function dtosOf(ctx: Ctx, rows: ReferralRow[]) {
+  const events = await findEvents(ctx.db, rows);
+  const byReferral = new Map<string, ReferralEventRow[]>();
+  for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
+  const feds = await findFederations(ctx.db, [...rows.flatMap((r) => [r.tenantId, r.performerTenantId]), ...events.map((e) => e.actorTenantId)]);
+  const policies = await findSlaPolicies(ctx.db, rows.flatMap((r) => [r.tenantId, ...(byReferral.get(r.id) ?? []).map((e) => e.performerTenantId)]));
+  const out = [];
+  for (const r of rows) {
+    const consent = await findConsentOf(ctx, r);
+    const evs = byReferral.get(r.id) ?? [];
+    out.push({ row: r, events: evs, feds, dto: toReferralDto(r, evs, { tenantId: ctx.tenantId, now: ctx.now, feds, policies, consentActive: !!consent && !consent.withdrawnAt }) });
+  }
+  return out;
+}
+
+export async function listReferrals(ctx: Ctx, input: { side: 'referred' | 'received' | 'all'; status?: ReferralStatus | undefined }) {
+  return (await dtosOf(ctx, await listVisibleReferrals(ctx, input.side, input.status))).map((x) => x.dto);
+}
+
+export async function getReferral(ctx: Ctx, id: string) {
+  const [x] = await dtosOf(ctx, [await findReferral(ctx, id)]);
+  return { ...x!.dto, events: x!.events.map((e) => toEventDto(e, x!.feds)) };
+}
+
+/** The clocks of every open referral the caller made or acts on (the supervisor's view, the board, the job). */
+export async function clocksOfVisible(ctx: Ctx) {
+  const rows = (await listVisibleReferrals(ctx, 'all')).filter((r) => !['followed_up', 'archived'].includes(r.status));
+  const events = await findEvents(ctx.db, rows);
+  const policies = await findSlaPolicies(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
+  return rows.map((r) => ({ referral: r, clocks: clocksOf(r, events.filter((e) => e.referralId === r.id), policies, ctx.now) }));
+}
+
+/** The case file as the partner may see it: refused (and logged) once the consent is withdrawn. */
+export async function readFile(ctx: Ctx, id: string) {
+  const r = await findReferral(ctx, id);
+  const consent = await findConsentOf(ctx, r);
+  const file = consent && !consent.withdrawnAt ? await findCaseFile(ctx, r) : undefined;
+  const referrer = (await findFederations(ctx.db, [r.tenantId])).get(r.tenantId)!.slug;
+  if (!file) {
+    await logAccess(ctx, r, 'refused', 'consent_withdrawn');
+    await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'refused', reason: 'consent_withdrawn' } });
+    return { access: 'refused' as const, reason: 'consent_withdrawn' as const };
+  }
+  await logAccess(ctx, r, 'read', null);
+  await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read' } });
+  return { access: 'granted' as const, file: sharedFile(file, consent!.scope) };
+}
+
+/** What leaves the referring federation: no internal notes, no internal documents, the ID number masked, only what the consent covers. */
+export function sharedFile(c: CaseRow, scope: string[]) {
+  const has = (s: string) => scope.includes(s);
+  return {
+    workerName: has('worker_identity') ? c.workerName : `${c.workerName.slice(0, 1)}**`,
+    workerMobile: has('contact') ? c.workerMobile || null : null,
+    idNumberMasked: has('worker_identity') ? c.idNumberMasked : null,
+    employerName: c.employerName,
+    employerCreditCode: c.employerCreditCode,
+    employerCity: c.employerCity,
+    disputeKind: c.disputeKind as 'wage_arrears',
+    facts: has('facts') ? c.facts : '',
+    claims: has('facts') ? c.claims : '',
+    amountClaimedFen: c.amountClaimedFen,
+    source: c.source as 'hotline',
+    documents: has('documents') ? c.documents.filter((d) => d.shared).map((d) => ({ name: d.name, kind: d.kind, note: d.note })) : [],
+  };
+}
+
+export async function logAccess(ctx: Ctx, r: ReferralRow, outcome: 'read' | 'refused', reason: string | null) {
+  await ctx.db.insert(rightsFileAccesses).values({
+    tenantId: r.tenantId,
+    referralId: r.id,
+    readerTenantId: ctx.tenantId,
+    readerUserId: ctx.actor.userId,
+    readerLabel: ctx.actor.label,
+    outcome,
+    reason,
+    ip: ctx.actor.ip,
+    at: ctx.now,
+  });
+}
+
+export async function accessLog(ctx: Ctx, id: string) {
+  const r = await findReferral(ctx, id);
+  const rows = await findAccessLog(ctx, r);
+  const feds = await findFederations(ctx.db, rows.map((a) => a.readerTenantId));
+  return rows.map((a) => ({
+    reader: feds.get(a.readerTenantId)!,
+    readerLabel: a.readerLabel,
+    outcome: a.outcome as 'read' | 'refused',
+    reason: a.reason,
+    at: a.at.toISOString(),
+  }));
+}

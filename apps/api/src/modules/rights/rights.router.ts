@@ -1,0 +1,99 @@
+import {
+  byId,
+  caseCreateInput,
+  caseDto,
+  caseSummaryDto,
+  consentInput,
+  consentWithdrawInput,
+  fileAccessDto,
+  fileDto,
+  fileReadDto,
+  myCaseDto,
+  referInput,
+  referralActionInput,
+  referralDetailDto,
+  referralDto,
+  referralFollowUpInput,
+  referralListInput,
+  referralReasonInput,
+  referralResolveInput,
+  referralStartInput,
+  referralStepInput,
+  referralTransferInput,
+  rightsBoardDto,
+} from '@uc/contracts';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { hasRole } from '../../service.ts';
+import { router, tenantProcedure, toTrpcError } from '../../trpc.ts';
+import { board } from './board.query.ts';
+import { getCase, listCases, myCases } from './case.query.ts';
+import { ledgerFile } from './ledger.query.ts';
+import { createCase, recordConsent, withdrawConsent } from './case.write.ts';
+import { accessLog, getReferral, listReferrals, readFile } from './referral.query.ts';
+import { refer, takeStep, transfer } from './referral.write.ts';
+import { CASE_ROLES } from './rights.types.ts';
+
+// rightsCase.* — the referring federation's cases and the worker's consents;
+// referral.* — the referral both federations work on (stable names: referral.list, referral.get).
+// Caseworkers and admins only; other staff, members and other federations get NOT_FOUND.
+
+/** Caseworkers and admins; anyone else of the federation is told NOT_FOUND, as an outsider is (no existence oracle). */
+const caseworker = tenantProcedure.use(({ ctx, next }) => {
+  if (!hasRole(ctx.svc.actor, ...CASE_ROLES)) throw toTrpcError(new AppError('NOT_FOUND'));
+  return next();
+});
+const idOut = z.object({ id: z.string() });
+const stepOut = z.object({ id: z.string(), status: z.string(), rowVersion: z.number() });
+const out = (r: { id: string; status: string; rowVersion: number }) => ({ id: r.id, status: r.status, rowVersion: r.rowVersion });
+
+/** A member account with its member record: sees its own cases' progress. */
+const memberProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('NOT_FOUND'));
+  return next();
+});
+
+export const rightsCaseRouter = router({
+  mine: memberProcedure.output(z.array(myCaseDto)).query(({ ctx }) => myCases(ctx.svc)),
+  list: caseworker.output(z.array(caseSummaryDto)).query(({ ctx }) => listCases(ctx.svc)),
+  get: caseworker.input(byId).output(caseDto).query(({ ctx, input }) => getCase(ctx.svc, input.id)),
+  create: caseworker
+    .input(caseCreateInput)
+    .output(z.object({ id: z.string(), duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })) }))
+    .mutation(({ ctx, input }) => createCase(ctx.svc, input)),
+  recordConsent: caseworker.input(consentInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
+  withdrawConsent: caseworker.input(consentWithdrawInput).output(idOut).mutation(({ ctx, input }) => withdrawConsent(ctx.svc, input)),
+});
+
+export const referralRouter = router({
+  list: caseworker.input(referralListInput.optional()).output(z.array(referralDto)).query(({ ctx, input }) => listReferrals(ctx.svc, referralListInput.parse(input ?? {}))),
+  get: caseworker.input(byId).output(referralDetailDto).query(({ ctx, input }) => getReferral(ctx.svc, input.id)),
+  file: caseworker.input(byId).output(fileReadDto).query(({ ctx, input }) => readFile(ctx.svc, input.id)),
+  accessLog: caseworker.input(byId).output(z.array(fileAccessDto)).query(({ ctx, input }) => accessLog(ctx.svc, input.id)),
+  board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
+  /** the year's ledger (台账) as .xlsx, no personal data */
+  ledger: caseworker.input(z.object({ year: z.number().int().min(2000).max(2100) })).output(fileDto).query(({ ctx, input }) => ledgerFile(ctx.svc, input.year)),
+  refer: caseworker.input(referInput).output(stepOut).mutation(async ({ ctx, input }) => out(await refer(ctx.svc, input))),
+  accept: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'accept', input, { note: input.note }))),
+  return: caseworker.input(referralReasonInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'return', input, { reason: input.reason }))),
+  resubmit: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'resubmit', input, { note: input.note }))),
+  start: caseworker
+    .input(referralStartInput)
+    .output(stepOut)
+    .mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'start', input, { assignee: input.assignee }, { assignee: input.assignee }))),
+  action: caseworker
+    .input(referralActionInput)
+    .output(stepOut)
+    .mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'action', input, { kind: input.kind, date: input.date, note: input.note }))),
+  hold: caseworker.input(referralReasonInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'hold', input, { reason: input.reason }))),
+  resume: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'resume', input, { note: input.note }))),
+  resolve: caseworker.input(referralResolveInput).output(stepOut).mutation(async ({ ctx, input }) =>
+    out(await takeStep(ctx.svc, 'resolve', input, { outcome: input.outcome, amountRecoveredFen: input.amountRecoveredFen, note: input.note }, { outcome: input.outcome, amountRecoveredFen: input.amountRecoveredFen })),
+  ),
+  followUp: caseworker
+    .input(referralFollowUpInput)
+    .output(stepOut)
+    .mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'follow_up', input, { satisfaction: input.satisfaction, note: input.note }))),
+  archive: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'archive', input, { note: input.note }))),
+  transfer: caseworker.input(referralTransferInput).output(stepOut).mutation(async ({ ctx, input }) => out(await transfer(ctx.svc, input))),
+});

@@ -1,0 +1,163 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { CASE_SOURCES, CONSENT_METHODS, CONSENT_SCOPES, DISPUTE_KINDS } from '@uc/contracts';
+import { Alert, App, Checkbox, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
+import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
+import { formProblem } from '../../../../../../lib/errors.ts';
+import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { tenantClient } from '../../../../../../lib/trpc.ts';
+
+interface Values {
+  workerName: string;
+  workerMobile?: string;
+  idNumber?: string;
+  employerName: string;
+  employerCreditCode?: string;
+  employerCity: string;
+  disputeKind: (typeof DISPUTE_KINDS)[number];
+  facts: string;
+  claims?: string;
+  amount?: string;
+  source: (typeof CASE_SOURCES)[number];
+  sharedDoc?: string;
+  internalDoc?: string;
+  internalNotes?: string;
+  partnerSlug: string;
+  purpose: string;
+  method: (typeof CONSENT_METHODS)[number];
+  evidence: string;
+  scope: (typeof CONSENT_SCOPES)[number][];
+}
+
+/** Records a case with the worker's separate consent for one partner and refers it there, in one go (phone-first: one column). */
+export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(referralId: string): void }) {
+  const t = useT();
+  const locale = useLocale();
+  const { message } = App.useApp();
+  const { api, slug } = useTenant();
+  const refresh = useRefreshTenant();
+  const [form] = Form.useForm<Values>();
+  const { data: feds = [] } = useQuery(api.federation.directory.queryOptions());
+  const create = useMutation({
+    mutationFn: async (v: Values) => {
+      const client = tenantClient(slug);
+      const documents = [
+        ...(v.sharedDoc?.trim() ? [{ name: v.sharedDoc.trim(), kind: 'contract' as const, shared: true, note: '' }] : []),
+        ...(v.internalDoc?.trim() ? [{ name: v.internalDoc.trim(), kind: 'other' as const, shared: false, note: '' }] : []),
+      ];
+      const c = await client.rightsCase.create.mutate({
+        memberId: null,
+        workerName: v.workerName,
+        workerMobile: v.workerMobile?.trim() || null,
+        idNumber: v.idNumber?.trim() || null,
+        employerName: v.employerName,
+        employerCreditCode: v.employerCreditCode?.trim() ?? '',
+        employerCity: v.employerCity,
+        disputeKind: v.disputeKind,
+        facts: v.facts,
+        claims: v.claims ?? '',
+        amountClaimedFen: yuanToFen(v.amount ?? '0') ?? 0,
+        source: v.source,
+        documents,
+        internalNotes: v.internalNotes ?? '',
+        linkedCaseId: null,
+      });
+      const consent = await client.rightsCase.recordConsent.mutate({
+        caseId: c.id,
+        partnerSlug: v.partnerSlug,
+        purpose: v.purpose,
+        scope: v.scope,
+        method: v.method,
+        evidence: v.evidence,
+        givenAt: new Date().toISOString(),
+      });
+      const r = await client.referral.refer.mutate({ caseId: c.id, consentId: consent.id });
+      return { referralId: r.id, duplicate: c.duplicates.length > 0 };
+    },
+    onSuccess: async ({ referralId, duplicate }) => {
+      void message.success(t('rights.form.created'));
+      if (duplicate) void message.warning(t('rights.form.duplicate'));
+      await refresh();
+      onClose();
+      onDone(referralId);
+    },
+  });
+  const problem = formProblem(create.error, t('common.networkError'));
+  const required = [{ required: true, whitespace: true }];
+
+  return (
+    <Modal open title={t('rights.newCase')} okText={t('rights.form.submit')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden width={640}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        disabled={create.isPending}
+        onFinish={(v) => create.mutate(v)}
+        initialValues={{ disputeKind: 'wage_arrears', source: 'hotline', method: 'signed_form', scope: [...CONSENT_SCOPES], purpose: t('rights.subtitle') }}
+      >
+        <Divider titlePlacement="start">{t('rights.form.worker')}</Divider>
+        <Form.Item name="workerName" label={t('rights.form.workerName')} rules={required}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="workerMobile" label={t('rights.form.mobile')}>
+          <Input maxLength={11} inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('rights.form.idNumber')}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="employerName" label={t('rights.form.employerName')} rules={required}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="employerCreditCode" label={t('rights.form.creditCode')}>
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="employerCity" label={t('rights.form.employerCity')} rules={required}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="disputeKind" label={t('rights.form.kind')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" options={DISPUTE_KINDS.map((k) => ({ value: k, label: t(`rights.kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="facts" label={t('rights.form.facts')} rules={required}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="claims" label={t('rights.form.claims')}>
+          <Input maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="amount" label={t('rights.form.amount')}>
+          <Input inputMode="decimal" maxLength={12} />
+        </Form.Item>
+        <Form.Item name="source" label={t('rights.form.source')}>
+          <Select options={CASE_SOURCES.map((s) => ({ value: s, label: t(`rights.source.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="sharedDoc" label={t('rights.form.sharedDoc')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="internalDoc" label={t('rights.form.internalDoc')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="internalNotes" label={t('rights.form.internalNotes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+        </Form.Item>
+        <Divider titlePlacement="start">{t('rights.form.consent')}</Divider>
+        <Form.Item name="partnerSlug" label={t('rights.form.partner')} rules={[{ required: true }]}>
+          <Select
+            aria-label={t('rights.form.partner')}
+            options={feds.filter((f) => f.slug !== slug).map((f) => ({ value: f.slug, label: locale === 'en' ? f.nameEn : f.nameZh }))}
+          />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('rights.form.purpose')} rules={required}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="method" label={t('rights.form.method')}>
+          <Radio.Group options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`rights.method.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="evidence" label={t('rights.form.evidence')} extra={t('rights.form.evidenceHint')} rules={required}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('rights.form.scope')} rules={[{ required: true }]}>
+          <Checkbox.Group options={CONSENT_SCOPES.map((s) => ({ value: s, label: t(`rights.scope.${s}`) }))} />
+        </Form.Item>
+      </Form>
+      {problem && <Alert type="error" showIcon title={problem} />}
+    </Modal>
+  );
+}

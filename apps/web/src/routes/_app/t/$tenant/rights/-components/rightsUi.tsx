@@ -1,0 +1,62 @@
+import type { ClockDto, ReferralStatus } from '@uc/contracts';
+import { Card, Flex, Progress, Tag, Typography } from 'antd';
+import { formatDateTime } from '../../../../../../lib/dates.ts';
+import type { TFunction } from '../../../../../../lib/locale.ts';
+
+// Small pieces the rights pages share: the status tag, the clock summary and the clock cards.
+
+const STATUS_COLOR: Record<ReferralStatus, string> = {
+  submitted: 'gold',
+  accepted: 'blue',
+  returned: 'volcano',
+  in_progress: 'processing',
+  on_hold: 'orange',
+  resolved: 'green',
+  followed_up: 'cyan',
+  archived: 'default',
+};
+
+export function ReferralStatusTag({ status, t }: { status: ReferralStatus; t: TFunction }) {
+  return <Tag color={STATUS_COLOR[status]}>{t(`rights.status.${status}`)}</Tag>;
+}
+
+/** The most pressing clock of a referral, as one tag (breached first, then near breach, then running). */
+export function ClockSummary({ clocks, t }: { clocks: ClockDto[]; t: TFunction }) {
+  const breached = clocks.find((c) => c.breached && c.state !== 'stopped') ?? clocks.find((c) => c.breached);
+  if (breached) return <Tag color="red">{`${t(`rights.clock.${breached.kind}`)} · ${t('rights.clock.breached')}`}</Tag>;
+  const live = clocks.find((c) => c.state === 'running' || c.state === 'paused');
+  if (!live) return <Typography.Text type="secondary">—</Typography.Text>;
+  const color = live.state === 'paused' ? 'default' : live.warning ? 'orange' : 'blue';
+  const label = live.state === 'paused' ? t('rights.clockState.paused') : live.dueAt ? t('rights.clock.due', { due: formatDateTime(live.dueAt) }) : t(`rights.clockState.${live.state}`);
+  return <Tag color={color}>{`${t(`rights.clock.${live.kind}`)} · ${label}`}</Tag>;
+}
+
+export function ClockCards({ clocks, t }: { clocks: ClockDto[]; t: TFunction }) {
+  return (
+    <Flex wrap gap={12}>
+      {clocks.map((c) => {
+        const percent = Math.min(100, Math.round((c.elapsedDays / Math.max(c.budgetDays, 0.01)) * 100));
+        const status = c.breached ? 'exception' : c.state === 'running' ? 'active' : 'normal';
+        return (
+          <Card key={c.kind} size="small" style={{ flex: '1 1 200px', minWidth: 180 }} data-testid={`clock-${c.kind}`}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong>{t(`rights.clock.${c.kind}`)}</Typography.Text>
+              <Tag color={c.breached ? 'red' : c.state === 'paused' ? 'orange' : c.state === 'running' ? (c.warning ? 'gold' : 'blue') : 'default'}>
+                {c.breached ? t('rights.clock.breached') : c.warning ? t('rights.clock.warning') : t(`rights.clockState.${c.state}`)}
+              </Tag>
+            </Flex>
+            <Progress percent={percent} status={status} showInfo={false} size="small" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('rights.clock.days', { elapsed: c.elapsedDays, budget: c.budgetDays })}
+            </Typography.Text>
+            {c.dueAt && (
+              <div>
+                <Typography.Text style={{ fontSize: 12 }}>{t('rights.clock.due', { due: formatDateTime(c.dueAt) })}</Typography.Text>
+              </div>
+            )}
+          </Card>
+        );
+      })}
+    </Flex>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Browser, Page } from '@playwright/test';
+import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
+import { idNumber } from '../support/roster.ts';
+
+// Issue 11's journey, in Chinese: a Ningbo caseworker records a wage-arrears case with the
+// worker's signed consent and refers it to Hangzhou; the Hangzhou caseworker reads the shared
+// file (internal material stays in Ningbo), accepts, assigns, puts it on hold awaiting documents
+// (the clock pauses), resumes and resolves it with the amount recovered; Ningbo calls the worker
+// back. The access log shows every read, by both federations.
+const WORKER = '林晓峰';
+const SHARED_DOC = '劳动合同-林晓峰.pdf';
+const INTERNAL_DOC = '来访研判意见-内部.docx';
+
+async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(phone ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } }),
+  });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function step(page: Page, name: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByRole('button', { name: label(name) }).click();
+  if (fill) {
+    const dialog = page.getByRole('dialog', { name });
+    await fill(dialog);
+    await dialog.getByRole('button', { name: label(name) }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByText(`已完成：${name}`)).toBeVisible();
+}
+
+test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂停、恢复、办结，宁波回访', () => {
+  let path = '';
+
+  test('宁波维权专员登记案件、记录职工书面授权并转办杭州', async ({ browser, baseURL }) => {
+    const nb = await signedInPage(browser, baseURL, 'caseworker@ningbo.demo');
+    await nb.getByRole('menuitem', { name: '异地维权' }).click();
+    await expect(nb.getByRole('tab', { name: '转入本会' })).toBeVisible();
+    await nb.getByRole('button', { name: '登记案件并转办' }).click();
+    const dialog = nb.getByRole('dialog', { name: '登记案件并转办' });
+    await dialog.getByLabel('职工姓名').fill(WORKER);
+    await dialog.getByLabel('手机号').fill('13957400001');
+    await dialog.getByLabel('身份证号').fill(idNumber('1988-05-06', 321));
+    await dialog.getByLabel('用人单位').fill('杭州滨江某科技有限公司');
+    await dialog.getByLabel('用工所在城市').fill('杭州');
+    await dialog.getByLabel('基本事实').fill('2026 年 7 月至 10 月在杭州滨江从事软件测试，工资 26,000 元未付，单位拒绝结算。');
+    await dialog.getByLabel('职工诉求').fill('支付拖欠工资');
+    await dialog.getByLabel('涉及金额（元）').fill('26000');
+    await dialog.getByLabel('随案共享的材料（文件名）').fill(SHARED_DOC);
+    await dialog.getByLabel('仅本会留存的材料（文件名）').fill(INTERNAL_DOC);
+    await dialog.getByLabel('内部备注（不向对方提供）').fill('职工情绪焦虑，注意沟通');
+    await dialog.getByLabel('转办至').click();
+    await nb.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭州市总工会' }).click();
+    await dialog.getByLabel('同意凭证').fill('授权委托书-林晓峰.pdf');
+    await nb.screenshot({ path: artifact('rights-01-ningbo-new-case'), fullPage: true });
+    await dialog.getByRole('button', { name: '登记并转办' }).click();
+    await expect(nb).toHaveURL(/\/t\/ningbo\/rights\/[0-9a-f-]{36}$/);
+    await expect(nb.getByText('待受理').first()).toBeVisible();
+    await expect(nb.getByTestId('clock-accept').getByText('计时中')).toBeVisible();
+    path = new URL(nb.url()).pathname;
+    await nb.screenshot({ path: artifact('rights-02-ningbo-referred'), fullPage: true });
+  });
+
+  test('杭州维权专员查阅共享材料，受理、指派、暂停等待材料、恢复并办结', async ({ browser, baseURL }) => {
+    const hz = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo');
+    await hz.getByRole('menuitem', { name: '异地维权' }).click();
+    await expect(hz.getByRole('cell', { name: '欠薪' }).first()).toBeVisible();
+    await hz.screenshot({ path: artifact('rights-03-hangzhou-received'), fullPage: true });
+    await hz.goto(path.replace('/t/ningbo/', '/t/hangzhou/'));
+    await hz.getByRole('button', { name: '查看案件材料（将记录查阅）' }).click();
+    await expect(hz.getByText(SHARED_DOC)).toBeVisible();
+    await expect(hz.getByText(INTERNAL_DOC)).toHaveCount(0);
+    await expect(hz.getByText('职工情绪焦虑')).toHaveCount(0);
+    await expect(hz.getByText(/110101\*{8}/)).toBeVisible();
+
+    await step(hz, '受理');
+    await step(hz, '指派办理', (d) => d.getByLabel('承办人或法律援助机构').fill('杭州市职工法律援助中心'));
+    await step(hz, '暂停（等待材料）', (d) => d.getByLabel('原因').fill('等待职工补充工资流水'));
+    await expect(hz.getByTestId('clock-resolve').getByText('已暂停')).toBeVisible();
+    await hz.screenshot({ path: artifact('rights-04-hangzhou-on-hold'), fullPage: true });
+    await step(hz, '恢复办理');
+    await expect(hz.getByTestId('clock-resolve').getByText(/计时中|即将到期/)).toBeVisible();
+    await step(hz, '办结', (d) => d.getByLabel('追回金额（元）').fill('26000'));
+    await expect(hz.getByText('已办结').first()).toBeVisible();
+    await expect(hz.getByText('¥26,000.00').first()).toBeVisible();
+    await hz.screenshot({ path: artifact('rights-05-hangzhou-resolved'), fullPage: true });
+  });
+
+  test('宁波回访职工；查阅记录列出双方每一次查阅；手机上也能看', async ({ browser, baseURL }) => {
+    const nb = await signedInPage(browser, baseURL, 'caseworker@ningbo.demo');
+    await nb.goto(path);
+    await expect(nb.getByText('已办结').first()).toBeVisible();
+    await step(nb, '回访', (d) => d.getByLabel('说明').fill('职工确认款项已到账，对办理结果满意'));
+    await expect(nb.getByText('已回访').first()).toBeVisible();
+    await nb.getByRole('button', { name: '查看案件材料（将记录查阅）' }).click();
+    await expect(nb.getByText(SHARED_DOC)).toBeVisible();
+    const log = nb.locator('.ant-card', { hasText: '材料查阅记录' });
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查阅/ })).toBeVisible();
+    await expect(log.getByRole('row', { name: /宁波市总工会.*查阅/ })).toBeVisible();
+    await nb.screenshot({ path: artifact('rights-06-ningbo-followed-up'), fullPage: true });
+
+    const phone = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo', true);
+    await phone.goto(path.replace('/t/ningbo/', '/t/hangzhou/'));
+    await expect(phone.getByText('已回访').first()).toBeVisible();
+    expect(await horizontalOverflow(phone), 'the referral is wider than the phone').toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: artifact('rights-07-phone-referral'), fullPage: true });
+  });
+});

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { dateString, fen, rowVersion, safeText, trimmed, uuid } from './common.ts';
+import { idNumberSchema, mobileSchema } from './member.ts';
+
+// Cross-city rights protection (权益共同维护, DOMAIN §3.2): a case taken in by federation A and
+// referred to a partner B ("当地受理、异地援助"). The referral's steps are events; its clocks are
+// computed from them on working days (docs/decisions/0013-rights-referral.md).
+
+export const DISPUTE_KINDS = ['wage_arrears', 'work_injury', 'labour_contract', 'social_insurance'] as const;
+export const disputeKind = z.enum(DISPUTE_KINDS);
+export type DisputeKind = z.infer<typeof disputeKind>;
+export const CASE_SOURCES = ['hotline', 'walk_in', 'partner_referral'] as const;
+export const DOCUMENT_KINDS = ['contract', 'pay_slip', 'id_card', 'medical', 'other'] as const;
+
+export const REFERRAL_STATUSES = ['submitted', 'accepted', 'returned', 'in_progress', 'on_hold', 'resolved', 'followed_up', 'archived'] as const;
+export const referralStatus = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof referralStatus>;
+
+/** the steps of a referral, each an event */
+export const REFERRAL_STEPS = ['submit', 'accept', 'return', 'resubmit', 'start', 'action', 'hold', 'resume', 'resolve', 'follow_up', 'archive', 'transfer', 'consent_withdrawn'] as const;
+export type ReferralStep = (typeof REFERRAL_STEPS)[number];
+
+export const OUTCOMES = ['mediated', 'arbitration_award', 'judgement', 'withdrawn', 'no_merit', 'transferred'] as const;
+export const ACTION_KINDS = ['mediation', 'arbitration_filed', 'court', 'legal_aid', 'call', 'visit', 'other'] as const;
+export const CONSENT_METHODS = ['signed_form', 'phone_attested'] as const;
+export const CONSENT_SCOPES = ['worker_identity', 'contact', 'facts', 'documents'] as const;
+
+export const CLOCK_KINDS = ['accept', 'respond', 'resolve', 'follow_up'] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+export const CLOCK_STATES = ['not_started', 'running', 'paused', 'stopped'] as const;
+
+export const documentInput = z.object({
+  name: trimmed(1, 120),
+  kind: z.enum(DOCUMENT_KINDS),
+  shared: z.boolean(),
+  note: safeText(500).default(''),
+});
+
+export const caseCreateInput = z.object({
+  /** a member of the federation; else the minimal data of a non-member worker below */
+  memberId: uuid.nullable().default(null),
+  workerName: trimmed(1, 40),
+  workerMobile: mobileSchema.nullable().default(null),
+  idNumber: idNumberSchema.nullable().default(null),
+  employerName: trimmed(1, 120),
+  employerCreditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$|^$/, { error: 'credit_code' }).default(''),
+  employerCity: trimmed(1, 40),
+  disputeKind,
+  facts: trimmed(1, 4000),
+  claims: safeText(2000).default(''),
+  amountClaimedFen: fen.default(0),
+  source: z.enum(CASE_SOURCES),
+  documents: z.array(documentInput).max(30).default([]),
+  internalNotes: safeText(2000).default(''),
+  /** link to an earlier case of the same worker against the same employer */
+  linkedCaseId: uuid.nullable().default(null),
+});
+
+export const consentInput = z.object({
+  caseId: uuid,
+  partnerSlug: z.string().min(1).max(40),
+  purpose: trimmed(1, 200),
+  scope: z.array(z.enum(CONSENT_SCOPES)).min(1),
+  method: z.enum(CONSENT_METHODS),
+  /** the signed form's file name, or the caseworker's attestation of the phone call */
+  evidence: trimmed(1, 500),
+  givenAt: z.iso.datetime(),
+});
+
+export const referInput = z.object({ caseId: uuid, consentId: uuid, note: safeText(1000).default('') });
+
+const step = { id: uuid, rowVersion };
+export const referralStepInput = z.object({ ...step, note: safeText(1000).default('') });
+export const referralReasonInput = z.object({ ...step, reason: trimmed(1, 1000) });
+export const referralStartInput = z.object({ ...step, assignee: trimmed(1, 80) });
+export const referralActionInput = z.object({ ...step, kind: z.enum(ACTION_KINDS), date: dateString, note: safeText(1000).default('') });
+export const referralResolveInput = z.object({ ...step, outcome: z.enum(OUTCOMES), amountRecoveredFen: fen.default(0), note: safeText(1000).default('') });
+export const referralFollowUpInput = z.object({ ...step, satisfaction: z.number().int().min(1).max(5), note: safeText(1000).default('') });
+export const referralTransferInput = z.object({ ...step, consentId: uuid, reason: trimmed(1, 1000) });
+export const consentWithdrawInput = z.object({ consentId: uuid, reason: trimmed(1, 500) });
+export const referralListInput = z.object({ side: z.enum(['referred', 'received', 'all']).default('all'), status: referralStatus.optional() }).default({ side: 'all' });
+
+export const fedRefDto = z.object({ id: z.string(), slug: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+export const clockDto = z.object({
+  kind: z.enum(CLOCK_KINDS),
+  state: z.enum(CLOCK_STATES),
+  /** working days allowed by the policy in force when the clock started */
+  budgetDays: z.number(),
+  /** working time counted so far, in working days (fractions of a 24 h working day) */
+  elapsedDays: z.number(),
+  remainingDays: z.number(),
+  /** when it runs out if it keeps running (UTC ISO), null when not running */
+  dueAt: z.string().nullable(),
+  breached: z.boolean(),
+  warning: z.boolean(),
+});
+export type ClockDto = z.infer<typeof clockDto>;
+
+export const referralEventDto = z.object({
+  seq: z.number(),
+  type: z.string(),
+  status: referralStatus,
+  actor: z.object({ federation: fedRefDto, label: z.string() }),
+  performer: fedRefDto,
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const referralDto = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  status: referralStatus,
+  /** referred: the caller's federation referred it; received: it acts on it */
+  side: z.enum(['referred', 'received']),
+  referrer: fedRefDto,
+  performer: fedRefDto,
+  disputeKind,
+  assignee: z.string().nullable(),
+  outcome: z.string().nullable(),
+  amountRecoveredFen: z.number().nullable(),
+  consentActive: z.boolean(),
+  rowVersion: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  clocks: z.array(clockDto),
+});
+export type ReferralDto = z.infer<typeof referralDto>;
+
+export const referralDetailDto = referralDto.extend({ events: z.array(referralEventDto) });
+
+export const sharedDocumentDto = z.object({ name: z.string(), kind: z.string(), note: z.string() });
+
+/** The case file as the partner sees it: no internal notes, no internal documents, masked ID number. */
+export const caseFileDto = z.object({
+  workerName: z.string(),
+  workerMobile: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  employerName: z.string(),
+  employerCreditCode: z.string(),
+  employerCity: z.string(),
+  disputeKind,
+  facts: z.string(),
+  claims: z.string(),
+  amountClaimedFen: z.number(),
+  source: z.enum(CASE_SOURCES),
+  documents: z.array(sharedDocumentDto),
+});
+export const fileReadDto = z.discriminatedUnion('access', [
+  z.object({ access: z.literal('granted'), file: caseFileDto }),
+  z.object({ access: z.literal('refused'), reason: z.enum(['consent_withdrawn']) }),
+]);
+
+export const consentDto = z.object({
+  id: z.string(),
+  partner: fedRefDto,
+  purpose: z.string(),
+  scope: z.array(z.string()),
+  method: z.enum(CONSENT_METHODS),
+  evidence: z.string(),
+  givenAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+});
+
+/** The case as its own federation sees it (all of it). */
+export const caseDto = caseFileDto.extend({
+  id: z.string(),
+  memberId: z.string().nullable(),
+  documents: z.array(documentInput.extend({ note: z.string() })),
+  internalNotes: z.string(),
+  linkedCaseId: z.string().nullable(),
+  rowVersion: z.number(),
+  createdAt: z.string(),
+  consents: z.array(consentDto),
+  referralIds: z.array(z.string()),
+  /** other cases of the same worker against the same employer within 90 days */
+  duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })),
+});
+export type CaseDto = z.infer<typeof caseDto>;
+
+export const caseSummaryDto = z.object({
+  id: z.string(),
+  workerName: z.string(),
+  employerName: z.string(),
+  disputeKind,
+  source: z.enum(CASE_SOURCES),
+  createdAt: z.string(),
+  referralStatus: referralStatus.nullable(),
+});
+
+export const fileAccessDto = z.object({
+  reader: fedRefDto,
+  readerLabel: z.string(),
+  outcome: z.enum(['read', 'refused']),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+
+export const rightsBoardDto = z.object({
+  open: z.array(z.object({ status: referralStatus, partner: fedRefDto, side: z.enum(['referred', 'received']), count: z.number() })),
+  nearBreach: z.array(z.object({ referralId: z.string(), clock: z.enum(CLOCK_KINDS), remainingDays: z.number() })),
+  breaches: z.array(z.object({ referralId: z.string(), clock: z.enum(CLOCK_KINDS), elapsedDays: z.number(), budgetDays: z.number() })),
+  outcomes: z.array(z.object({ partner: fedRefDto, year: z.number(), resolved: z.number(), amountRecoveredFen: z.number() })),
+});
+
+/** What the worker sees of their own case on their phone: its progress, no notes, no file. */
+export const myCaseDto = z.object({
+  id: z.string(),
+  disputeKind,
+  employerName: z.string(),
+  createdAt: z.string(),
+  status: referralStatus.nullable(),
+  partner: fedRefDto.nullable(),
+  updatedAt: z.string(),
+});
