@@ -18,6 +18,8 @@ const schema = z.object({
   MEMBER_ID_KEY: z.string().optional(),
   /** smtp://user:pass@host:port; unset: emails are written to the log */
   SMTP_URL: z.string().optional(),
+  /** pooled SMTP connections of the outbox sender: messages in flight at once */
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(256).default(16),
   MAIL_FROM: z.string().default('Union Commons <noreply@union-commons.local>'),
   WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
   SEED_DEMO: z.enum(['true', 'false']).optional(),

@@ -22,9 +22,35 @@ export interface RequestCtx {
   locale: string;
   secure: boolean;
   auth: AuthSession | null;
+  /**
+   * A session cookie not looked up yet (the HTTP server defers it on tRPC calls naming a
+   * federation): tenant procedures read it inside their one transaction, others on first use.
+   */
+  pendingSession?: PendingSession | null;
+  /** a deferred session that slid forward: the server sends its cookie again */
+  onRenewed?: (auth: AuthSession) => void;
   /** headers to add to the response (Set-Cookie) */
   resHeaders: Headers;
   now: () => Date;
+}
+
+export interface PendingSession {
+  /** the session's row, read in the caller's transaction (sets app.user_id for what follows) */
+  read(tx: Db): Promise<unknown>;
+  /** the answer from read()'s result: null unknown, 'expired', or live (slid forward when due) */
+  settle(tx: Db, result: unknown, now: Date): Promise<AuthSession | 'expired' | null>;
+  /** the lookup in a transaction of its own (deletes an expired session) */
+  validate(now: Date): Promise<AuthSession | null>;
+}
+
+/** Records a session found for this request: the user's language, a renewed cookie. */
+function adoptSession(ctx: RequestCtx, auth: AuthSession | null) {
+  ctx.pendingSession = null;
+  ctx.auth = auth;
+  if (auth) {
+    ctx.locale = auth.user.locale;
+    if (auth.renewed) ctx.onRenewed?.(auth);
+  }
 }
 
 const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -128,7 +154,15 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+const baseProcedure = t.procedure.use(appErrors);
+
+/** Looks up a deferred session cookie (its own short transaction) before a procedure that is not a tenant one. */
+const resolveSession = t.middleware(async ({ ctx, next }) => {
+  if (ctx.pendingSession) adoptSession(ctx, await ctx.pendingSession.validate(ctx.now()));
+  return next();
+});
+
+export const publicProcedure = baseProcedure.use(resolveSession);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw toTrpcError(new AppError('UNAUTHORIZED'));
@@ -142,20 +176,35 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 export const tenantContext = t.middleware(async ({ ctx, next }) => {
   const slug = ctx.tenantSlug;
-  const user = ctx.auth?.user;
-  if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
-  if (!slug) throw toTrpcError(new AppError('NOT_FOUND'));
+  const pending = ctx.pendingSession ?? null;
+  if (!ctx.auth && !pending) throw toTrpcError(new AppError('UNAUTHORIZED'));
+  if (!slug) {
+    if (pending) adoptSession(ctx, await pending.validate(ctx.now()));
+    throw toTrpcError(new AppError(ctx.auth ? 'NOT_FOUND' : 'UNAUTHORIZED'));
+  }
+  let expired = false;
   try {
     return await ctx.db.transaction(async (raw) => {
       const tx = raw as unknown as Db;
-      await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${user.id}, true)`);
-      // The membership policy lets a user read their own rows; finding one sets the tenant for the rest of the transaction.
-      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null }>(
-        await tx.execute(sql`
+      // One round trip: the role, the session (when deferred: it sets app.user_id) and the
+      // membership, sent together and run in order on the transaction's connection. The membership
+      // policy lets a user read their own rows; finding one sets the tenant for the rest of the transaction.
+      const [, sessionResult, membershipResult] = await Promise.all([
+        tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${ctx.auth?.user.id ?? ''}, true)`),
+        pending ? pending.read(tx) : Promise.resolve(null),
+        tx.execute(sql`
           select m.tenant_id, m.roles, m.member_id, m.org_unit_id, set_config('app.tenant_id', m.tenant_id::text, true)
           from membership m join federation f on f.id = m.tenant_id
-          where f.slug = ${slug} and m.user_id = ${user.id} and m.status = 'active'`),
-      );
+          where f.slug = ${slug} and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid and m.status = 'active'`),
+      ]);
+      if (pending) {
+        const found = await pending.settle(tx, sessionResult, ctx.now());
+        if (found === 'expired') expired = true;
+        adoptSession(ctx, found === 'expired' ? null : found);
+      }
+      const user = ctx.auth?.user;
+      if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
+      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null }>(membershipResult);
       if (!membership) throw toTrpcError(new AppError('NOT_FOUND'));
       const actor: Actor = {
         userId: user.id,
@@ -167,18 +216,20 @@ export const tenantContext = t.middleware(async ({ ctx, next }) => {
         orgUnitId: membership.org_unit_id,
       };
       const svc: ServiceCtx = { db: tx, tenantId: membership.tenant_id, actor, now: ctx.now(), locale: ctx.locale, env: ctx.env };
-      const result = await next({ ctx: { ...ctx, svc } });
+      const result = await next({ ctx: { ...ctx, auth: ctx.auth!, svc } });
       // next() reports failure instead of throwing; throw so the transaction rolls back.
       if (!result.ok) throw new Rollback(result);
       return result;
     });
   } catch (e) {
     if (e instanceof Rollback) return e.result as never;
+    // an expired session is deleted in a transaction of its own (the request's rolled back)
+    if (expired && pending) await pending.validate(ctx.now());
     throw e;
   }
 });
 
-export const tenantProcedure = authedProcedure.use(tenantContext);
+export const tenantProcedure = baseProcedure.use(tenantContext);
 
 class Rollback {
   constructor(readonly result: unknown) {}

@@ -12,7 +12,16 @@ export type DbKind = 'pglite' | 'postgres';
 
 export type DbConfig =
   | { kind: 'pglite'; /** folder for the data; omit for an in-memory database */ dataDir?: string }
-  | { kind: 'postgres'; url: string; max?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      max?: number;
+      /**
+       * named prepared statements (default true): each distinct statement text is parsed and
+       * described once per connection, then only bound and executed (docs/decisions/0016)
+       */
+      prepare?: boolean;
+    };
 
 export interface DbHandle {
   db: Db;
@@ -40,12 +49,39 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     // dates without time stay strings ('YYYY-MM-DD'); bigint counts become numbers
     types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const prepare = config.prepare ?? true;
+  const db = drizzlePostgres(prepare ? preparing(client) : client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    // a text with parameters is one statement: prepared like the app's; one without may hold several (migrations)
     query: async <T,>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepare && params.length > 0 })) as unknown as T[],
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Drizzle hands postgres.js `prepare: false` unless a query is given a name, so every statement
+ * costs Parse + Describe on each call. This view of the client prepares every statement (postgres.js
+ * keeps one named statement per distinct text on each connection), in transactions and savepoints too.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  type Fn = (...args: unknown[]) => unknown;
+  const wrapScope = (fn: unknown) => (inner: postgres.Sql) => (fn as Fn)(preparing(inner));
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') return (text: string, params?: unknown[], opts?: object) => target.unsafe(text, params as never, { ...opts, prepare: true });
+      if (key === 'begin' || key === 'savepoint') {
+        // begin(fn) or begin(options, fn)
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          args[last] = wrapScope(args[last]);
+          return ((target as unknown as Record<string, Fn>)[key] as Fn).apply(target, args);
+        };
+      }
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? (value as Fn).bind(target) : value;
+    },
+  });
 }

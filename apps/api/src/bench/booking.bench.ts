@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadBookingData, type BookingBenchData } from './booking.data.ts';
-import { sqlBook } from './booking.sql.ts';
+import { readFileSync } from 'node:fs';
+import { hashEvent } from '../modules/audit/index.ts';
+import { BOOK_FUNCTION, sqlBook } from './booking.sql.ts';
 import { createBenchDatabase, rawSql, type Bench, type BenchOptions } from './lib/setup.ts';
 import { percentile } from './lib/stats.ts';
 
@@ -12,8 +14,11 @@ import { percentile } from './lib/stats.ts';
 // PROCESSES API processes (child processes running the real HTTP server, each with its own
 // connection pool), then the same booking transaction in raw SQL on as many connections as the
 // API processes have together, in the same run on the same server. Prints one line:
-// booking-burst: attempts=… beds=… confirmed=… waitlisted=… oversold=… api_per_s=… sql_per_s=… ratio=… p99_ms=…
-// (confirmed = beds held by the API run's bookings; oversold = beds held beyond capacity, any batch).
+// booking-burst: attempts=… beds=… confirmed=… waitlisted=… oversold=… api_per_s=… sql_per_s=… ratio=… p99_ms=… api_cpu_ms=… db_cpu_ms=…
+// (confirmed = beds held by the API run's bookings; oversold = beds held beyond capacity, any batch;
+// api_cpu_ms = CPU of the API processes per booking, db_cpu_ms = CPU of their database backends per
+// booking, both from /proc: user + system time, 10 ms ticks, summed over the burst).
+// The SQL side is the best form of the same rules: one plpgsql function, one round trip (booking.sql.ts).
 
 const PROCESSES = 3;
 /**
@@ -33,6 +38,7 @@ export const bench: Bench = {
     try {
       const t0 = Date.now();
       const data = await loadBookingData(db.owner, attempts, BEDS);
+      await db.owner.query(BOOK_FUNCTION);
       console.log(`database ${db.name}: ${attempts * 3} members loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       const urls: string[] = [];
       for (let i = 0; i < PROCESSES; i++) {
@@ -45,7 +51,14 @@ export const bench: Bench = {
 
       // the SQL baseline before and after the API burst: a machine getting busier or quieter meanwhile skews neither side
       const sqlBefore = await sqlBurst(db.appUrl, data, 0, PROCESSES * POOL);
+      const apiCpu0 = cpuMs(children.map((c) => c.pid!));
+      const backends = async () => (await db.owner.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and usename <> current_user`, [db.name])).map((r) => r.pid);
+      const dbPids0 = await backends();
+      const dbCpu0 = new Map(dbPids0.map((p) => [p, cpuMs([p])]));
       const api = await apiBurst(urls, data);
+      const apiCpu = cpuMs(children.map((c) => c.pid!)) - apiCpu0;
+      const dbPids1 = await backends();
+      const dbCpu = dbPids1.reduce((s, p) => s + cpuMs([p]) - (dbCpu0.get(p) ?? 0), 0);
       const sqlAfter = await sqlBurst(db.appUrl, data, 1, PROCESSES * POOL);
       console.log(
         `API burst ${api.seconds.toFixed(1)} s (p50 ${percentile(api.latencies, 50).toFixed(0)} ms, p99 ${percentile(api.latencies, 99).toFixed(0)} ms); ` +
@@ -67,10 +80,25 @@ export const bench: Bench = {
           `SQL batches held ${sqlCounts.map((c) => `${c.held}+${c.waitlisted} waiting`).join(', ')}`,
       );
       const apiPerS = attempts / api.seconds;
+      // the SQL side's audit events must be those the app would chain: recompute their hashes
+      const events = await db.owner.tenant(data.home.id, (q) =>
+        q<{ seq: string; at: Date; actor_user_id: string; actor_label: string; ip: string; type: string; entity_type: string; entity_id: string; data: unknown; prev_hash: string; hash: string }>(
+          `select * from audit_event where tenant_id = $1 order by seq`,
+          [data.home.id],
+        ),
+      );
+      const badHashes = events.filter(
+        (e) =>
+          hashEvent({ tenantId: data.home.id, seq: Number(e.seq), at: new Date(e.at), actorUserId: e.actor_user_id, actorLabel: e.actor_label, ip: e.ip, type: e.type, entityType: e.entity_type, entityId: e.entity_id, data: e.data, prevHash: e.prev_hash }) !== e.hash,
+      ).length;
+      const broken = events.filter((e, i) => i > 0 && e.prev_hash !== events[i - 1]!.hash).length;
+      console.log(`audit chain: ${events.length} events (API and SQL), ${badHashes} bad hashes, ${broken} broken links; load average ${loadavg()}`);
+      console.log(`API burst CPU: API processes ${apiCpu} ms, their database backends ${dbCpu} ms (${dbPids1.length} backends)`);
       const sqlPerS = (2 * attempts) / (sqlBefore.seconds + sqlAfter.seconds);
       console.log(
         `booking-burst: attempts=${attempts} beds=${BEDS} confirmed=${apiCounts.held} waitlisted=${apiCounts.waitlisted} oversold=${oversold} ` +
-          `api_per_s=${apiPerS.toFixed(0)} sql_per_s=${sqlPerS.toFixed(0)} ratio=${(apiPerS / sqlPerS).toFixed(2)} p99_ms=${percentile(api.latencies, 99).toFixed(0)}`,
+          `api_per_s=${apiPerS.toFixed(0)} sql_per_s=${sqlPerS.toFixed(0)} ratio=${(apiPerS / sqlPerS).toFixed(2)} p99_ms=${percentile(api.latencies, 99).toFixed(0)} ` +
+          `api_cpu_ms=${(apiCpu / attempts).toFixed(2)} db_cpu_ms=${(dbCpu / attempts).toFixed(2)}`,
       );
     } finally {
       for (const c of children) c.kill('SIGTERM');
@@ -177,15 +205,9 @@ async function sqlBurst(appUrl: string, data: BookingBenchData, run: 0 | 1, conn
       sessions.map(async (s) => {
         for (let m = queue.shift(); m; m = queue.shift()) {
           const attempt = { homeId: data.home.id, homeSlug: data.home.slug, hostId: data.host.id, memberId: m.memberId, userId: m.userId, batchId, idempotencyKey: `burst-${m.memberId}` };
-          await s.query('begin');
-          try {
-            const out = await sqlBook(s.query, attempt, now);
-            await s.query('commit');
-            statuses[out] = (statuses[out] ?? 0) + 1;
-          } catch (e) {
-            await s.query('rollback');
-            throw e;
-          }
+          // one statement in its own implicit transaction: one round trip
+          const out = await sqlBook(s.query, attempt, now);
+          statuses[out] = (statuses[out] ?? 0) + 1;
         }
       }),
     );
@@ -193,4 +215,23 @@ async function sqlBurst(appUrl: string, data: BookingBenchData, run: 0 | 1, conn
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
   }
+}
+
+/** CPU (user + system) of processes on this machine, in ms, from /proc (0 for a process gone). */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * 10;
+}
+
+function loadavg(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }

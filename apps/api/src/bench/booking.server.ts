@@ -14,7 +14,8 @@ import { createApp, listen } from '../http/server.ts';
 const [appUrl, pool] = process.argv.slice(2);
 if (!appUrl) throw new Error('usage: booking.server.ts <database url> [pool]');
 const env = loadEnv({ NODE_ENV: 'production', DATABASE_URL: appUrl, MEMBER_ID_KEY: randomBytes(32).toString('base64'), PUBLIC_URL: 'http://localhost:3000' });
-const handle = await createDb({ kind: 'postgres', url: appUrl, max: Number(pool ?? 12) });
+// BENCH_PREPARE=0: without named prepared statements (to measure what they save)
+const handle = await createDb({ kind: 'postgres', url: appUrl, max: Number(pool ?? 12), prepare: process.env.BENCH_PREPARE !== '0' });
 await assertSafeRole(handle);
 const server = await listen(createApp({ env, db: handle }), 0, '127.0.0.1');
 server.keepAliveTimeout = 60_000;

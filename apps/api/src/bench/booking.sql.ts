@@ -1,15 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { CONSENT_VERSION } from '@uc/contracts';
-import { hashEvent, GENESIS_HASH } from '../modules/audit/index.ts';
 import type { Query } from './lib/setup.ts';
 
-// The booking transaction of recuperation.booking.book in raw SQL, statement for statement as
-// the service issues it (modules/recuperation/booking.book.ts and the places engine's claim), on one app-role
-// connection: the membership lookup that sets the tenant, the reads that judge eligibility (sent
-// together, as the service pipelines them), the insert against the partial unique index, the
-// conditional UPDATEs of the batch (as the host) and of the quota, the member's notice and the
-// audit event last. What it leaves out is the API itself: HTTP, the session cookie's lookup,
-// tRPC, zod, Drizzle, building the answer and JSON.
+// The BEST raw-SQL form of recuperation.booking.book's rules, not a replay of the API's
+// statements: what a PostgreSQL expert would write. One plpgsql function (installed by the bench
+// as the owner, run as the app role under forced RLS, SECURITY INVOKER) called in ONE round trip
+// per booking (an implicit transaction: no BEGIN/COMMIT round trips), on a connection with the
+// API's driver settings (postgres.js, named prepared statements). It does what the API does:
+//  - the membership that sets the tenant (and the user's email, the actor label);
+//  - eligibility facts: the member and unit, honours, history, the policy in force on the
+//    batch's start date (trip length, price per day, budget per year, trips and parts per year,
+//    days per year, no repeat within N years, the waitlist rank), the window, the partner agreement;
+//  - idempotency: the same key, or an active booking on this batch, answers 'existing';
+//  - quota: the ledger line (opened when missing) and the unit's allocation, places left;
+//  - beds: one conditional UPDATE of the batch's pool as the host, else waitlisted with its position;
+//  - the notice row (in-app) and its email (outbox);
+//  - the audit event chained to the federation's head (the same canonical JSON and SHA-256 as
+//    hashEvent, so the app's verify accepts it).
+// What it leaves out is the API itself: HTTP, the session cookie's lookup, tRPC, zod, Drizzle,
+// building the answer and JSON.
 
 export interface SqlAttempt {
   homeId: string;
@@ -21,139 +30,164 @@ export interface SqlAttempt {
   idempotencyKey: string;
 }
 
-const ACTIVE = `('waitlisted', 'offered', 'requested', 'approved', 'confirmed')`;
+export const BOOK_FUNCTION = `
+create or replace function bench_book(p_slug text, p_user uuid, p_member uuid, p_batch uuid, p_key text, p_now timestamptz, p_token text, p_consent text, p_url text)
+returns text language plpgsql security invoker as $fn$
+declare
+  v_home uuid; v_email text; rb record; rm record; pol record; v_agr record; v_route record; rq record;
+  v_today date := (p_now at time zone 'Asia/Shanghai')::date;
+  v_year int; v_days int; v_price int; v_used int; v_spent bigint; v_parts int; v_daysum int; v_recent int;
+  v_rank int; v_groups text[]; v_frontline bool; v_model bool; v_skilled bool; v_never bool;
+  v_granted int; v_quota uuid; v_alloc uuid; v_left int; v_id uuid; v_requested timestamptz; v_status text := 'requested';
+  v_pos int; v_seq bigint; v_prev text; v_hash text; v_at text; v_title text; v_body text; v_link text;
+begin
+  perform set_config('app.user_id', p_user::text, true);
+  select ms.tenant_id, u.email into v_home, v_email
+    from membership ms join federation f on f.id = ms.tenant_id join app_user u on u.id = ms.user_id
+    where f.slug = p_slug and ms.user_id = p_user and ms.status = 'active' and ms.member_id = p_member;
+  if v_home is null then return 'not_found'; end if;
+  perform set_config('app.tenant_id', v_home::text, true);
 
-export async function sqlBook(q: Query, a: SqlAttempt, now: Date): Promise<'requested' | 'waitlisted' | 'existing'> {
-  // tenantProcedure: the user, then the membership that sets the tenant
-  await q(`select set_config('app.user_id', $1, true)`, [a.userId]);
-  await q(
-    `select m.tenant_id, m.roles, m.member_id, set_config('app.tenant_id', m.tenant_id::text, true)
-     from membership m join federation f on f.id = m.tenant_id where f.slug = $1 and m.user_id = $2 and m.status = 'active'`,
-    [a.homeSlug, a.userId],
-  );
-  const [batch] = await q<{ tenant_id: string; route_id: string; start_date: string; nights: number; beds_taken: number; capacity: number }>(
-    `select b.*, p.capacity, p.taken as beds_taken from recuperation_batch b join place_pool p on p.tenant_id = b.tenant_id and p.id = b.id where b.id = $1`,
-    [a.batchId],
-  );
-  // assess: seven reads sent together
-  const [memberRows, , bookings, , routeRows, agreementRows] = await Promise.all([
-    q<{ name: string; gender: string; id_number_masked: string; org_unit_id: string; org_unit_name: string }>(
-      `select m.id, m.name, m.gender, m.mobile, m.id_number_masked, m.org_unit_id, u.name as org_unit_name, m.frontline
-       from member m join org_unit u on u.tenant_id = m.tenant_id and u.id = m.org_unit_id where m.tenant_id = $1 and m.id = $2`,
-      [a.homeId, a.memberId],
-    ),
-    q(`select kind, valid_from, valid_until from member_honour where tenant_id = $1 and member_id = $2`, [a.homeId, a.memberId]),
-    q<{ idempotency_key: string; batch_id: string; status: string }>(`select * from recuperation_booking where tenant_id = $1 and member_id = $2`, [a.homeId, a.memberId]),
-    q(`select * from recuperation_policy where tenant_id = $1 order by effective_from`, [a.homeId]),
-    q<{ title: string; price_per_day_fen: number }>(`select title, price_per_day_fen from recuperation_route where tenant_id = $1 and id = $2`, [batch!.tenant_id, batch!.route_id]),
-    q<{ tenant_id: string; id: string }>(
-      `select a.tenant_id, a.id, a.title, v.content from agreement a join agreement_version v on v.tenant_id = a.tenant_id and v.id = a.in_force_version_id
-       where a.status = 'active' and a.party_tenant_ids @> array[$1, $2]::uuid[] and a.term_start <= $3 and a.term_end >= $3 order by a.term_start desc limit 1`,
-      [batch!.tenant_id, a.homeId, batch!.start_date],
-    ),
-    q(`select id, slug, name_zh, name_en from federation where id = any($1::uuid[])`, [[a.hostId, a.homeId]]),
+  select bt.*, p.capacity, p.taken, p.shared, p.status as pool_status into rb
+    from recuperation_batch bt join place_pool p on p.tenant_id = bt.tenant_id and p.id = bt.id where bt.id = p_batch;
+  if rb is null then return 'not_found'; end if;
+  -- idempotency: the same submission, or this member already on this batch
+  if exists (select 1 from recuperation_booking k where k.tenant_id = v_home and k.member_id = p_member
+             and (k.idempotency_key = p_key or (k.batch_id = p_batch and k.status in ('waitlisted', 'offered', 'requested', 'approved', 'confirmed')))) then
+    return 'existing';
+  end if;
+  select mb.name, mb.gender, mb.id_number_masked, mb.org_unit_id, mb.frontline, u.name as unit_name into rm
+    from member mb join org_unit u on u.tenant_id = mb.tenant_id and u.id = mb.org_unit_id where mb.tenant_id = v_home and mb.id = p_member;
+  if rm is null then return 'not_found'; end if;
+  if rb.pool_status <> 'open' or v_today < rb.booking_opens or v_today > rb.booking_closes then return 'refused'; end if;
+  select title, price_per_day_fen into v_route from recuperation_route where tenant_id = rb.tenant_id and id = rb.route_id;
+  v_days := rb.nights + 1; v_price := v_route.price_per_day_fen; v_year := extract(year from rb.start_date);
+
+  -- the policy in force on the start date, and the member's history under it
+  select * into pol from recuperation_policy where tenant_id = v_home and effective_from <= rb.start_date
+    and (effective_to is null or effective_to >= rb.start_date) order by effective_from desc limit 1;
+  if pol is null then return 'refused'; end if;
+  select count(*) filter (where y = v_year), coalesce(sum(cost) filter (where y = v_year), 0), coalesce(sum(d) filter (where y = v_year), 0),
+         count(*) filter (where y < v_year and y > v_year - pol.no_repeat_years), count(*) filter (where s < rb.start_date)
+    into v_parts, v_spent, v_daysum, v_recent, v_used
+    from (select extract(year from k.batch_start)::int as y, k.batch_start as s, k.trip_days as d, k.trip_days::bigint * k.price_per_day_fen as cost
+          from recuperation_booking k where k.tenant_id = v_home and k.member_id = p_member and k.batch_id <> p_batch
+            and (k.status in ('offered', 'requested', 'approved', 'confirmed', 'completed', 'no_show')
+                 or (k.status = 'cancelled' and k.cancel_kind = 'member' and k.cancel_justified = false and pol.given_up_counts_as_used))) h;
+  if v_days > pol.max_days_per_trip or v_price > pol.budget_per_day_fen or v_spent + v_price * v_days > pol.budget_per_year_fen
+     or pol.trips_per_year = 0 or (pol.max_parts = 1 and v_parts >= pol.trips_per_year) or v_parts + 1 > pol.max_parts * pol.trips_per_year
+     or (v_parts > 0 and v_daysum + v_days > pol.max_days_per_trip * pol.trips_per_year)
+     or (pol.no_repeat_years > 1 and v_recent > 0) then
+    return 'refused';
+  end if;
+  select coalesce(rm.frontline, '') <> '' or coalesce(bool_or(kind = 'frontline'), false), coalesce(bool_or(kind in ('model_worker', 'may_day_medal')), false), coalesce(bool_or(kind = 'skilled_worker'), false)
+    into v_frontline, v_model, v_skilled
+    from member_honour where tenant_id = v_home and member_id = p_member and valid_from <= rb.start_date and (valid_until is null or valid_until >= rb.start_date);
+  v_never := v_used = 0;
+  select array_agg(g order by o) into v_groups from unnest(pol.priority_groups) with ordinality as x(g, o)
+    where (g = 'frontline' and coalesce(v_frontline, false)) or (g = 'model_worker' and v_model) or (g = 'skilled_worker' and v_skilled) or (g = 'never_sent' and v_never);
+  v_rank := coalesce(array_position(pol.priority_groups, v_groups[1]), cardinality(pol.priority_groups) + 1) - 1;
+
+  -- the partner agreement in force, its places this year, the ledger line and the unit's share
+  if rb.tenant_id <> v_home then
+    select a.tenant_id, a.id, (select (c->'figures'->>'placesPerYear')::int from jsonb_array_elements(v.content->'commons') c where c->>'kind' = 'recuperation' limit 1) as granted
+      into v_agr
+      from agreement a join agreement_version v on v.tenant_id = a.tenant_id and v.id = a.in_force_version_id
+      where a.status = 'active' and a.party_tenant_ids @> array[rb.tenant_id, v_home] and a.term_start <= rb.start_date and a.term_end >= rb.start_date
+      order by a.term_start desc limit 1;
+    if v_agr is null or coalesce(v_agr.granted, 0) < 1 then return 'refused'; end if;
+    insert into place_quota (tenant_id, kind, host_tenant_id, agreement_tenant_id, agreement_id, year, granted)
+      values (v_home, 'recuperation', rb.tenant_id, v_agr.tenant_id, v_agr.id, v_year, v_agr.granted) on conflict do nothing;
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from org_unit where tenant_id = v_home and id = rm.org_unit_id
+      union all select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id where u.tenant_id = v_home and up.depth < 20)
+    select pq.id, pq.granted, pq.used, pq.allocated, pq.pool_used, s.id as alloc_id, s.places, s.used as share_used into rq
+      from place_quota pq left join lateral (
+        select a.id, a.places, a.used from up join place_allocation a on a.tenant_id = v_home and a.quota_id = pq.id and a.org_unit_id = up.id
+        where a.places > 0 order by up.depth limit 1) s on true
+      where pq.tenant_id = v_home and pq.kind = 'recuperation' and pq.agreement_id = v_agr.id and pq.host_tenant_id = rb.tenant_id and pq.year = v_year;
+    v_quota := rq.id; v_alloc := rq.alloc_id;
+    v_left := least(rq.granted - rq.used, case when rq.alloc_id is null then rq.granted - rq.allocated - rq.pool_used else rq.places - rq.share_used end);
+    if v_left < 1 then return 'refused'; end if;
+  end if;
+
+  insert into recuperation_booking (tenant_id, host_tenant_id, batch_id, member_id, quota_id, allocation_id, status, beds, quota_places, priority_rank, companions,
+      member_name, member_gender, member_id_masked, org_unit_name, consent_at, consent_method, consent_share_mobile, consent_version,
+      batch_start, trip_days, price_per_day_fen, idempotency_key, checkin_token, requested_at, created_by)
+    values (v_home, rb.tenant_id, p_batch, p_member, v_quota, v_alloc, 'requested', 1, case when v_quota is null then 0 else 1 end, v_rank, '[]',
+      rm.name, rm.gender, rm.id_number_masked, rm.unit_name, p_now, 'member', false, p_consent,
+      rb.start_date, v_days, v_price, p_key, p_token, p_now, v_email)
+    on conflict do nothing returning id, requested_at into v_id, v_requested;
+  if v_id is null then return 'existing'; end if;
+
+  -- a bed, as the host, unless the batch was already full when read; then the agreement place
+  if rb.taken + rb.shared + 1 <= rb.capacity then
+    perform set_config('app.tenant_id', rb.tenant_id::text, true);
+    update place_pool set taken = taken + 1 where tenant_id = rb.tenant_id and id = p_batch and status = 'open' and taken + shared + 1 <= capacity;
+    if not found then v_status := 'waitlisted'; end if;
+    perform set_config('app.tenant_id', v_home::text, true);
+  else
+    v_status := 'waitlisted';
+  end if;
+  if v_status = 'requested' and v_quota is not null then
+    update place_quota set used = used + 1, pool_used = pool_used + case when v_alloc is null then 1 else 0 end, updated_at = p_now
+      where tenant_id = v_home and id = v_quota and used + 1 <= granted and (v_alloc is not null or pool_used + 1 <= granted - allocated);
+    if not found then raise exception 'quota exhausted'; end if;
+    if v_alloc is not null then
+      update place_allocation set used = used + 1 where tenant_id = v_home and id = v_alloc and used + 1 <= places;
+      if not found then raise exception 'quota exhausted'; end if;
+    end if;
+  elsif v_status = 'waitlisted' then
+    update recuperation_booking set status = 'waitlisted' where tenant_id = v_home and id = v_id;
+    perform set_config('app.tenant_id', rb.tenant_id::text, true);
+    select count(*) + 1 into v_pos from recuperation_booking where host_tenant_id = rb.tenant_id and batch_id = p_batch and status = 'waitlisted'
+      and (priority_rank, requested_at, id) < (v_rank, v_requested, v_id);
+    perform set_config('app.tenant_id', v_home::text, true);
+  end if;
+
+  -- the member's notice: in-app and email, in their language, for each login of theirs
+  v_link := '/recuperation/bookings/' || v_id;
+  insert into notification (tenant_id, user_id, kind, title, body, link)
+    select v_home, u.id, 'booking.' || v_status,
+      case when u.locale = 'en' then 'Booking ' || v_status else '疗休养报名' || case when v_status = 'waitlisted' then '已候补' else '已提交' end end,
+      case when u.locale = 'en' then format('%s, %s (%s)%s', v_route.title, rb.code, rb.start_date, coalesce(', position ' || v_pos, ''))
+           else format('%s，%s（%s）%s', v_route.title, rb.code, rb.start_date, coalesce('，候补第' || v_pos || '位', '')) end,
+      '/t/' || p_slug || v_link
+    from membership ms join app_user u on u.id = ms.user_id where ms.tenant_id = v_home and ms.member_id = p_member and ms.status = 'active';
+  insert into outbox (tenant_id, to_email, subject, body_text)
+    select v_home, u.email, '【工会协作平台】' || n.title, n.body || E'\\n\\n' || p_url || n.link || E'\\n'
+    from notification n join app_user u on u.id = n.user_id where n.tenant_id = v_home and n.link = '/t/' || p_slug || v_link;
+
+  -- the audit event, chained under the head's lock (held from here to the commit)
+  insert into audit_head (tenant_id, seq, hash) values (v_home, 0, repeat('0', 64)) on conflict do nothing;
+  select seq, hash into v_seq, v_prev from audit_head where tenant_id = v_home for update;
+  v_at := to_char(p_now at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  -- canonicalJson of hashEvent's fields: keys sorted, no spaces
+  v_hash := encode(sha256(convert_to(
+    '{"actorLabel":' || to_json(v_email)::text || ',"actorUserId":' || to_json(p_user::text)::text || ',"at":' || to_json(v_at)::text ||
+    ',"data":{"batchId":' || to_json(p_batch::text)::text || ',"beds":1,"nominated":false,"status":' || to_json(v_status)::text || '}' ||
+    ',"entityId":' || to_json(v_id::text)::text || ',"entityType":"recuperation_booking","ip":"127.0.0.1","prevHash":' || to_json(v_prev)::text ||
+    ',"seq":' || (v_seq + 1) || ',"tenantId":' || to_json(v_home::text)::text || ',"type":"recuperation.booked"}', 'UTF8')), 'hex');
+  insert into audit_event (tenant_id, seq, at, actor_user_id, actor_label, ip, type, entity_type, entity_id, data, prev_hash, hash)
+    values (v_home, v_seq + 1, p_now, p_user, v_email, '127.0.0.1', 'recuperation.booked', 'recuperation_booking', v_id,
+      jsonb_build_object('batchId', p_batch, 'status', v_status, 'beds', 1, 'nominated', false), v_prev, v_hash);
+  update audit_head set seq = v_seq + 1, hash = v_hash where tenant_id = v_home;
+  return v_status;
+end
+$fn$`;
+
+/** One booking: one statement, one round trip (its own implicit transaction). */
+export async function sqlBook(q: Query, a: SqlAttempt, now: Date): Promise<string> {
+  const [row] = await q<{ out: string }>(`select bench_book($1, $2, $3, $4, $5, $6, $7, $8, $9) as out`, [
+    a.homeSlug,
+    a.userId,
+    a.memberId,
+    a.batchId,
+    a.idempotencyKey,
+    now.toISOString(),
+    randomBytes(24).toString('base64url'),
+    CONSENT_VERSION,
+    'http://localhost:3000',
   ]);
-  if (bookings.some((b) => b.idempotency_key === a.idempotencyKey || (b.batch_id === a.batchId && ACTIVE.includes(`'${b.status}'`)))) return 'existing';
-  const m = memberRows[0]!;
-  const year = Number(batch!.start_date.slice(0, 4));
-  const agreement = agreementRows[0]!;
-  let [quota] = await q<{ quota_id: string }>(
-    `with recursive up(id, parent_id, depth) as (
-       select id, parent_id, 0 from org_unit where tenant_id = $1 and id = $2
-       union all select u.id, u.parent_id, up.depth + 1 from org_unit u join up on u.id = up.parent_id where u.tenant_id = $1 and up.depth < 20),
-     q as (select * from place_quota where tenant_id = $1 and kind = 'recuperation' and agreement_id = $3 and host_tenant_id = $4 and year = $5),
-     share as (select a.id, a.places, a.used from up join place_allocation a on a.tenant_id = $1 and a.quota_id = (select id from q) and a.org_unit_id = up.id
-               where a.places > 0 order by up.depth limit 1)
-     select q.id as quota_id, q.granted, q.used, q.allocated, q.pool_used, share.id as allocation_id, share.places, share.used as share_used from q left join share on true`,
-    [a.homeId, m.org_unit_id, agreement.id, a.hostId, year],
-  );
-  if (!quota) {
-    const [made] = await q<{ id: string }>(
-      `insert into place_quota (tenant_id, kind, host_tenant_id, agreement_tenant_id, agreement_id, year, granted) values ($1, 'recuperation', $2, $3, $4, $5, 100000) on conflict do nothing returning id`,
-      [a.homeId, a.hostId, agreement.tenant_id, agreement.id, year],
-    );
-    const found = made ?? (await q<{ id: string }>(`select id from place_quota where tenant_id = $1 and kind = 'recuperation' and agreement_id = $2 and host_tenant_id = $3 and year = $4`, [a.homeId, agreement.id, a.hostId, year]))[0]!;
-    quota = { quota_id: found.id };
-  }
-
-  const [row] = await q<{ id: string; requested_at: Date; priority_rank: number }>(
-    `insert into recuperation_booking (tenant_id, host_tenant_id, batch_id, member_id, quota_id, status, beds, quota_places, priority_rank, companions,
-       member_name, member_gender, member_id_masked, org_unit_name, consent_at, consent_method, consent_share_mobile, consent_version,
-       batch_start, trip_days, price_per_day_fen, idempotency_key, checkin_token, requested_at, created_by)
-     values ($1, $2, $3, $4, $5, 'requested', 1, 1, 3, '[]', $6, $7, $8, $9, $10, 'member', false, $11, $12, $13, $14, $15, $16, $10, $17)
-     on conflict do nothing returning *`,
-    [a.homeId, a.hostId, a.batchId, a.memberId, quota.quota_id, m.name, m.gender, m.id_number_masked, m.org_unit_name, now.toISOString(), CONSENT_VERSION, batch!.start_date, batch!.nights + 1, routeRows[0]!.price_per_day_fen, a.idempotencyKey, randomBytes(24).toString('base64url'), `member:${a.userId}`],
-  );
-  if (!row) return 'existing';
-  // beds, as the host, unless the batch was already full when read
-  let bed: unknown[] = [];
-  if (batch!.beds_taken + 1 <= batch!.capacity) {
-    [, bed] = await Promise.all([
-      q(`select set_config('app.tenant_id', $1, true)`, [a.hostId]),
-      q(`update place_pool set taken = taken + 1 where tenant_id = $1 and id = $2 and status = 'open' and taken + shared + 1 <= capacity returning id`, [a.hostId, a.batchId]),
-      q(`select set_config('app.tenant_id', $1, true)`, [a.homeId]),
-    ]);
-  }
-  let status: 'requested' | 'waitlisted' = 'requested';
-  if (bed.length) {
-    const got = await q(`update place_quota set used = used + 1, pool_used = pool_used + 1, updated_at = $3 where tenant_id = $1 and id = $2 and pool_used + 1 <= granted - allocated returning id`, [
-      a.homeId,
-      quota.quota_id,
-      now.toISOString(),
-    ]);
-    if (!got.length) throw new Error('quota exhausted');
-  } else {
-    status = 'waitlisted';
-    await q(`update recuperation_booking set status = 'waitlisted' where tenant_id = $1 and id = $2 returning *`, [a.homeId, row.id]);
-    await waitlistPosition(q, a, row);
-  }
-  // the member's notice: in-app and email, in their home federation
-  await q(
-    `with r as (
-       select u.id as user_id, u.email, '/t/' || f.slug || $3 as link, u.locale = 'en' as en
-       from membership m join app_user u on u.id = m.user_id join federation f on f.id = m.tenant_id
-       where m.tenant_id = $1 and m.member_id = $2 and m.status = 'active'),
-     t as (select r.*, case when r.en then $5 else $6 end as title, case when r.en then $7 else $8 end as body from r),
-     n as (insert into notification (tenant_id, user_id, kind, title, body, link) select $1::uuid, user_id, $4, title, body, link from t returning 1)
-     insert into outbox (tenant_id, to_email, subject, body_text) select $1::uuid, email, '【工会协作平台】' || title, body || $9 || link from t`,
-    [a.homeId, a.memberId, `/recuperation/bookings/${row.id}`, `booking.${status}`, 'Booking received', '疗休养报名已提交', 'You booked …', '您已报名…', '\n\nhttp://localhost:3000'],
-  );
-  await audit(q, a, row.id, now, status);
-  return status;
-}
-
-async function waitlistPosition(q: Query, a: SqlAttempt, row: { id: string; requested_at: Date; priority_rank: number }) {
-  await Promise.all([
-    q(`select set_config('app.tenant_id', $1, true)`, [a.hostId]),
-    q(
-      `select count(*)::int as n from recuperation_booking where host_tenant_id = $1 and batch_id = $2 and status = 'waitlisted' and (priority_rank, requested_at, id) < ($3, $4::timestamptz, $5::uuid)`,
-      [a.hostId, a.batchId, row.priority_rank, new Date(row.requested_at).toISOString(), row.id],
-    ),
-    q(`select set_config('app.tenant_id', $1, true)`, [a.homeId]),
-  ]);
-}
-
-/** recordAudit's four statements, with its hash. */
-async function audit(q: Query, a: SqlAttempt, bookingId: string, now: Date, status: string) {
-  await q(`insert into audit_head (tenant_id, seq, hash) values ($1, 0, $2) on conflict do nothing`, [a.homeId, GENESIS_HASH]);
-  const [head] = await q<{ seq: number | string; hash: string }>(`select seq, hash from audit_head where tenant_id = $1 for update`, [a.homeId]);
-  const fields = {
-    tenantId: a.homeId,
-    seq: Number(head!.seq) + 1,
-    at: now,
-    actorUserId: a.userId,
-    actorLabel: `member:${a.userId}`,
-    ip: '127.0.0.1',
-    type: 'recuperation.booked',
-    entityType: 'recuperation_booking',
-    entityId: bookingId,
-    data: { batchId: a.batchId, status, beds: 1, nominated: false },
-    prevHash: head!.hash,
-  };
-  const hash = hashEvent(fields);
-  await q(
-    `insert into audit_event (tenant_id, seq, at, actor_user_id, actor_label, ip, type, entity_type, entity_id, data, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [fields.tenantId, fields.seq, now.toISOString(), fields.actorUserId, fields.actorLabel, fields.ip, fields.type, fields.entityType, fields.entityId, JSON.stringify(fields.data), fields.prevHash, hash],
-  );
-  await q(`update audit_head set seq = $2, hash = $3 where tenant_id = $1`, [a.homeId, fields.seq, hash]);
+  return row!.out;
 }

@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   members: () => import('./members.bench.ts'),
   items: () => import('./items.bench.ts'),
   booking: () => import('./booking.bench.ts'),
+  outbox: () => import('./outbox.bench.ts'),
 };
 
 async function main(argv: string[]) {

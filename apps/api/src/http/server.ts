@@ -5,9 +5,9 @@ import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { DbHandle } from '@uc/db';
 import type { Env } from '../env.ts';
-import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '../modules/auth/index.ts';
+import { readCookie, readSessionInTx, SESSION_COOKIE, sessionCookie, settleSession, validateSessionToken, wellFormedToken } from '../modules/auth/index.ts';
 import { appRouter } from '../router.ts';
-import type { RequestCtx } from '../trpc.ts';
+import type { PendingSession, RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
 import { findDownload } from './downloads.ts';
 import { serveStatic } from './static.ts';
@@ -50,7 +50,9 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
     if (refusal) return sendJson(res, 403, { error: { code: 'CSRF', message: errorMessage('CSRF', locale), reason: refusal } });
   }
 
-  const ctx = await requestContext(req, opts, now, requestId, locale);
+  // a tRPC call naming a federation reads its session inside the procedure's one transaction
+  const defer = url.pathname.startsWith('/api/trpc/') && header(req, 'x-tenant') !== null;
+  const ctx = await requestContext(req, opts, now, requestId, locale, defer);
 
   const download = findDownload(method, url.pathname);
   if (download) {
@@ -97,15 +99,23 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-async function requestContext(req: IncomingMessage, opts: AppOptions, now: () => Date, requestId: string, locale: string): Promise<RequestCtx> {
-  const token = readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
-  const auth = token ? await validateSessionToken(opts.db.db, token, now()) : null;
+async function requestContext(req: IncomingMessage, opts: AppOptions, now: () => Date, requestId: string, locale: string, defer: boolean): Promise<RequestCtx> {
+  const token = wellFormedToken(readCookie(req.headers.cookie ?? null, SESSION_COOKIE));
+  const db = opts.db.db;
+  const auth = token && !defer ? await validateSessionToken(db, token, now()) : null;
+  const pendingSession: PendingSession | null =
+    token && defer
+      ? { read: (tx) => readSessionInTx(tx, token), settle: (tx, result, at) => settleSession(tx, token, result, at), validate: (at) => validateSessionToken(db, token, at) }
+      : null;
   const tenant = header(req, 'x-tenant');
   const secure = isSecure(req, opts.env);
   const resHeaders = new Headers();
   // a session that slid forward gets its cookie again, or the browser would drop it at the old expiry
-  if (token && auth?.renewed) resHeaders.append('Set-Cookie', sessionCookie(token, auth.expiresAt, secure));
+  const renewCookie = (a: { expiresAt: Date }) => resHeaders.append('Set-Cookie', sessionCookie(token!, a.expiresAt, secure));
+  if (token && auth?.renewed) renewCookie(auth);
   return {
+    pendingSession,
+    onRenewed: renewCookie,
     db: opts.db.db,
     env: opts.env,
     requestId,

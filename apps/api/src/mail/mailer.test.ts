@@ -2,11 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callerFor, createHarness, makeFederation, makeStaff, testEnv, type Harness, type TestFederation, type TestUser } from '../test/harness.ts';
-import { createSender, deliverOutbox } from './mailer.ts';
+import { backoffMs, createSender, deliverOutbox } from './mailer.ts';
 
 // Outbox delivery through a real SMTP server on a loopback port (DESIGN §1: tests use a real SMTP sink).
 
 interface Received {
+  messageId: string;
   to: string[];
   subject: string;
   text: string;
@@ -29,7 +30,7 @@ async function startSink() {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: decodeWords(header(raw, 'subject')), text: bodyText(raw) });
+        received.push({ messageId: header(raw, 'message-id'), to: session.envelope.rcptTo.map((r) => r.address), subject: decodeWords(header(raw, 'subject')), text: bodyText(raw) });
         callback();
       });
     },
@@ -141,7 +142,9 @@ describe('outbox delivery over SMTP', () => {
     expect(row.last_error).toMatch(/550|mailbox unavailable/);
     expect(sink.received.some((m) => m.to.includes(email))).toBe(false);
 
-    expect(await deliverOutbox(h.t.db, sender(sink.url), h.now())).toBe(1);
+    // not before its backoff
+    expect(await deliverOutbox(h.t.db, sender(sink.url), h.now())).toBe(0);
+    expect(await deliverOutbox(h.t.db, sender(sink.url), new Date(h.now().getTime() + backoffMs(1)))).toBe(1);
     row = await outboxRow(email);
     expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     expect(sink.received.find((m) => m.to.includes(email))?.text).toContain(link);
@@ -152,17 +155,32 @@ describe('outbox delivery over SMTP', () => {
     const down = await startSink();
     const deadUrl = down.url;
     await down.close(); // nothing listens on that port any more
+    const later = (i: number) => new Date(h.now().getTime() + i * 60 * 60 * 1000);
     for (let i = 1; i <= 5; i++) {
-      await deliverOutbox(h.t.db, sender(deadUrl), h.now());
+      await deliverOutbox(h.t.db, sender(deadUrl), later(i));
       const row = await outboxRow(email);
       expect(row.attempts).toBe(i);
       expect(row.status).toBe(i < 5 ? 'pending' : 'failed');
       expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
     }
     // a failed row is left alone afterwards, even when the server is back
-    await deliverOutbox(h.t.db, sender(sink.url), h.now());
+    await deliverOutbox(h.t.db, sender(sink.url), later(6));
     expect(await outboxRow(email)).toMatchObject({ status: 'failed', attempts: 5 });
     expect(sink.received.some((m) => m.to.includes(email))).toBe(false);
+  });
+
+  it('delivers each message once when two senders run at once, with a Message-ID of its own', async () => {
+    const emails = await Promise.all(Array.from({ length: 30 }, () => invite().then((i) => i.email)));
+    const before = sink.received.length;
+    const env = testEnv({ SMTP_URL: sink.url, SMTP_CONNECTIONS: '4', MAIL_FROM: 'Union Commons <noreply@union-commons.test>' });
+    const [a, b] = await Promise.all([deliverOutbox(h.t.db, createSender(env), h.now()), deliverOutbox(h.t.db, createSender(env), h.now())]);
+    expect(a + b).toBe(30);
+    const got = sink.received.slice(before);
+    expect(got.map((m) => m.to[0]).sort()).toEqual([...emails].sort());
+    const ids = got.map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(30);
+    for (const id of ids) expect(id).toMatch(/^<outbox\.[0-9a-f-]+\.[0-9a-f-]+@union-commons\.test>$/);
+    for (const e of emails) expect(await outboxRow(e)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('writes the email to the log when no SMTP_URL is set (development)', async () => {

@@ -1,58 +1,145 @@
-import { federations, outbox, withoutTenant, withTenant, type Db } from '@uc/db';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { federations, outbox, rowsOf, withoutTenant, withTenant, type Db } from '@uc/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Env } from '../env.ts';
 
 const MAX_ATTEMPTS = 5;
+/** how long a claimed message is a sender's own: after a crash it is sent again after this */
+const LEASE_MS = 5 * 60 * 1000;
+/** messages claimed per statement */
+const CLAIM_BATCH = 200;
+/** the wait before the next attempt after `attempts` failures: 1, 2, 4, 8 … minutes, at most an hour */
+export const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60 * 1000;
 
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** the local part of a Message-ID stable per outbox message: a repeat after a crash is the same message to the receiving server */
+  messageKey?: string;
 }
 export type SendMail = (mail: Mail) => Promise<void>;
+export interface Sender {
+  (mail: Mail): Promise<void>;
+  /** messages the sender can have in flight at once (its pooled SMTP connections) */
+  concurrency?: number;
+}
 
-/** SMTP when SMTP_URL is set; otherwise the message is written to the log (development). */
-export function createSender(env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM'>): SendMail {
+/**
+ * SMTP when SMTP_URL is set (a pool of SMTP_CONNECTIONS connections, reused across messages);
+ * otherwise the message is written to the log (development).
+ */
+export function createSender(env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM'> & Partial<Pick<Env, 'SMTP_CONNECTIONS'>>): Sender {
   if (!env.SMTP_URL) {
     return async (m) => console.log(`[mail] to=${m.to} subject=${m.subject}\n${m.text}`);
   }
-  const transport: Transporter = nodemailer.createTransport(env.SMTP_URL);
-  return async (m) => {
-    await transport.sendMail({ from: env.MAIL_FROM, to: m.to, subject: m.subject, text: m.text });
+  const connections = env.SMTP_CONNECTIONS ?? 16;
+  const transport: Transporter = nodemailer.createTransport({ url: env.SMTP_URL, pool: true, maxConnections: connections, maxMessages: Infinity } as never);
+  const domain = /@([^>\s]+)/.exec(env.MAIL_FROM)?.[1] ?? 'union-commons.local';
+  const send: Sender = async (m) => {
+    await transport.sendMail({ from: env.MAIL_FROM, to: m.to, subject: m.subject, text: m.text, ...(m.messageKey ? { messageId: `<${m.messageKey}@${domain}>` } : {}) });
   };
+  send.concurrency = connections;
+  return send;
 }
 
-/** Sends what each federation's outbox holds; failures are retried on the next pass. */
-export async function deliverOutbox(db: Db, send: SendMail, now = new Date()): Promise<number> {
+/** The Message-ID's local part of an outbox message: the same on every attempt. */
+export const messageKeyOf = (tenantId: string, id: string) => `outbox.${tenantId}.${id}`;
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+/** Claims up to `limit` due messages of one federation for LEASE_MS (FOR UPDATE SKIP LOCKED: concurrent senders take different rows). */
+async function claim(db: Db, tenantId: string, limit: number, now: Date): Promise<OutboxRow[]> {
+  const until = new Date(now.getTime() + LEASE_MS).toISOString();
+  const at = now.toISOString();
+  return withTenant(db, tenantId, async (tx) => {
+    const rows = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update ${outbox} o set claimed_until = ${until}
+        where o.tenant_id = ${tenantId} and o.id in (
+          select id from ${outbox}
+          where tenant_id = ${tenantId} and status = 'pending' and attempts < ${MAX_ATTEMPTS}
+            and (next_attempt_at is null or next_attempt_at <= ${at}) and (claimed_until is null or claimed_until <= ${at})
+          order by created_at limit ${limit}
+          for update skip locked)
+        returning o.id`),
+    );
+    if (!rows.length) return [];
+    return tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.tenantId, tenantId), inArray(outbox.id, rows.map((r) => r.id))))
+      .orderBy(asc(outbox.createdAt));
+  });
+}
+
+interface Outcome {
+  id: string;
+  error: string | null;
+  attempts: number;
+}
+
+/** Records a batch of outcomes in one statement: sent, or pending with its backoff, or failed for good. */
+async function settle(db: Db, tenantId: string, outcomes: Outcome[], now: Date): Promise<void> {
+  if (!outcomes.length) return;
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    status: o.error === null ? 'sent' : o.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending',
+    error: o.error,
+    next: o.error === null ? null : new Date(now.getTime() + backoffMs(o.attempts + 1)).toISOString(),
+  }));
+  await withTenant(db, tenantId, (tx) =>
+    tx.execute(sql`
+      update ${outbox} o set status = x.status, last_error = x.error, attempts = o.attempts + 1, claimed_until = null,
+        next_attempt_at = x.next, sent_at = case when x.status = 'sent' then ${now.toISOString()}::timestamptz end
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, status text, error text, next timestamptz)
+      where o.tenant_id = ${tenantId} and o.id = x.id`),
+  );
+}
+
+/**
+ * Sends what each federation's outbox holds: claimed in batches, `send.concurrency` messages in
+ * flight (the SMTP pool), outcomes recorded in batches; a failure is retried on a later pass
+ * after its backoff, and given up after MAX_ATTEMPTS. Safe to run in several processes at once.
+ */
+export async function deliverOutbox(db: Db, send: Sender, now = new Date()): Promise<number> {
   const feds = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations));
+  const width = Math.max(1, send.concurrency ?? 1);
   let sent = 0;
   for (const fed of feds) {
-    const pending = await withTenant(db, fed.id, (tx) =>
-      tx
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.tenantId, fed.id), eq(outbox.status, 'pending'), lt(outbox.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(outbox.createdAt))
-        .limit(50),
-    );
-    for (const m of pending) {
-      let status = 'sent';
-      let lastError: string | null = null;
-      try {
-        await send({ to: m.toEmail, subject: m.subject, text: m.bodyText });
-        sent++;
-      } catch (e) {
-        status = m.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        lastError = String((e as Error).message ?? e).slice(0, 500);
+    const queue: OutboxRow[] = [];
+    let exhausted = false;
+    let refilling: Promise<void> | null = null;
+    const refill = () =>
+      (refilling ??= claim(db, fed.id, Math.max(CLAIM_BATCH, width * 2), now).then((rows) => {
+        if (!rows.length) exhausted = true;
+        queue.push(...rows);
+        refilling = null;
+      }));
+    let outcomes: Outcome[] = [];
+    const flush = async () => {
+      const batch = outcomes;
+      outcomes = [];
+      await settle(db, fed.id, batch, now);
+    };
+    const worker = async () => {
+      for (;;) {
+        while (!queue.length && !exhausted) await refill();
+        const m = queue.shift();
+        if (!m) return;
+        let error: string | null = null;
+        try {
+          await send({ to: m.toEmail, subject: m.subject, text: m.bodyText, messageKey: messageKeyOf(m.tenantId, m.id) });
+          sent++;
+        } catch (e) {
+          error = String((e as Error).message ?? e).slice(0, 500);
+        }
+        outcomes.push({ id: m.id, error, attempts: m.attempts });
+        if (outcomes.length >= 50) await flush();
       }
-      await withTenant(db, fed.id, (tx) =>
-        tx
-          .update(outbox)
-          .set({ status, lastError, attempts: m.attempts + 1, sentAt: status === 'sent' ? now : null })
-          .where(and(eq(outbox.tenantId, fed.id), eq(outbox.id, m.id))),
-      );
-    }
+    };
+    await Promise.all(Array.from({ length: width }, worker));
+    await flush();
   }
   return sent;
 }

@@ -150,6 +150,10 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
+    /** a failed message waits until then (backoff); null: due now */
+    nextAttemptAt: instant('next_attempt_at'),
+    /** a sender's lease: claimed (FOR UPDATE SKIP LOCKED) and being sent until then */
+    claimedUntil: instant('claimed_until'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('outbox_pending_idx').on(t.tenantId, t.status, t.createdAt)],
 );

@@ -34,8 +34,11 @@ export type AuditCtx = Pick<ServiceCtx, 'db' | 'tenantId' | 'actor' | 'now'>;
 
 export async function recordAudit(ctx: AuditCtx, event: AuditEvent & { entityId?: string | null }): Promise<void> {
   const { db, tenantId, actor, now } = ctx;
-  await db.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update');
+  // the head's creation (first event only) and its lock, sent together: one round trip
+  const [, [head]] = await Promise.all([
+    db.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing(),
+    db.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update'),
+  ]);
   const fields: HashedFields = {
     tenantId,
     seq: head!.seq + 1,
@@ -50,6 +53,9 @@ export async function recordAudit(ctx: AuditCtx, event: AuditEvent & { entityId?
     prevHash: head!.hash,
   };
   const hash = hashEvent(fields);
-  await db.insert(auditEvents).values({ ...fields, data: fields.data as Record<string, unknown>, hash });
-  await db.update(auditHeads).set({ seq: fields.seq, hash }).where(eq(auditHeads.tenantId, tenantId));
+  // the event and the head's move, sent together: the lock is held one round trip less
+  await Promise.all([
+    db.insert(auditEvents).values({ ...fields, data: fields.data as Record<string, unknown>, hash }),
+    db.update(auditHeads).set({ seq: fields.seq, hash }).where(eq(auditHeads.tenantId, tenantId)),
+  ]);
 }

@@ -1,5 +1,15 @@
 // Sign-in, sessions and accepting invitations; the HTTP server and the test harness read sessions through here.
 export { authRouter, passwordConfirmedProcedure } from './auth.router.ts';
 export { hashPassword } from './password.crypto.ts';
-export { SESSION_COOKIE, createSession, generateSessionToken, readCookie, sessionCookie, validateSessionToken } from './session.write.ts';
+export {
+  SESSION_COOKIE,
+  createSession,
+  generateSessionToken,
+  readCookie,
+  readSessionInTx,
+  sessionCookie,
+  settleSession,
+  validateSessionToken,
+  wellFormedToken,
+} from './session.write.ts';
 export type { AuthSession } from './session.write.ts';

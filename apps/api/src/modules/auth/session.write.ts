@@ -1,7 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
-import { sessions, users, withoutTenant, type Db } from '@uc/db';
-import { eq } from 'drizzle-orm';
+import { rowsOf, sessions, users, withoutTenant, type Db } from '@uc/db';
+import { eq, sql } from 'drizzle-orm';
 import { tokenHash } from '../../lib/token.ts';
 
 // Sessions as in the Lucia guide: a random token in the cookie, its SHA-256 in the database.
@@ -77,6 +77,44 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
       user: { id: row.userId, email: row.email, displayName: row.displayName, locale: row.locale },
     };
   });
+}
+
+/** A cookie token of the right shape, or null (nothing to look up). */
+export const wellFormedToken = (token: string | null): string | null => (token && /^[a-z2-7]{32}$/.test(token) ? token : null);
+
+interface SessionRow {
+  expires_at: string | Date;
+  user_id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+}
+
+/**
+ * The session's row read INSIDE the request's transaction (folded into the tenant procedures'
+ * one transaction, sent together with the membership lookup): it also sets app.user_id for the
+ * statements after it. Settle the answer with settleSession.
+ */
+export function readSessionInTx(tx: Db, token: string): Promise<unknown> {
+  return tx.execute(sql`
+    select s.expires_at, u.id as user_id, u.email, u.display_name, u.locale, set_config('app.user_id', u.id::text, true)
+    from ${sessions} s join ${users} u on u.id = s.user_id where s.id = ${tokenHash(token)}`);
+}
+
+/** The session from readSessionInTx's result: null when unknown, 'expired' (the caller deletes it outside), else live (slid forward when due). */
+export async function settleSession(tx: Db, token: string, result: unknown, now: Date): Promise<AuthSession | 'expired' | null> {
+  const [row] = rowsOf<SessionRow>(result);
+  if (!row) return null;
+  let expiresAt = new Date(row.expires_at);
+  if (expiresAt.getTime() <= now.getTime()) return 'expired';
+  const id = tokenHash(token);
+  let renewed = false;
+  if (expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    renewed = true;
+    await tx.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { sessionId: id, expiresAt, renewed, user: { id: row.user_id, email: row.email, displayName: row.display_name, locale: row.locale } };
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

@@ -26,13 +26,18 @@ export async function listMembers(ctx: ServiceCtx, input: ListInput): Promise<Me
     .orderBy(asc(members.name), asc(members.id))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
-  const rows = await ctx.db
-    .select(memberColumns)
-    .from(members)
-    .innerJoin(orgUnits, orgUnitOfMember)
-    .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.id, pageIds)))
-    .orderBy(asc(members.name), asc(members.id));
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(members).where(where);
+  // Sent together (one round trip). A generic plan of a prepared statement cannot see which
+  // honour or unit is asked for and chose badly (honour filter 15 → 178 ms): plan each call.
+  const [, rows, [count]] = await Promise.all([
+    ctx.db.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`),
+    ctx.db
+      .select(memberColumns)
+      .from(members)
+      .innerJoin(orgUnits, orgUnitOfMember)
+      .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.id, pageIds)))
+      .orderBy(asc(members.name), asc(members.id)),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(members).where(where),
+  ]);
   const honours = await honoursByMember(
     ctx,
     rows.map((r) => r.id),
