@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'QUOTA_EXHAUSTED',
   'BOOKING_CLOSED',
   'BOOKING_STATE',
+  'CONTEST_CLOSED',
+  'CONTEST_STATE',
+  'SCORES_LOCKED',
+  'COMPATRIOT_JUDGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

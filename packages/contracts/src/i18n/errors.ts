@@ -26,6 +26,10 @@ export const errorMessagesZh = {
   QUOTA_EXHAUSTED: '疗休养名额已用完',
   BOOKING_CLOSED: '已过报名或取消的截止时间',
   BOOKING_STATE: '该报名当前状态下不能执行此操作',
+  CONTEST_CLOSED: '不在竞赛报名或申诉的时间窗口内',
+  CONTEST_STATE: '该赛项当前阶段不能执行此操作',
+  SCORES_LOCKED: '该赛项评分已锁定，不能再提交评分',
+  COMPATRIOT_JUDGE: '裁判不得评判本市选手（回避规则）',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -54,6 +58,10 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   QUOTA_EXHAUSTED: 'No recuperation places are left',
   BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
   BOOKING_STATE: 'The booking is not in a state that allows this',
+  CONTEST_CLOSED: 'Outside the registration or appeal window',
+  CONTEST_STATE: 'The event is not at a stage that allows this',
+  SCORES_LOCKED: 'Scores of this event are locked; no more scores can be submitted',
+  COMPATRIOT_JUDGE: 'A judge may not mark a contestant from their own federation',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
