@@ -9,6 +9,7 @@ import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
+import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
@@ -52,6 +53,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoRecuperation(db, env);
   // milestones, progress and responsible persons of the 杭甬 items (not named in the summary either)
   await seedDemoItems(db, env);
+  // joint skills contests under the 杭甬 agreement: one event published and finalised, one open
+  await seedDemoContests(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -8,6 +8,7 @@ export { createContest, createEvent } from './contest.write.ts';
 export { register as registerEntrant } from './registration.write.ts';
 export { drawNumbers } from './entrant.draw.ts';
 export { assignJudge } from './judge.write.ts';
+export { judgeSheet } from './judge.query.ts';
 export { submitScore } from './score.write.ts';
 export { lockScores } from './score.lock.ts';
 export { decideAppeal, fileAppeal, publish } from './result.write.ts';
