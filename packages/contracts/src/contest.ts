@@ -141,6 +141,8 @@ export const panelDto = z.object({
   frozen: z.boolean(),
 });
 
+export const judgeEventDto = z.object({ eventId: uuid, trade: z.string(), venue: z.string(), eventDate: z.string(), contestTitle: z.string(), stage: z.enum(EVENT_STAGES), chief: z.boolean() });
+
 /** What a judge's phone shows: contestant numbers only — never a name or a federation. */
 export const judgeSheetDto = z.object({
   eventId: uuid,

@@ -4,6 +4,7 @@ import type { UiKey } from './ui.zh-CN.ts';
 import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
+import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
@@ -11,6 +12,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiCollabEn,
   ...uiItemsEn,
   ...uiBookingEn,
+  ...uiContestEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',

@@ -187,6 +187,23 @@ export async function findEntrantByNumber(ctx: Read, eventId: string, number: nu
   return row;
 }
 
+/** Users holding the judge role in a federation (read as that federation): id and name only. */
+export async function findJudgeUsers(ctx: Ctx, fedId: string) {
+  return asTenant(ctx.db, fedId, () =>
+    ctx.db
+      .select({ userId: memberships.userId, name: users.displayName })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.tenantId, fedId), eq(memberships.status, 'active'), sql`${memberships.roles} @> array['judge']::text[]`))
+      .orderBy(asc(users.displayName)),
+  );
+}
+
+/** The panels the caller sits on as a judge of this federation. */
+export async function findSeatsOfUser(ctx: Ctx, userId: string) {
+  return ctx.db.select().from(contestJudges).where(and(eq(contestJudges.userId, userId), eq(contestJudges.judgeTenantId, ctx.tenantId)));
+}
+
 export async function findJudges(ctx: Read, eventId: string) {
   return ctx.db.select().from(contestJudges).where(eq(contestJudges.eventId, eventId)).orderBy(desc(contestJudges.chief), asc(contestJudges.createdAt));
 }

@@ -12,6 +12,8 @@ import {
   drawResultDto,
   eventIdInput,
   judgeAssignInput,
+  judgeDto,
+  judgeEventDto,
   judgeSheetDto,
   panelDto,
   registerResultDto,
@@ -30,7 +32,7 @@ import { ORGANISER_ROLES, REGISTRAR_ROLES } from './contest.access.ts';
 import { eventDtos, getContest, listContests } from './contest.query.ts';
 import { createContest, createEvent } from './contest.write.ts';
 import { drawNumbers } from './entrant.draw.ts';
-import { judgeSheet, panel } from './judge.query.ts';
+import { judgeCandidates, judgeSheet, myJudgeEvents, panel } from './judge.query.ts';
 import { assignJudge } from './judge.write.ts';
 import { listRegistrations } from './registration.query.ts';
 import { register } from './registration.write.ts';
@@ -64,6 +66,7 @@ export const contestRouter = router({
     }),
     draw: organiser.input(drawInput).output(drawResultDto).mutation(({ ctx, input }) => drawNumbers(ctx.svc, input.eventId, input.seed)),
     panel: staffProcedure.input(eventIdInput).output(panelDto).query(({ ctx, input }) => panel(ctx.svc, input.eventId)),
+    judgeCandidates: organiser.input(eventIdInput).output(z.array(judgeDto)).query(({ ctx, input }) => judgeCandidates(ctx.svc, input.eventId)),
     assignJudge: organiser.input(judgeAssignInput).output(panelDto).mutation(({ ctx, input }) => assignJudge(ctx.svc, input)),
     lock: organiser.input(eventIdInput).output(z.object({ scores: z.number().int() })).mutation(({ ctx, input }) => lockScores(ctx.svc, input.eventId)),
     results: staffProcedure.input(eventIdInput).output(resultsDto).query(({ ctx, input }) => results(ctx.svc, input.eventId)),
@@ -79,6 +82,7 @@ export const contestRouter = router({
     list: staffProcedure.input(eventIdInput).output(z.array(registrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.eventId)),
   }),
   score: router({
+    mine: judge.output(z.array(judgeEventDto)).query(({ ctx }) => myJudgeEvents(ctx.svc)),
     sheet: judge.input(eventIdInput).output(judgeSheetDto).query(({ ctx, input }) => judgeSheet(ctx.svc, input.eventId)),
     submit: judge.input(scoreSubmitInput).output(scoreResultDto).mutation(({ ctx, input }) => submitScore(ctx.svc, input)),
   }),

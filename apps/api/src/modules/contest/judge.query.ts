@@ -5,7 +5,10 @@ import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { enteringParties, visibleEvent } from './contest.access.ts';
 import { fedOf } from './contest.dto.ts';
-import { countScores, findEntrants, findFederations, findJudges, findScoresOfJudge } from './contest.repo.ts';
+import { countScores, findEntrants, findEventsOfContests, findFederations, findJudges, findJudgeUsers, findScoresOfJudge, findSeatsOfUser, findVisibleContests } from './contest.repo.ts';
+import { assertOrganiser } from './contest.access.ts';
+import { stageOf } from './contest.dto.ts';
+import { chinaDate } from '../../lib/dates.ts';
 
 // The panel as the named federations read it, and a judge's score sheet — blind: contestant
 // numbers and the judge's own marks, never a name, a federation or another judge's mark.
@@ -48,4 +51,26 @@ export async function judgeSheet(ctx: ServiceCtx, eventId: string): Promise<Judg
       .filter((e) => e.homeTenantId !== ctx.tenantId)
       .map((e) => ({ number: e.number, marks: Object.fromEntries(mine.filter((s) => numberOf.get(s.entrantId) === e.number).map((s) => [s.aspect, s.mark])) })),
   };
+}
+
+/** Whom the chief judge may seat: users with the judge role in each federation the contest names. */
+export async function judgeCandidates(ctx: ServiceCtx, eventId: string) {
+  const { contest } = await visibleEvent(ctx, eventId);
+  assertOrganiser(ctx, contest);
+  const feds = await findFederations(ctx, contest.partyTenantIds);
+  const out = [];
+  for (const t of contest.partyTenantIds) {
+    for (const u of await findJudgeUsers(ctx, t)) out.push({ userId: u.userId, name: u.name, federation: fedOf(feds, t, ctx.locale), chief: false, compatriotOf: 0 });
+  }
+  return out;
+}
+
+/** The events the caller judges (phone home page of a judge). */
+export async function myJudgeEvents(ctx: ServiceCtx) {
+  const seats = await findSeatsOfUser(ctx, ctx.actor.userId!);
+  if (!seats.length) return [];
+  const contests = await findVisibleContests(ctx);
+  const events = (await findEventsOfContests(ctx, contests.map((c) => c.id))).filter((e) => seats.some((s) => s.eventId === e.id));
+  const today = chinaDate(ctx.now);
+  return events.map((e) => ({ eventId: e.id, trade: e.trade, venue: e.venue, eventDate: e.eventDate, contestTitle: contests.find((c) => c.id === e.contestId)?.title ?? '', stage: stageOf(e, today), chief: seats.find((s) => s.eventId === e.id)!.chief }));
 }
