@@ -74,6 +74,7 @@ export const uiContestEn: Record<keyof typeof uiContestZh, string> = {
   'contest.cert.title': 'Certificates',
   'contest.cert.number': 'Certificate number',
   'contest.cert.verify': 'Verify',
+  'contest.cert.download': 'Download',
   'contest.judge.title': 'Judging',
   'contest.judge.empty': 'You are not on any event’s panel',
   'contest.judge.blind': 'Blind marking: contestant numbers only',

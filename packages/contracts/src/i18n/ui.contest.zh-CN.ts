@@ -73,6 +73,7 @@ export const uiContestZh = {
   'contest.cert.title': '获奖证书',
   'contest.cert.number': '证书编号',
   'contest.cert.verify': '查验',
+  'contest.cert.download': '下载证书',
   'contest.judge.title': '裁判评分',
   'contest.judge.empty': '您暂未被安排到任何赛项的裁判组',
   'contest.judge.blind': '盲评：只显示参赛号',

@@ -7,6 +7,7 @@ import type { ServiceCtx, UserCtx } from '../../service.ts';
 import { visibleEvent } from './contest.access.ts';
 import { findCertificateByNumber, findCertificatesOfEvent } from './contest.repo.ts';
 import { certificateHash } from './contest.rules.ts';
+import { renderCertificatePdf } from './certificate.pdf.ts';
 
 // Certificates: the list of an event's (named federations), and the public verification page
 // (/verify/certificate/<number>), which reads one certificate by its number in a transaction
@@ -40,4 +41,14 @@ export async function verifyCertificate(ctx: UserCtx, number: string): Promise<z
   if (!found) throw new AppError('NOT_FOUND');
   const facts = dto(found);
   return { ...facts, valid: certificateHash(facts) === found.hash };
+}
+
+/** One certificate of an event as its PDF, with the QR code to the public verification page. */
+export async function certificatePdf(ctx: ServiceCtx, eventId: string, number: string) {
+  const { event } = await visibleEvent(ctx, eventId);
+  const c = (await findCertificatesOfEvent(ctx, event.id)).find((x) => x.number === number);
+  if (!c) throw new AppError('NOT_FOUND');
+  const verifyUrl = `${ctx.env.publicUrl.replace(/\/$/, '')}/verify/certificate/${c.number}`;
+  const pdf = await renderCertificatePdf({ ...dto(c), verifyUrl });
+  return { filename: `荣誉证书-${c.number}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
 }

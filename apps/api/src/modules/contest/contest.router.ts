@@ -11,6 +11,7 @@ import {
   contestRegisterInput,
   drawResultDto,
   eventIdInput,
+  fileDto,
   judgeAssignInput,
   judgeDto,
   judgeEventDto,
@@ -26,7 +27,7 @@ import {
 } from '@uc/contracts';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
-import { listCertificates, verifyCertificate } from './certificate.query.ts';
+import { certificatePdf, listCertificates, verifyCertificate } from './certificate.query.ts';
 import { finalise } from './certificate.write.ts';
 import { ORGANISER_ROLES, REGISTRAR_ROLES } from './contest.access.ts';
 import { eventDtos, getContest, listContests } from './contest.query.ts';
@@ -75,6 +76,10 @@ export const contestRouter = router({
       await finalise(ctx.svc, input.eventId);
       return listCertificates(ctx.svc, input.eventId);
     }),
+    certificatePdf: staffProcedure
+      .input(eventIdInput.extend({ number: verifyCertificateInput.shape.number }))
+      .output(fileDto)
+      .query(({ ctx, input }) => certificatePdf(ctx.svc, input.eventId, input.number)),
     certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
   }),
   registration: router({

@@ -186,6 +186,10 @@ describe('a joint skills contest', () => {
     const honours = await h.t.query<{ kind: string; tenant_id: string }>(`select kind, tenant_id from member_honour where source like $1`, [`%${certs[0]!.number}%`]);
     expect(honours).toEqual([{ kind: 'skilled_worker', tenant_id: w.nb.id }]);
 
+    // the certificate as a PDF with its QR code, for the named federations
+    const pdf = await w.nbStaff.contest.event.certificatePdf({ eventId, number: certs[0]!.number });
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
     // the public page: masked facts, the hash recomputed, nothing else
     const anon = createCaller({ db: h.t.db, env: h.env, requestId: 't', ip: '127.0.0.1', userAgent: 'vitest', tenantSlug: null, locale: 'zh-CN', secure: false, auth: null, resHeaders: new Headers(), now: h.now });
     const v = await anon.contest.verifyCertificate({ number: certs[0]!.number });

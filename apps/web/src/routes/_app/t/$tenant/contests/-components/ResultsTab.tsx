@@ -5,6 +5,7 @@ import { App, Button, Empty, Flex, Input, List, Space, Table, Tag, Typography } 
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
+import { tenantClient } from '../../../../../../lib/trpc.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 
 type Row = ResultsDto['rows'][number];
@@ -12,7 +13,7 @@ type Row = ResultsDto['rows'][number];
 /** 成绩公示表: derived from the marks on every read; appeals within the window; certificates. */
 export function ResultsTab({ event, organiser }: { event: ContestEventDto; organiser: boolean }) {
   const t = useT();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const visible = organiser ? ['drawn', 'locked', 'published', 'finalised'].includes(event.stage) : ['published', 'finalised'].includes(event.stage);
   const { data } = useQuery({ ...api.contest.event.results.queryOptions({ eventId: event.id }), enabled: visible });
   const { data: certs = [] } = useQuery({ ...api.contest.event.certificates.queryOptions({ eventId: event.id }), enabled: event.stage === 'finalised' });
@@ -53,6 +54,9 @@ export function ResultsTab({ event, organiser }: { event: ContestEventDto; organ
                 <Tag color="gold">{c.award}</Tag>
                 {c.title && <Tag color="red">{c.title}</Tag>}
                 <Typography.Text code>{c.number}</Typography.Text>
+                <Button size="small" data-testid="certificate-pdf" onClick={() => void downloadCertificate(slug, event.id, c.number)}>
+                  {t('contest.cert.download')}
+                </Button>
                 <Link to="/verify/certificate/$number" params={{ number: c.number }} target="_blank">
                   {t('contest.cert.verify')}
                 </Link>
@@ -63,6 +67,18 @@ export function ResultsTab({ event, organiser }: { event: ContestEventDto; organ
       )}
     </Flex>
   );
+}
+
+/** The certificate's PDF (with its QR code), saved as a file. */
+async function downloadCertificate(slug: string, eventId: string, number: string) {
+  const f = await tenantClient(slug).contest.event.certificatePdf.query({ eventId, number });
+  const bytes = Uint8Array.from(atob(f.base64), (ch) => ch.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: f.contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.filename;
+  a.click();
+  URL.revokeObjectURL(url);
 }
 
 function Appeals({ event, data, organiser, open }: { event: ContestEventDto; data: ResultsDto; organiser: boolean; open: boolean }) {
