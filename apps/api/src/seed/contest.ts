@@ -6,7 +6,6 @@ import { hashPassword } from '../modules/auth/index.ts';
 import { assignJudge, createContest, createEvent, decideAppeal, drawNumbers, fileAppeal, finalise, judgeSheet, lockScores, publish, registerEntrant, submitScore } from '../modules/contest/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
-import { prng } from './demo.ts';
 import { DEMO_PASSWORD } from './demoData.ts';
 
 // Demo contests through the real services, each step at the moment it would have happened: the
@@ -16,6 +15,8 @@ import { DEMO_PASSWORD } from './demoData.ts';
 
 type EnvLike = Pick<Env, 'memberIdKey' | 'publicUrl'>;
 const at = (iso: string) => new Date(iso);
+/** a small seeded generator (demo marks are the same every time) */
+const prng = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
 const JUDGES: [string, string, string][] = [
   ['hangzhou', 'judge1', '杭州裁判（裁判长）'],
   ['hangzhou', 'judge2', '杭州裁判二'],

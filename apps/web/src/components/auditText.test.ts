@@ -9,7 +9,7 @@ const t = (key: UiKey, vars?: Record<string, string | number>) => translate('zh-
 describe('audit events in words', () => {
   it('names known types and shows unknown ones as recorded', () => {
     expect(auditTypeLabel(t, 'member.imported')).toBe('批量导入会员');
-    expect(auditTypeLabel(t, 'contest.scored')).toBe('contest.scored');
+    expect(auditTypeLabel(t, 'programme.unknown_step')).toBe('programme.unknown_step');
   });
 
   it('summarises the data with role names and a from → to change, leaving out ids', () => {
@@ -21,9 +21,9 @@ describe('audit events in words', () => {
     expect(auditSummary(t, { kind: 'contest', lead: 'hangzhou', title: '职工技能竞赛', count: 3 })).toBe('职工技能竞赛 · 3');
   });
 
-  // the API's typed union of every event it writes (apps/api audit.events.ts): each type and entity needs words in both languages
+  // the API's typed union of every event it writes (apps/api audit.types.ts): each type and entity needs words in both languages
   it('has a label in Chinese and English for every event type and entity the API declares', () => {
-    const source = readFileSync(new URL('../../../api/src/modules/audit/audit.events.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../../api/src/modules/audit/audit.types.ts', import.meta.url), 'utf8');
     const declared = [...source.matchAll(/\{ type: '([\w.]+)'; entityType: '(\w+)'/g)].map((m) => ({ type: m[1]!, entity: m[2]! }));
     // the union holds dozens of events: a pattern that stopped matching must not pass quietly
     expect(declared.length).toBeGreaterThan(50);
