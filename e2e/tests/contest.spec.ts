@@ -42,11 +42,11 @@ async function finishMarking(page: Page, shot: string | null, ownFederation: str
   for (let i = 0; i < count; i++) {
     await numbers.nth(i).click();
     const open = page.getByTestId('aspect').filter({ has: page.getByRole('button', { name: label('提交评分') }) });
-    while ((await open.count()) > 0) {
+    for (let left = await open.count(); left > 0; left--) {
       const card = open.first();
       await card.getByRole('spinbutton').fill(String(30 + ((i * 7) % 10)));
       await card.getByRole('button', { name: label('提交评分') }).click();
-      await expect(open).toHaveCount((await open.count()) - 1);
+      await expect(open).toHaveCount(left - 1);
     }
   }
   if (shot) await page.screenshot({ path: artifact(`${shot}-done`), fullPage: true });
@@ -94,14 +94,14 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await care.getByRole('button', { name: label('发布成绩公示') }).click();
     await expect(care.getByText('成绩公示中')).toBeVisible();
     await care.getByRole('tab', { name: '成绩' }).click();
-    await expect(care.getByTestId('results-table').locator('tbody tr')).toHaveCount(8);
+    await expect(care.getByTestId('results-table').locator('tbody tr.ant-table-row')).toHaveCount(8);
     await hz.screenshot({ path: artifact('contest-06-results-published'), fullPage: true });
 
     const nb = await signedIn(browser, baseURL, 'admin@ningbo.demo');
     await openContest(nb, CONTEST_2026);
     const nbCare = eventCard(nb, '养老护理员');
     await nbCare.getByRole('tab', { name: '成绩' }).click();
-    const ownRow = nbCare.getByTestId('results-table').locator('tbody tr').filter({ hasText: '宁波市总工会' }).last();
+    const ownRow = nbCare.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ hasText: '宁波市总工会' }).last();
     const number = (await ownRow.locator('td').nth(1).innerText()).trim();
     await nbCare.getByLabel('参赛号').fill(number);
     await nbCare.getByLabel('申诉理由').fill('选手对操作规范项评分有异议，申请复核。');
