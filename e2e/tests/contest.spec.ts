@@ -40,7 +40,10 @@ async function finishMarking(page: Page, shot: string | null, ownFederation: str
   const numbers = page.getByTestId('judge-numbers').locator('.ant-segmented-item');
   const count = await numbers.count();
   for (let i = 0; i < count; i++) {
+    const n = (await numbers.nth(i).innerText()).replace(/\D/g, '');
     await numbers.nth(i).click();
+    // the sheet shows this contestant before its open aspects are counted
+    await expect(page.getByRole('heading', { name: `${n} 号选手` })).toBeVisible();
     const open = page.getByTestId('aspect').filter({ has: page.getByRole('button', { name: label('提交评分') }) });
     for (let left = await open.count(); left > 0; left--) {
       const card = open.first();
