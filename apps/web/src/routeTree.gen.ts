@@ -15,13 +15,18 @@ import { Route as LoginRouteImport } from './routes/login';
 import { Route as InviteTokenRouteImport } from './routes/invite.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
+import { Route as VerifyCertificateNumberRouteImport } from './routes/verify.certificate.$number';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
 import { Route as AppTTenantRecuperationAdminRouteRouteImport } from './routes/_app/t/$tenant/recuperation-admin/route';
 import { Route as AppTTenantAgreementsIndexRouteImport } from './routes/_app/t/$tenant/agreements/index';
 import { Route as AppTTenantAgreementsAgreementIdRouteRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/route';
 import { Route as AppTTenantAuditIndexRouteImport } from './routes/_app/t/$tenant/audit/index';
+import { Route as AppTTenantContestsIndexRouteImport } from './routes/_app/t/$tenant/contests/index';
+import { Route as AppTTenantContestsContestIdRouteImport } from './routes/_app/t/$tenant/contests/$contestId';
 import { Route as AppTTenantDashboardIndexRouteImport } from './routes/_app/t/$tenant/dashboard/index';
 import { Route as AppTTenantItemsIndexRouteImport } from './routes/_app/t/$tenant/items/index';
+import { Route as AppTTenantJudgeIndexRouteImport } from './routes/_app/t/$tenant/judge/index';
+import { Route as AppTTenantJudgeEventIdRouteImport } from './routes/_app/t/$tenant/judge/$eventId';
 import { Route as AppTTenantMembersIndexRouteImport } from './routes/_app/t/$tenant/members/index';
 import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/t/$tenant/notifications/index';
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
@@ -82,6 +87,11 @@ const AppTTenantRouteRoute = AppTTenantRouteRouteImport.update({
   path: '/t/$tenant',
   getParentRoute: () => AppRoute,
 } as any);
+const VerifyCertificateNumberRoute = VerifyCertificateNumberRouteImport.update({
+  id: '/verify/certificate/$number',
+  path: '/verify/certificate/$number',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const AppTTenantIndexRoute = AppTTenantIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -110,6 +120,17 @@ const AppTTenantAuditIndexRoute = AppTTenantAuditIndexRouteImport.update({
   path: '/audit/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantContestsIndexRoute = AppTTenantContestsIndexRouteImport.update({
+  id: '/contests/',
+  path: '/contests/',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
+const AppTTenantContestsContestIdRoute =
+  AppTTenantContestsContestIdRouteImport.update({
+    id: '/contests/$contestId',
+    path: '/contests/$contestId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantDashboardIndexRoute =
   AppTTenantDashboardIndexRouteImport.update({
     id: '/dashboard/',
@@ -119,6 +140,16 @@ const AppTTenantDashboardIndexRoute =
 const AppTTenantItemsIndexRoute = AppTTenantItemsIndexRouteImport.update({
   id: '/items/',
   path: '/items/',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
+const AppTTenantJudgeIndexRoute = AppTTenantJudgeIndexRouteImport.update({
+  id: '/judge/',
+  path: '/judge/',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
+const AppTTenantJudgeEventIdRoute = AppTTenantJudgeEventIdRouteImport.update({
+  id: '/judge/$eventId',
+  path: '/judge/$eventId',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
 const AppTTenantMembersIndexRoute = AppTTenantMembersIndexRouteImport.update({
@@ -302,10 +333,13 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
+  '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/account/': typeof AppAccountIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -316,8 +350,10 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
+  '/t/$tenant/contests/': typeof AppTTenantContestsIndexRoute;
   '/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
   '/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
+  '/t/$tenant/judge/': typeof AppTTenantJudgeIndexRoute;
   '/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
@@ -345,8 +381,11 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/account': typeof AppAccountIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
+  '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -357,8 +396,10 @@ export interface FileRoutesByTo {
   '/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
+  '/t/$tenant/contests': typeof AppTTenantContestsIndexRoute;
   '/t/$tenant/dashboard': typeof AppTTenantDashboardIndexRoute;
   '/t/$tenant/items': typeof AppTTenantItemsIndexRoute;
+  '/t/$tenant/judge': typeof AppTTenantJudgeIndexRoute;
   '/t/$tenant/members': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
@@ -389,10 +430,13 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
+  '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/_app/account/': typeof AppAccountIndexRoute;
   '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/_app/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/_app/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/_app/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/_app/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -403,8 +447,10 @@ export interface FileRoutesById {
   '/_app/t/$tenant/rights/mine': typeof AppTTenantRightsMineRoute;
   '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
+  '/_app/t/$tenant/contests/': typeof AppTTenantContestsIndexRoute;
   '/_app/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
   '/_app/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
+  '/_app/t/$tenant/judge/': typeof AppTTenantJudgeIndexRoute;
   '/_app/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/_app/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
@@ -435,10 +481,13 @@ export interface FileRouteTypes {
     | '/login'
     | '/invite/$token'
     | '/t/$tenant'
+    | '/verify/certificate/$number'
     | '/account/'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/contests/$contestId'
+    | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -449,8 +498,10 @@ export interface FileRouteTypes {
     | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
+    | '/t/$tenant/contests/'
     | '/t/$tenant/dashboard/'
     | '/t/$tenant/items/'
+    | '/t/$tenant/judge/'
     | '/t/$tenant/members/'
     | '/t/$tenant/notifications/'
     | '/t/$tenant/org-units/'
@@ -478,8 +529,11 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/invite/$token'
+    | '/verify/certificate/$number'
     | '/account'
     | '/t/$tenant'
+    | '/t/$tenant/contests/$contestId'
+    | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -490,8 +544,10 @@ export interface FileRouteTypes {
     | '/t/$tenant/rights/mine'
     | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
+    | '/t/$tenant/contests'
     | '/t/$tenant/dashboard'
     | '/t/$tenant/items'
+    | '/t/$tenant/judge'
     | '/t/$tenant/members'
     | '/t/$tenant/notifications'
     | '/t/$tenant/org-units'
@@ -521,10 +577,13 @@ export interface FileRouteTypes {
     | '/login'
     | '/invite/$token'
     | '/_app/t/$tenant'
+    | '/verify/certificate/$number'
     | '/_app/account/'
     | '/_app/t/$tenant/recuperation-admin'
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
+    | '/_app/t/$tenant/contests/$contestId'
+    | '/_app/t/$tenant/judge/$eventId'
     | '/_app/t/$tenant/recuperation-admin/bases'
     | '/_app/t/$tenant/recuperation-admin/checkin'
     | '/_app/t/$tenant/recuperation-admin/policy'
@@ -535,8 +594,10 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/rights/mine'
     | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
+    | '/_app/t/$tenant/contests/'
     | '/_app/t/$tenant/dashboard/'
     | '/_app/t/$tenant/items/'
+    | '/_app/t/$tenant/judge/'
     | '/_app/t/$tenant/members/'
     | '/_app/t/$tenant/notifications/'
     | '/_app/t/$tenant/org-units/'
@@ -566,6 +627,7 @@ export interface RootRouteChildren {
   AppRoute: typeof AppRouteWithChildren;
   LoginRoute: typeof LoginRoute;
   InviteTokenRoute: typeof InviteTokenRoute;
+  VerifyCertificateNumberRoute: typeof VerifyCertificateNumberRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -612,6 +674,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantRouteRouteImport;
       parentRoute: typeof AppRoute;
     };
+    '/verify/certificate/$number': {
+      id: '/verify/certificate/$number';
+      path: '/verify/certificate/$number';
+      fullPath: '/verify/certificate/$number';
+      preLoaderRoute: typeof VerifyCertificateNumberRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/_app/t/$tenant/': {
       id: '/_app/t/$tenant/';
       path: '/';
@@ -647,6 +716,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantAuditIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/contests/': {
+      id: '/_app/t/$tenant/contests/';
+      path: '/contests';
+      fullPath: '/t/$tenant/contests/';
+      preLoaderRoute: typeof AppTTenantContestsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/contests/$contestId': {
+      id: '/_app/t/$tenant/contests/$contestId';
+      path: '/contests/$contestId';
+      fullPath: '/t/$tenant/contests/$contestId';
+      preLoaderRoute: typeof AppTTenantContestsContestIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/dashboard/': {
       id: '/_app/t/$tenant/dashboard/';
       path: '/dashboard';
@@ -659,6 +742,20 @@ declare module '@tanstack/react-router' {
       path: '/items';
       fullPath: '/t/$tenant/items/';
       preLoaderRoute: typeof AppTTenantItemsIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/judge/': {
+      id: '/_app/t/$tenant/judge/';
+      path: '/judge';
+      fullPath: '/t/$tenant/judge/';
+      preLoaderRoute: typeof AppTTenantJudgeIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/judge/$eventId': {
+      id: '/_app/t/$tenant/judge/$eventId';
+      path: '/judge/$eventId';
+      fullPath: '/t/$tenant/judge/$eventId';
+      preLoaderRoute: typeof AppTTenantJudgeEventIdRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/members/': {
@@ -950,12 +1047,16 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantRecuperationAdminRouteRoute: typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  AppTTenantContestsContestIdRoute: typeof AppTTenantContestsContestIdRoute;
+  AppTTenantJudgeEventIdRoute: typeof AppTTenantJudgeEventIdRoute;
   AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
   AppTTenantRightsMineRoute: typeof AppTTenantRightsMineRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
+  AppTTenantContestsIndexRoute: typeof AppTTenantContestsIndexRoute;
   AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
   AppTTenantItemsIndexRoute: typeof AppTTenantItemsIndexRoute;
+  AppTTenantJudgeIndexRoute: typeof AppTTenantJudgeIndexRoute;
   AppTTenantMembersIndexRoute: typeof AppTTenantMembersIndexRoute;
   AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
@@ -976,12 +1077,16 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantIndexRoute: AppTTenantIndexRoute,
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
+  AppTTenantContestsContestIdRoute: AppTTenantContestsContestIdRoute,
+  AppTTenantJudgeEventIdRoute: AppTTenantJudgeEventIdRoute,
   AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,
   AppTTenantRightsMineRoute: AppTTenantRightsMineRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
+  AppTTenantContestsIndexRoute: AppTTenantContestsIndexRoute,
   AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,
   AppTTenantItemsIndexRoute: AppTTenantItemsIndexRoute,
+  AppTTenantJudgeIndexRoute: AppTTenantJudgeIndexRoute,
   AppTTenantMembersIndexRoute: AppTTenantMembersIndexRoute,
   AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
@@ -1022,6 +1127,7 @@ const rootRouteChildren: RootRouteChildren = {
   AppRoute: AppRouteWithChildren,
   LoginRoute: LoginRoute,
   InviteTokenRoute: InviteTokenRoute,
+  VerifyCertificateNumberRoute: VerifyCertificateNumberRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'REFERRAL_STATE',
   'CONSENT_REQUIRED',
   'NOT_COVERED',
+  'CONTEST_CLOSED',
+  'CONTEST_STATE',
+  'SCORES_LOCKED',
+  'COMPATRIOT_JUDGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

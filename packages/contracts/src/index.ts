@@ -20,3 +20,4 @@ export * from './recuperationQuota.ts';
 export * from './recuperationBooking.ts';
 export * from './recuperationMessages.ts';
 export * from './rights.ts';
+export * from './contest.ts';

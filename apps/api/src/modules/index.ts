@@ -1,5 +1,6 @@
 import * as agreement from './agreement/index.ts';
 import * as audit from './audit/index.ts';
+import * as contest from './contest/index.ts';
 import * as auth from './auth/index.ts';
 import * as dashboard from './dashboard/index.ts';
 import * as federation from './federation/index.ts';
@@ -35,9 +36,10 @@ export const moduleRouters = {
   recuperation: recuperation.recuperationRouter,
   rightsCase: rights.rightsCaseRouter,
   referral: rights.referralRouter,
+  contest: contest.contestRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

@@ -9,6 +9,7 @@ import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
+import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { seedDemoRights } from './rights.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
@@ -55,6 +56,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoItems(db, env);
   // rights referrals 杭州 → 宁波 in every state, one breached and escalated
   await seedDemoRights(db, env);
+  // joint skills contests under the 杭甬 agreement: one event published and finalised, one open
+  await seedDemoContests(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -1,11 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, SafetyOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TrophyOutlined, FormOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
 import { Menu, type MenuProps } from 'antd';
 import { access } from '../lib/access.ts';
 import { useT } from '../lib/locale.ts';
 
-type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine';
+type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine' | 'contests' | 'judge';
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
@@ -40,10 +40,12 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       items.push(section('dashboard', <DashboardOutlined />, t('dashboard.nav')));
       items.push(section('recuperation-admin', <HeartOutlined />, t('recuperation.nav')));
       if (access.rights(roles)) items.push(section('rights', <SafetyOutlined />, t('rights.nav')));
+      items.push(section('contests', <TrophyOutlined />, t('contest.nav')));
       items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
       items.push(section('members', <TeamOutlined />, t('nav.members')));
       items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
     }
+    if (roles.includes('judge')) items.push(section('judge', <FormOutlined />, t('contest.judgeNav')));
     if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
     items.push(section('notifications', <BellOutlined />, t('notifications.nav')));
   }

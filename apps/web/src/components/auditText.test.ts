@@ -9,7 +9,7 @@ const t = (key: UiKey, vars?: Record<string, string | number>) => translate('zh-
 describe('audit events in words', () => {
   it('names known types and shows unknown ones as recorded', () => {
     expect(auditTypeLabel(t, 'member.imported')).toBe('批量导入会员');
-    expect(auditTypeLabel(t, 'contest.scored')).toBe('contest.scored');
+    expect(auditTypeLabel(t, 'programme.unknown_step')).toBe('programme.unknown_step');
   });
 
   it('summarises the data with role names and a from → to change, leaving out ids', () => {

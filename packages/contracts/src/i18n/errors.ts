@@ -29,6 +29,10 @@ export const errorMessagesZh = {
   REFERRAL_STATE: '该转办案件当前状态下不能执行此操作',
   CONSENT_REQUIRED: '须有职工对向该工会提供案件材料的单独同意（且未撤回）',
   NOT_COVERED: '双方之间没有涵盖“权益共同维护”的生效协议',
+  CONTEST_CLOSED: '不在竞赛报名或申诉的时间窗口内',
+  CONTEST_STATE: '该赛项当前阶段不能执行此操作',
+  SCORES_LOCKED: '该赛项评分已锁定，不能再提交评分',
+  COMPATRIOT_JUDGE: '裁判不得评判本市选手（回避规则）',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -60,6 +64,10 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   REFERRAL_STATE: 'The referral is not in a state that allows this',
   CONSENT_REQUIRED: 'The worker\'s separate consent to share the case file with this federation is required (and must not be withdrawn)',
   NOT_COVERED: 'No agreement in force between the two federations covers rights protection',
+  CONTEST_CLOSED: 'Outside the registration or appeal window',
+  CONTEST_STATE: 'The event is not at a stage that allows this',
+  SCORES_LOCKED: 'Scores of this event are locked; no more scores can be submitted',
+  COMPATRIOT_JUDGE: 'A judge may not mark a contestant from their own federation',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 

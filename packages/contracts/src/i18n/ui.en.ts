@@ -4,6 +4,7 @@ import type { UiKey } from './ui.zh-CN.ts';
 import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
+import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 import { uiRightsEn } from './ui.rights.en.ts';
 
@@ -13,6 +14,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiItemsEn,
   ...uiRightsEn,
   ...uiBookingEn,
+  ...uiContestEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',

@@ -3,6 +3,7 @@
 import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
 import { uiBookingZh } from './ui.booking.zh-CN.ts';
 import { uiCollabZh } from './ui.collab.zh-CN.ts';
+import { uiContestZh } from './ui.contest.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
 import { uiRightsZh } from './ui.rights.zh-CN.ts';
 
@@ -13,6 +14,7 @@ export const uiZh = {
   ...uiItemsZh,
   ...uiBookingZh,
   ...uiRightsZh,
+  ...uiContestZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',

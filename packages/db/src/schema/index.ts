@@ -8,3 +8,4 @@ export * from './mechanisms.ts';
 export * from './recuperation.ts';
 export * from './place.ts';
 export * from './rights.ts';
+export * from './contest.ts';

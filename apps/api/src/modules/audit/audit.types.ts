@@ -18,6 +18,19 @@ export type AuditEvent =
   | { type: 'recuperation.booked'; entityType: 'recuperation_booking'; data: { batchId: string; status: string; beds: number; nominated: boolean } }
   | { type: 'recuperation.booking_step'; entityType: 'recuperation_booking'; data: { step: string; from: string; to: string; reason?: string } }
   | { type: 'recuperation.roster_exported'; entityType: 'recuperation_batch'; data: { format: string; rows: number } }
+  // skills contests (issue 9): ids and numbers, never a contestant's name; the draw names its seed and algorithm so anyone can re-run it
+  | { type: 'contest.created'; entityType: 'contest'; data: { title: string; year: number; agreementId: string } }
+  | { type: 'contest.event_saved'; entityType: 'contest_event'; data: { contestId: string; trade: string; quotaPerCity: number } }
+  | { type: 'contest.registered'; entityType: 'contest_registration'; data: { eventId: string; status: string; consent: boolean } }
+  | { type: 'contest.withdrawn'; entityType: 'contest_registration'; data: { eventId: string } }
+  | { type: 'contest.drawn'; entityType: 'contest_event'; data: { seed: string; algorithm: string; registrationIds: string[]; numbers: number[] } }
+  | { type: 'contest.judge_assigned'; entityType: 'contest_event'; data: { userId: string; federation: string; chief: boolean } }
+  | { type: 'contest.scored'; entityType: 'contest_score'; data: { eventId: string; number: number; aspect: string; judgeUserId: string } }
+  | { type: 'contest.locked'; entityType: 'contest_event'; data: { scores: number } }
+  | { type: 'contest.published'; entityType: 'contest_event'; data: { appealUntil: string; entrants: number } }
+  | { type: 'contest.appeal_filed'; entityType: 'contest_appeal'; data: { eventId: string; number: number } }
+  | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[] } }
+  | { type: 'contest.finalised'; entityType: 'contest_event'; data: { certificates: number; titles: number } }
   // joint items, liaison pairs and joint meetings (issue 3); liaison events name the fields changed per party, not the contact details
   | { type: 'joint_item.created'; entityType: 'joint_item'; data: { agreementId: string; kind: string; title: string; lead: string; source: string; sourceRef: string | null } }
   // joint item tracking (issue 4): field names changed, not contact details

@@ -1,0 +1,43 @@
+import type { ContestDetailDto, ContestDto } from '@uc/contracts';
+import { asTenant, type ContestEventRow, type ContestRow } from '@uc/db';
+import type { ServiceCtx } from '../../service.ts';
+import { chinaDate } from '../../lib/dates.ts';
+import { availability } from '../place/index.ts';
+import { visibleContest } from './contest.access.ts';
+import { contestDto, eventDto } from './contest.dto.ts';
+import { findActiveAgreement, findEventsOfContests, findFederations, findVisibleContests } from './contest.repo.ts';
+import { entrantsPerCity } from './contest.write.ts';
+
+// contest.list and contest.get: what each named federation sees of its contests.
+
+export async function listContests(ctx: ServiceCtx): Promise<ContestDto[]> {
+  const rows = await findVisibleContests(ctx);
+  const events = await findEventsOfContests(ctx, rows.map((c) => c.id));
+  const feds = await findFederations(ctx, rows.flatMap((c) => c.partyTenantIds));
+  return rows.map((c) => contestDto(c, feds, ctx, events.filter((e) => e.contestId === c.id).length));
+}
+
+/** Entrants held per party city of each event: the pool's shares, read as the organiser. */
+export async function takenByCity(ctx: ServiceCtx, events: ContestEventRow[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    const a = await asTenant(ctx.db, e.tenantId, () => availability({ ...ctx, tenantId: e.tenantId }, { hostTenantId: e.tenantId, poolId: e.id }));
+    out.set(e.id, new Map(a.shares.map((s) => [s.partyTenantId, s.taken])));
+  }
+  return out;
+}
+
+export async function eventDtos(ctx: ServiceCtx, c: ContestRow, events: ContestEventRow[]) {
+  const feds = await findFederations(ctx, c.partyTenantIds);
+  const taken = await takenByCity(ctx, events);
+  const today = chinaDate(ctx.now);
+  return events.map((e) => eventDto(e, c, feds, ctx, today, taken.get(e.id) ?? new Map()));
+}
+
+export async function getContest(ctx: ServiceCtx, id: string): Promise<ContestDetailDto> {
+  const c = await visibleContest(ctx, id);
+  const events = await findEventsOfContests(ctx, [c.id]);
+  const feds = await findFederations(ctx, c.partyTenantIds);
+  const a = await findActiveAgreement(ctx, c.agreementId);
+  return { ...contestDto(c, feds, ctx, events.length), events: await eventDtos(ctx, c, events), entrantsPerCity: a ? entrantsPerCity(a.content) : null };
+}

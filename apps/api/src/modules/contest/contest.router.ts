@@ -1,0 +1,99 @@
+import {
+  appealDecideInput,
+  appealInput,
+  byId,
+  certificateDto,
+  contestCreateInput,
+  contestDetailDto,
+  contestDto,
+  contestEventDto,
+  contestEventInput,
+  contestRegisterInput,
+  drawResultDto,
+  eventIdInput,
+  fileDto,
+  judgeAssignInput,
+  judgeDto,
+  judgeEventDto,
+  judgeSheetDto,
+  panelDto,
+  registerResultDto,
+  registrationDto,
+  resultsDto,
+  scoreResultDto,
+  scoreSubmitInput,
+  verifyCertificateDto,
+  verifyCertificateInput,
+} from '@uc/contracts';
+import { z } from 'zod';
+import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
+import { certificatePdf, listCertificates, verifyCertificate } from './certificate.query.ts';
+import { finalise } from './certificate.write.ts';
+import { ORGANISER_ROLES, REGISTRAR_ROLES } from './contest.access.ts';
+import { eventDtos, getContest, listContests } from './contest.query.ts';
+import { createContest, createEvent } from './contest.write.ts';
+import { drawNumbers } from './entrant.draw.ts';
+import { judgeCandidates, judgeSheet, myJudgeEvents, panel } from './judge.query.ts';
+import { assignJudge } from './judge.write.ts';
+import { listRegistrations } from './registration.query.ts';
+import { register } from './registration.write.ts';
+import { results } from './result.query.ts';
+import { decideAppeal, fileAppeal, publish } from './result.write.ts';
+import { lockScores } from './score.lock.ts';
+import { submitScore } from './score.write.ts';
+import { visibleContest } from './contest.access.ts';
+
+// contest.* — joint skills contests (issue 9). Stable names: contest.list, contest.get({ id }),
+// and the public contest.verifyCertificate({ number }).
+
+const organiser = roleProcedure(...ORGANISER_ROLES);
+const registrar = roleProcedure(...REGISTRAR_ROLES);
+const judge = roleProcedure('judge');
+const drawInput = eventIdInput.extend({ seed: z.string().min(8).max(120).optional() });
+const userCtx = (ctx: RequestCtx) => ({ db: ctx.db, now: ctx.now(), ip: ctx.ip, userAgent: ctx.userAgent });
+
+export const contestRouter = router({
+  list: staffProcedure.output(z.array(contestDto)).query(({ ctx }) => listContests(ctx.svc)),
+  get: staffProcedure.input(byId).output(contestDetailDto).query(({ ctx, input }) => getContest(ctx.svc, input.id)),
+  create: organiser.input(contestCreateInput).output(contestDto).mutation(async ({ ctx, input }) => {
+    const c = await createContest(ctx.svc, input);
+    return (await listContests(ctx.svc)).find((x) => x.id === c.id)!;
+  }),
+  event: router({
+    create: organiser.input(contestEventInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
+      const e = await createEvent(ctx.svc, input);
+      const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
+      return dto!;
+    }),
+    draw: organiser.input(drawInput).output(drawResultDto).mutation(({ ctx, input }) => drawNumbers(ctx.svc, input.eventId, input.seed)),
+    panel: staffProcedure.input(eventIdInput).output(panelDto).query(({ ctx, input }) => panel(ctx.svc, input.eventId)),
+    judgeCandidates: organiser.input(eventIdInput).output(z.array(judgeDto)).query(({ ctx, input }) => judgeCandidates(ctx.svc, input.eventId)),
+    assignJudge: organiser.input(judgeAssignInput).output(panelDto).mutation(({ ctx, input }) => assignJudge(ctx.svc, input)),
+    lock: organiser.input(eventIdInput).output(z.object({ scores: z.number().int() })).mutation(({ ctx, input }) => lockScores(ctx.svc, input.eventId)),
+    results: staffProcedure.input(eventIdInput).output(resultsDto).query(({ ctx, input }) => results(ctx.svc, input.eventId)),
+    publish: organiser.input(eventIdInput).output(resultsDto).mutation(({ ctx, input }) => publish(ctx.svc, input.eventId)),
+    finalise: organiser.input(eventIdInput).output(z.array(certificateDto)).mutation(async ({ ctx, input }) => {
+      await finalise(ctx.svc, input.eventId);
+      return listCertificates(ctx.svc, input.eventId);
+    }),
+    certificatePdf: staffProcedure
+      .input(eventIdInput.extend({ number: verifyCertificateInput.shape.number }))
+      .output(fileDto)
+      .query(({ ctx, input }) => certificatePdf(ctx.svc, input.eventId, input.number)),
+    certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
+  }),
+  registration: router({
+    create: registrar.input(contestRegisterInput).output(registerResultDto).mutation(({ ctx, input }) => register(ctx.svc, input)),
+    list: staffProcedure.input(eventIdInput).output(z.array(registrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.eventId)),
+  }),
+  score: router({
+    mine: judge.output(z.array(judgeEventDto)).query(({ ctx }) => myJudgeEvents(ctx.svc)),
+    sheet: judge.input(eventIdInput).output(judgeSheetDto).query(({ ctx, input }) => judgeSheet(ctx.svc, input.eventId)),
+    submit: judge.input(scoreSubmitInput).output(scoreResultDto).mutation(({ ctx, input }) => submitScore(ctx.svc, input)),
+  }),
+  appeal: router({
+    file: registrar.input(appealInput).output(resultsDto).mutation(({ ctx, input }) => fileAppeal(ctx.svc, input)),
+    decide: organiser.input(appealDecideInput).output(resultsDto).mutation(({ ctx, input }) => decideAppeal(ctx.svc, input)),
+  }),
+  verifyCertificate: publicProcedure.input(verifyCertificateInput).output(verifyCertificateDto).query(({ ctx, input }) => verifyCertificate(userCtx(ctx), input.number)),
+});

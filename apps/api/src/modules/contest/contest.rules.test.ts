@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, awardFor, certificateHash, compareScores, DEFAULT_ASPECTS, draw, eligibility, maskName, quotaPerCity, rank, scoreEntrant, trimmedMean, type Mark } from './contest.rules.ts';
+
+const rules = { eventDate: '2027-05-20', minAge: 18, maxAge: 55, minYearsInTrade: 3, requiredCertificates: ['电工证'] };
+
+describe('eligibility', () => {
+  it('counts age on the event date, birthday included', () => {
+    expect(ageOn('2009-05-20', '2027-05-20')).toBe(18);
+    expect(ageOn('2009-05-21', '2027-05-20')).toBe(17);
+    expect(eligibility(rules, { birthDate: '2009-05-21', yearsInTrade: 3, certificates: ['电工证'] })).toEqual(['too_young']);
+    expect(eligibility(rules, { birthDate: '1972-05-20', yearsInTrade: 3, certificates: ['电工证'] })).toEqual([]);
+    expect(eligibility(rules, { birthDate: '1971-05-20', yearsInTrade: 3, certificates: ['电工证'] })).toEqual(['too_old']);
+  });
+  it('asks for the years in the trade and every certificate', () => {
+    expect(eligibility(rules, { birthDate: '1990-01-01', yearsInTrade: 2, certificates: [] })).toEqual(['years_in_trade', 'certificate']);
+    expect(eligibility(rules, { birthDate: null, yearsInTrade: 5, certificates: ['电工证'] })).toEqual(['no_birth_date']);
+  });
+});
+
+describe('quota per city', () => {
+  it('defaults from the clause and never exceeds it', () => {
+    expect(quotaPerCity(undefined, 20)).toEqual({ quota: 20 });
+    expect(quotaPerCity(12, 20)).toEqual({ quota: 12 });
+    expect(quotaPerCity(21, 20)).toEqual({ refusal: 'over_clause' });
+    expect(quotaPerCity(5, null)).toEqual({ refusal: 'no_clause_figure' });
+  });
+});
+
+describe('marking', () => {
+  it('drops the highest and lowest of five judges, not of four', () => {
+    expect(trimmedMean([9000, 1000, 8000, 8200, 7800])).toBe(8000);
+    expect(trimmedMean([9000, 1000, 8000, 8000])).toBe(6500);
+    expect(trimmedMean([])).toBeNull();
+  });
+
+  it('weights theory 30 % and practical 70 %', () => {
+    const marks: Mark[] = [
+      { entrantId: 'a', aspect: 'theory', mark: 8000 },
+      { entrantId: 'a', aspect: 'measure', mark: 6000 },
+      { entrantId: 'a', aspect: 'judgement', mark: 3000 },
+    ];
+    const s = scoreEntrant(DEFAULT_ASPECTS, 30, { id: 'a', number: 1 }, marks);
+    expect(s).toMatchObject({ theory: 80, practical: 90, judgement: 30, total: 87, complete: true });
+    expect(scoreEntrant(DEFAULT_ASPECTS, 30, { id: 'b', number: 2 }, marks).complete).toBe(false);
+  });
+
+  it('breaks ties by practical, then the judgement aspects, then the number', () => {
+    const base = { entrantId: 'x', theory: 0, complete: true };
+    const a = { ...base, entrantId: 'a', number: 5, total: 80, practical: 85, judgement: 30 };
+    const b = { ...base, entrantId: 'b', number: 3, total: 80, practical: 80, judgement: 35 };
+    const c = { ...base, entrantId: 'c', number: 2, total: 80, practical: 85, judgement: 31 };
+    const d = { ...base, entrantId: 'd', number: 1, total: 80, practical: 85, judgement: 31 };
+    expect(rank([a, b, c, d]).map((s) => [s.entrantId, s.rank])).toEqual([['d', 1], ['c', 2], ['a', 3], ['b', 4]]);
+    expect(compareScores(a, a)).toBe(0);
+  });
+});
+
+describe('awards', () => {
+  it('maps ranks to awards, the title to the first place, nothing to an incomplete entry', () => {
+    expect(awardFor(1, true)).toMatchObject({ award: '一等奖', title: { name: '技术能手' } });
+    expect(awardFor(3, true)!.award).toBe('二等奖');
+    expect(awardFor(6, true)!.award).toBe('三等奖');
+    expect(awardFor(7, true)!.award).toBe('优秀奖');
+    expect(awardFor(1, false)).toBeNull();
+  });
+});
+
+describe('the draw by lot', () => {
+  const ids = Array.from({ length: 30 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  it('is reproducible from its seed, whatever order the registrations come in', () => {
+    const one = draw('seed-2027-电工', ids);
+    const two = draw('seed-2027-电工', [...ids].reverse());
+    expect(two).toEqual(one);
+    expect(new Set(one.map((x) => x.number)).size).toBe(30);
+    expect(one.map((x) => x.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+  it('gives other numbers for another seed', () => {
+    expect(draw('another', ids)).not.toEqual(draw('seed-2027-电工', ids));
+  });
+});
+
+describe('certificates', () => {
+  it('masks the name and hashes the facts', () => {
+    expect(maskName('张三丰')).toBe('张*丰');
+    expect(maskName('李四')).toBe('李*');
+    const f = { number: 'HZ-2027-0001', maskedName: '张*丰', contestTitle: 't', trade: '电工', award: '一等奖', title: null, issuedOn: '2027-06-01', issuers: ['杭州市总工会'] };
+    expect(certificateHash(f)).toMatch(/^[0-9a-f]{64}$/);
+    expect(certificateHash({ ...f, award: '二等奖' })).not.toBe(certificateHash(f));
+  });
+});

@@ -1,0 +1,21 @@
+// The contest module's public surface (joint skills contests, issue 9): what http, the seed and
+// other modules use; its only entry point. docs/decisions/0011-contests.md.
+import { registerDashboardPanel } from '../dashboard/index.ts';
+import { contestPanel } from './contest.panel.ts';
+
+export { contestRouter } from './contest.router.ts';
+export { createContest, createEvent } from './contest.write.ts';
+export { register as registerEntrant } from './registration.write.ts';
+export { drawNumbers } from './entrant.draw.ts';
+export { assignJudge } from './judge.write.ts';
+export { judgeSheet } from './judge.query.ts';
+export { submitScore } from './score.write.ts';
+export { lockScores } from './score.lock.ts';
+export { decideAppeal, fileAppeal, publish } from './result.write.ts';
+export { finalise } from './certificate.write.ts';
+export { draw, DRAW_ALGORITHM } from './contest.rules.ts';
+
+/** Registrations at start (modules/index.ts): the contests dashboard panel. */
+export function register(): void {
+  registerDashboardPanel(contestPanel);
+}

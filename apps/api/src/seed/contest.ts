@@ -1,0 +1,168 @@
+import type { Role } from '@uc/contracts';
+import { agreements, contests, federations, members, memberships, users, withoutTenant, withTenant, type Db } from '@uc/db';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Env } from '../env.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { assignJudge, createContest, createEvent, decideAppeal, drawNumbers, fileAppeal, finalise, judgeSheet, lockScores, publish, registerEntrant, submitScore } from '../modules/contest/index.ts';
+import type { ServiceCtx } from '../service.ts';
+import { HANGYONG_TITLE } from './agreements.ts';
+import { DEMO_PASSWORD } from './demoData.ts';
+
+// Demo contests through the real services, each step at the moment it would have happened: the
+// 2026 杭甬 contest with an 电工 event fully marked by a cross-city panel (Shaoxing judging as a
+// neutral partner), published, an appeal decided and certificates issued, and a 养老护理员 event
+// drawn and partly marked; a 2027 contest open for registration. Judges judge1/judge2@<city>.demo.
+
+type EnvLike = Pick<Env, 'memberIdKey' | 'publicUrl'>;
+const at = (iso: string) => new Date(iso);
+/** a small seeded generator (demo marks are the same every time) */
+const prng = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const JUDGES: [string, string, string][] = [
+  ['hangzhou', 'judge1', '杭州裁判（裁判长）'],
+  ['hangzhou', 'judge2', '杭州裁判二'],
+  ['ningbo', 'judge1', '宁波裁判一'],
+  ['ningbo', 'judge2', '宁波裁判二'],
+  ['shaoxing', 'judge1', '绍兴裁判一'],
+];
+
+async function fedId(db: Db, slug: string): Promise<string> {
+  const [f] = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations).where(eq(federations.slug, slug)));
+  return f!.id;
+}
+
+async function userId(db: Db, email: string): Promise<string> {
+  const [u] = await withoutTenant(db, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.email, email)));
+  return u!.id;
+}
+
+/** fn as a demo user (local@slug.demo) of the federation at `now`, in one tenant transaction. */
+async function as<T>(db: Db, env: EnvLike, slug: string, local: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
+  const tenantId = await fedId(db, slug);
+  const email = `${local}@${slug}.demo`;
+  const uid = await userId(db, email);
+  return withTenant(
+    db,
+    tenantId,
+    async (tx) => {
+      const [m] = await tx.select({ roles: memberships.roles }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, uid)));
+      return fn({ db: tx, tenantId, actor: { userId: uid, label: email, ip: '127.0.0.1', userAgent: 'demo-seed', roles: m!.roles as Role[], memberId: null }, now, locale: 'zh-CN', env });
+    },
+    { userId: uid },
+  );
+}
+
+async function ensureJudges(db: Db): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const [slug, local, name] of JUDGES) {
+    const tenantId = await fedId(db, slug);
+    const email = `${local}@${slug}.demo`;
+    const [u] = await withoutTenant(db, (tx) => tx.insert(users).values({ email, displayName: name, passwordHash: hash }).onConflictDoNothing().returning({ id: users.id }));
+    const id = u?.id ?? (await userId(db, email));
+    await withTenant(db, tenantId, (tx) => tx.insert(memberships).values({ tenantId, userId: id, roles: ['judge'] }).onConflictDoNothing());
+  }
+}
+
+/** Members without a login, adults by birth date, in a stable order. */
+async function entrants(db: Db, slug: string, n: number, skip = 0): Promise<string[]> {
+  const tenantId = await fedId(db, slug);
+  return withTenant(db, tenantId, async (tx) => {
+    const logins = tx.select({ id: memberships.memberId }).from(memberships).where(and(eq(memberships.tenantId, tenantId), sql`${memberships.memberId} is not null`));
+    const rows = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.tenantId, tenantId), notInArray(members.id, sql`(${logins})`), sql`${members.birthDate} between '1972-01-01' and '2004-01-01'`, isNull(members.frontline)))
+      .orderBy(asc(members.name), asc(members.id))
+      .offset(skip)
+      .limit(n);
+    return rows.map((r) => r.id);
+  });
+}
+
+const event = (contestId: string, trade: string, dates: { opens: string; closes: string; on: string }, quotaPerCity: number, venue: string) => ({
+  contestId,
+  trade,
+  venue,
+  eventDate: dates.on,
+  registrationOpens: dates.opens,
+  registrationCloses: dates.closes,
+  minAge: 20,
+  maxAge: 55,
+  minYearsInTrade: 2,
+  requiredCertificates: [],
+  quotaPerCity,
+  theoryWeight: 30,
+  advance: 0,
+  appealHours: 2,
+  noticeDays: 5,
+});
+
+export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
+  const hz = await fedId(db, 'hangzhou');
+  if ((await withTenant(db, hz, (tx) => tx.select({ id: contests.id }).from(contests).limit(1))).length) return false;
+  await ensureJudges(db);
+  const [agreement] = await withTenant(db, hz, (tx) => tx.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.title, HANGYONG_TITLE), eq(agreements.status, 'active'))));
+  if (!agreement) return false;
+  const rand = prng(2026);
+
+  // the 2026 contest: two events, entrants of both cities
+  const t0 = at('2026-09-01T02:00:00Z');
+  const c = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createContest(ctx, { agreementId: agreement.id, title: '2026年杭甬结对城市职工技能竞赛', year: 2026, judgingPartnerSlugs: ['shaoxing'] }));
+  const window = { opens: '2026-09-01', closes: '2026-09-30', on: '2026-10-24' };
+  const electric = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createEvent(ctx, event(c.id, '电工', window, 6, '杭州技师学院实训中心')));
+  const care = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createEvent(ctx, event(c.id, '养老护理员', { ...window, on: '2026-10-25' }, 5, '杭州市社会福利中心')));
+  const t1 = at('2026-09-10T02:00:00Z');
+  for (const [slug, skip] of [['hangzhou', 0], ['ningbo', 0]] as const) {
+    for (const [e, n, off] of [[electric, 6, skip], [care, 4, skip + 6]] as const) {
+      for (const memberId of await entrants(db, slug, n, off)) {
+        await as(db, env, slug, 'admin', t1, (ctx) => registerEntrant(ctx, { eventId: e.id, memberId, yearsInTrade: 3 + Math.floor(rand() * 15), certificates: [], consent: true, idempotencyKey: `demo-${e.id}-${memberId}` }));
+      }
+    }
+  }
+  const t2 = at('2026-10-01T01:00:00Z');
+  for (const e of [electric, care]) await as(db, env, 'hangzhou', 'admin', t2, (ctx) => drawNumbers(ctx, e.id, `demo-draw-${e.trade}-2026`));
+  const panel: [string, string, boolean][] = [
+    ['hangzhou', 'judge1', true],
+    ['ningbo', 'judge1', false],
+    ['ningbo', 'judge2', false],
+    ['shaoxing', 'judge1', false],
+  ];
+  for (const e of [electric, care]) {
+    for (const [slug, local, chief] of panel) {
+      const judgeId = await userId(db, `${local}@${slug}.demo`);
+      await as(db, env, 'hangzhou', 'admin', t2, (ctx) => assignJudge(ctx, { eventId: e.id, federationSlug: slug, userId: judgeId, chief }));
+    }
+  }
+
+  // marking on the day: each judge marks the numbers they may (never a compatriot), blind
+  const mark = async (eventId: string, day: Date, share: number) => {
+    for (const [slug, local] of panel) {
+      await as(db, env, slug, local, day, async (ctx) => {
+        const sheet = await judgeSheet(ctx, eventId);
+        for (const s of sheet.contestants.slice(0, Math.ceil(sheet.contestants.length * share))) {
+          const skill = 0.55 + ((s.number * 37) % 40) / 100;
+          for (const a of sheet.aspects) await submitScore(ctx, { eventId, number: s.number, aspect: a.key, mark: Math.min(a.max * 100, Math.round(a.max * 100 * (skill + (rand() - 0.5) * 0.08))) });
+        }
+      });
+    }
+  };
+  await mark(electric.id, at('2026-10-24T06:00:00Z'), 1);
+  await mark(care.id, at('2026-10-25T06:00:00Z'), 0.5);
+  await as(db, env, 'hangzhou', 'admin', at('2026-10-24T09:00:00Z'), (ctx) => lockScores(ctx, electric.id));
+  const published = await as(db, env, 'hangzhou', 'admin', at('2026-10-24T10:00:00Z'), (ctx) => publish(ctx, electric.id));
+  // Ningbo appeals for its lowest-placed entrant within the 2 hours; the chief judge rejects with a reason
+  const nbSlug = published.rows.filter((r) => r.federation.slug === 'ningbo').at(-1)!;
+  const filed = await as(db, env, 'ningbo', 'admin', at('2026-10-24T11:00:00Z'), (ctx) => fileAppeal(ctx, { eventId: electric.id, number: nbSlug.number, reason: '选手认为实操测量项（接线电阻）测量有误，申请复核。' }));
+  await as(db, env, 'hangzhou', 'judge1', at('2026-10-24T11:30:00Z'), (ctx) =>
+    decideAppeal(ctx, { appealId: filed.appeals[0]!.id, decision: 'rejected', reason: '经裁判组复测，原测量结果无误，维持原评分。', remarks: [] }),
+  );
+  await as(db, env, 'hangzhou', 'admin', at('2026-10-25T02:00:00Z'), (ctx) => finalise(ctx, electric.id));
+
+  // the 2027 contest, open for registration now
+  const t3 = at('2026-11-01T02:00:00Z');
+  const c2 = await as(db, env, 'hangzhou', 'admin', t3, (ctx) => createContest(ctx, { agreementId: agreement.id, title: '2027年杭甬职工数控技能邀请赛', year: 2027, judgingPartnerSlugs: ['shaoxing'] }));
+  const cnc = await as(db, env, 'hangzhou', 'admin', t3, (ctx) => createEvent(ctx, event(c2.id, '数控车工', { opens: '2026-11-01', closes: '2027-02-28', on: '2027-04-18' }, 10, '宁波技师学院')));
+  for (const memberId of await entrants(db, 'ningbo', 3, 20)) {
+    await as(db, env, 'ningbo', 'admin', at('2026-11-05T02:00:00Z'), (ctx) => registerEntrant(ctx, { eventId: cnc.id, memberId, yearsInTrade: 6, certificates: [], consent: true, idempotencyKey: `demo-${cnc.id}-${memberId}` }));
+  }
+  return true;
+}

@@ -1,0 +1,43 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute } from '@tanstack/react-router';
+import { Flex, Tag, Typography } from 'antd';
+import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { useTenant } from '../../../../../components/session.ts';
+import { useT } from '../../../../../lib/locale.ts';
+import { tenantApi } from '../../../../../lib/trpc.ts';
+import { EventCard } from './-components/EventCard.tsx';
+
+export const Route = createFileRoute('/_app/t/$tenant/contests/$contestId')({
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).contest.get.queryOptions({ id: params.contestId })),
+  component: ContestPage,
+});
+
+/** One contest as each named federation sees it: its events, entrants per city, panels and results. */
+function ContestPage() {
+  const t = useT();
+  const { api } = useTenant();
+  const { contestId } = Route.useParams();
+  const { data: c } = useSuspenseQuery(api.contest.get.queryOptions({ id: contestId }));
+  return (
+    <>
+      <PageHeader
+        title={c.title}
+        subtitle={
+          <Flex wrap gap={4} align="center">
+            {c.parties.map((p) => (
+              <Tag key={p.slug} color={p.role === 'organiser' ? 'red' : p.role === 'party' ? 'blue' : 'default'}>
+                {p.name} · {t(`contest.role.${p.role}`)}
+              </Tag>
+            ))}
+            {c.entrantsPerCity !== null && <Typography.Text type="secondary">{t('contest.detail.entrantsPerCity', { n: c.entrantsPerCity })}</Typography.Text>}
+          </Flex>
+        }
+      />
+      <Flex vertical gap={16}>
+        {c.events.map((e) => (
+          <EventCard key={e.id} event={e} organiser={c.isOrganiser} />
+        ))}
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ContestEventDto } from '@uc/contracts';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
+import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
+import { errorInfo } from '../../../../../../lib/errors.ts';
+import { useT } from '../../../../../../lib/locale.ts';
+import { PanelTab } from './PanelTab.tsx';
+import { RegistrationsTab } from './RegistrationsTab.tsx';
+import { ResultsTab } from './ResultsTab.tsx';
+
+const STAGE_COLOR: Record<ContestEventDto['stage'], string> = { registration: 'green', closed: 'orange', drawn: 'blue', locked: 'purple', published: 'gold', finalised: 'default' };
+
+/** One event (赛项): its facts, the organiser's next step, and entrants / judges / results. */
+export function EventCard({ event: e, organiser }: { event: ContestEventDto; organiser: boolean }) {
+  const t = useT();
+  const { api } = useTenant();
+  const refresh = useRefreshTenant();
+  const { message } = App.useApp();
+  const opts = { onSuccess: () => void refresh(), onError: (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message) };
+  const draw = useMutation(api.contest.event.draw.mutationOptions(opts));
+  const lock = useMutation(api.contest.event.lock.mutationOptions(opts));
+  const publish = useMutation(api.contest.event.publish.mutationOptions(opts));
+  const finalise = useMutation(api.contest.event.finalise.mutationOptions(opts));
+  const input = { eventId: e.id };
+
+  const step = organiser && (
+    <>
+      {e.stage === 'closed' && (
+        <Popconfirm title={t('contest.action.drawConfirm')} onConfirm={() => draw.mutate(input)}>
+          <Button type="primary" loading={draw.isPending}>
+            {t('contest.action.draw')}
+          </Button>
+        </Popconfirm>
+      )}
+      {e.stage === 'drawn' && (
+        <Button type="primary" loading={lock.isPending} onClick={() => lock.mutate(input)}>
+          {t('contest.action.lock')}
+        </Button>
+      )}
+      {e.stage === 'locked' && (
+        <Button type="primary" loading={publish.isPending} onClick={() => publish.mutate(input)}>
+          {t('contest.action.publish')}
+        </Button>
+      )}
+      {e.stage === 'published' && (
+        <Button type="primary" loading={finalise.isPending} onClick={() => finalise.mutate(input)}>
+          {t('contest.action.finalise')}
+        </Button>
+      )}
+    </>
+  );
+
+  return (
+    <Card
+      data-testid="contest-event"
+      title={
+        <Flex gap={8} align="center" wrap>
+          <span>{e.trade}</span>
+          <Tag color={STAGE_COLOR[e.stage]}>{t(`contest.stage.${e.stage}`)}</Tag>
+        </Flex>
+      }
+      extra={step}
+    >
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+        <Descriptions.Item label={t('contest.event.date')}>{e.eventDate}</Descriptions.Item>
+        <Descriptions.Item label={t('contest.event.venue')}>{e.venue}</Descriptions.Item>
+        <Descriptions.Item label={t('contest.event.window')}>
+          {e.registrationOpens} – {e.registrationCloses}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contest.event.quota')}>{e.quotaPerCity}</Descriptions.Item>
+      </Descriptions>
+      <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+        {e.cities.map((c) => (
+          <Tag key={c.slug} data-testid="contest-city">
+            {t('contest.event.city', { city: c.name, n: c.registered, quota: c.quota })}
+          </Tag>
+        ))}
+        <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+      </Flex>
+      {e.drawSeed && <Typography.Paragraph type="secondary" copyable={{ text: e.drawSeed }}>{t('contest.draw.seed', { seed: e.drawSeed })}</Typography.Paragraph>}
+      <Tabs
+        size="small"
+        items={[
+          { key: 'reg', label: t('contest.tab.registrations'), children: <RegistrationsTab event={e} /> },
+          { key: 'panel', label: t('contest.tab.panel'), children: <PanelTab event={e} organiser={organiser} /> },
+          { key: 'results', label: t('contest.tab.results'), children: <ResultsTab event={e} organiser={organiser} /> },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ContestEventDto, RegistrationDto } from '@uc/contracts';
+import { App, Button, Checkbox, Form, InputNumber, Select, Table } from 'antd';
+import { useState } from 'react';
+import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
+import { errorInfo } from '../../../../../../lib/errors.ts';
+import { useT } from '../../../../../../lib/locale.ts';
+
+/** The entrants this federation may see (all, for the organiser), and registering our own members. */
+export function RegistrationsTab({ event }: { event: ContestEventDto }) {
+  const t = useT();
+  const { api, roles } = useTenant();
+  const { data: rows = [] } = useQuery(api.contest.registration.list.queryOptions({ eventId: event.id }));
+  const canRegister = event.stage === 'registration' && roles.some((r) => r === 'admin' || r === 'officer' || r === 'lead');
+  return (
+    <>
+      {canRegister && <RegisterForm eventId={event.id} />}
+      <Table<RegistrationDto>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('contest.reg.empty') }}
+        columns={[
+          { title: t('contest.reg.number'), dataIndex: 'number', render: (n: number | null) => n ?? '—' },
+          { title: t('contest.reg.name'), dataIndex: 'memberName' },
+          { title: t('contest.reg.federation'), render: (_, r) => r.federation.name },
+          { title: t('contest.reg.years'), dataIndex: 'yearsInTrade' },
+        ]}
+      />
+    </>
+  );
+}
+
+function RegisterForm({ eventId }: { eventId: string }) {
+  const t = useT();
+  const { api } = useTenant();
+  const refresh = useRefreshTenant();
+  const { message } = App.useApp();
+  const [q, setQ] = useState('');
+  const { data: found } = useQuery(api.member.list.queryOptions({ q: q || undefined, pageSize: 20 } as never));
+  const [form] = Form.useForm<{ memberId: string; yearsInTrade: number; consent: boolean }>();
+  const register = useMutation(
+    api.contest.registration.create.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('contest.reg.done'));
+        form.resetFields();
+        void refresh();
+      },
+      onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
+    }),
+  );
+  const items = (found as { items?: { id: string; name: string }[] } | undefined)?.items ?? [];
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      style={{ marginBottom: 12, rowGap: 8 }}
+      initialValues={{ yearsInTrade: 3, consent: false }}
+      onFinish={(v) => register.mutate({ eventId, memberId: v.memberId, yearsInTrade: v.yearsInTrade, certificates: [], consent: true, idempotencyKey: `${eventId}-${v.memberId}` })}
+    >
+      <Form.Item name="memberId" label={t('contest.reg.member')} rules={[{ required: true }]}>
+        <Select showSearch filterOption={false} onSearch={setQ} style={{ width: 200 }} options={items.map((m) => ({ value: m.id, label: m.name }))} aria-label={t('contest.reg.member')} />
+      </Form.Item>
+      <Form.Item name="yearsInTrade" label={t('contest.reg.years')} rules={[{ required: true }]}>
+        <InputNumber min={0} max={60} />
+      </Form.Item>
+      <Form.Item name="consent" valuePropName="checked" rules={[{ validator: (_, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('contest.reg.consent')))) }]}>
+        <Checkbox>{t('contest.reg.consent')}</Checkbox>
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={register.isPending}>
+        {t('contest.reg.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { dateString, rowVersion, safeText, trimmed, uuid } from './common.ts';
+
+// Joint skills contests (技能共同提升, issue 9): inputs and DTOs of contest.*.
+
+const slug = z.string().max(40);
+
+export const contestAspect = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
+  label: trimmed(1, 60),
+  part: z.enum(['theory', 'practical']),
+  type: z.enum(['measurement', 'judgement']),
+  max: z.number().int().min(1).max(1000),
+});
+export type ContestAspectDto = z.infer<typeof contestAspect>;
+
+export const contestCreateInput = z.object({
+  agreementId: uuid,
+  title: trimmed(2, 120),
+  year: z.number().int().min(2000).max(2100),
+  /** a neutral federation (no party) invited to judge */
+  judgingPartnerSlugs: z.array(slug).max(5).default([]),
+});
+
+export const contestEventInput = z
+  .object({
+    contestId: uuid,
+    trade: trimmed(1, 60),
+    venue: safeText(200).default(''),
+    eventDate: dateString,
+    registrationOpens: dateString,
+    registrationCloses: dateString,
+    minAge: z.number().int().min(16).max(70).default(18),
+    maxAge: z.number().int().min(16).max(70).default(60),
+    minYearsInTrade: z.number().int().min(0).max(50).default(0),
+    requiredCertificates: z.array(trimmed(1, 60)).max(10).default([]),
+    /** absent: the clause's entrantsPerCity */
+    quotaPerCity: z.number().int().min(0).max(10_000).optional(),
+    theoryWeight: z.number().int().min(0).max(100).default(30),
+    aspects: z.array(contestAspect).min(1).max(20).optional(),
+    advance: z.number().int().min(0).max(1000).default(0),
+    appealHours: z.number().int().min(0).max(720).default(2),
+    noticeDays: z.number().int().min(0).max(60).default(5),
+  })
+  .refine((e) => e.registrationOpens <= e.registrationCloses && e.registrationCloses <= e.eventDate, { error: 'window_order', path: ['registrationCloses'] })
+  .refine((e) => e.minAge <= e.maxAge, { error: 'age_order', path: ['maxAge'] });
+
+export const contestPartyDto = z.object({ slug: z.string(), name: z.string(), role: z.enum(['organiser', 'party', 'judging_partner']) });
+
+export const contestDto = z.object({
+  id: uuid,
+  agreementId: uuid,
+  title: z.string(),
+  year: z.number().int(),
+  organiser: z.object({ slug: z.string(), name: z.string() }),
+  parties: z.array(contestPartyDto),
+  isOrganiser: z.boolean(),
+  eventCount: z.number().int(),
+  rowVersion,
+});
+export type ContestDto = z.infer<typeof contestDto>;
+
+export const EVENT_STAGES = ['registration', 'closed', 'drawn', 'locked', 'published', 'finalised'] as const;
+
+export const contestEventDto = z.object({
+  id: uuid,
+  contestId: uuid,
+  trade: z.string(),
+  venue: z.string(),
+  eventDate: z.string(),
+  registrationOpens: z.string(),
+  registrationCloses: z.string(),
+  minAge: z.number().int(),
+  maxAge: z.number().int(),
+  minYearsInTrade: z.number().int(),
+  requiredCertificates: z.array(z.string()),
+  quotaPerCity: z.number().int(),
+  theoryWeight: z.number().int(),
+  aspects: z.array(contestAspect),
+  advance: z.number().int(),
+  appealHours: z.number().int(),
+  noticeDays: z.number().int(),
+  stage: z.enum(EVENT_STAGES),
+  drawSeed: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  appealUntil: z.string().nullable(),
+  noticeUntil: z.string().nullable(),
+  /** entrants per city: registered of the quota */
+  cities: z.array(z.object({ slug: z.string(), name: z.string(), quota: z.number().int(), registered: z.number().int() })),
+  rowVersion,
+});
+export type ContestEventDto = z.infer<typeof contestEventDto>;
+
+export const contestDetailDto = contestDto.extend({ events: z.array(contestEventDto), entrantsPerCity: z.number().int().nullable() });
+export type ContestDetailDto = z.infer<typeof contestDetailDto>;
+
+export const contestRegisterInput = z.object({
+  eventId: uuid,
+  memberId: uuid,
+  yearsInTrade: z.number().int().min(0).max(60),
+  certificates: z.array(trimmed(1, 60)).max(10).default([]),
+  /** the member agreed to share their data with the organiser */
+  consent: z.literal(true),
+  idempotencyKey: z.string().min(8).max(80),
+});
+
+export const registrationDto = z.object({
+  id: uuid,
+  eventId: uuid,
+  memberName: z.string(),
+  federation: z.object({ slug: z.string(), name: z.string() }),
+  status: z.string(),
+  number: z.number().int().nullable(),
+  yearsInTrade: z.number().int(),
+  certificates: z.array(z.string()),
+  consentAt: z.string(),
+});
+export type RegistrationDto = z.infer<typeof registrationDto>;
+
+export const registerResultDto = z.object({ registration: registrationDto, created: z.boolean(), outcome: z.enum(['held', 'waitlisted', 'existing']) });
+
+export const eventIdInput = z.object({ eventId: uuid });
+
+export const drawResultDto = z.object({
+  seed: z.string(),
+  algorithm: z.string(),
+  numbers: z.array(z.object({ registrationId: uuid, number: z.number().int() })),
+});
+
+export const judgeAssignInput = z.object({ eventId: uuid, federationSlug: slug, userId: uuid, chief: z.boolean().default(false) });
+
+export const judgeDto = z.object({ userId: uuid, name: z.string(), federation: z.object({ slug: z.string(), name: z.string() }), chief: z.boolean(), compatriotOf: z.number().int() });
+
+export const panelDto = z.object({
+  eventId: uuid,
+  judges: z.array(judgeDto),
+  /** entrants per city: a judge may mark everyone but their compatriots */
+  entrantsByCity: z.array(z.object({ slug: z.string(), name: z.string(), entrants: z.number().int() })),
+  /** cities whose entrants no judge on the panel may mark */
+  uncovered: z.array(z.string()),
+  frozen: z.boolean(),
+});
+
+export const judgeEventDto = z.object({ eventId: uuid, trade: z.string(), venue: z.string(), eventDate: z.string(), contestTitle: z.string(), stage: z.enum(EVENT_STAGES), chief: z.boolean() });
+
+/** What a judge's phone shows: contestant numbers only — never a name or a federation. */
+export const judgeSheetDto = z.object({
+  eventId: uuid,
+  trade: z.string(),
+  locked: z.boolean(),
+  aspects: z.array(contestAspect),
+  contestants: z.array(
+    z.object({
+      number: z.number().int(),
+      /** this judge's own marks, by aspect key (hundredths of a point) */
+      marks: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+export type JudgeSheetDto = z.infer<typeof judgeSheetDto>;
+
+export const scoreSubmitInput = z.object({
+  eventId: uuid,
+  number: z.number().int().min(1).max(100_000),
+  aspect: z.string().max(31),
+  /** hundredths of a point */
+  mark: z.number().int().min(0).max(100_000),
+});
+export const scoreResultDto = z.object({ created: z.boolean(), mark: z.number().int() });
+
+export const resultRowDto = z.object({
+  number: z.number().int(),
+  rank: z.number().int(),
+  /** the organiser and the entrant's home see the name; others a masked one */
+  name: z.string(),
+  federation: z.object({ slug: z.string(), name: z.string() }),
+  theory: z.number(),
+  practical: z.number(),
+  total: z.number(),
+  award: z.string().nullable(),
+  advanced: z.boolean(),
+  complete: z.boolean(),
+  entrantId: uuid,
+});
+export const resultsDto = z.object({
+  eventId: uuid,
+  stage: z.enum(EVENT_STAGES),
+  publishedAt: z.string().nullable(),
+  appealUntil: z.string().nullable(),
+  rows: z.array(resultRowDto),
+  appeals: z.array(z.object({ id: uuid, number: z.number().int(), reason: z.string(), status: z.string(), decisionReason: z.string().nullable(), filedAt: z.string() })),
+});
+export type ResultsDto = z.infer<typeof resultsDto>;
+
+export const appealInput = z.object({ eventId: uuid, number: z.number().int().min(1), reason: trimmed(2, 2000) });
+export const appealDecideInput = z.object({
+  appealId: uuid,
+  decision: z.enum(['upheld', 'rejected']),
+  reason: trimmed(2, 2000),
+  /** re-marks when upheld: the judge, aspect and the new mark */
+  remarks: z.array(z.object({ judgeUserId: uuid, aspect: z.string().max(31), mark: z.number().int().min(0).max(100_000) })).max(50).default([]),
+});
+
+export const certificateDto = z.object({
+  number: z.string(),
+  maskedName: z.string(),
+  contestTitle: z.string(),
+  trade: z.string(),
+  award: z.string(),
+  title: z.string().nullable(),
+  issuedOn: z.string(),
+  issuers: z.array(z.string()),
+  hash: z.string(),
+});
+export const verifyCertificateDto = certificateDto.extend({ valid: z.boolean() });
+export const verifyCertificateInput = z.object({ number: z.string().regex(/^[A-Z0-9-]{6,40}$/) });
