@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'QUOTA_EXHAUSTED',
   'BOOKING_CLOSED',
   'BOOKING_STATE',
+  'PROGRAMME_STATE',
+  'CONSENT_REQUIRED',
+  'TICKET_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

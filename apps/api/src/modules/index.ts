@@ -8,6 +8,7 @@ import * as mechanism from './mechanism/index.ts';
 import * as member from './member/index.ts';
 import * as notification from './notification/index.ts';
 import * as orgUnit from './orgUnit/index.ts';
+import * as programme from './programme/index.ts';
 import * as recuperation from './recuperation/index.ts';
 import * as staff from './staff/index.ts';
 
@@ -32,9 +33,10 @@ export const moduleRouters = {
   liaison: mechanism.liaisonRouter,
   meeting: mechanism.meetingRouter,
   recuperation: recuperation.recuperationRouter,
+  programme: programme.programmeRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, programme.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

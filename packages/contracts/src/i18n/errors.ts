@@ -26,6 +26,9 @@ export const errorMessagesZh = {
   QUOTA_EXHAUSTED: '疗休养名额已用完',
   BOOKING_CLOSED: '已过报名或取消的截止时间',
   BOOKING_STATE: '该报名当前状态下不能执行此操作',
+  PROGRAMME_STATE: '该活动或场次当前状态下不能执行此操作',
+  CONSENT_REQUIRED: '报名对方城市的场次需同意向主办方提供姓名和手机号',
+  TICKET_INVALID: '签到码无效：不是本场次的票，或报名已取消',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -54,6 +57,9 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   QUOTA_EXHAUSTED: 'No recuperation places are left',
   BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
   BOOKING_STATE: 'The booking is not in a state that allows this',
+  PROGRAMME_STATE: 'The event or session is not in a state that allows this',
+  CONSENT_REQUIRED: 'Registering for a session in the other city needs your consent to share your name and mobile with the host',
+  TICKET_INVALID: 'Invalid ticket: not for this session, or the registration was cancelled',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 

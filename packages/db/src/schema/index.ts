@@ -7,3 +7,4 @@ export * from './jointItemProgress.ts';
 export * from './mechanisms.ts';
 export * from './recuperation.ts';
 export * from './place.ts';
+export * from './programme.ts';

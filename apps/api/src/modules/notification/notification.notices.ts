@@ -23,6 +23,12 @@ export const NOTICE_KINDS = [
   'booking.rejected',
   'booking.cancelled',
   'booking.no_show',
+  'programme.registered',
+  'programme.waitlisted',
+  'programme.promoted',
+  'programme.rescheduled',
+  'programme.session_cancelled',
+  'programme.registration_cancelled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -52,6 +58,13 @@ const zh: Texts = {
   'booking.rejected': { title: '疗休养报名未通过：{route}', body: '您报名的“{route}”（{code}）未通过，原因：{reason}' },
   'booking.cancelled': { title: '疗休养报名已取消：{route}', body: '“{route}”（{code}，{date} 出发）的报名已取消。{reason}' },
   'booking.no_show': { title: '疗休养未报到：{route}', body: '您未按时参加“{route}”（{code}，{date} 出发），已登记为未报到。' },
+  // programmes: {event} 活动, {date} 场次时间, {host} 主办工会, {to} 新时间, {reason}
+  'programme.registered': { title: '活动报名成功：{event}', body: '您已报名{host}“{event}”（{date}），请在“我的活动”中出示签到二维码。' },
+  'programme.waitlisted': { title: '活动报名已进入候补：{event}', body: '“{event}”（{date}）本市席位已满，您在候补名单中，有空位时将自动为您报名并通知您。' },
+  'programme.promoted': { title: '候补转为报名成功：{event}', body: '“{event}”（{date}）有空位，已为您报名，请凭签到二维码入场。' },
+  'programme.rescheduled': { title: '活动场次改期：{event}', body: '“{event}”原定 {date} 的场次改为 {to}，您的席位保留；如不能参加请取消报名。' },
+  'programme.session_cancelled': { title: '活动场次取消：{event}', body: '“{event}”（{date}）的场次已取消，您的报名随之取消。{reason}' },
+  'programme.registration_cancelled': { title: '活动报名已取消：{event}', body: '“{event}”（{date}）的报名已取消。' },
 };
 
 const en: Texts = {
@@ -77,6 +90,12 @@ const en: Texts = {
   'booking.rejected': { title: 'Booking not accepted: {route}', body: 'Your booking of "{route}" ({code}) was not accepted. Reason: {reason}' },
   'booking.cancelled': { title: 'Booking cancelled: {route}', body: 'Your booking of "{route}" ({code}, from {date}) is cancelled. {reason}' },
   'booking.no_show': { title: 'Marked as not arrived: {route}', body: 'You did not arrive for "{route}" ({code}, from {date}) and were marked as a no-show.' },
+  'programme.registered': { title: 'Registered: {event}', body: 'You are registered for "{event}" by {host} ({date}). Show the check-in QR code under My programmes.' },
+  'programme.waitlisted': { title: 'Waitlisted: {event}', body: 'Your city\'s seats for "{event}" ({date}) are taken; you are on the waitlist and will be registered and told when a seat frees.' },
+  'programme.promoted': { title: 'A seat for you: {event}', body: 'A seat freed for "{event}" ({date}) and you are now registered; show your QR code at the door.' },
+  'programme.rescheduled': { title: 'Session moved: {event}', body: 'The session of "{event}" on {date} moves to {to}. Your seat is kept; cancel if you cannot come.' },
+  'programme.session_cancelled': { title: 'Session cancelled: {event}', body: 'The session of "{event}" ({date}) is cancelled, and your registration with it. {reason}' },
+  'programme.registration_cancelled': { title: 'Registration cancelled: {event}', body: 'Your registration for "{event}" ({date}) is cancelled.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {
