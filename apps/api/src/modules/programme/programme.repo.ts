@@ -11,7 +11,7 @@ import {
   programmeVenues,
   type Db,
 } from '@uc/db';
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { EventRow, RegistrationRow, SessionRow, VenueRow } from './programme.types.ts';
 
 // SQL of joint programmes. Every read runs under row-level security: the host sees its own rows,
@@ -109,20 +109,4 @@ export async function findAttendances(ctx: Read, eventIds: string[]) {
     .select({ sessionId: programmeRegistrations.poolId, eventId: programmeRegistrations.eventId, homeTenantId: programmeRegistrations.tenantId, memberId: programmeRegistrations.memberId, memberName: programmeRegistrations.memberName, checkedInAt: programmeRegistrations.checkedInAt })
     .from(programmeRegistrations)
     .where(and(inArray(programmeRegistrations.eventId, eventIds), isNotNull(programmeRegistrations.checkedInAt)));
-}
-
-/** Members waiting on a session before this registration (its position is this + 1). */
-export async function countAhead(ctx: Read, r: RegistrationRow): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(programmeRegistrations)
-    .where(
-      and(
-        eq(programmeRegistrations.hostTenantId, r.hostTenantId),
-        eq(programmeRegistrations.poolId, r.poolId),
-        eq(programmeRegistrations.status, 'waitlisted'),
-        sql`(${programmeRegistrations.priorityRank}, ${programmeRegistrations.requestedAt}, ${programmeRegistrations.id}) < (${r.priorityRank}, ${r.requestedAt}, ${r.id})`,
-      ),
-    );
-  return row?.n ?? 0;
 }

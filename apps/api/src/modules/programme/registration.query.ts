@@ -3,9 +3,10 @@ import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { nameOf, registrationDtoOf, type Names } from './programme.dto.ts';
-import { countAhead, findEvent, findEvents, findFederationNames, findRegistrationsOfMember, findRegistrationsOfSession, findSession, findSessionsOfEvents, findVenues } from './programme.repo.ts';
+import { findEvent, findEvents, findFederationNames, findRegistrationsOfMember, findRegistrationsOfSession, findSession, findSessionsOfEvents, findVenues } from './programme.repo.ts';
 import { creditHours } from './programme.rules.ts';
-import type { EventRow, RegistrationRow, SessionRow, VenueRow } from './programme.types.ts';
+import { countWaitingAhead } from '../place/index.ts';
+import { registrationClaims, type EventRow, type RegistrationRow, type SessionRow, type VenueRow } from './programme.types.ts';
 import { ticketToken } from './ticket.crypto.ts';
 
 // Reading registrations: the member's own tickets (with the check-in code) and learning record,
@@ -33,7 +34,7 @@ export async function ticketFor(ctx: ServiceCtx, r: RegistrationRow): Promise<Ti
   if (!s || !e) throw new AppError('NOT_FOUND');
   const venues = await findVenues(ctx);
   const names = await findFederationNames(ctx, [r.tenantId, e.tenantId]);
-  const position = r.status === 'waitlisted' ? (await countAhead(ctx, r)) + 1 : null;
+  const position = r.status === 'waitlisted' ? await countWaitingAhead(ctx, registrationClaims, { hostTenantId: r.hostTenantId, poolId: r.poolId }, r) : null;
   return ticketOf(ctx, r, s, e, venues.find((v) => v.tenantId === s.venueTenantId && v.id === s.venueId), names, position);
 }
 
