@@ -8,6 +8,7 @@ import { registerModules } from '../modules/index.ts';
 import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
+import { seedDemoProgrammes } from './programme.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
@@ -52,6 +53,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoRecuperation(db, env);
   // milestones, progress and responsible persons of the 杭甬 items (not named in the summary either)
   await seedDemoItems(db, env);
+  // joint programmes: venues, the 劳模工匠宣讲 series and a training class, registrations and check-ins
+  await seedDemoProgrammes(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -4,7 +4,7 @@
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { registerPlaceConsumer } from '../place/index.ts';
 import { programmeAttendancePanel } from './programme.panel.ts';
-import { programmeSeats } from './registration.consumer.ts';
+import { programmeSeats } from './waitlist.write.ts';
 
 export { programmeRouter } from './programme.router.ts';
 export { createEvent, stepEvent } from './event.write.ts';

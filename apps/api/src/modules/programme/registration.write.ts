@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { claim, fill, findPoolById, free, type Claimed } from '../place/index.ts';
-import { programmeSeats } from './registration.consumer.ts';
+import { programmeSeats } from './waitlist.write.ts';
 import { tellMember } from './programme.notices.ts';
 import { findEvent, findMember, findRegistration, findSession } from './programme.repo.ts';
 import { registrationOpen, WRITER_ROLES } from './programme.rules.ts';
