@@ -25,6 +25,9 @@ import { Route as AppTTenantItemsIndexRouteImport } from './routes/_app/t/$tenan
 import { Route as AppTTenantMembersIndexRouteImport } from './routes/_app/t/$tenant/members/index';
 import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/t/$tenant/notifications/index';
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
+import { Route as AppTTenantProgrammesAdminIndexRouteImport } from './routes/_app/t/$tenant/programmes-admin/index';
+import { Route as AppTTenantProgrammesAdminEventIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/$eventId';
+import { Route as AppTTenantProgrammesIndexRouteImport } from './routes/_app/t/$tenant/programmes/index';
 import { Route as AppTTenantRecuperationAdminIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/index';
 import { Route as AppTTenantRecuperationAdminBasesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/bases';
 import { Route as AppTTenantRecuperationAdminCheckinRouteImport } from './routes/_app/t/$tenant/recuperation-admin/checkin';
@@ -39,6 +42,7 @@ import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './ro
 import { Route as AppTTenantAgreementsAgreementIdCompareRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/compare';
 import { Route as AppTTenantAgreementsAgreementIdSigningRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/signing';
 import { Route as AppTTenantItemsItemIdIndexRouteImport } from './routes/_app/t/$tenant/items/$itemId/index';
+import { Route as AppTTenantProgrammesAdminCheckinSessionIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/checkin/$sessionId';
 import { Route as AppTTenantRecuperationAdminBatchesIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/index';
 import { Route as AppTTenantRecuperationAdminBatchesBatchIdRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/$batchId';
 import { Route as AppTTenantRecuperationBookingsIndexRouteImport } from './routes/_app/t/$tenant/recuperation/bookings/index';
@@ -134,6 +138,24 @@ const AppTTenantOrgUnitsIndexRoute = AppTTenantOrgUnitsIndexRouteImport.update({
   path: '/org-units/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantProgrammesAdminIndexRoute =
+  AppTTenantProgrammesAdminIndexRouteImport.update({
+    id: '/programmes-admin/',
+    path: '/programmes-admin/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesAdminEventIdRoute =
+  AppTTenantProgrammesAdminEventIdRouteImport.update({
+    id: '/programmes-admin/$eventId',
+    path: '/programmes-admin/$eventId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesIndexRoute =
+  AppTTenantProgrammesIndexRouteImport.update({
+    id: '/programmes/',
+    path: '/programmes/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantRecuperationAdminIndexRoute =
   AppTTenantRecuperationAdminIndexRouteImport.update({
     id: '/',
@@ -217,6 +239,12 @@ const AppTTenantItemsItemIdIndexRoute =
     path: '/items/$itemId/',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
+const AppTTenantProgrammesAdminCheckinSessionIdRoute =
+  AppTTenantProgrammesAdminCheckinSessionIdRouteImport.update({
+    id: '/programmes-admin/checkin/$sessionId',
+    path: '/programmes-admin/checkin/$sessionId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantRecuperationAdminBatchesIndexRoute =
   AppTTenantRecuperationAdminBatchesIndexRouteImport.update({
     id: '/batches/',
@@ -287,6 +315,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -300,12 +329,15 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/programmes-admin/': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/t/$tenant/programmes/': typeof AppTTenantProgrammesIndexRoute;
   '/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -325,6 +357,7 @@ export interface FileRoutesByTo {
   '/invite/$token': typeof InviteTokenRoute;
   '/account': typeof AppAccountIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
+  '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -338,12 +371,15 @@ export interface FileRoutesByTo {
   '/t/$tenant/members': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/programmes-admin': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/t/$tenant/programmes': typeof AppTTenantProgrammesIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/staff': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -368,6 +404,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  '/_app/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/_app/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/_app/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -381,12 +418,15 @@ export interface FileRoutesById {
   '/_app/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/_app/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/_app/t/$tenant/programmes-admin/': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/_app/t/$tenant/programmes/': typeof AppTTenantProgrammesIndexRoute;
   '/_app/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/_app/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/_app/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/_app/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/_app/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/_app/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/_app/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/_app/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -411,6 +451,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
+    | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -424,12 +465,15 @@ export interface FileRouteTypes {
     | '/t/$tenant/members/'
     | '/t/$tenant/notifications/'
     | '/t/$tenant/org-units/'
+    | '/t/$tenant/programmes-admin/'
+    | '/t/$tenant/programmes/'
     | '/t/$tenant/recuperation-admin/'
     | '/t/$tenant/recuperation/'
     | '/t/$tenant/staff/'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
     | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId/'
@@ -449,6 +493,7 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/account'
     | '/t/$tenant'
+    | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -462,12 +507,15 @@ export interface FileRouteTypes {
     | '/t/$tenant/members'
     | '/t/$tenant/notifications'
     | '/t/$tenant/org-units'
+    | '/t/$tenant/programmes-admin'
+    | '/t/$tenant/programmes'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/recuperation'
     | '/t/$tenant/staff'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
     | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId'
@@ -491,6 +539,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/recuperation-admin'
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
+    | '/_app/t/$tenant/programmes-admin/$eventId'
     | '/_app/t/$tenant/recuperation-admin/bases'
     | '/_app/t/$tenant/recuperation-admin/checkin'
     | '/_app/t/$tenant/recuperation-admin/policy'
@@ -504,12 +553,15 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/members/'
     | '/_app/t/$tenant/notifications/'
     | '/_app/t/$tenant/org-units/'
+    | '/_app/t/$tenant/programmes-admin/'
+    | '/_app/t/$tenant/programmes/'
     | '/_app/t/$tenant/recuperation-admin/'
     | '/_app/t/$tenant/recuperation/'
     | '/_app/t/$tenant/staff/'
     | '/_app/t/$tenant/agreements/$agreementId/clauses'
     | '/_app/t/$tenant/agreements/$agreementId/compare'
     | '/_app/t/$tenant/agreements/$agreementId/signing'
+    | '/_app/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/_app/t/$tenant/recuperation-admin/batches/$batchId'
     | '/_app/t/$tenant/recuperation/bookings/$bookingId'
     | '/_app/t/$tenant/agreements/$agreementId/'
@@ -645,6 +697,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantOrgUnitsIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/programmes-admin/': {
+      id: '/_app/t/$tenant/programmes-admin/';
+      path: '/programmes-admin';
+      fullPath: '/t/$tenant/programmes-admin/';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/$eventId': {
+      id: '/_app/t/$tenant/programmes-admin/$eventId';
+      path: '/programmes-admin/$eventId';
+      fullPath: '/t/$tenant/programmes-admin/$eventId';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminEventIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes/': {
+      id: '/_app/t/$tenant/programmes/';
+      path: '/programmes';
+      fullPath: '/t/$tenant/programmes/';
+      preLoaderRoute: typeof AppTTenantProgrammesIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/recuperation-admin/': {
       id: '/_app/t/$tenant/recuperation-admin/';
       path: '/';
@@ -741,6 +814,13 @@ declare module '@tanstack/react-router' {
       path: '/items/$itemId';
       fullPath: '/t/$tenant/items/$itemId/';
       preLoaderRoute: typeof AppTTenantItemsItemIdIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/checkin/$sessionId': {
+      id: '/_app/t/$tenant/programmes-admin/checkin/$sessionId';
+      path: '/programmes-admin/checkin/$sessionId';
+      fullPath: '/t/$tenant/programmes-admin/checkin/$sessionId';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminCheckinSessionIdRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/recuperation-admin/batches/': {
@@ -892,6 +972,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantRecuperationAdminRouteRoute: typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
+  AppTTenantProgrammesAdminEventIdRoute: typeof AppTTenantProgrammesAdminEventIdRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
   AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
@@ -899,8 +980,11 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantMembersIndexRoute: typeof AppTTenantMembersIndexRoute;
   AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
+  AppTTenantProgrammesAdminIndexRoute: typeof AppTTenantProgrammesAdminIndexRoute;
+  AppTTenantProgrammesIndexRoute: typeof AppTTenantProgrammesIndexRoute;
   AppTTenantRecuperationIndexRoute: typeof AppTTenantRecuperationIndexRoute;
   AppTTenantStaffIndexRoute: typeof AppTTenantStaffIndexRoute;
+  AppTTenantProgrammesAdminCheckinSessionIdRoute: typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   AppTTenantRecuperationBookingsBookingIdRoute: typeof AppTTenantRecuperationBookingsBookingIdRoute;
   AppTTenantItemsItemIdIndexRoute: typeof AppTTenantItemsItemIdIndexRoute;
   AppTTenantRecuperationBookingsIndexRoute: typeof AppTTenantRecuperationBookingsIndexRoute;
@@ -915,6 +999,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantIndexRoute: AppTTenantIndexRoute,
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
+  AppTTenantProgrammesAdminEventIdRoute: AppTTenantProgrammesAdminEventIdRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
   AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,
@@ -922,8 +1007,12 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantMembersIndexRoute: AppTTenantMembersIndexRoute,
   AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
+  AppTTenantProgrammesAdminIndexRoute: AppTTenantProgrammesAdminIndexRoute,
+  AppTTenantProgrammesIndexRoute: AppTTenantProgrammesIndexRoute,
   AppTTenantRecuperationIndexRoute: AppTTenantRecuperationIndexRoute,
   AppTTenantStaffIndexRoute: AppTTenantStaffIndexRoute,
+  AppTTenantProgrammesAdminCheckinSessionIdRoute:
+    AppTTenantProgrammesAdminCheckinSessionIdRoute,
   AppTTenantRecuperationBookingsBookingIdRoute:
     AppTTenantRecuperationBookingsBookingIdRoute,
   AppTTenantItemsItemIdIndexRoute: AppTTenantItemsItemIdIndexRoute,

@@ -5,12 +5,14 @@ import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
+import { uiProgrammeEn } from './ui.programme.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
   ...uiCollabEn,
   ...uiItemsEn,
   ...uiBookingEn,
+  ...uiProgrammeEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',

@@ -4,6 +4,7 @@ import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
 import { uiBookingZh } from './ui.booking.zh-CN.ts';
 import { uiCollabZh } from './ui.collab.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
+import { uiProgrammeZh } from './ui.programme.zh-CN.ts';
 
 // Each feature keeps its words in ui.<feature>.zh-CN.ts / ui.<feature>.en.ts; they merge here.
 export const uiZh = {
@@ -11,6 +12,7 @@ export const uiZh = {
   ...uiCollabZh,
   ...uiItemsZh,
   ...uiBookingZh,
+  ...uiProgrammeZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',
