@@ -93,6 +93,7 @@ function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionD
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const { data: regs } = useQuery(api.programme.session.registrations.queryOptions({ sessionId: s.id }));
+  const ended = Date.parse(s.endsAt) < Date.now();
   const cancel = useMutation(api.programme.session.cancel.mutationOptions({ onSuccess: () => refresh(), onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message) }));
   return (
     <Card
@@ -103,14 +104,14 @@ function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionD
         <Space wrap>
           {s.status === 'cancelled' && <Tag color="red">{t('programme.session.cancelled')}</Tag>}
           {s.rescheduled && <Tag color="orange">{t('programme.session.rescheduled')}</Tag>}
-          {own && s.status === 'scheduled' && (
+          {own && s.status === 'scheduled' && !ended && (
             <Link to="/t/$tenant/programmes-admin/checkin/$sessionId" params={{ tenant: slug, sessionId: s.id }}>
               <Button type="primary" size="small" data-testid="programme-checkin-link">
                 {t('programme.session.checkin')}
               </Button>
             </Link>
           )}
-          {canWrite && s.status === 'scheduled' && (
+          {canWrite && s.status === 'scheduled' && !ended && (
             <Popconfirm title={t('programme.session.cancel')} onConfirm={() => cancel.mutate({ id: s.id, reason: '' })}>
               <Button size="small" danger>
                 {t('programme.session.cancel')}
