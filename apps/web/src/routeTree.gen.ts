@@ -30,6 +30,9 @@ import { Route as AppTTenantJudgeEventIdRouteImport } from './routes/_app/t/$ten
 import { Route as AppTTenantMembersIndexRouteImport } from './routes/_app/t/$tenant/members/index';
 import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/t/$tenant/notifications/index';
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
+import { Route as AppTTenantProgrammesAdminIndexRouteImport } from './routes/_app/t/$tenant/programmes-admin/index';
+import { Route as AppTTenantProgrammesAdminEventIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/$eventId';
+import { Route as AppTTenantProgrammesIndexRouteImport } from './routes/_app/t/$tenant/programmes/index';
 import { Route as AppTTenantRecuperationAdminIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/index';
 import { Route as AppTTenantRecuperationAdminBasesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/bases';
 import { Route as AppTTenantRecuperationAdminCheckinRouteImport } from './routes/_app/t/$tenant/recuperation-admin/checkin';
@@ -47,6 +50,7 @@ import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './ro
 import { Route as AppTTenantAgreementsAgreementIdCompareRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/compare';
 import { Route as AppTTenantAgreementsAgreementIdSigningRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/signing';
 import { Route as AppTTenantItemsItemIdIndexRouteImport } from './routes/_app/t/$tenant/items/$itemId/index';
+import { Route as AppTTenantProgrammesAdminCheckinSessionIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/checkin/$sessionId';
 import { Route as AppTTenantRecuperationAdminBatchesIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/index';
 import { Route as AppTTenantRecuperationAdminBatchesBatchIdRouteImport } from './routes/_app/t/$tenant/recuperation-admin/batches/$batchId';
 import { Route as AppTTenantRecuperationBookingsIndexRouteImport } from './routes/_app/t/$tenant/recuperation/bookings/index';
@@ -168,6 +172,24 @@ const AppTTenantOrgUnitsIndexRoute = AppTTenantOrgUnitsIndexRouteImport.update({
   path: '/org-units/',
   getParentRoute: () => AppTTenantRouteRoute,
 } as any);
+const AppTTenantProgrammesAdminIndexRoute =
+  AppTTenantProgrammesAdminIndexRouteImport.update({
+    id: '/programmes-admin/',
+    path: '/programmes-admin/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesAdminEventIdRoute =
+  AppTTenantProgrammesAdminEventIdRouteImport.update({
+    id: '/programmes-admin/$eventId',
+    path: '/programmes-admin/$eventId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesIndexRoute =
+  AppTTenantProgrammesIndexRouteImport.update({
+    id: '/programmes/',
+    path: '/programmes/',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantRecuperationAdminIndexRoute =
   AppTTenantRecuperationAdminIndexRouteImport.update({
     id: '/',
@@ -267,6 +289,12 @@ const AppTTenantItemsItemIdIndexRoute =
     path: '/items/$itemId/',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
+const AppTTenantProgrammesAdminCheckinSessionIdRoute =
+  AppTTenantProgrammesAdminCheckinSessionIdRouteImport.update({
+    id: '/programmes-admin/checkin/$sessionId',
+    path: '/programmes-admin/checkin/$sessionId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
 const AppTTenantRecuperationAdminBatchesIndexRoute =
   AppTTenantRecuperationAdminBatchesIndexRouteImport.update({
     id: '/batches/',
@@ -340,6 +368,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
+  '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -357,6 +386,8 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/programmes-admin/': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/t/$tenant/programmes/': typeof AppTTenantProgrammesIndexRoute;
   '/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/rights/': typeof AppTTenantRightsIndexRoute;
@@ -364,6 +395,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -386,6 +418,7 @@ export interface FileRoutesByTo {
   '/t/$tenant': typeof AppTTenantIndexRoute;
   '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
+  '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -403,6 +436,8 @@ export interface FileRoutesByTo {
   '/t/$tenant/members': typeof AppTTenantMembersIndexRoute;
   '/t/$tenant/notifications': typeof AppTTenantNotificationsIndexRoute;
   '/t/$tenant/org-units': typeof AppTTenantOrgUnitsIndexRoute;
+  '/t/$tenant/programmes-admin': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/t/$tenant/programmes': typeof AppTTenantProgrammesIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminIndexRoute;
   '/t/$tenant/recuperation': typeof AppTTenantRecuperationIndexRoute;
   '/t/$tenant/rights': typeof AppTTenantRightsIndexRoute;
@@ -410,6 +445,7 @@ export interface FileRoutesByTo {
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -437,6 +473,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   '/_app/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
   '/_app/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
+  '/_app/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/_app/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/_app/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -454,6 +491,8 @@ export interface FileRoutesById {
   '/_app/t/$tenant/members/': typeof AppTTenantMembersIndexRoute;
   '/_app/t/$tenant/notifications/': typeof AppTTenantNotificationsIndexRoute;
   '/_app/t/$tenant/org-units/': typeof AppTTenantOrgUnitsIndexRoute;
+  '/_app/t/$tenant/programmes-admin/': typeof AppTTenantProgrammesAdminIndexRoute;
+  '/_app/t/$tenant/programmes/': typeof AppTTenantProgrammesIndexRoute;
   '/_app/t/$tenant/recuperation-admin/': typeof AppTTenantRecuperationAdminIndexRoute;
   '/_app/t/$tenant/recuperation/': typeof AppTTenantRecuperationIndexRoute;
   '/_app/t/$tenant/rights/': typeof AppTTenantRightsIndexRoute;
@@ -461,6 +500,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
   '/_app/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
+  '/_app/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/_app/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
   '/_app/t/$tenant/recuperation/bookings/$bookingId': typeof AppTTenantRecuperationBookingsBookingIdRoute;
   '/_app/t/$tenant/agreements/$agreementId/': typeof AppTTenantAgreementsAgreementIdIndexRoute;
@@ -488,6 +528,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/agreements/$agreementId'
     | '/t/$tenant/contests/$contestId'
     | '/t/$tenant/judge/$eventId'
+    | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -505,6 +546,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/members/'
     | '/t/$tenant/notifications/'
     | '/t/$tenant/org-units/'
+    | '/t/$tenant/programmes-admin/'
+    | '/t/$tenant/programmes/'
     | '/t/$tenant/recuperation-admin/'
     | '/t/$tenant/recuperation/'
     | '/t/$tenant/rights/'
@@ -512,6 +555,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
     | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId/'
@@ -534,6 +578,7 @@ export interface FileRouteTypes {
     | '/t/$tenant'
     | '/t/$tenant/contests/$contestId'
     | '/t/$tenant/judge/$eventId'
+    | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -551,6 +596,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/members'
     | '/t/$tenant/notifications'
     | '/t/$tenant/org-units'
+    | '/t/$tenant/programmes-admin'
+    | '/t/$tenant/programmes'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/recuperation'
     | '/t/$tenant/rights'
@@ -558,6 +605,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
     | '/t/$tenant/agreements/$agreementId/signing'
+    | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
     | '/t/$tenant/recuperation/bookings/$bookingId'
     | '/t/$tenant/agreements/$agreementId'
@@ -584,6 +632,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/agreements/$agreementId'
     | '/_app/t/$tenant/contests/$contestId'
     | '/_app/t/$tenant/judge/$eventId'
+    | '/_app/t/$tenant/programmes-admin/$eventId'
     | '/_app/t/$tenant/recuperation-admin/bases'
     | '/_app/t/$tenant/recuperation-admin/checkin'
     | '/_app/t/$tenant/recuperation-admin/policy'
@@ -601,6 +650,8 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/members/'
     | '/_app/t/$tenant/notifications/'
     | '/_app/t/$tenant/org-units/'
+    | '/_app/t/$tenant/programmes-admin/'
+    | '/_app/t/$tenant/programmes/'
     | '/_app/t/$tenant/recuperation-admin/'
     | '/_app/t/$tenant/recuperation/'
     | '/_app/t/$tenant/rights/'
@@ -608,6 +659,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/agreements/$agreementId/clauses'
     | '/_app/t/$tenant/agreements/$agreementId/compare'
     | '/_app/t/$tenant/agreements/$agreementId/signing'
+    | '/_app/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/_app/t/$tenant/recuperation-admin/batches/$batchId'
     | '/_app/t/$tenant/recuperation/bookings/$bookingId'
     | '/_app/t/$tenant/agreements/$agreementId/'
@@ -779,6 +831,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantOrgUnitsIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
+    '/_app/t/$tenant/programmes-admin/': {
+      id: '/_app/t/$tenant/programmes-admin/';
+      path: '/programmes-admin';
+      fullPath: '/t/$tenant/programmes-admin/';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/$eventId': {
+      id: '/_app/t/$tenant/programmes-admin/$eventId';
+      path: '/programmes-admin/$eventId';
+      fullPath: '/t/$tenant/programmes-admin/$eventId';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminEventIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes/': {
+      id: '/_app/t/$tenant/programmes/';
+      path: '/programmes';
+      fullPath: '/t/$tenant/programmes/';
+      preLoaderRoute: typeof AppTTenantProgrammesIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
     '/_app/t/$tenant/recuperation-admin/': {
       id: '/_app/t/$tenant/recuperation-admin/';
       path: '/';
@@ -896,6 +969,13 @@ declare module '@tanstack/react-router' {
       path: '/items/$itemId';
       fullPath: '/t/$tenant/items/$itemId/';
       preLoaderRoute: typeof AppTTenantItemsItemIdIndexRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/checkin/$sessionId': {
+      id: '/_app/t/$tenant/programmes-admin/checkin/$sessionId';
+      path: '/programmes-admin/checkin/$sessionId';
+      fullPath: '/t/$tenant/programmes-admin/checkin/$sessionId';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminCheckinSessionIdRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/recuperation-admin/batches/': {
@@ -1049,6 +1129,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   AppTTenantContestsContestIdRoute: typeof AppTTenantContestsContestIdRoute;
   AppTTenantJudgeEventIdRoute: typeof AppTTenantJudgeEventIdRoute;
+  AppTTenantProgrammesAdminEventIdRoute: typeof AppTTenantProgrammesAdminEventIdRoute;
   AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
   AppTTenantRightsMineRoute: typeof AppTTenantRightsMineRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
@@ -1060,9 +1141,12 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantMembersIndexRoute: typeof AppTTenantMembersIndexRoute;
   AppTTenantNotificationsIndexRoute: typeof AppTTenantNotificationsIndexRoute;
   AppTTenantOrgUnitsIndexRoute: typeof AppTTenantOrgUnitsIndexRoute;
+  AppTTenantProgrammesAdminIndexRoute: typeof AppTTenantProgrammesAdminIndexRoute;
+  AppTTenantProgrammesIndexRoute: typeof AppTTenantProgrammesIndexRoute;
   AppTTenantRecuperationIndexRoute: typeof AppTTenantRecuperationIndexRoute;
   AppTTenantRightsIndexRoute: typeof AppTTenantRightsIndexRoute;
   AppTTenantStaffIndexRoute: typeof AppTTenantStaffIndexRoute;
+  AppTTenantProgrammesAdminCheckinSessionIdRoute: typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   AppTTenantRecuperationBookingsBookingIdRoute: typeof AppTTenantRecuperationBookingsBookingIdRoute;
   AppTTenantItemsItemIdIndexRoute: typeof AppTTenantItemsItemIdIndexRoute;
   AppTTenantRecuperationBookingsIndexRoute: typeof AppTTenantRecuperationBookingsIndexRoute;
@@ -1079,6 +1163,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
   AppTTenantContestsContestIdRoute: AppTTenantContestsContestIdRoute,
   AppTTenantJudgeEventIdRoute: AppTTenantJudgeEventIdRoute,
+  AppTTenantProgrammesAdminEventIdRoute: AppTTenantProgrammesAdminEventIdRoute,
   AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,
   AppTTenantRightsMineRoute: AppTTenantRightsMineRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
@@ -1090,9 +1175,13 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantMembersIndexRoute: AppTTenantMembersIndexRoute,
   AppTTenantNotificationsIndexRoute: AppTTenantNotificationsIndexRoute,
   AppTTenantOrgUnitsIndexRoute: AppTTenantOrgUnitsIndexRoute,
+  AppTTenantProgrammesAdminIndexRoute: AppTTenantProgrammesAdminIndexRoute,
+  AppTTenantProgrammesIndexRoute: AppTTenantProgrammesIndexRoute,
   AppTTenantRecuperationIndexRoute: AppTTenantRecuperationIndexRoute,
   AppTTenantRightsIndexRoute: AppTTenantRightsIndexRoute,
   AppTTenantStaffIndexRoute: AppTTenantStaffIndexRoute,
+  AppTTenantProgrammesAdminCheckinSessionIdRoute:
+    AppTTenantProgrammesAdminCheckinSessionIdRoute,
   AppTTenantRecuperationBookingsBookingIdRoute:
     AppTTenantRecuperationBookingsBookingIdRoute,
   AppTTenantItemsItemIdIndexRoute: AppTTenantItemsItemIdIndexRoute,

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'CONTEST_STATE',
   'SCORES_LOCKED',
   'COMPATRIOT_JUDGE',
+  'PROGRAMME_STATE',
+  'TICKET_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

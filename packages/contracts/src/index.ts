@@ -21,3 +21,4 @@ export * from './recuperationBooking.ts';
 export * from './recuperationMessages.ts';
 export * from './rights.ts';
 export * from './contest.ts';
+export * from './programme.ts';

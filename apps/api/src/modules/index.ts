@@ -9,6 +9,7 @@ import * as mechanism from './mechanism/index.ts';
 import * as member from './member/index.ts';
 import * as notification from './notification/index.ts';
 import * as orgUnit from './orgUnit/index.ts';
+import * as programme from './programme/index.ts';
 import * as recuperation from './recuperation/index.ts';
 import * as rights from './rights/index.ts';
 import * as staff from './staff/index.ts';
@@ -37,9 +38,10 @@ export const moduleRouters = {
   rightsCase: rights.rightsCaseRouter,
   referral: rights.referralRouter,
   contest: contest.contestRouter,
+  programme: programme.programmeRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

@@ -8,6 +8,7 @@ import { registerModules } from '../modules/index.ts';
 import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
+import { seedDemoProgrammes } from './programme.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
 import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
@@ -58,6 +59,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoRights(db, env);
   // joint skills contests under the 杭甬 agreement: one event published and finalised, one open
   await seedDemoContests(db, env);
+  // joint programmes: venues, the 劳模工匠宣讲 series and a training class, registrations and check-ins
+  await seedDemoProgrammes(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -21,7 +21,7 @@ async function fedId(db: Db, slug: string): Promise<string> {
 }
 
 /** fn as a demo staff user (admin@ / officer@<slug>.demo) at `now`, in one tenant transaction. */
-async function asStaff<T>(db: Db, env: EnvLike, slug: string, local: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
+export async function asStaff<T>(db: Db, env: EnvLike, slug: string, local: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
   const tenantId = await fedId(db, slug);
   const [u] = await withoutTenant(db, (tx) => tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, `${local}@${slug}.demo`)));
   return withTenant(
@@ -37,14 +37,14 @@ async function asStaff<T>(db: Db, env: EnvLike, slug: string, local: string, now
 }
 
 /** fn as a member of their home federation (as a member login would act). */
-async function asMember<T>(db: Db, env: EnvLike, slug: string, memberId: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
+export async function asMember<T>(db: Db, env: EnvLike, slug: string, memberId: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
   const tenantId = await fedId(db, slug);
   const actor = { userId: null, label: `member:${memberId}`, ip: '127.0.0.1', userAgent: 'demo-seed', roles: ['member'] as Role[], memberId };
   return withTenant(db, tenantId, (tx) => fn({ db: tx, tenantId, actor, now, locale: 'zh-CN', env }));
 }
 
 /** Members with no login, in a stable order; frontline ones first when asked. */
-async function demoMembers(db: Db, slug: string, n: number, frontline = false): Promise<string[]> {
+export async function demoMembers(db: Db, slug: string, n: number, frontline = false): Promise<string[]> {
   const tenantId = await fedId(db, slug);
   return withTenant(db, tenantId, async (tx) => {
     const loginMembers = tx.select({ id: memberships.memberId }).from(memberships).where(and(eq(memberships.tenantId, tenantId), isNotNull(memberships.memberId)));

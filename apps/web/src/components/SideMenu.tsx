@@ -1,11 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TrophyOutlined, FormOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TrophyOutlined, FormOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
 import { Menu, type MenuProps } from 'antd';
 import { access } from '../lib/access.ts';
 import { useT } from '../lib/locale.ts';
 
-type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine' | 'contests' | 'judge';
+type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine' | 'contests' | 'judge' | 'programmes' | 'programmes-admin';
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
@@ -34,6 +34,7 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
     });
     if (roles.includes('member')) items.push(section('recuperation', <HeartOutlined />, t('booking.nav')));
     if (roles.includes('member')) items.push(section('rights/mine', <SafetyOutlined />, t('rights.mine.nav')));
+    if (roles.includes('member')) items.push(section('programmes', <ReadOutlined />, t('programme.nav')));
     if (access.staff(roles)) {
       items.push(section('agreements', <FileProtectOutlined />, t('agreements.nav')));
       items.push(section('items', <ProjectOutlined />, t('items.nav')));
@@ -41,6 +42,7 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       items.push(section('recuperation-admin', <HeartOutlined />, t('recuperation.nav')));
       if (access.rights(roles)) items.push(section('rights', <SafetyOutlined />, t('rights.nav')));
       items.push(section('contests', <TrophyOutlined />, t('contest.nav')));
+      items.push(section('programmes-admin', <ReadOutlined />, t('programme.admin.nav')));
       items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
       items.push(section('members', <TeamOutlined />, t('nav.members')));
       items.push(section('staff', <IdcardOutlined />, t('nav.staff')));

@@ -27,12 +27,14 @@ export const errorMessagesZh = {
   BOOKING_CLOSED: '已过报名或取消的截止时间',
   BOOKING_STATE: '该报名当前状态下不能执行此操作',
   REFERRAL_STATE: '该转办案件当前状态下不能执行此操作',
-  CONSENT_REQUIRED: '须有职工对向该工会提供案件材料的单独同意（且未撤回）',
+  CONSENT_REQUIRED: '须先取得本人向对方工会提供个人信息的单独同意（且未撤回）',
   NOT_COVERED: '双方之间没有涵盖“权益共同维护”的生效协议',
   CONTEST_CLOSED: '不在竞赛报名或申诉的时间窗口内',
   CONTEST_STATE: '该赛项当前阶段不能执行此操作',
   SCORES_LOCKED: '该赛项评分已锁定，不能再提交评分',
   COMPATRIOT_JUDGE: '裁判不得评判本市选手（回避规则）',
+  PROGRAMME_STATE: '该活动或场次当前状态下不能执行此操作',
+  TICKET_INVALID: '签到码无效：不是本场次的票，或报名已取消',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -62,12 +64,14 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
   BOOKING_STATE: 'The booking is not in a state that allows this',
   REFERRAL_STATE: 'The referral is not in a state that allows this',
-  CONSENT_REQUIRED: 'The worker\'s separate consent to share the case file with this federation is required (and must not be withdrawn)',
+  CONSENT_REQUIRED: 'The person\'s separate consent to share their data with the other federation is needed first (and must not have been withdrawn)',
   NOT_COVERED: 'No agreement in force between the two federations covers rights protection',
   CONTEST_CLOSED: 'Outside the registration or appeal window',
   CONTEST_STATE: 'The event is not at a stage that allows this',
   SCORES_LOCKED: 'Scores of this event are locked; no more scores can be submitted',
   COMPATRIOT_JUDGE: 'A judge may not mark a contestant from their own federation',
+  PROGRAMME_STATE: 'The event or session is not in a state that allows this',
+  TICKET_INVALID: 'Invalid ticket: not for this session, or the registration was cancelled',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 

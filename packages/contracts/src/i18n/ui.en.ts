@@ -7,6 +7,7 @@ import { uiCollabEn } from './ui.collab.en.ts';
 import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 import { uiRightsEn } from './ui.rights.en.ts';
+import { uiProgrammeEn } from './ui.programme.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
@@ -15,6 +16,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiRightsEn,
   ...uiBookingEn,
   ...uiContestEn,
+  ...uiProgrammeEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',
@@ -362,6 +364,21 @@ export const uiEn: Record<UiKey, string> = {
   'audit.entity.recuperation_policy': 'Recuperation policy',
   'audit.entity.recuperation_quota': 'Recuperation places',
   'audit.entity.recuperation_booking': 'Recuperation booking',
+  'audit.type.programme.venue_saved': 'Venue saved',
+  'audit.type.programme.event_saved': 'Programme saved',
+  'audit.type.programme.event_step': 'Programme status changed',
+  'audit.type.programme.session_saved': 'Session added',
+  'audit.type.programme.session_rescheduled': 'Session rescheduled',
+  'audit.type.programme.session_cancelled': 'Session cancelled',
+  'audit.type.programme.registered': 'Registered for a session',
+  'audit.type.programme.registration_cancelled': 'Registration cancelled',
+  'audit.type.programme.checked_in': 'Checked in',
+  'audit.type.programme.registrations_read': 'Registrations viewed',
+  'audit.type.programme.attendance_exported': 'Attendance exported',
+  'audit.entity.programme_venue': 'Programme venue',
+  'audit.entity.programme_event': 'Joint programme',
+  'audit.entity.programme_session': 'Programme session',
+  'audit.entity.programme_registration': 'Programme registration',
 
   'agreementStatus.draft': 'Draft',
   'agreementStatus.negotiating': 'Negotiating',

@@ -6,6 +6,7 @@ import { uiCollabZh } from './ui.collab.zh-CN.ts';
 import { uiContestZh } from './ui.contest.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
 import { uiRightsZh } from './ui.rights.zh-CN.ts';
+import { uiProgrammeZh } from './ui.programme.zh-CN.ts';
 
 // Each feature keeps its words in ui.<feature>.zh-CN.ts / ui.<feature>.en.ts; they merge here.
 export const uiZh = {
@@ -15,6 +16,7 @@ export const uiZh = {
   ...uiBookingZh,
   ...uiRightsZh,
   ...uiContestZh,
+  ...uiProgrammeZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',
@@ -362,6 +364,21 @@ export const uiZh = {
   'audit.entity.recuperation_policy': '疗休养政策',
   'audit.entity.recuperation_quota': '疗休养名额',
   'audit.entity.recuperation_booking': '疗休养预订',
+  'audit.type.programme.venue_saved': '保存活动阵地',
+  'audit.type.programme.event_saved': '保存联合活动',
+  'audit.type.programme.event_step': '联合活动状态变更',
+  'audit.type.programme.session_saved': '添加活动场次',
+  'audit.type.programme.session_rescheduled': '活动场次改期',
+  'audit.type.programme.session_cancelled': '取消活动场次',
+  'audit.type.programme.registered': '活动报名',
+  'audit.type.programme.registration_cancelled': '取消活动报名',
+  'audit.type.programme.checked_in': '活动签到',
+  'audit.type.programme.registrations_read': '查看活动报名名单',
+  'audit.type.programme.attendance_exported': '导出活动签到统计',
+  'audit.entity.programme_venue': '活动阵地',
+  'audit.entity.programme_event': '联合活动',
+  'audit.entity.programme_session': '活动场次',
+  'audit.entity.programme_registration': '活动报名',
 
   'agreementStatus.draft': '草稿',
   'agreementStatus.negotiating': '协商中',

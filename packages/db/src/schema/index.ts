@@ -9,3 +9,4 @@ export * from './recuperation.ts';
 export * from './place.ts';
 export * from './rights.ts';
 export * from './contest.ts';
+export * from './programme.ts';

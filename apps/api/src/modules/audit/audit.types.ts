@@ -31,6 +31,18 @@ export type AuditEvent =
   | { type: 'contest.appeal_filed'; entityType: 'contest_appeal'; data: { eventId: string; number: number } }
   | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[] } }
   | { type: 'contest.finalised'; entityType: 'contest_event'; data: { certificates: number; titles: number } }
+  // joint programmes (issue 10): names of members are not copied into the log
+  | { type: 'programme.venue_saved'; entityType: 'programme_venue'; data: { name: string; created: boolean } }
+  | { type: 'programme.event_saved'; entityType: 'programme_event'; data: { title: string; created: boolean } }
+  | { type: 'programme.event_step'; entityType: 'programme_event'; data: { from: string; to: string } }
+  | { type: 'programme.session_saved'; entityType: 'programme_session'; data: { eventId: string; capacity: number; startsAt: string } }
+  | { type: 'programme.session_rescheduled'; entityType: 'programme_session'; data: { from: string; to: string; told: number } }
+  | { type: 'programme.session_cancelled'; entityType: 'programme_session'; data: { reason: string; told: number } }
+  | { type: 'programme.registered'; entityType: 'programme_registration'; data: { sessionId: string; status: string; nominated: boolean; consent: boolean } }
+  | { type: 'programme.registration_cancelled'; entityType: 'programme_registration'; data: { sessionId: string; from: string } }
+  | { type: 'programme.checked_in'; entityType: 'programme_registration'; data: { sessionId: string } }
+  | { type: 'programme.registrations_read'; entityType: 'programme_session'; data: { rows: number } }
+  | { type: 'programme.attendance_exported'; entityType: 'programme_event'; data: { rows: number } }
   // joint items, liaison pairs and joint meetings (issue 3); liaison events name the fields changed per party, not the contact details
   | { type: 'joint_item.created'; entityType: 'joint_item'; data: { agreementId: string; kind: string; title: string; lead: string; source: string; sourceRef: string | null } }
   // joint item tracking (issue 4): field names changed, not contact details

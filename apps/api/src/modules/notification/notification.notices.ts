@@ -27,6 +27,12 @@ export const NOTICE_KINDS = [
   'rights.step',
   'rights.sla_warning',
   'rights.sla_breach',
+  'programme.registered',
+  'programme.waitlisted',
+  'programme.promoted',
+  'programme.rescheduled',
+  'programme.session_cancelled',
+  'programme.registration_cancelled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -61,6 +67,13 @@ const zh: Texts = {
   'rights.step': { title: '维权转办进展：{step}', body: '{party}对{kind}转办案件执行了“{step}”。{note}' },
   'rights.sla_warning': { title: '维权时限即将届满：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）即将届满，请尽快处理。' },
   'rights.sla_breach': { title: '维权时限已超期：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）已超期，已通知承办人、主管及转办方。' },
+  // programmes: {event} 活动, {date} 场次时间, {host} 主办工会, {to} 新时间, {reason}
+  'programme.registered': { title: '活动报名成功：{event}', body: '您已报名{host}“{event}”（{date}），请在“我的活动”中出示签到二维码。' },
+  'programme.waitlisted': { title: '活动报名已进入候补：{event}', body: '“{event}”（{date}）本市席位已满，您在候补名单中，有空位时将自动为您报名并通知您。' },
+  'programme.promoted': { title: '候补转为报名成功：{event}', body: '“{event}”（{date}）有空位，已为您报名，请凭签到二维码入场。' },
+  'programme.rescheduled': { title: '活动场次改期：{event}', body: '“{event}”原定 {date} 的场次改为 {to}，您的席位保留；如不能参加请取消报名。' },
+  'programme.session_cancelled': { title: '活动场次取消：{event}', body: '“{event}”（{date}）的场次已取消，您的报名随之取消。{reason}' },
+  'programme.registration_cancelled': { title: '活动报名已取消：{event}', body: '“{event}”（{date}）的报名已取消。' },
 };
 
 const en: Texts = {
@@ -90,6 +103,12 @@ const en: Texts = {
   'rights.step': { title: 'Rights referral update: {step}', body: '{party} took the step "{step}" on a {kind} referral. {note}' },
   'rights.sla_warning': { title: 'Rights deadline approaching: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral is about to run out.' },
   'rights.sla_breach': { title: 'Rights deadline missed: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral has passed; the caseworker, the supervisor and the referring federation are told.' },
+  'programme.registered': { title: 'Registered: {event}', body: 'You are registered for "{event}" by {host} ({date}). Show the check-in QR code under My programmes.' },
+  'programme.waitlisted': { title: 'Waitlisted: {event}', body: 'Your city\'s seats for "{event}" ({date}) are taken; you are on the waitlist and will be registered and told when a seat frees.' },
+  'programme.promoted': { title: 'A seat for you: {event}', body: 'A seat freed for "{event}" ({date}) and you are now registered; show your QR code at the door.' },
+  'programme.rescheduled': { title: 'Session moved: {event}', body: 'The session of "{event}" on {date} moves to {to}. Your seat is kept; cancel if you cannot come.' },
+  'programme.session_cancelled': { title: 'Session cancelled: {event}', body: 'The session of "{event}" ({date}) is cancelled, and your registration with it. {reason}' },
+  'programme.registration_cancelled': { title: 'Registration cancelled: {event}', body: 'Your registration for "{event}" ({date}) is cancelled.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {

@@ -1,0 +1,21 @@
+// Joint programmes (思想共同引领, issue 10; docs/decisions/0012-programmes.md): venues, events under
+// an agreement, sessions whose seats are a places-engine pool split per city, registrations
+// (claims), QR check-in, attendance and learning records. Public surface for other modules.
+import { registerDashboardPanel } from '../dashboard/index.ts';
+import { registerPlaceConsumer } from '../place/index.ts';
+import { programmeAttendancePanel } from './programme.panel.ts';
+import { programmeSeats } from './waitlist.write.ts';
+
+export { programmeRouter } from './programme.router.ts';
+export { createEvent, stepEvent } from './event.write.ts';
+export { createSession } from './session.write.ts';
+export { createVenue } from './venue.write.ts';
+export { registerMember } from './registration.write.ts';
+export { checkIn } from './checkin.write.ts';
+export { ticketToken } from './ticket.crypto.ts';
+
+/** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */
+export function register(): void {
+  registerPlaceConsumer(programmeSeats);
+  registerDashboardPanel(programmeAttendancePanel);
+}

@@ -1,0 +1,88 @@
+import {
+  attendanceDto,
+  byId,
+  eventDetailDto,
+  eventDto,
+  eventInput,
+  eventStepInput,
+  eventUpdateInput,
+  fileDto,
+  learningRecordDto,
+  nominateRegistrationInput,
+  nominateResultDto,
+  programmeCheckInInput,
+  checkInResultDto,
+  registerInput,
+  programmeRegisterResultDto,
+  registrationCancelInput,
+  programmeRegistrationDto,
+  registrationListInput,
+  rescheduleInput,
+  sessionCancelInput,
+  sessionInput,
+  ticketDto,
+  venueDto,
+  venueInput,
+  venueUpdateInput,
+} from '@uc/contracts';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } from '../../trpc.ts';
+import { attendanceFile, eventAttendance } from './attendance.query.ts';
+import { checkIn } from './checkin.write.ts';
+import { getEvent, listEvents } from './event.query.ts';
+import { createEvent, stepEvent, updateEvent } from './event.write.ts';
+import { registrationDtoOf } from './programme.dto.ts';
+import { WRITER_ROLES } from './programme.rules.ts';
+import { learningRecord, listRegistrations, myLearningRecord, myTickets, ticketFor } from './registration.query.ts';
+import { cancelRegistration, nominate, register } from './registration.write.ts';
+import { cancelSession, createSession, rescheduleSession } from './session.write.ts';
+import { createVenue, listVenues, updateVenue } from './venue.write.ts';
+
+// programme.* — joint programmes (思想共同引领). Stable names outside clients rely on:
+// programme.list (the events visible to the caller's federation) and programme.get({ id }).
+
+const writerProcedure = roleProcedure(...WRITER_ROLES);
+/** A member account with its member record: registers, sees its own tickets and learning record. */
+const memberProcedure = roleProcedure('member').use(({ ctx, next }) => {
+  if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('FORBIDDEN'));
+  return next();
+});
+
+export const programmeRouter = router({
+  list: tenantProcedure.output(z.array(eventDto)).query(({ ctx }) => listEvents(ctx.svc)),
+  get: tenantProcedure.input(byId).output(eventDetailDto).query(({ ctx, input }) => getEvent(ctx.svc, input.id)),
+  venue: router({
+    list: staffProcedure.output(z.array(venueDto)).query(({ ctx }) => listVenues(ctx.svc)),
+    create: writerProcedure.input(venueInput).output(venueDto).mutation(({ ctx, input }) => createVenue(ctx.svc, input)),
+    update: writerProcedure.input(venueUpdateInput).output(venueDto).mutation(({ ctx, input }) => updateVenue(ctx.svc, input)),
+  }),
+  event: router({
+    create: writerProcedure.input(eventInput).output(eventDetailDto).mutation(({ ctx, input }) => createEvent(ctx.svc, input)),
+    update: writerProcedure.input(eventUpdateInput).output(eventDetailDto).mutation(({ ctx, input }) => updateEvent(ctx.svc, input)),
+    step: writerProcedure.input(eventStepInput).output(eventDetailDto).mutation(({ ctx, input }) => stepEvent(ctx.svc, input)),
+    attendance: staffProcedure.input(byId).output(attendanceDto).query(({ ctx, input }) => eventAttendance(ctx.svc, input.id)),
+    attendanceXlsx: staffProcedure.input(byId).output(fileDto).query(({ ctx, input }) => attendanceFile(ctx.svc, input.id)),
+  }),
+  session: router({
+    create: writerProcedure.input(sessionInput).output(eventDetailDto).mutation(({ ctx, input }) => createSession(ctx.svc, input)),
+    reschedule: writerProcedure.input(rescheduleInput).output(eventDetailDto).mutation(({ ctx, input }) => rescheduleSession(ctx.svc, input)),
+    cancel: writerProcedure.input(sessionCancelInput).output(eventDetailDto).mutation(({ ctx, input }) => cancelSession(ctx.svc, input)),
+    registrations: staffProcedure.input(registrationListInput).output(z.array(programmeRegistrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.sessionId)),
+    checkIn: staffProcedure.input(programmeCheckInInput).output(checkInResultDto).mutation(({ ctx, input }) => checkIn(ctx.svc, input)),
+  }),
+  registration: router({
+    register: memberProcedure.input(registerInput).output(programmeRegisterResultDto).mutation(async ({ ctx, input }) => {
+      const r = await register(ctx.svc, input);
+      return { ticket: await ticketFor(ctx.svc, r.row), created: r.created };
+    }),
+    mine: memberProcedure.output(z.array(ticketDto)).query(({ ctx }) => myTickets(ctx.svc)),
+    learning: memberProcedure.output(learningRecordDto).query(({ ctx }) => myLearningRecord(ctx.svc)),
+    memberLearning: staffProcedure.input(z.object({ memberId: z.uuid() })).output(learningRecordDto).query(({ ctx, input }) => learningRecord(ctx.svc, input.memberId)),
+    nominate: writerProcedure.input(nominateRegistrationInput).output(nominateResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
+    cancel: tenantProcedure.input(registrationCancelInput).output(programmeRegistrationDto).mutation(async ({ ctx, input }) => {
+      const r = await cancelRegistration(ctx.svc, input.id, input.reason);
+      return registrationDtoOf(r, new Map(), ctx.svc.locale);
+    }),
+  }),
+});

@@ -1,0 +1,68 @@
+import type { AgreementContent, ProgrammeStatus } from '@uc/contracts';
+import type { Role } from '@uc/contracts';
+
+// Pure rules of joint programmes: the clause's seats, the split of a session's seats per city,
+// the event's lifecycle, credit hours and the attendance counts (场次, 人次, 人数).
+
+export const WRITER_ROLES: Role[] = ['admin', 'officer', 'lead'];
+
+/** Seats per city the agreement's programme section sets; null when the section is off or has none. */
+export function seatsPerCity(content: Pick<AgreementContent, 'commons'> | null | undefined): number | null {
+  const section = content?.commons.find((c) => c.kind === 'programme' && c.enabled);
+  if (!section) return null;
+  const n = section.figures.seatsPerCity;
+  return typeof n === 'number' && n >= 0 ? n : 0;
+}
+
+/**
+ * One share per party city: each gets `perCity` seats, cut down evenly when the capacity is
+ * smaller than all of them; what is left over stays on the pool (anyone, first come).
+ */
+export function splitSeats(capacity: number, perCity: number, parties: string[]): { partyTenantId: string; units: number }[] {
+  const each = Math.min(perCity, Math.floor(capacity / Math.max(parties.length, 1)));
+  return parties.map((partyTenantId) => ({ partyTenantId, units: each }));
+}
+
+/** When the cities' unused seats go to anyone: releaseHours before the session starts. */
+export const releaseAtOf = (startsAt: Date, releaseHours: number) => new Date(startsAt.getTime() - releaseHours * 3_600_000);
+
+const NEXT: Record<ProgrammeStatus, ProgrammeStatus[]> = {
+  draft: ['published'],
+  published: ['open', 'draft'],
+  open: ['closed'],
+  closed: ['open', 'held'],
+  held: ['archived'],
+  archived: [],
+};
+
+export const canStep = (from: ProgrammeStatus, to: ProgrammeStatus) => NEXT[from].includes(to);
+
+/** Registration is taken while the event is open and the session scheduled and not started. */
+export const registrationOpen = (eventStatus: string, session: { status: string; startsAt: Date }, now: Date) =>
+  eventStatus === 'open' && session.status === 'scheduled' && session.startsAt > now;
+
+export const creditHours = (tenths: number) => Math.round(tenths) / 10;
+
+export interface Attendance {
+  sessionId: string;
+  homeTenantId: string;
+  memberId: string;
+}
+
+/** 场次 (sessions with an attendance), 人次 (each attendance), 人数 (distinct members), per city too. */
+export function countAttendance(rows: Attendance[]) {
+  const person = (a: Attendance) => `${a.homeTenantId}:${a.memberId}`;
+  const perCity = new Map<string, { attendances: number; people: Set<string> }>();
+  for (const a of rows) {
+    const c = perCity.get(a.homeTenantId) ?? { attendances: 0, people: new Set<string>() };
+    c.attendances++;
+    c.people.add(person(a));
+    perCity.set(a.homeTenantId, c);
+  }
+  return {
+    sessionsHeld: new Set(rows.map((a) => a.sessionId)).size,
+    attendances: rows.length,
+    people: new Set(rows.map(person)).size,
+    perCity: [...perCity].map(([tenantId, c]) => ({ tenantId, attendances: c.attendances, people: c.people.size })),
+  };
+}

@@ -1,0 +1,115 @@
+import type { Browser, Page } from '@playwright/test';
+import { artifact, expect, horizontalOverflow, signIn, test } from '../support/fixtures.ts';
+
+// Issue 10's journey, in Chinese: a Hangzhou officer adds a session with seats for both cities to
+// the 杭甬 劳模工匠宣讲 series; member@ningbo.demo registers on a 375 px phone (with consent: the
+// host is the other city) and sees the ticket's QR code; the host scans it at the door (a second
+// scan is refused as already counted); the member sees the session in their learning record.
+const EVENT = '杭甬劳模工匠宣讲（2026 年度）';
+const SESSION = '第四场 · 杭州（E2E）';
+
+const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1366, height: 860 } };
+
+/** Tomorrow as a calendar date in China, whatever zone the machine runs in. */
+function tomorrow() {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? PHONE : DESKTOP) });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function fitsThePhone(page: Page, name: string) {
+  expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifact(name), fullPage: true });
+}
+
+test.describe.serial('联合活动：杭州发布场次，宁波会员手机报名，扫码签到，学习记录', () => {
+  const day = tomorrow();
+  let eventUrl = '';
+  let token = '';
+
+  test('杭州工作人员为宣讲活动添加两市各 10 席的场次', async ({ browser, baseURL }) => {
+    const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
+    await hz.getByRole('menuitem', { name: '联合活动管理' }).click();
+    await hz.getByRole('link', { name: EVENT }).click();
+    await expect(hz.getByTestId('programme-status')).toHaveText('报名中');
+    eventUrl = new URL(hz.url()).pathname;
+    await hz.getByTestId('session-title').fill(SESSION);
+    const inputs = hz.locator('.ant-picker-range input');
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(`${day} 14:00`);
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill(`${day} 16:00`);
+    await inputs.nth(1).press('Enter');
+    await hz.getByTestId('session-venue').click();
+    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭州市工人文化宫' }).click();
+    await hz.getByTestId('session-capacity').fill('20');
+    await hz.getByTestId('session-seats').fill('10');
+    await hz.screenshot({ path: artifact('programme-01-host-add-session'), fullPage: true });
+    await hz.getByTestId('session-add').click();
+    const card = hz.getByTestId('programme-session').filter({ hasText: SESSION });
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId('programme-share')).toHaveCount(2);
+    await expect(card.getByTestId('programme-share').filter({ hasText: '宁波' })).toContainText('0/10');
+    await card.scrollIntoViewIfNeeded();
+    await hz.screenshot({ path: artifact('programme-02-host-session-seats'), fullPage: true });
+  });
+
+  test('宁波会员在手机上同意授权并报名，看到签到二维码', async ({ browser, baseURL }) => {
+    const page = await signedInPage(browser, baseURL, 'member@ningbo.demo', true);
+    await page.goto('/t/ningbo/programmes');
+    await expect(page.getByRole('heading', { name: '联合活动' })).toBeVisible();
+    const event = page.getByTestId('programme-event').filter({ hasText: EVENT });
+    await expect(event).toBeVisible();
+    const row = event.locator('div', { hasText: SESSION }).filter({ has: page.getByTestId('programme-register') }).last();
+    await expect(row.getByTestId('programme-register')).toBeDisabled();
+    await event.getByTestId('programme-consent').click();
+    await fitsThePhone(page, 'programme-03-member-browse');
+    await row.getByTestId('programme-register').click();
+    const ticket = page.getByTestId('programme-ticket').first();
+    await expect(page.getByTestId('programme-ticket').first()).toBeVisible();
+    await expect(page.getByRole('img', { name: '签到二维码' }).first()).toBeVisible();
+    token = (await page.getByTestId('programme-token').first().innerText()).trim();
+    expect(token).toMatch(/^pt1\./);
+    await expect(ticket).toContainText('已报名');
+    await fitsThePhone(page, 'programme-04-member-ticket');
+  });
+
+  test('杭州工作人员在门口用手机扫码签到，重复扫码不重复计数', async ({ browser, baseURL }) => {
+    const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', true);
+    await hz.goto(eventUrl);
+    const card = hz.getByTestId('programme-session').filter({ hasText: SESSION });
+    await card.getByTestId('programme-checkin-link').click();
+    await expect(hz.getByRole('heading', { name: '活动签到' })).toBeVisible();
+    await hz.getByTestId('checkin-input').fill(token);
+    await hz.getByTestId('checkin-submit').click();
+    await expect(hz.getByTestId('checkin-result')).toContainText('签到成功');
+    await fitsThePhone(hz, 'programme-05-host-checkin');
+    await hz.getByTestId('checkin-input').fill(token);
+    await hz.getByTestId('checkin-submit').click();
+    await expect(hz.getByTestId('checkin-result')).toContainText('不重复计数');
+    await hz.screenshot({ path: artifact('programme-06-host-checkin-again'), fullPage: true });
+    // a forged code is refused with a clear message
+    await hz.getByTestId('checkin-input').fill(`${token.slice(0, -4)}AAAA`);
+    await hz.getByTestId('checkin-submit').click();
+    await expect(hz.getByTestId('checkin-error')).toContainText('签到码无效');
+  });
+
+  test('宁波会员在学习记录中看到该场次', async ({ browser, baseURL }) => {
+    const page = await signedInPage(browser, baseURL, 'member@ningbo.demo', true);
+    await page.goto('/t/ningbo/programmes');
+    const record = page.getByTestId('learning-record');
+    await expect(record).toContainText(EVENT);
+    await expect(record).toContainText('已参加 1 场');
+    await record.scrollIntoViewIfNeeded();
+    await fitsThePhone(page, 'programme-07-member-learning-record');
+  });
+});

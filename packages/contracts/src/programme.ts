@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { rowVersion, safeText, trimmed, uuid } from './common.ts';
+
+// Joint programmes (思想共同引领, DOMAIN §3.1): venues (阵地), events under an agreement with
+// sessions whose seats are split per city, registrations with a check-in ticket, attendance and
+// each member's learning record. Instants are UTC ISO strings, shown in Asia/Shanghai.
+
+export const VENUE_KINDS = ['home', 'palace', 'studio', 'online', 'other'] as const;
+export const PROGRAMME_KINDS = ['lecture', 'study', 'training', 'visit', 'online'] as const;
+export const PROGRAMME_STATUSES = ['draft', 'published', 'open', 'closed', 'held', 'archived'] as const;
+export const REGISTRATION_STATUSES = ['waitlisted', 'offered', 'registered', 'cancelled'] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+const instantInput = z.iso.datetime({ offset: true });
+
+export const venueInput = z.object({
+  name: trimmed(1, 80),
+  kind: z.enum(VENUE_KINDS),
+  city: safeText(40).default(''),
+  address: safeText(200).default(''),
+  capacity: z.number().int().min(0).max(100_000).default(0),
+  facilities: z.array(trimmed(1, 40)).max(30).default([]),
+});
+export const venueUpdateInput = venueInput.extend({ id: uuid, rowVersion });
+export const venueDto = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  federation: z.string(),
+  own: z.boolean(),
+  name: z.string(),
+  kind: z.enum(VENUE_KINDS),
+  city: z.string(),
+  address: z.string(),
+  capacity: z.number(),
+  facilities: z.array(z.string()),
+  rowVersion: z.number(),
+});
+export type VenueDto = z.infer<typeof venueDto>;
+
+const speaker = z.object({ name: trimmed(1, 40), title: safeText(80).default('') });
+
+export const eventInput = z.object({
+  agreementId: uuid,
+  kind: z.enum(PROGRAMME_KINDS),
+  title: trimmed(1, 120),
+  topic: trimmed(1, 120),
+  speakers: z.array(speaker).max(20).default([]),
+  description: safeText(4000).default(''),
+  /** default: the agreement's seatsPerCity */
+  seatsPerCity: z.number().int().min(0).max(100_000).optional(),
+  releaseHours: z.number().int().min(0).max(720).default(48),
+});
+export const eventUpdateInput = eventInput.omit({ agreementId: true }).extend({ id: uuid, rowVersion });
+export const eventStepInput = z.object({ id: uuid, to: z.enum(PROGRAMME_STATUSES), rowVersion });
+
+export const sessionInput = z
+  .object({
+    eventId: uuid,
+    title: safeText(120).default(''),
+    startsAt: instantInput,
+    endsAt: instantInput,
+    venueId: uuid.nullable().default(null),
+    onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+    capacity: z.number().int().min(1).max(100_000),
+    /** per city (default: the event's seatsPerCity, within the capacity) */
+    seatsPerCity: z.number().int().min(0).max(100_000).optional(),
+    creditHours: z.number().min(0).max(100).multipleOf(0.1).default(0),
+  })
+  .refine((s) => Date.parse(s.startsAt) < Date.parse(s.endsAt), { error: 'time_order', path: ['endsAt'] })
+  .refine((s) => s.venueId !== null || s.onlineUrl !== null, { error: 'place_required', path: ['venueId'] });
+export const rescheduleInput = z.object({ id: uuid, startsAt: instantInput, endsAt: instantInput, rowVersion }).refine((s) => Date.parse(s.startsAt) < Date.parse(s.endsAt), { error: 'time_order', path: ['endsAt'] });
+export const sessionCancelInput = z.object({ id: uuid, reason: safeText(500).default('') });
+
+export const shareDto = z.object({ tenantId: z.string(), federation: z.string(), units: z.number(), taken: z.number(), free: z.number() });
+export const programmeSessionDto = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venue: z.object({ id: z.string(), name: z.string(), address: z.string(), federation: z.string() }).nullable(),
+  onlineUrl: z.string().nullable(),
+  creditHours: z.number(),
+  status: z.enum(['scheduled', 'cancelled']),
+  rescheduled: z.boolean(),
+  capacity: z.number(),
+  free: z.number(),
+  released: z.boolean(),
+  releaseAt: z.string().nullable(),
+  shares: z.array(shareDto),
+  attended: z.number(),
+  rowVersion: z.number(),
+});
+export type ProgrammeSessionDto = z.infer<typeof programmeSessionDto>;
+
+export const eventDto = z.object({
+  id: z.string(),
+  hostTenantId: z.string(),
+  host: z.string(),
+  partner: z.string(),
+  own: z.boolean(),
+  agreementId: z.string(),
+  kind: z.enum(PROGRAMME_KINDS),
+  title: z.string(),
+  topic: z.string(),
+  speakers: z.array(z.object({ name: z.string(), title: z.string() })),
+  description: z.string(),
+  seatsPerCity: z.number(),
+  releaseHours: z.number(),
+  status: z.enum(PROGRAMME_STATUSES),
+  rowVersion: z.number(),
+  firstStartsAt: z.string().nullable(),
+  sessions: z.number(),
+});
+export type EventDto = z.infer<typeof eventDto>;
+export const eventDetailDto = eventDto.extend({ sessionList: z.array(programmeSessionDto) });
+export type EventDetailDto = z.infer<typeof eventDetailDto>;
+
+export const registerInput = z.object({
+  sessionId: uuid,
+  /** the member agrees to their name and mobile going to the host (needed when the host is the other city) */
+  consent: z.boolean().default(false),
+  idempotencyKey: trimmed(8, 80),
+});
+export const nominateRegistrationInput = z.object({ sessionId: uuid, memberIds: z.array(uuid).min(1).max(500), consentAttested: z.boolean() });
+export const registrationCancelInput = z.object({ id: uuid, reason: safeText(500).default('') });
+export const registrationListInput = z.object({ sessionId: uuid });
+export const programmeCheckInInput = z.object({ sessionId: uuid, token: trimmed(10, 200) });
+
+export const programmeRegistrationDto = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  eventId: z.string(),
+  home: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  memberMobile: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  onShare: z.boolean(),
+  requestedAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  nominated: z.boolean(),
+});
+export type ProgrammeRegistrationDto = z.infer<typeof programmeRegistrationDto>;
+
+export const ticketDto = programmeRegistrationDto.extend({
+  /** the check-in code (QR), only for the member and their home federation */
+  token: z.string().nullable(),
+  eventTitle: z.string(),
+  host: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  sessionStatus: z.enum(['scheduled', 'cancelled']),
+  waitlistPosition: z.number().nullable(),
+});
+export type TicketDto = z.infer<typeof ticketDto>;
+export const programmeRegisterResultDto = z.object({ ticket: ticketDto, created: z.boolean() });
+export const nominateResultDto = z.object({ registered: z.number(), waitlisted: z.number(), existing: z.number() });
+
+export const checkInResultDto = z.object({
+  outcome: z.enum(['checked_in', 'already']),
+  memberName: z.string(),
+  home: z.string(),
+  checkedInAt: z.string(),
+});
+export type CheckInResultDto = z.infer<typeof checkInResultDto>;
+
+export const attendanceDto = z.object({
+  eventId: z.string(),
+  /** 场次: sessions held (with at least one check-in, or past and not cancelled) */
+  sessionsHeld: z.number(),
+  /** 人次 */
+  attendances: z.number(),
+  /** 人数 */
+  people: z.number(),
+  perCity: z.array(z.object({ tenantId: z.string(), federation: z.string(), attendances: z.number(), people: z.number() })),
+});
+export type AttendanceDto = z.infer<typeof attendanceDto>;
+
+export const learningEntryDto = z.object({
+  sessionId: z.string(),
+  eventTitle: z.string(),
+  topic: z.string(),
+  kind: z.enum(PROGRAMME_KINDS),
+  host: z.string(),
+  startsAt: z.string(),
+  creditHours: z.number(),
+  checkedInAt: z.string(),
+});
+export const learningRecordDto = z.object({ sessions: z.number(), creditHours: z.number(), topics: z.array(z.string()), entries: z.array(learningEntryDto) });
+export type LearningRecordDto = z.infer<typeof learningRecordDto>;
+
+export const programmePanelDto = z.object({
+  sessionsHeld: z.number(),
+  attendances: z.number(),
+  people: z.number(),
+  perCity: z.array(z.object({ federation: z.string(), attendances: z.number() })),
+  topTopics: z.array(z.object({ topic: z.string(), attendances: z.number() })),
+});

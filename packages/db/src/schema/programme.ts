@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
+import { members } from './core.ts';
+import { federations } from './global.ts';
+import { claimColumns, claimIndexes, placePools } from './place.ts';
+
+// Joint programmes (思想共同引领, DOMAIN §3.1; docs/decisions/0012-programmes.md). A federation
+// lists its venues (阵地); the host federation owns an event under an active agreement covering
+// programmes, co-hosted by the partner, and its sessions. A session's seats are a places-engine
+// pool (same (tenant_id, id)) with one share per party city; a registration is the engine's
+// claim, in this table, owned by the member's HOME federation and visible to the host.
+// Check-in is a column of the registration: set once, attendance counts derive from it.
+
+export const PROGRAMME_REG_ACTIVE = ['waitlisted', 'offered', 'registered'] as const;
+export const PROGRAMME_REG_HOLDING = ['offered', 'registered'] as const;
+
+export const programmeVenues = pgTable(
+  'programme_venue',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    name: text('name').notNull(),
+    // home (职工之家) | palace (工人文化宫) | studio (劳模工匠创新工作室) | online | other
+    kind: text('kind').notNull(),
+    city: text('city').notNull().default(''),
+    address: text('address').notNull().default(''),
+    capacity: integer('capacity').notNull().default(0),
+    facilities: text('facilities').array().notNull().default(sql`'{}'::text[]`),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    check('programme_venue_kind_ck', sql`${t.kind} in ('home', 'palace', 'studio', 'online', 'other')`),
+    check('programme_venue_capacity_ck', sql`${t.capacity} between 0 and 100000`),
+  ],
+);
+
+export const programmeEvents = pgTable(
+  'programme_event',
+  {
+    /** the host federation */
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    agreementTenantId: uuid('agreement_tenant_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    /** the co-host: the other party of the agreement */
+    partnerTenantId: uuid('partner_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    // lecture (宣讲) | study (学习会) | training (培训班) | visit (参观交流) | online (线上直播)
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    topic: text('topic').notNull(),
+    speakers: jsonb('speakers').$type<{ name: string; title: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    description: text('description').notNull().default(''),
+    /** seats per city at each session (default: the clause's seatsPerCity) */
+    seatsPerCity: integer('seats_per_city').notNull(),
+    /** hours before a session when a city's unused seats go to anyone */
+    releaseHours: integer('release_hours').notNull().default(48),
+    // draft | published | open | closed | held | archived
+    status: text('status').notNull().default('draft'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('programme_event_partner_idx').on(t.partnerTenantId, t.status),
+    check('programme_event_kind_ck', sql`${t.kind} in ('lecture', 'study', 'training', 'visit', 'online')`),
+    check('programme_event_status_ck', sql`${t.status} in ('draft', 'published', 'open', 'closed', 'held', 'archived')`),
+    check('programme_event_seats_ck', sql`${t.seatsPerCity} between 0 and 100000 and ${t.releaseHours} between 0 and 720`),
+  ],
+);
+
+export const programmeSessions = pgTable(
+  'programme_session',
+  {
+    /** the host; id = the seats' pool id */
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    eventId: uuid('event_id').notNull(),
+    title: text('title').notNull().default(''),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    /** a venue of either party (no key across tenants: checked by the service) */
+    venueTenantId: uuid('venue_tenant_id'),
+    venueId: uuid('venue_id'),
+    onlineUrl: text('online_url'),
+    /** credit hours (学时) in tenths */
+    creditTenths: integer('credit_tenths').notNull().default(0),
+    // scheduled | cancelled
+    status: text('status').notNull().default('scheduled'),
+    rescheduledAt: instant('rescheduled_at'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'programme_session_event_fk', columns: [t.tenantId, t.eventId], foreignColumns: [programmeEvents.tenantId, programmeEvents.id] }).onDelete('cascade'),
+    foreignKey({ name: 'programme_session_pool_fk', columns: [t.tenantId, t.id], foreignColumns: [placePools.tenantId, placePools.id] }),
+    index('programme_session_event_idx').on(t.tenantId, t.eventId, t.startsAt),
+    check('programme_session_time_ck', sql`${t.startsAt} < ${t.endsAt}`),
+    check('programme_session_status_ck', sql`${t.status} in ('scheduled', 'cancelled')`),
+    check('programme_session_place_ck', sql`${t.venueId} is not null or ${t.onlineUrl} is not null`),
+  ],
+);
+
+export const programmeRegistrations = pgTable(
+  'programme_registration',
+  {
+    ...claimColumns(),
+    eventId: uuid('event_id').notNull(),
+    /** the member's name and mobile as shared with the host (consented when the host is the other city) */
+    memberName: text('member_name').notNull(),
+    memberMobile: text('member_mobile').notNull().default(''),
+    consentAt: instant('consent_at'),
+    /** staff of the home federation registered the member */
+    nominated: integer('nominated').notNull().default(0),
+    cancelReason: text('cancel_reason'),
+    checkedInAt: instant('checked_in_at'),
+    checkedInBy: text('checked_in_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'programme_registration_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    ...claimIndexes('programme_registration', t, PROGRAMME_REG_ACTIVE),
+    index('programme_registration_member_idx').on(t.tenantId, t.memberId),
+    check('programme_registration_status_ck', sql`${t.status} in ('waitlisted', 'offered', 'registered', 'cancelled')`),
+  ],
+);
