@@ -37,6 +37,14 @@ export const ROLES = [...STAFF_ROLES, 'member'] as const;
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;
 
+/**
+ * The roles whose work needs a member's full ID number (member.revealIdNumber). Only they see
+ * what would rebuild it — the birth date (the 8 masked digits) — and a member's full mobile;
+ * every other role sees the birth year and a masked mobile (decisions/0015-hardening.md).
+ */
+export const ID_NUMBER_ROLES = ['admin', 'officer', 'caseworker'] as const satisfies readonly Role[];
+export const maySeeIdentity = (roles: readonly Role[]) => roles.some((r) => (ID_NUMBER_ROLES as readonly Role[]).includes(r));
+
 export const pageInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(20),

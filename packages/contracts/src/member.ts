@@ -23,9 +23,13 @@ export const memberDto = z.object({
   id: z.string(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
+  /** in full for ID_NUMBER_ROLES, masked (138****8000) for every other role */
   mobile: z.string().nullable(),
   idNumberMasked: z.string(),
+  /** only for ID_NUMBER_ROLES: with the masked number it is the full number */
   birthDate: z.string().nullable(),
+  /** for every role */
+  birthYear: z.number().int().nullable(),
   orgUnitId: z.string(),
   orgUnitName: z.string(),
   honours: z.array(honourDto),
