@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { ErrorCode, Role } from '@uc/contracts';
+import { unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
 import { errorMessage, validationMessage } from '@uc/contracts/i18n';
 import { APP_ROLE, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
@@ -125,7 +125,18 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(appErrors);
+/**
+ * The edge, once for every procedure: text PostgreSQL cannot store or compare (NUL, a lone
+ * surrogate) anywhere in the raw input is refused as BAD_INPUT on its field, before the
+ * procedure's own schema runs — a field declared with a bare z.string() included (decisions/0015).
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const bad = unstorableTextPath(await getRawInput());
+  if (bad) throw new TRPCError({ code: 'BAD_REQUEST', cause: new ZodError([{ code: 'custom', path: bad, message: 'text_invalid_char', input: undefined }]) });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(appErrors).use(storableInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw toTrpcError(new AppError('UNAUTHORIZED'));

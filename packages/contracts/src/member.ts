@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, pageInput, paged, trimmed, uuid } from './common.ts';
+import { dateString, paged, pageInput, rowVersion, trimmed, uuid } from './common.ts';
 import { isValidIdNumber, isValidMobile } from './ids.ts';
 
 export const HONOUR_KINDS = ['model_worker', 'may_day_medal', 'skilled_worker', 'frontline'] as const;
@@ -64,7 +64,7 @@ export const memberCreateInput = z.object({
 });
 export const memberUpdateInput = z.object({
   id: uuid,
-  version: z.number().int(),
+  version: rowVersion,
   name: trimmed(1, 40).optional(),
   gender: z.enum(['male', 'female']).nullable().optional(),
   mobile: mobileSchema.nullable().optional(),

@@ -24,6 +24,15 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
   return async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -40,6 +49,8 @@ export function createApp(opts: AppOptions) {
 
 async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions, now: () => Date, requestId: string) {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // a malformed percent-encoding (/api/trpc/%E0%A4%A) is the client's mistake: 400, never a 500
+  if (!decodesCleanly(url.pathname)) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', localeOf(req)) } });
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, db: opts.db.kind });
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { AppError } from '../errors.ts';
 import { appRouter } from '../router.ts';
 import type { Caller } from './caller.ts';
 
@@ -76,7 +77,8 @@ export async function call(caller: Caller, path: string, input: unknown): Promis
     return { ok: true, code: 'OK', text: JSON.stringify(data) ?? '', data };
   } catch (e) {
     const err = e as { message?: string; code?: string; cause?: { code?: string; details?: unknown }; shape?: unknown };
-    const code = err.cause?.code ?? err.code ?? 'UNKNOWN';
+    // an AppError's code as the client sees it; anything else unexpected is INTERNAL (a 500)
+    const code = e instanceof Error && err.cause instanceof AppError ? err.cause.code : err.code === 'INTERNAL_SERVER_ERROR' ? 'INTERNAL' : (err.code ?? 'UNKNOWN');
     return { ok: false, code: String(code), text: `${err.message ?? ''} ${JSON.stringify(err.cause?.details ?? null)}` };
   }
 }
@@ -114,6 +116,8 @@ export interface SampleOpts {
   id?: (key: string) => string;
   /** fill optional fields that take an id too (the cross-tenant matrix wants every id field) */
   optionalIds?: boolean;
+  /** fill every optional field (the fuzz wants every field to aim at) */
+  allOptional?: boolean;
   /** values for string fields by key (e.g. the caller's password for a password-confirmed step) */
   strings?: Record<string, string>;
 }
@@ -129,7 +133,7 @@ export function sample(schema: z.ZodType | undefined, opts: SampleOpts = {}, key
   const id = opts.id ?? (() => randomUUID());
   switch (d.type) {
     case 'optional':
-      return opts.optionalIds && takesId(d.innerType as z.ZodType) ? sample(d.innerType as z.ZodType, opts, key, depth + 1) : undefined;
+      return opts.allOptional || (opts.optionalIds && takesId(d.innerType as z.ZodType)) ? sample(d.innerType as z.ZodType, opts, key, depth + 1) : undefined;
     case 'default':
     case 'prefault':
     case 'nullable':
