@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
+import { isDbUnavailable, RETRY_AFTER_SECONDS } from './lib/dbErrors.ts';
 import type { AuthSession } from './modules/auth/index.ts';
 import type { Actor, ServiceCtx } from './service.ts';
 
@@ -52,6 +53,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   QUOTA_EXHAUSTED: 'CONFLICT',
   BOOKING_CLOSED: 'CONFLICT',
   BOOKING_STATE: 'CONFLICT',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -116,8 +118,13 @@ export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Maps AppError thrown anywhere below to its tRPC code. */
-const appErrors = t.middleware(async ({ next }) => {
+const appErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
+  if (!result.ok && !(result.error.cause instanceof AppError) && isDbUnavailable(result.error.cause)) {
+    // the database is away (refused, reset, shut down, starting up): 503 with Retry-After, not a 500
+    ctx.resHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    return { ...result, error: toTrpcError(new AppError('UNAVAILABLE')) } as typeof result;
+  }
   if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
     const app = result.error.cause;
     return { ...result, error: toTrpcError(app) } as typeof result;
@@ -131,7 +138,9 @@ const appErrors = t.middleware(async ({ next }) => {
  * procedure's own schema runs — a field declared with a bare z.string() included (decisions/0015).
  */
 const storableInput = t.middleware(async ({ getRawInput, next }) => {
-  const bad = unstorableTextPath(await getRawInput());
+  // an input tRPC cannot read (none, for a procedure without one) is left to tRPC itself
+  const raw = await getRawInput().catch(() => undefined);
+  const bad = unstorableTextPath(raw);
   if (bad) throw new TRPCError({ code: 'BAD_REQUEST', cause: new ZodError([{ code: 'custom', path: bad, message: 'text_invalid_char', input: undefined }]) });
   return next();
 });

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'QUOTA_EXHAUSTED',
   'BOOKING_CLOSED',
   'BOOKING_STATE',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
