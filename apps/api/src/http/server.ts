@@ -54,6 +54,10 @@ export function createApp(opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const requestId = randomUUID();
+    // never framed (clickjacking), no plugins, no foreign <base>; a full script/style CSP for the SPA is still to come (decisions/0015)
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     try {
       await route(req, res, opts, now, requestId);
     } catch (err) {

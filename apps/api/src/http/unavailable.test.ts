@@ -31,6 +31,9 @@ describe('when the database is away', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     expect(await res.json()).toEqual({ ok: false, db: 'down' });
+    // and, like every answer, may not be framed
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('answers a signed-in call with 503, Retry-After and the message the web app shows', async () => {
