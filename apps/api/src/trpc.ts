@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { ErrorCode, Role } from '@uc/contracts';
+import { unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
 import { errorMessage, validationMessage } from '@uc/contracts/i18n';
 import { APP_ROLE, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
+import { isDbUnavailable, RETRY_AFTER_SECONDS } from './lib/dbErrors.ts';
 import type { AuthSession } from './modules/auth/index.ts';
 import type { Actor, ServiceCtx } from './service.ts';
 
@@ -87,6 +88,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   COMPATRIOT_JUDGE: 'FORBIDDEN',
   PROGRAMME_STATE: 'CONFLICT',
   TICKET_INVALID: 'BAD_REQUEST',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -151,8 +153,13 @@ export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Maps AppError thrown anywhere below to its tRPC code. */
-const appErrors = t.middleware(async ({ next }) => {
+const appErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
+  if (!result.ok && !(result.error.cause instanceof AppError) && isDbUnavailable(result.error.cause)) {
+    // the database is away (refused, reset, shut down, starting up): 503 with Retry-After, not a 500
+    ctx.resHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    return { ...result, error: toTrpcError(new AppError('UNAVAILABLE')) } as typeof result;
+  }
   if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
     const app = result.error.cause;
     return { ...result, error: toTrpcError(app) } as typeof result;
@@ -160,7 +167,20 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const baseProcedure = t.procedure.use(appErrors);
+/**
+ * The edge, once for every procedure: text PostgreSQL cannot store or compare (NUL, a lone
+ * surrogate) anywhere in the raw input is refused as BAD_INPUT on its field, before the
+ * procedure's own schema runs — a field declared with a bare z.string() included (decisions/0015).
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  // an input tRPC cannot read (none, for a procedure without one) is left to tRPC itself
+  const raw = await getRawInput().catch(() => undefined);
+  const bad = unstorableTextPath(raw);
+  if (bad) throw new TRPCError({ code: 'BAD_REQUEST', cause: new ZodError([{ code: 'custom', path: bad, message: 'text_invalid_char', input: undefined }]) });
+  return next();
+});
+
+const baseProcedure = t.procedure.use(appErrors).use(storableInput);
 
 /** Looks up a deferred session cookie (its own short transaction) before a procedure that is not a tenant one. */
 const resolveSession = t.middleware(async ({ ctx, next }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, trimmed, uuid } from './common.ts';
+import { dateString, rowVersion, trimmed, uuid } from './common.ts';
 
 export const JOINT_KINDS = ['programme', 'rights', 'contest', 'recuperation', 'project'] as const;
 export const jointKind = z.enum(JOINT_KINDS);
@@ -147,7 +147,7 @@ export const agreementSaveInput = z.object({
   note: z.string().trim().max(500).default(''),
 });
 
-export const agreementStepInput = z.object({ id: uuid, rowVersion: z.number().int() });
+export const agreementStepInput = z.object({ id: uuid, rowVersion });
 
 export const signInput = z.object({
   id: uuid,
@@ -163,7 +163,7 @@ export const declineInput = z.object({
   reason: trimmed(2, 1000),
   idempotencyKey: z.string().min(8).max(100),
 });
-export const terminateInput = z.object({ id: uuid, rowVersion: z.number().int(), reason: trimmed(2, 1000) });
+export const terminateInput = z.object({ id: uuid, rowVersion, reason: trimmed(2, 1000) });
 
 export const versionCompareInput = z.object({ id: uuid, leftVersionId: uuid, rightVersionId: uuid });
 export const clauseDiffDto = z.object({

@@ -18,7 +18,7 @@ export const auditListInput = z.object({
   from: dateString.optional(),
   to: dateString.optional(),
   /** show events with seq below this (newest first) */
-  beforeSeq: z.number().int().positive().optional(),
+  beforeSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export const auditListDto = z.object({ items: z.array(auditEventDto), nextBeforeSeq: z.number().nullable() });

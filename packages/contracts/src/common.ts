@@ -15,6 +15,22 @@ export const dateString = z.string().refine(isCalendarDate, { error: 'date' });
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const isStorableText = (v: string) => !UNSTORABLE.test(v);
+/**
+ * The path of the first string (or object key) anywhere in a raw input that PostgreSQL cannot
+ * store or compare, or null. The API checks every procedure's raw input with it before its zod
+ * schema runs (trpc.ts), so a field declared with a bare z.string() is covered too.
+ */
+export function unstorableTextPath(v: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof v === 'string') return isStorableText(v) ? null : path;
+  if (!v || typeof v !== 'object' || depth > 32) return null;
+  for (const [k, x] of Object.entries(v)) {
+    const here = [...path, Array.isArray(v) ? Number(k) : k];
+    if (!isStorableText(k)) return here;
+    const bad = unstorableTextPath(x, here, depth + 1);
+    if (bad) return bad;
+  }
+  return null;
+}
 /** A plain string field (not trimmed): refuses NUL and lone surrogates. Use instead of z.string(). */
 export const safeText = (max: number) => z.string().max(max).refine(isStorableText, { error: 'text_invalid_char' });
 
@@ -36,6 +52,14 @@ export type StaffRole = z.infer<typeof staffRole>;
 export const ROLES = [...STAFF_ROLES, 'member'] as const;
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;
+
+/**
+ * The roles whose work needs a member's full ID number (member.revealIdNumber). Only they see
+ * what would rebuild it — the birth date (the 8 masked digits) — and a member's full mobile;
+ * every other role sees the birth year and a masked mobile (decisions/0015-hardening.md).
+ */
+export const ID_NUMBER_ROLES = ['admin', 'officer', 'caseworker'] as const satisfies readonly Role[];
+export const maySeeIdentity = (roles: readonly Role[]) => roles.some((r) => (ID_NUMBER_ROLES as readonly Role[]).includes(r));
 
 export const pageInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),

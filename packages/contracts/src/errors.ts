@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'COMPATRIOT_JUDGE',
   'PROGRAMME_STATE',
   'TICKET_INVALID',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,3 +31,8 @@ export function birthDateFromIdNumber(v: string): string {
 export function isValidMobile(v: string): boolean {
   return /^1[3-9]\d{9}$/.test(v);
 }
+
+/** 138****8000: what roles without ID-number access see of a mobile number */
+export function maskMobile(v: string): string {
+  return v.length >= 7 ? `${v.slice(0, 3)}****${v.slice(-4)}` : '****';
+}

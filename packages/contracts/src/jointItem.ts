@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jointKind } from './agreement.ts';
-import { dateString, trimmed, uuid } from './common.ts';
+import { dateString, rowVersion, trimmed, uuid } from './common.ts';
 
 // Joint items (共建项目) of an agreement's work plan (DOMAIN §3): the item itself, its sides and
 // the edits on it. Milestones, progress and attachments: jointItemWork.ts; views: jointItemViews.ts.
@@ -115,7 +115,7 @@ export const jointItemCreateInput = z.object({
 /** Core fields: only the lead federation's leads change them. Omitted fields stay. */
 export const jointItemUpdateInput = z.object({
   id: uuid,
-  rowVersion: z.number().int(),
+  rowVersion,
   title: trimmed(1, 120).optional(),
   description: z.string().trim().max(2000).optional(),
   startDate: calendarDate.optional(),
@@ -127,7 +127,7 @@ export const jointItemUpdateInput = z.object({
 /** A status move by the lead federation; reason required for delayed, cancelled and reopening a done item. */
 export const jointItemSetStatusInput = z.object({
   id: uuid,
-  rowVersion: z.number().int(),
+  rowVersion,
   status: jointItemStatus,
   reason: z.string().trim().max(500).default(''),
 });
@@ -135,7 +135,7 @@ export const jointItemSetStatusInput = z.object({
 /** A side's own fields; a lead may change only their own federation's side (FORBIDDEN otherwise). */
 export const jointItemUpdateSideInput = z.object({
   id: uuid,
-  rowVersion: z.number().int(),
+  rowVersion,
   partySlug: z.string().max(40),
   responsibleUserId: uuid.nullable(),
   responsibleName: z.string().trim().max(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trimmed, uuid } from './common.ts';
+import { int32, rowVersion, trimmed, uuid } from './common.ts';
 import { calendarDate, health } from './jointItem.ts';
 
 // The work on a joint item: milestones with dual confirmation, progress updates, attachments and
@@ -56,13 +56,13 @@ export const milestoneCreateInput = z.object({
   ownerUserId: uuid.nullable().default(null),
   ownerName: z.string().trim().max(50).default(''),
 });
-export const milestoneUpdateInput = z.object({ id: uuid, rowVersion: z.number().int(), title: trimmed(1, 120).optional(), dueDate: calendarDate.optional() });
+export const milestoneUpdateInput = z.object({ id: uuid, rowVersion, title: trimmed(1, 120).optional(), dueDate: calendarDate.optional() });
 /** a side's owner: the caller's own side only */
 export const milestoneSetOwnerInput = z.object({ id: uuid, partySlug: z.string().max(40), ownerUserId: uuid.nullable(), ownerName: z.string().trim().max(50) });
 /** confirms the caller's side in this round (a stale round is refused as STALE_VERSION); repeating it changes nothing */
-export const milestoneConfirmInput = z.object({ id: uuid, round: z.number().int() });
-export const milestoneReopenInput = z.object({ id: uuid, round: z.number().int(), reason: trimmed(1, 500) });
-export const milestoneDeleteInput = z.object({ id: uuid, rowVersion: z.number().int() });
+export const milestoneConfirmInput = z.object({ id: uuid, round: int32 });
+export const milestoneReopenInput = z.object({ id: uuid, round: int32, reason: trimmed(1, 500) });
+export const milestoneDeleteInput = z.object({ id: uuid, rowVersion });
 
 // ---- attachments ----
 

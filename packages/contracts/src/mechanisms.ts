@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jointKind } from './agreement.ts';
-import { dateString, trimmed, uuid } from './common.ts';
+import { dateString, rowVersion, trimmed, uuid } from './common.ts';
 
 // Mechanisms (机制保障, seed 003 / DOMAIN §2): liaison pairs and joint meetings of an agreement.
 
@@ -53,11 +53,11 @@ export const liaisonCreateInput = z.object({
 });
 export const liaisonUpdateInput = z.object({
   id: uuid,
-  rowVersion: z.number().int(),
+  rowVersion,
   level: liaisonLevel.optional(),
   sides: z.array(liaisonSideInput).max(10).default([]),
 });
-export const liaisonDeleteInput = z.object({ id: uuid, rowVersion: z.number().int() });
+export const liaisonDeleteInput = z.object({ id: uuid, rowVersion });
 
 export const liaisonContactDto = z.object({
   partySlug: z.string(),
@@ -111,7 +111,7 @@ export const meetingCreateInput = z.object({
 });
 export const meetingUpdateInput = z.object({
   id: uuid,
-  rowVersion: z.number().int(),
+  rowVersion,
   meetingDate: dateString.optional(),
   title: trimmed(1, 200).optional(),
   location: z.string().trim().max(200).optional(),

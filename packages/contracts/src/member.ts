@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, pageInput, paged, trimmed, uuid } from './common.ts';
+import { dateString, paged, pageInput, rowVersion, trimmed, uuid } from './common.ts';
 import { isValidIdNumber, isValidMobile } from './ids.ts';
 
 export const HONOUR_KINDS = ['model_worker', 'may_day_medal', 'skilled_worker', 'frontline'] as const;
@@ -23,9 +23,13 @@ export const memberDto = z.object({
   id: z.string(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
+  /** in full for ID_NUMBER_ROLES, masked (138****8000) for every other role */
   mobile: z.string().nullable(),
   idNumberMasked: z.string(),
+  /** only for ID_NUMBER_ROLES: with the masked number it is the full number */
   birthDate: z.string().nullable(),
+  /** for every role */
+  birthYear: z.number().int().nullable(),
   orgUnitId: z.string(),
   orgUnitName: z.string(),
   honours: z.array(honourDto),
@@ -60,7 +64,7 @@ export const memberCreateInput = z.object({
 });
 export const memberUpdateInput = z.object({
   id: uuid,
-  version: z.number().int(),
+  version: rowVersion,
   name: trimmed(1, 40).optional(),
   gender: z.enum(['male', 'female']).nullable().optional(),
   mobile: mobileSchema.nullable().optional(),

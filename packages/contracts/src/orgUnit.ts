@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trimmed, uuid } from './common.ts';
+import { rowVersion, trimmed, uuid } from './common.ts';
 
 export const ORG_UNIT_KINDS = ['city', 'district', 'industry', 'street', 'grassroots'] as const;
 export const orgUnitKind = z.enum(ORG_UNIT_KINDS);
@@ -23,7 +23,7 @@ export const orgUnitCreateInput = z.object({
 });
 export const orgUnitUpdateInput = z.object({
   id: uuid,
-  version: z.number().int(),
+  version: rowVersion,
   name: trimmed(1, 80).optional(),
   kind: orgUnitKind.optional(),
   parentId: uuid.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, trimmed, uuid } from './common.ts';
+import { dateString, rowVersion, trimmed, uuid } from './common.ts';
 
 // Recuperation, host side (DOMAIN §3.4): certified bases (疗休养基地), routes (线路) and dated
 // batches (批次). Money is integer fen; dates are 'YYYY-MM-DD' calendar dates in China time.
@@ -24,7 +24,7 @@ export const baseInput = z.object({
   active: z.boolean().default(true),
 });
 export const baseCreateInput = baseInput.refine((b) => b.certifiedFrom <= b.certifiedUntil, { error: 'term_order', path: ['certifiedUntil'] });
-export const baseUpdateInput = baseInput.extend({ id: uuid, rowVersion: z.number().int() });
+export const baseUpdateInput = baseInput.extend({ id: uuid, rowVersion });
 
 export const baseDto = z.object({
   id: z.string(),
@@ -58,7 +58,7 @@ export const routeInput = z.object({
   pricePerDayFen: z.number().int().min(0).max(10_000_000),
   active: z.boolean().default(true),
 });
-export const routeUpdateInput = routeInput.extend({ id: uuid, rowVersion: z.number().int() });
+export const routeUpdateInput = routeInput.extend({ id: uuid, rowVersion });
 
 export const routeDto = z.object({
   id: z.string(),
@@ -91,7 +91,7 @@ const batchFields = z.object({
 const batchRules = <T extends z.infer<typeof batchFields>>(b: T) => b.bookingOpens <= b.bookingCloses && b.cancelDeadline <= b.startDate;
 export const batchCreateInput = batchFields.refine(batchRules, { error: 'term_order', path: ['bookingCloses'] });
 export const batchUpdateInput = batchFields
-  .extend({ id: uuid, rowVersion: z.number().int(), status: batchStatus })
+  .extend({ id: uuid, rowVersion, status: batchStatus })
   .refine(batchRules, { error: 'term_order', path: ['bookingCloses'] });
 
 export const batchDto = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trimmed, uuid } from './common.ts';
+import { rowVersion, trimmed, uuid } from './common.ts';
 import { idNumberSchema } from './member.ts';
 import { catalogBatchDto } from './recuperation.ts';
 import { eligibilityDto, refusalDto } from './recuperationPolicy.ts';
@@ -132,7 +132,7 @@ export const bookingListInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-export const bookingActionInput = z.object({ id: uuid, rowVersion: z.number().int().optional() });
+export const bookingActionInput = z.object({ id: uuid, rowVersion: rowVersion.optional() });
 export const bookingReasonInput = bookingActionInput.extend({ reason: z.string().trim().max(500).default('') });
 export const cancelInput = bookingActionInput.extend({
   reason: z.string().trim().max(500).default(''),

@@ -135,6 +135,7 @@ export async function memberListSql(q: Query, tenantId: string, input: MemberLis
     mobile: r.mobile,
     idNumberMasked: r.id_number_masked,
     birthDate: r.birth_date,
+    birthYear: r.birth_date ? Number(r.birth_date.slice(0, 4)) : null,
     orgUnitId: r.org_unit_id,
     orgUnitName: r.org_unit_name,
     honours: byMember.get(r.id) ?? [],

@@ -11,6 +11,7 @@ import type { PendingSession, RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
 import { findDownload } from './downloads.ts';
 import { serveStatic } from './static.ts';
+import { isDbUnavailable, RETRY_AFTER_SECONDS } from '../lib/dbErrors.ts';
 
 const BODY_LIMIT = 1024 * 1024;
 /** member, work-plan and nomination imports carry an .xlsx, attachment uploads a file (≤ 10 MB), as base64 */
@@ -24,13 +25,51 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+/** /healthz: the database answers `select 1` within 2 s, or 503 saying it is down */
+async function health(res: ServerResponse, opts: AppOptions) {
+  let timer: NodeJS.Timeout | undefined;
+  const up = await Promise.race([
+    opts.db.query('select 1').then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 2000))),
+  ]);
+  clearTimeout(timer);
+  if (up) return sendJson(res, 200, { ok: true, db: opts.db.kind });
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  return sendJson(res, 503, { ok: false, db: 'down' });
+}
+
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(opts: AppOptions) {
   const now = opts.now ?? (() => new Date());
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const requestId = randomUUID();
+    // never framed (clickjacking), no plugins, no foreign <base>; a full script/style CSP for the SPA is still to come (decisions/0015)
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     try {
       await route(req, res, opts, now, requestId);
     } catch (err) {
+      if (isDbUnavailable(err)) {
+        // the database is away (e.g. while validating the session): 503 with Retry-After
+        console.warn(`[${requestId}] database unavailable: ${(err as Error).message}`);
+        if (!res.headersSent) {
+          res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+          sendJson(res, 503, { error: { code: 'UNAVAILABLE', message: errorMessage('UNAVAILABLE', localeOf(req)), data: { code: 'UNAVAILABLE', httpStatus: 503 } } });
+        } else res.end();
+        return;
+      }
       console.error(`[${requestId}]`, err);
       if (!res.headersSent) sendJson(res, 500, { error: { message: errorMessage('INTERNAL', localeOf(req)), requestId } });
       else res.end();
@@ -40,7 +79,9 @@ export function createApp(opts: AppOptions) {
 
 async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions, now: () => Date, requestId: string) {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, db: opts.db.kind });
+  // a malformed percent-encoding (/api/trpc/%E0%A4%A) is the client's mistake: 400, never a 500
+  if (!decodesCleanly(url.pathname)) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', localeOf(req)) } });
+  if (url.pathname === '/healthz') return health(res, opts);
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
 
   const locale = localeOf(req);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { AppError } from '../errors.ts';
 
 // Excel helpers every module's files share: the content type, a streaming writer, a cell as text.
 
@@ -37,4 +38,56 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
   if ('error' in value) return '';
   return '';
+}
+
+/** what an uploaded .xlsx may hold before anything inflates it (a decompression bomb is refused unread) */
+export const XLSX_LIMITS = { maxEntries: 500, maxUncompressedBytes: 64 * 1024 * 1024, maxEntryRatio: 200 };
+
+/**
+ * Reads the zip's central directory (no inflating) and refuses, as BAD_INPUT, an archive with
+ * too many entries, a declared uncompressed size over the limit, a suspicious compression ratio,
+ * ZIP64 or a directory that does not parse. Sizes are the ones the archive declares; the zip
+ * reader then inflates no more than that (decisions/0015).
+ */
+export function checkXlsxArchive(bytes: Buffer, limits = XLSX_LIMITS): void {
+  const refuse = (reason: string): never => {
+    throw new AppError('BAD_INPUT', { reason });
+  };
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('not_xlsx');
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) refuse('not_xlsx');
+  const entries = bytes.readUInt16LE(eocd + 10);
+  const cdOffset = bytes.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff) refuse('xlsx_too_large');
+  if (entries > limits.maxEntries) refuse('xlsx_too_large');
+  let total = 0;
+  let at = cdOffset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) refuse('not_xlsx');
+    const compressed = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
+    if (size === 0xffffffff) refuse('xlsx_too_large');
+    if (size > 1024 * 1024 && size > Math.max(compressed, 1) * limits.maxEntryRatio) refuse('xlsx_too_large');
+    total += size;
+    if (total > limits.maxUncompressedBytes) refuse('xlsx_too_large');
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+}
+
+/** an uploaded .xlsx, checked (checkXlsxArchive) and then loaded; anything unreadable is BAD_INPUT */
+export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  checkXlsxArchive(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
+  }
+  return workbook;
 }

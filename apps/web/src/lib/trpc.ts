@@ -22,9 +22,15 @@ export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: whenUnauthorized }),
   mutationCache: new MutationCache({ onError: whenUnauthorized }),
   defaultOptions: {
-    queries: { staleTime: 30_000, retry: (count, err) => count < 2 && !isClientError(err), refetchOnWindowFocus: false },
+    // reads are idempotent: retried (with the default back-off) on a server error, and longer while
+    // the API answers 503 (the database is away; the message shown is 服务暂时不可用，请稍后重试)
+    queries: { staleTime: 30_000, retry: (count, err) => count < (isUnavailable(err) ? 5 : 2) && !isClientError(err), refetchOnWindowFocus: false },
   },
 });
+
+function isUnavailable(err: unknown): boolean {
+  return (err as { data?: { httpStatus?: number } } | null)?.data?.httpStatus === 503;
+}
 
 function isClientError(err: unknown): boolean {
   const status = (err as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;

@@ -35,6 +35,7 @@ export const errorMessagesZh = {
   COMPATRIOT_JUDGE: '裁判不得评判本市选手（回避规则）',
   PROGRAMME_STATE: '该活动或场次当前状态下不能执行此操作',
   TICKET_INVALID: '签到码无效：不是本场次的票，或报名已取消',
+  UNAVAILABLE: '服务暂时不可用，请稍后重试',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -72,6 +73,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   COMPATRIOT_JUDGE: 'A judge may not mark a contestant from their own federation',
   PROGRAMME_STATE: 'The event or session is not in a state that allows this',
   TICKET_INVALID: 'Invalid ticket: not for this session, or the registration was cancelled',
+  UNAVAILABLE: 'The service is temporarily unavailable; please try again shortly',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 

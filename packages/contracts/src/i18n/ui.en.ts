@@ -146,6 +146,7 @@ export const uiEn: Record<UiKey, string> = {
   'members.mobile': 'Mobile',
   'members.idNumber': 'ID number',
   'members.birthDate': 'Date of birth',
+  'members.birthYear': '{year} (the full date only for roles that may see the ID number)',
   'members.orgUnit': 'Unit',
   'members.honours': 'Honours',
   'members.createdAt': 'Registered',

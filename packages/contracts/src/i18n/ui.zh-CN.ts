@@ -146,6 +146,7 @@ export const uiZh = {
   'members.mobile': '手机号',
   'members.idNumber': '身份证号',
   'members.birthDate': '出生日期',
+  'members.birthYear': '{year} 年（完整出生日期仅对可查看身份证号的角色显示）',
   'members.orgUnit': '所属工会',
   'members.honours': '荣誉',
   'members.createdAt': '登记时间',

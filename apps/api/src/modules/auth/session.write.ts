@@ -10,6 +10,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * DAY;
 /** a session used in its second half is extended (sliding expiry) */
 const RENEW_WITHIN_MS = 15 * DAY;
+/** however often it slides (30-day window), a session ends this long after sign-in (decisions/0015) */
+export const SESSION_MAX_AGE_MS = 90 * DAY;
 
 export interface AuthSession {
   sessionId: string;
@@ -50,6 +52,7 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
     const [row] = await tx
       .select({
         expiresAt: sessions.expiresAt,
+        createdAt: sessions.createdAt,
         userId: users.id,
         email: users.email,
         displayName: users.displayName,
@@ -59,14 +62,15 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, id));
     if (!row) return null;
-    if (row.expiresAt.getTime() <= now.getTime()) {
+    const endOfLife = row.createdAt.getTime() + SESSION_MAX_AGE_MS;
+    if (row.expiresAt.getTime() <= now.getTime() || endOfLife <= now.getTime()) {
       await tx.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
     let expiresAt = row.expiresAt;
     let renewed = false;
     if (expiresAt.getTime() - now.getTime() < RENEW_WITHIN_MS) {
-      expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, endOfLife));
       renewed = true;
       await tx.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
     }

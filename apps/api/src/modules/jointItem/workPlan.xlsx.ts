@@ -1,7 +1,6 @@
 import { HEALTHS, JOINT_ITEM_STATUSES, JOINT_KINDS, type Health, type JointItemStatus, type JointKind } from '@uc/contracts';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText } from '../../lib/xlsx.ts';
+import { cellText, loadXlsx } from '../../lib/xlsx.ts';
 import { HEALTH_LABELS, KIND_LABELS, STATUS_LABELS } from './jointItem.labels.ts';
 
 // The work plan (工作清单) as union offices keep it in Excel. The same columns and cell formats
@@ -97,13 +96,7 @@ const normalizeHeader = (v: string) => v.replace(/[\s*＊]/g, '').replace('（',
 
 /** The data rows of the first sheet; the header is found among the first five rows (a title may precede it). */
 export async function readWorkPlan(bytes: Buffer): Promise<SheetRow[]> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  }
+  const workbook = await loadXlsx(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
   let headerRow = 0;

@@ -5,7 +5,7 @@ import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { memberConditions, type MemberFilter } from './member.query.ts';
-import { honoursByMember, memberColumns, orgUnitOfMember, type HonourDto } from './member.repo.ts';
+import { honoursByMember, identityFor, memberColumns, orgUnitOfMember, type HonourDto } from './member.repo.ts';
 import { columnSpecs, GENDER_LABELS, HONOUR_LABELS, HONOUR_SEPARATOR } from './member.xlsx.ts';
 import { xlsxWriter } from '../../lib/xlsx.ts';
 
@@ -16,7 +16,7 @@ const validOn = (today: string) => (h: HonourDto) => h.validFrom <= today && (!h
 
 /**
  * The members matching the list filters as an .xlsx in the import's columns (ID numbers
- * masked; honours held today). Read in keyset chunks along member_name_idx and streamed into
+ * masked, mobiles as identityFor shows them to the caller; honours held today). Read in keyset chunks along member_name_idx and streamed into
  * the workbook, so a large federation does not hold every row twice.
  */
 export async function exportMembers(ctx: ServiceCtx, filter: MemberFilter): Promise<MemberFileDto> {
@@ -43,7 +43,7 @@ export async function exportMembers(ctx: ServiceCtx, filter: MemberFilter): Prom
     for (const r of rows) {
       const held = (honours.get(r.id) ?? []).filter(validOn(today)).map((h) => HONOUR_LABELS[h.kind]);
       const gender = r.gender === 'male' || r.gender === 'female' ? GENDER_LABELS[r.gender] : '';
-      sheet.addRow([r.name, gender, r.mobile ?? '', r.idNumberMasked, r.orgUnitName, [...new Set(held)].join(HONOUR_SEPARATOR)]).commit();
+      sheet.addRow([r.name, gender, identityFor(ctx.actor.roles, r).mobile ?? '', r.idNumberMasked, r.orgUnitName, [...new Set(held)].join(HONOUR_SEPARATOR)]).commit();
     }
     count += rows.length;
     if (rows.length < CHUNK) break;

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceCtx } from '../../service.ts';
 import { honoursByMember, memberColumns, orgUnitOfMember, toMemberDto } from './member.repo.ts';
-import { isValidIdNumber, type memberFilterInput, type memberListDto, type memberListInput } from '@uc/contracts';
+import { isValidIdNumber, maySeeIdentity, type memberFilterInput, type memberListDto, type memberListInput } from '@uc/contracts';
 import { chinaDate } from '../../lib/dates.ts';
 import { findOrgUnit } from '../orgUnit/index.ts';
 import { idNumberHmac } from './idNumber.crypto.ts';
@@ -43,7 +43,7 @@ export async function listMembers(ctx: ServiceCtx, input: ListInput): Promise<Me
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => toMemberDto(r, honours.get(r.id) ?? [])),
+    items: rows.map((r) => toMemberDto(r, honours.get(r.id) ?? [], ctx.actor.roles)),
     total: Number(count?.n ?? 0),
     page: input.page,
     pageSize: input.pageSize,
@@ -57,7 +57,8 @@ const escapeLike = (v: string) => v.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 /**
  * The conditions of a member list or export, all on member (aliased by the caller's FROM):
  * - q: a whole valid ID number matches exactly (through its HMAC; the number itself is never
- *   stored in clear); digits match inside the mobile; anything else inside the name;
+ *   stored in clear); digits match inside the mobile (both only for ID_NUMBER_ROLES); anything
+ *   else inside the name;
  * - orgUnitId: that unit, and by default every unit below it (recursive walk down org_unit);
  * - honour: members holding that honour today (China Standard Time).
  * An org unit of another federation answers NOT_FOUND.
@@ -67,8 +68,11 @@ export async function memberConditions(ctx: ServiceCtx, f: MemberFilter): Promis
   const q = f.q?.trim();
   if (q) {
     const upper = q.toUpperCase();
-    if (isValidIdNumber(upper)) where.push(eq(members.idNumberHmac, idNumberHmac(ctx.env.memberIdKey, upper)));
-    else if (/^\d+$/.test(q)) where.push(like(members.mobile, `%${q}%`));
+    const identity = maySeeIdentity(ctx.actor.roles);
+    // roles without ID-number access cannot search by ID number or mobile digits: probing
+    // guessed birth dates or digits one query at a time would rebuild what masking hides
+    if (isValidIdNumber(upper)) where.push(identity ? eq(members.idNumberHmac, idNumberHmac(ctx.env.memberIdKey, upper)) : sql`false`);
+    else if (/^\d+$/.test(q)) where.push(identity ? like(members.mobile, `%${q}%`) : sql`false`);
     // ILIKE only when case can matter: Chinese names need none, and LIKE is cheaper
     else if (/[a-z]/i.test(q)) where.push(sql`${members.name} ilike ${`%${escapeLike(q)}%`}`);
     else where.push(like(members.name, `%${escapeLike(q)}%`));

@@ -3,7 +3,7 @@ import { memberHonours, members, orgUnits } from '@uc/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { birthDateFromIdNumber, type MemberDto } from '@uc/contracts';
+import { birthDateFromIdNumber, maskMobile, maySeeIdentity, type MemberDto, type Role } from '@uc/contracts';
 import { isViolation, UNIQUE_VIOLATION } from '../../lib/dbErrors.ts';
 import { sealIdNumber } from './idNumber.crypto.ts';
 
@@ -57,14 +57,28 @@ export async function honoursByMember(ctx: ServiceCtx, memberIds: string[]): Pro
   return out;
 }
 
-export function toMemberDto(r: MemberRow, honours: HonourDto[]): MemberDto {
+/**
+ * What a role may see of a member's identity: the birth date (with the masked number it rebuilds
+ * the full one) and the full mobile only for the roles allowed the full ID number; the birth year
+ * and a masked mobile for the others. Every DTO, export and download carrying member data goes
+ * through this (member.privacy.test.ts checks each of them per role).
+ */
+export function identityFor(roles: readonly Role[], r: { mobile: string | null; birthDate: string | null }) {
+  const full = maySeeIdentity(roles);
+  return {
+    mobile: r.mobile && !full ? maskMobile(r.mobile) : r.mobile,
+    birthDate: full ? r.birthDate : null,
+    birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,
+  };
+}
+
+export function toMemberDto(r: MemberRow, honours: HonourDto[], roles: readonly Role[]): MemberDto {
   return {
     id: r.id,
     name: r.name,
     gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
-    mobile: r.mobile,
     idNumberMasked: r.idNumberMasked,
-    birthDate: r.birthDate,
+    ...identityFor(roles, r),
     orgUnitId: r.orgUnitId,
     orgUnitName: r.orgUnitName,
     honours,
@@ -82,7 +96,7 @@ export async function getMember(ctx: ServiceCtx, id: string): Promise<MemberDto>
     .where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   const honours = await honoursByMember(ctx, [row.id]);
-  return toMemberDto(row, honours.get(row.id) ?? []);
+  return toMemberDto(row, honours.get(row.id) ?? [], ctx.actor.roles);
 }
 
 /** The member row itself, locked for a change, or NOT_FOUND. */

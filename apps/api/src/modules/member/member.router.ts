@@ -1,5 +1,6 @@
 import {
   byId,
+  ID_NUMBER_ROLES,
   memberCreateInput,
   memberDto,
   memberFileDto,
@@ -23,7 +24,7 @@ import { createMember, deleteMember, updateMember } from './member.write.ts';
 /** staff of any role read members; admins and officers change them */
 const writerProcedure = roleProcedure('admin', 'officer');
 /** the roles whose work needs a member's full ID number */
-const idNumberProcedure = roleProcedure('admin', 'officer', 'caseworker');
+const idNumberProcedure = roleProcedure(...ID_NUMBER_ROLES);
 const ok = z.object({ ok: z.boolean() });
 
 export const memberRouter = router({

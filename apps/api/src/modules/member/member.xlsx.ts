@@ -1,7 +1,7 @@
 import { HONOUR_KINDS } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText } from '../../lib/xlsx.ts';
+import { cellText, loadXlsx } from '../../lib/xlsx.ts';
 
 // The member roster as union offices keep it in Excel: the same Chinese columns for import,
 // export and the template.
@@ -61,14 +61,7 @@ const normalizeHeader = (v: string) => v.replace(/[（(][^）)]*[）)]/g, '').re
  * Anything that is not a readable .xlsx with the required header columns is BAD_INPUT.
  */
 export async function readRosterSheet(bytes: Buffer): Promise<SheetRow[]> {
-  // an .xlsx is a zip archive: it starts with "PK"
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  }
+  const workbook = await loadXlsx(bytes);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
 

@@ -1,4 +1,4 @@
-import type { BookingDto, BookingStatus, RefusalDto } from '@uc/contracts';
+import { maskMobile, maySeeIdentity, type BookingDto, type BookingStatus, type RefusalDto } from '@uc/contracts';
 import type { ServiceCtx } from '../../service.ts';
 import { endDateOf, isHomeStaff, isHostStaff, isMemberOf, nameOf, today } from './recuperation.rules.ts';
 import type { BatchFacts, BookingRow, FederationName } from './recuperation.types.ts';
@@ -37,7 +37,8 @@ export function toBookingDto(ctx: ServiceCtx, b: BookingRow, v: BookingView): Bo
       name: b.memberName,
       gender: b.memberGender === 'male' || b.memberGender === 'female' ? b.memberGender : null,
       idNumberMasked: b.memberIdMasked,
-      mobile: b.consentShareMobile ? b.memberMobile : null,
+      // shared only with consent; in full to the member and to roles allowed the ID number (decisions/0015)
+      mobile: b.consentShareMobile && b.memberMobile ? (member || maySeeIdentity(ctx.actor.roles) ? b.memberMobile : maskMobile(b.memberMobile)) : null,
       orgUnitName: b.orgUnitName,
     },
     companions: b.companions.map((c) => ({ ...c, relation: c.relation as BookingDto['companions'][number]['relation'], gender: c.gender === 'male' || c.gender === 'female' ? c.gender : null })),

@@ -1,7 +1,7 @@
 import type { FileDto } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText, XLSX_TYPE } from '../../lib/xlsx.ts';
+import { cellText, XLSX_TYPE, loadXlsx } from '../../lib/xlsx.ts';
 
 // The nomination list as staff fill it in (姓名, 身份证号) and as the API reads it back.
 
@@ -37,13 +37,7 @@ export async function readNominationSheet(bytes: Buffer): Promise<{ row: number;
 }
 
 async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  }
+  const wb = await loadXlsx(bytes);
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
   return sheet;

@@ -57,7 +57,7 @@ export function MemberDrawer({ member, canWrite, onEdit, onClose }: Props) {
       <Descriptions column={1} bordered size="small" styles={{ label: { width: 110 } }}>
         <Descriptions.Item label={t('members.name')}>{member.name}</Descriptions.Item>
         <Descriptions.Item label={t('members.gender')}>{member.gender ? t(`gender.${member.gender}`) : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('members.birthDate')}>{member.birthDate ? formatDate(member.birthDate, locale) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('members.birthDate')}>{member.birthDate ? formatDate(member.birthDate, locale) : member.birthYear ? t('members.birthYear', { year: member.birthYear }) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('members.mobile')}>{member.mobile ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('members.idNumber')}>
           <RevealIdNumber key={member.id} member={member} allowed={access.revealIdNumber(roles)} />
