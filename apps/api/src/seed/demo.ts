@@ -10,6 +10,7 @@ import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
 import { seedDemoItems } from './itemsDemo.ts';
+import { seedDemoMechanisms } from './mechanismsDemo.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
 const MEMBERS_PER_FEDERATION = 300;
@@ -52,6 +53,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoRecuperation(db, env);
   // milestones, progress and responsible persons of the 杭甬 items (not named in the summary either)
   await seedDemoItems(db, env);
+  // liaison pairs and joint meetings of the 杭甬 agreement (the README promises them)
+  if (await seedDemoMechanisms(db, env)) done.push('mechanisms');
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -23,6 +23,8 @@ export const NOTICE_KINDS = [
   'booking.rejected',
   'booking.cancelled',
   'booking.no_show',
+  'booking.batch_cancelled',
+  'booking.batch_cancelled_home',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -52,6 +54,8 @@ const zh: Texts = {
   'booking.rejected': { title: '疗休养报名未通过：{route}', body: '您报名的“{route}”（{code}）未通过，原因：{reason}' },
   'booking.cancelled': { title: '疗休养报名已取消：{route}', body: '“{route}”（{code}，{date} 出发）的报名已取消。{reason}' },
   'booking.no_show': { title: '疗休养未报到：{route}', body: '您未按时参加“{route}”（{code}，{date} 出发），已登记为未报到。' },
+  'booking.batch_cancelled': { title: '疗休养批次已取消：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），您的报名已取消，名额已退回，不计入本人疗休养次数。' },
+  'booking.batch_cancelled_home': { title: '接待方取消批次：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），本会会员{member}的报名随之取消，所占名额已退回。' },
 };
 
 const en: Texts = {
@@ -77,6 +81,8 @@ const en: Texts = {
   'booking.rejected': { title: 'Booking not accepted: {route}', body: 'Your booking of "{route}" ({code}) was not accepted. Reason: {reason}' },
   'booking.cancelled': { title: 'Booking cancelled: {route}', body: 'Your booking of "{route}" ({code}, from {date}) is cancelled. {reason}' },
   'booking.no_show': { title: 'Marked as not arrived: {route}', body: 'You did not arrive for "{route}" ({code}, from {date}) and were marked as a no-show.' },
+  'booking.batch_cancelled': { title: 'Batch cancelled: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); your booking is cancelled, its place returned, and it does not count as a trip.' },
+  'booking.batch_cancelled_home': { title: 'Host cancelled a batch: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); the booking of your member {member} is cancelled and its place returned.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {
