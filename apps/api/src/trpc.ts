@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { ErrorCode, Role } from '@uc/contracts';
+import { rolesFor, type ErrorCode, type Role } from '@uc/contracts';
 import { errorMessage, validationMessage } from '@uc/contracts/i18n';
 import { APP_ROLE, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
@@ -137,7 +137,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * procedure in one transaction with that tenant's context. A federation the user does not
  * belong to answers NOT_FOUND, like one that does not exist.
  */
-export const tenantContext = t.middleware(async ({ ctx, next }) => {
+export const tenantContext = t.middleware(async ({ ctx, next, path }) => {
   const slug = ctx.tenantSlug;
   const user = ctx.auth?.user;
   if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
@@ -154,6 +154,9 @@ export const tenantContext = t.middleware(async ({ ctx, next }) => {
           where f.slug = ${slug} and m.user_id = ${user.id} and m.status = 'active'`),
       );
       if (!membership) throw toTrpcError(new AppError('NOT_FOUND'));
+      // the role × procedure matrix (access.ts): the outer gate of every tenant procedure
+      const allowed = rolesFor(path);
+      if (!allowed || !membership.roles.some((r) => allowed.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
       const actor: Actor = {
         userId: user.id,
         label: user.email,

@@ -19,3 +19,4 @@ export * from './recuperationPolicy.ts';
 export * from './recuperationQuota.ts';
 export * from './recuperationBooking.ts';
 export * from './recuperationMessages.ts';
+export * from './access.ts';

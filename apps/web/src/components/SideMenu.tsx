@@ -39,7 +39,7 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       items.push(section('dashboard', <DashboardOutlined />, t('dashboard.nav')));
       items.push(section('recuperation-admin', <HeartOutlined />, t('recuperation.nav')));
       items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
-      items.push(section('members', <TeamOutlined />, t('nav.members')));
+      if (access.readMembers(roles)) items.push(section('members', <TeamOutlined />, t('nav.members')));
       items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
     }
     if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
