@@ -52,6 +52,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   QUOTA_EXHAUSTED: 'CONFLICT',
   BOOKING_CLOSED: 'CONFLICT',
   BOOKING_STATE: 'CONFLICT',
+  FEDERATION_SUSPENDED: 'FORBIDDEN',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -132,6 +133,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 
+/** The platform operator (a global role, no federation): onboarding and suspending federations. */
+export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.user.platformRole !== 'operator') throw toTrpcError(new AppError('FORBIDDEN'));
+  return next();
+});
+
 /**
  * Resolves the federation from X-Tenant, checks the user's membership there, and runs the
  * procedure in one transaction with that tenant's context. A federation the user does not
@@ -147,13 +154,15 @@ export const tenantContext = t.middleware(async ({ ctx, next, path }) => {
       const tx = raw as unknown as Db;
       await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${user.id}, true)`);
       // The membership policy lets a user read their own rows; finding one sets the tenant for the rest of the transaction.
-      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null }>(
+      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null; status: string }>(
         await tx.execute(sql`
-          select m.tenant_id, m.roles, m.member_id, m.org_unit_id, set_config('app.tenant_id', m.tenant_id::text, true)
+          select m.tenant_id, m.roles, m.member_id, m.org_unit_id, f.status, set_config('app.tenant_id', m.tenant_id::text, true)
           from membership m join federation f on f.id = m.tenant_id
           where f.slug = ${slug} and m.user_id = ${user.id} and m.status = 'active'`),
       );
       if (!membership) throw toTrpcError(new AppError('NOT_FOUND'));
+      // a suspended federation: nobody acts in it (docs/decisions/0014-go-live.md)
+      if (membership.status !== 'active') throw toTrpcError(new AppError('FEDERATION_SUSPENDED'));
       // the role × procedure matrix (access.ts): the outer gate of every tenant procedure
       const allowed = rolesFor(path);
       if (!allowed || !membership.roles.some((r) => allowed.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));

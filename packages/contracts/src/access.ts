@@ -10,6 +10,7 @@ import type { Role } from './common.ts';
 //
 //   'public'  no session needed (sign-in, invitations, activation, password reset)
 //   'authed'  any signed-in user, no federation (their own sessions, password, language)
+//   'platform' the platform operator only (a global role on the user, no federation)
 //   Role[]    a tenant procedure: the caller must hold one of these roles in the X-Tenant federation
 //
 // Finer rules stay in the services (agreement state and party, own side of a joint item, home or
@@ -111,6 +112,12 @@ export const ACCESS: Record<string, Access> = {
   'orgUnit.delete': ADMIN,
   'orgUnit.list': STAFF,
   'orgUnit.update': ADMIN,
+  'platform.createFederation': 'platform',
+  'platform.federations': 'platform',
+  'platform.reactivate': 'platform',
+  'platform.suspend': 'platform',
+  'platform.audit': 'platform',
+  'platform.verifyAudit': 'platform',
   'recuperation.base.create': OFFICE,
   'recuperation.base.get': STAFF,
   'recuperation.base.list': STAFF,

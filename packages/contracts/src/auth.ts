@@ -23,6 +23,8 @@ export const userDto = z.object({
   email: z.string(),
   displayName: z.string(),
   locale: localeSchema,
+  /** 'operator' for the platform operator (onboards federations); null otherwise */
+  platformRole: z.enum(['operator']).nullable().default(null),
 });
 export type UserDto = z.infer<typeof userDto>;
 

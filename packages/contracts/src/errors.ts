@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'QUOTA_EXHAUSTED',
   'BOOKING_CLOSED',
   'BOOKING_STATE',
+  'FEDERATION_SUSPENDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import * as mechanism from './mechanism/index.ts';
 import * as member from './member/index.ts';
 import * as notification from './notification/index.ts';
 import * as orgUnit from './orgUnit/index.ts';
+import * as platform from './platform/index.ts';
 import * as recuperation from './recuperation/index.ts';
 import * as staff from './staff/index.ts';
 
@@ -32,6 +33,7 @@ export const moduleRouters = {
   liaison: mechanism.liaisonRouter,
   meeting: mechanism.meetingRouter,
   recuperation: recuperation.recuperationRouter,
+  platform: platform.platformRouter,
 };
 
 const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register];

@@ -26,6 +26,7 @@ export const errorMessagesZh = {
   QUOTA_EXHAUSTED: '疗休养名额已用完',
   BOOKING_CLOSED: '已过报名或取消的截止时间',
   BOOKING_STATE: '该报名当前状态下不能执行此操作',
+  FEDERATION_SUSPENDED: '所属工会的平台账户已暂停，暂时无法登录，请联系平台运营方',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -54,6 +55,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   QUOTA_EXHAUSTED: 'No recuperation places are left',
   BOOKING_CLOSED: 'The booking or cancellation deadline has passed',
   BOOKING_STATE: 'The booking is not in a state that allows this',
+  FEDERATION_SUSPENDED: 'Your federation is suspended on the platform; please contact the platform operator',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
