@@ -53,11 +53,13 @@ CREATE TABLE "sms_code" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"consumed_at" timestamp with time zone,
+	"ip" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sms_code_purpose_ck" CHECK ("sms_code"."purpose" in ('activate', 'reset', 'signin'))
 );--> statement-breakpoint
 ALTER TABLE "sms_code" ADD CONSTRAINT "sms_code_federation_id_federation_id_fk" FOREIGN KEY ("federation_id") REFERENCES "public"."federation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sms_code_mobile_idx" ON "sms_code" USING btree ("mobile","purpose","created_at");--> statement-breakpoint
+CREATE INDEX "sms_code_ip_idx" ON "sms_code" USING btree ("ip","created_at");--> statement-breakpoint
 CREATE TABLE "password_reset" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,

@@ -112,9 +112,11 @@ export const smsCodes = pgTable(
     attempts: integer('attempts').notNull().default(0),
     expiresAt: instant('expires_at').notNull(),
     consumedAt: instant('consumed_at'),
+    /** the address that asked for it (throttled per address too) */
+    ip: text('ip'),
     createdAt: createdAt(),
   },
-  (t) => [index('sms_code_mobile_idx').on(t.mobile, t.purpose, t.createdAt), check('sms_code_purpose_ck', sql`${t.purpose} in ('activate', 'reset', 'signin')`)],
+  (t) => [index('sms_code_mobile_idx').on(t.mobile, t.purpose, t.createdAt), index('sms_code_ip_idx').on(t.ip, t.createdAt), check('sms_code_purpose_ck', sql`${t.purpose} in ('activate', 'reset', 'signin')`)],
 );
 
 /** A staff password reset link: the SHA-256 of its token, single-use, short-lived. */

@@ -53,6 +53,7 @@ export type AuditEvent =
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
+  | { type: 'member.account_activated'; entityType: 'member'; data: { mobile: string } }
   | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }
   | { type: 'federation.onboarded'; entityType: 'federation'; data: { slug: string; by: string } }
   | { type: 'federation.suspended'; entityType: 'federation'; data: { reason: string } }

@@ -3,3 +3,5 @@ export { authRouter, passwordConfirmedProcedure } from './auth.router.ts';
 export { hashPassword } from './password.crypto.ts';
 export { SESSION_COOKIE, createSession, generateSessionToken, readCookie, sessionCookie, validateSessionToken } from './session.write.ts';
 export type { AuthSession } from './session.write.ts';
+export { consumeCode, issueCode, maskMobile } from './smsCode.write.ts';
+export { meOfNewSession } from './auth.query.ts';
