@@ -11,8 +11,11 @@
 import { Route as rootRouteImport } from './routes/__root';
 import { Route as IndexRouteImport } from './routes/index';
 import { Route as AppRouteImport } from './routes/_app';
+import { Route as ActivateRouteImport } from './routes/activate';
+import { Route as ForgotRouteImport } from './routes/forgot';
 import { Route as LoginRouteImport } from './routes/login';
 import { Route as InviteTokenRouteImport } from './routes/invite.$token';
+import { Route as ResetTokenRouteImport } from './routes/reset.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
@@ -59,6 +62,16 @@ const AppRoute = AppRouteImport.update({
   id: '/_app',
   getParentRoute: () => rootRouteImport,
 } as any);
+const ActivateRoute = ActivateRouteImport.update({
+  id: '/activate',
+  path: '/activate',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const ForgotRoute = ForgotRouteImport.update({
+  id: '/forgot',
+  path: '/forgot',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
@@ -67,6 +80,11 @@ const LoginRoute = LoginRouteImport.update({
 const InviteTokenRoute = InviteTokenRouteImport.update({
   id: '/invite/$token',
   path: '/invite/$token',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const ResetTokenRoute = ResetTokenRouteImport.update({
+  id: '/reset/$token',
+  path: '/reset/$token',
   getParentRoute: () => rootRouteImport,
 } as any);
 const AppAccountIndexRoute = AppAccountIndexRouteImport.update({
@@ -280,8 +298,11 @@ const AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/account/': typeof AppAccountIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
@@ -321,8 +342,11 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/account': typeof AppAccountIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
@@ -361,8 +385,11 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/': typeof IndexRoute;
   '/_app': typeof AppRouteWithChildren;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/_app/account/': typeof AppAccountIndexRoute;
   '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
@@ -404,8 +431,11 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
   fullPaths:
     | '/'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/t/$tenant'
     | '/account/'
     | '/t/$tenant/recuperation-admin'
@@ -445,8 +475,11 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/account'
     | '/t/$tenant'
     | '/t/$tenant/recuperation-admin/bases'
@@ -484,8 +517,11 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/_app'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/_app/t/$tenant'
     | '/_app/account/'
     | '/_app/t/$tenant/recuperation-admin'
@@ -527,8 +563,11 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute;
   AppRoute: typeof AppRouteWithChildren;
+  ActivateRoute: typeof ActivateRoute;
+  ForgotRoute: typeof ForgotRoute;
   LoginRoute: typeof LoginRoute;
   InviteTokenRoute: typeof InviteTokenRoute;
+  ResetTokenRoute: typeof ResetTokenRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -547,6 +586,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/activate': {
+      id: '/activate';
+      path: '/activate';
+      fullPath: '/activate';
+      preLoaderRoute: typeof ActivateRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/forgot': {
+      id: '/forgot';
+      path: '/forgot';
+      fullPath: '/forgot';
+      preLoaderRoute: typeof ForgotRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/login': {
       id: '/login';
       path: '/login';
@@ -559,6 +612,13 @@ declare module '@tanstack/react-router' {
       path: '/invite/$token';
       fullPath: '/invite/$token';
       preLoaderRoute: typeof InviteTokenRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/reset/$token': {
+      id: '/reset/$token';
+      path: '/reset/$token';
+      fullPath: '/reset/$token';
+      preLoaderRoute: typeof ResetTokenRouteImport;
       parentRoute: typeof rootRouteImport;
     };
     '/_app/account/': {
@@ -956,8 +1016,11 @@ const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren);
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AppRoute: AppRouteWithChildren,
+  ActivateRoute: ActivateRoute,
+  ForgotRoute: ForgotRoute,
   LoginRoute: LoginRoute,
   InviteTokenRoute: InviteTokenRoute,
+  ResetTokenRoute: ResetTokenRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

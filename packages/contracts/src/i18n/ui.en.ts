@@ -3,6 +3,7 @@ import type { UiKey } from './ui.zh-CN.ts';
 // The web interface in English; the keys come from ui.zh-CN.ts.
 import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
+import { uiOnboardEn } from './ui.onboard.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 
@@ -11,6 +12,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiCollabEn,
   ...uiItemsEn,
   ...uiBookingEn,
+  ...uiOnboardEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',

@@ -2,6 +2,7 @@
 // of them in English (the type enforces it, a test checks none is empty). {name} is a placeholder.
 import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
 import { uiBookingZh } from './ui.booking.zh-CN.ts';
+import { uiOnboardZh } from './ui.onboard.zh-CN.ts';
 import { uiCollabZh } from './ui.collab.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
 
@@ -11,6 +12,7 @@ export const uiZh = {
   ...uiCollabZh,
   ...uiItemsZh,
   ...uiBookingZh,
+  ...uiOnboardZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',
