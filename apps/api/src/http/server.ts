@@ -10,6 +10,7 @@ import { appRouter } from '../router.ts';
 import type { RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
 import { findDownload } from './downloads.ts';
+import { lastSmsTo } from './smsSink.ts';
 import { serveStatic } from './static.ts';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -41,6 +42,7 @@ export function createApp(opts: AppOptions) {
 async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions, now: () => Date, requestId: string) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, db: opts.db.kind });
+  if (url.pathname === '/__dev/sms' && opts.env.SMS_SINK === 'true') return sendJson(res, 200, await lastSmsTo(opts.db.db, url.searchParams.get('mobile') ?? ''));
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
 
   const locale = localeOf(req);

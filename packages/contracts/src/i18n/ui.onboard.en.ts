@@ -1,8 +1,8 @@
 import type { uiOnboardZh } from './ui.onboard.zh-CN.ts';
 
 export const uiOnboardEn: Record<keyof typeof uiOnboardZh, string> = {
-  'onboard.byEmail': 'Email',
-  'onboard.byMobile': 'Mobile',
+  'onboard.byEmail': 'Staff',
+  'onboard.byMobile': 'Member',
   'onboard.mobile': 'Mobile number',
   'onboard.mobileInvalid': 'Enter an 11-digit mobile number',
   'onboard.forgot': 'Forgot your password?',
@@ -19,8 +19,8 @@ export const uiOnboardEn: Record<keyof typeof uiOnboardZh, string> = {
   'onboard.passwordShort': 'At least 10 characters',
   'onboard.activateSubmit': 'Activate and sign in',
   'onboard.forgotTitle': 'Reset your password',
-  'onboard.staffTab': 'Staff (email)',
-  'onboard.memberTab': 'Member (mobile)',
+  'onboard.staffTab': 'Staff',
+  'onboard.memberTab': 'Member',
   'onboard.email': 'Email',
   'onboard.sendLink': 'Send reset link',
   'onboard.linkSent': 'If the address has an account, a reset link was sent; it is valid for an hour.',

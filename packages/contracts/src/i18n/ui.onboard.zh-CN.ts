@@ -1,7 +1,7 @@
 // Signing in by mobile, activating a member account, resetting a password (issue 12).
 export const uiOnboardZh = {
-  'onboard.byEmail': '邮箱登录',
-  'onboard.byMobile': '手机号登录',
+  'onboard.byEmail': '工作人员登录',
+  'onboard.byMobile': '会员登录',
   'onboard.mobile': '手机号',
   'onboard.mobileInvalid': '请输入 11 位手机号',
   'onboard.forgot': '忘记密码？',
@@ -18,8 +18,8 @@ export const uiOnboardZh = {
   'onboard.passwordShort': '密码至少 10 位',
   'onboard.activateSubmit': '激活并登录',
   'onboard.forgotTitle': '找回密码',
-  'onboard.staffTab': '工作人员（邮箱）',
-  'onboard.memberTab': '会员（手机号）',
+  'onboard.staffTab': '工作人员',
+  'onboard.memberTab': '会员',
   'onboard.email': '邮箱',
   'onboard.sendLink': '发送重置链接',
   'onboard.linkSent': '如该邮箱已注册，重置链接已发送，1 小时内有效。',
