@@ -13,7 +13,7 @@ export async function listPlatformFederations(ctx: PlatformCtx): Promise<Platfor
       await tx.execute(sql`select set_config('app.tenant_id', ${f.id}, true)`);
       const r = await tx.execute(sql`
         select (select count(*)::int from membership where tenant_id = ${f.id} and not (roles @> array['member']::text[])) as staff,
-               (select count(*)::int from invitation where tenant_id = ${f.id} and accepted_at is null and revoked_at is null and expires_at > ${ctx.now}) as pending`);
+               (select count(*)::int from invitation where tenant_id = ${f.id} and accepted_at is null and revoked_at is null and expires_at > ${ctx.now.toISOString()}::timestamptz) as pending`);
       return (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { staff: number; pending: number }[];
     });
     counts.set(f.id, { staff: Number(c?.staff ?? 0), pending: Number(c?.pending ?? 0) });
