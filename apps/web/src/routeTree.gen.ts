@@ -17,6 +17,7 @@ import { Route as LoginRouteImport } from './routes/login';
 import { Route as InviteTokenRouteImport } from './routes/invite.$token';
 import { Route as ResetTokenRouteImport } from './routes/reset.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
+import { Route as AppPlatformIndexRouteImport } from './routes/_app/platform/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
 import { Route as AppTTenantRecuperationAdminRouteRouteImport } from './routes/_app/t/$tenant/recuperation-admin/route';
@@ -90,6 +91,11 @@ const ResetTokenRoute = ResetTokenRouteImport.update({
 const AppAccountIndexRoute = AppAccountIndexRouteImport.update({
   id: '/account/',
   path: '/account/',
+  getParentRoute: () => AppRoute,
+} as any);
+const AppPlatformIndexRoute = AppPlatformIndexRouteImport.update({
+  id: '/platform/',
+  path: '/platform/',
   getParentRoute: () => AppRoute,
 } as any);
 const AppTTenantRouteRoute = AppTTenantRouteRouteImport.update({
@@ -305,6 +311,7 @@ export interface FileRoutesByFullPath {
   '/reset/$token': typeof ResetTokenRoute;
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/account/': typeof AppAccountIndexRoute;
+  '/platform/': typeof AppPlatformIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
@@ -348,6 +355,7 @@ export interface FileRoutesByTo {
   '/invite/$token': typeof InviteTokenRoute;
   '/reset/$token': typeof ResetTokenRoute;
   '/account': typeof AppAccountIndexRoute;
+  '/platform': typeof AppPlatformIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
@@ -392,6 +400,7 @@ export interface FileRoutesById {
   '/reset/$token': typeof ResetTokenRoute;
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/_app/account/': typeof AppAccountIndexRoute;
+  '/_app/platform/': typeof AppPlatformIndexRoute;
   '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
@@ -438,6 +447,7 @@ export interface FileRouteTypes {
     | '/reset/$token'
     | '/t/$tenant'
     | '/account/'
+    | '/platform/'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
@@ -481,6 +491,7 @@ export interface FileRouteTypes {
     | '/invite/$token'
     | '/reset/$token'
     | '/account'
+    | '/platform'
     | '/t/$tenant'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
@@ -524,6 +535,7 @@ export interface FileRouteTypes {
     | '/reset/$token'
     | '/_app/t/$tenant'
     | '/_app/account/'
+    | '/_app/platform/'
     | '/_app/t/$tenant/recuperation-admin'
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
@@ -626,6 +638,13 @@ declare module '@tanstack/react-router' {
       path: '/account';
       fullPath: '/account/';
       preLoaderRoute: typeof AppAccountIndexRouteImport;
+      parentRoute: typeof AppRoute;
+    };
+    '/_app/platform/': {
+      id: '/_app/platform/';
+      path: '/platform';
+      fullPath: '/platform/';
+      preLoaderRoute: typeof AppPlatformIndexRouteImport;
       parentRoute: typeof AppRoute;
     };
     '/_app/t/$tenant': {
@@ -1004,11 +1023,13 @@ const AppTTenantRouteRouteWithChildren = AppTTenantRouteRoute._addFileChildren(
 interface AppRouteChildren {
   AppTTenantRouteRoute: typeof AppTTenantRouteRouteWithChildren;
   AppAccountIndexRoute: typeof AppAccountIndexRoute;
+  AppPlatformIndexRoute: typeof AppPlatformIndexRoute;
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppTTenantRouteRoute: AppTTenantRouteRouteWithChildren,
   AppAccountIndexRoute: AppAccountIndexRoute,
+  AppPlatformIndexRoute: AppPlatformIndexRoute,
 };
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren);

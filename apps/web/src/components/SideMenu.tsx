@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/trpc.ts';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
@@ -9,6 +11,7 @@ type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
+  const me = useQuery(api.auth.me.queryOptions()).data;
   const t = useT();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const section = (key: Section, icon: React.ReactNode, label: string) => ({
@@ -45,6 +48,7 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
     if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
     items.push(section('notifications', <BellOutlined />, t('notifications.nav')));
   }
+  if (me?.user.platformRole === 'operator') items.push({ key: '/platform', icon: <ApartmentOutlined />, label: <Link to="/platform">{t('platform.title')}</Link> });
   items.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });
 
   const selected = items.map((i) => String(i?.key)).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];

@@ -16,6 +16,7 @@ const search = z.object({ redirect: z.string().optional().catch(undefined) });
 function destination(me: NonNullable<MeDto>, asked: string | undefined): string {
   if (asked && asked.startsWith('/') && !asked.startsWith('//') && !asked.startsWith('/login')) return asked;
   const first = me.memberships[0];
+  if (me.user.platformRole === 'operator' && !first) return '/platform';
   return first ? `/t/${first.slug}` : '/account';
 }
 
