@@ -49,6 +49,10 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
     await seedFederation(db, env, fed, passwordHash, i + 1);
     done.push(fed.slug);
   }
+  // the demo's platform operator (a real installation makes its operator with `pnpm cli operator:create`)
+  await withoutTenant(db, (tx) =>
+    tx.insert(users).values({ email: 'operator@platform.demo', displayName: '平台运营（演示）', passwordHash, platformRole: 'operator' }).onConflictDoNothing(),
+  );
   if (await seedDemoAgreements(db, env)) done.push('agreements');
   // recuperation bases, batches, quotas and bookings under the 杭甬 agreement (not named in the summary)
   await seedDemoRecuperation(db, env);
