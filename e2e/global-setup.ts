@@ -52,7 +52,7 @@ export default async function globalSetup() {
   // embedded PGlite whatever the shell has configured: a fresh database every run
   const api = spawn(...pnpm('--filter', '@uc/api', 'start'), {
     cwd: repoRoot,
-    env: apiEnv({ WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' }),
+    env: apiEnv({ WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true', SMS_SINK: 'true' }),
     // its own process group, so teardown stops pnpm, tsx and node together
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],

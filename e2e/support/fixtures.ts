@@ -18,12 +18,12 @@ export { expect };
 /** AntD writes two-character Chinese button labels with a space between (登 录); match either way. */
 export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, lands: RegExp = /\/t\/[a-z0-9-]+$/) {
   await page.goto('/login');
   await page.getByLabel('邮箱').fill(email);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: label('登录') }).click();
-  await expect(page).toHaveURL(/\/t\/[a-z0-9-]+$/);
+  await expect(page).toHaveURL(lands);
 }
 
 /** Where screenshots go for a person to look at (gitignored). */

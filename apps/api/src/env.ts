@@ -25,6 +25,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** behind a TLS-terminating proxy: trust X-Forwarded-For / -Proto */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** development and tests only: GET /__dev/sms?mobile=… shows the last SMS queued for a number (the SMS sink) */
+  SMS_SINK: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer };
@@ -37,6 +39,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.NODE_ENV === 'production' && !parsed.MEMBER_ID_KEY) {
     throw new Error('MEMBER_ID_KEY must be set in production (base64 of 32 random bytes)');
   }
+  if (parsed.NODE_ENV === 'production' && parsed.SMS_SINK === 'true') throw new Error('SMS_SINK must not be set in production');
   const memberIdKey = parsed.MEMBER_ID_KEY ? Buffer.from(parsed.MEMBER_ID_KEY, 'base64') : DEV_MEMBER_ID_KEY;
   if (memberIdKey.length !== 32) throw new Error('MEMBER_ID_KEY must decode to 32 bytes');
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
+import { rolesFor, unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
 import { errorMessage, validationMessage } from '@uc/contracts/i18n';
 import { APP_ROLE, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
@@ -89,6 +89,7 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   PROGRAMME_STATE: 'CONFLICT',
   TICKET_INVALID: 'BAD_REQUEST',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  FEDERATION_SUSPENDED: 'FORBIDDEN',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -195,12 +196,18 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 
+/** The platform operator (a global role, no federation): onboarding and suspending federations. */
+export const operatorProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.user.platformRole !== 'operator') throw toTrpcError(new AppError('FORBIDDEN'));
+  return next();
+});
+
 /**
  * Resolves the federation from X-Tenant, checks the user's membership there, and runs the
  * procedure in one transaction with that tenant's context. A federation the user does not
  * belong to answers NOT_FOUND, like one that does not exist.
  */
-export const tenantContext = t.middleware(async ({ ctx, next }) => {
+export const tenantContext = t.middleware(async ({ ctx, next, path }) => {
   const slug = ctx.tenantSlug;
   const pending = ctx.pendingSession ?? null;
   if (!ctx.auth && !pending) throw toTrpcError(new AppError('UNAUTHORIZED'));
@@ -219,7 +226,7 @@ export const tenantContext = t.middleware(async ({ ctx, next }) => {
         tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${ctx.auth?.user.id ?? ''}, true)`),
         pending ? pending.read(tx) : Promise.resolve(null),
         tx.execute(sql`
-          select m.tenant_id, m.roles, m.member_id, m.org_unit_id, set_config('app.tenant_id', m.tenant_id::text, true)
+          select m.tenant_id, m.roles, m.member_id, m.org_unit_id, f.status, set_config('app.tenant_id', m.tenant_id::text, true)
           from membership m join federation f on f.id = m.tenant_id
           where f.slug = ${slug} and m.user_id = nullif(current_setting('app.user_id', true), '')::uuid and m.status = 'active'`),
       ]);
@@ -230,8 +237,13 @@ export const tenantContext = t.middleware(async ({ ctx, next }) => {
       }
       const user = ctx.auth?.user;
       if (!user) throw toTrpcError(new AppError('UNAUTHORIZED'));
-      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null }>(membershipResult);
+      const [membership] = rowsOf<{ tenant_id: string; roles: Role[]; member_id: string | null; org_unit_id: string | null; status: string }>(membershipResult);
       if (!membership) throw toTrpcError(new AppError('NOT_FOUND'));
+      // a suspended federation: nobody acts in it (docs/decisions/0014-go-live.md)
+      if (membership.status !== 'active') throw toTrpcError(new AppError('FEDERATION_SUSPENDED'));
+      // the role × procedure matrix (access.ts): the outer gate of every tenant procedure
+      const allowed = rolesFor(path);
+      if (!allowed || !membership.roles.some((r) => allowed.includes(r))) throw toTrpcError(new AppError('FORBIDDEN'));
       const actor: Actor = {
         userId: user.id,
         label: user.email,

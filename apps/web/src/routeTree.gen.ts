@@ -11,9 +11,13 @@
 import { Route as rootRouteImport } from './routes/__root';
 import { Route as IndexRouteImport } from './routes/index';
 import { Route as AppRouteImport } from './routes/_app';
+import { Route as ActivateRouteImport } from './routes/activate';
+import { Route as ForgotRouteImport } from './routes/forgot';
 import { Route as LoginRouteImport } from './routes/login';
 import { Route as InviteTokenRouteImport } from './routes/invite.$token';
+import { Route as ResetTokenRouteImport } from './routes/reset.$token';
 import { Route as AppAccountIndexRouteImport } from './routes/_app/account/index';
+import { Route as AppPlatformIndexRouteImport } from './routes/_app/platform/index';
 import { Route as AppTTenantRouteRouteImport } from './routes/_app/t/$tenant/route';
 import { Route as VerifyCertificateNumberRouteImport } from './routes/verify.certificate.$number';
 import { Route as AppTTenantIndexRouteImport } from './routes/_app/t/$tenant/index';
@@ -71,6 +75,16 @@ const AppRoute = AppRouteImport.update({
   id: '/_app',
   getParentRoute: () => rootRouteImport,
 } as any);
+const ActivateRoute = ActivateRouteImport.update({
+  id: '/activate',
+  path: '/activate',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const ForgotRoute = ForgotRouteImport.update({
+  id: '/forgot',
+  path: '/forgot',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
@@ -81,9 +95,19 @@ const InviteTokenRoute = InviteTokenRouteImport.update({
   path: '/invite/$token',
   getParentRoute: () => rootRouteImport,
 } as any);
+const ResetTokenRoute = ResetTokenRouteImport.update({
+  id: '/reset/$token',
+  path: '/reset/$token',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const AppAccountIndexRoute = AppAccountIndexRouteImport.update({
   id: '/account/',
   path: '/account/',
+  getParentRoute: () => AppRoute,
+} as any);
+const AppPlatformIndexRoute = AppPlatformIndexRouteImport.update({
+  id: '/platform/',
+  path: '/platform/',
   getParentRoute: () => AppRoute,
 } as any);
 const AppTTenantRouteRoute = AppTTenantRouteRouteImport.update({
@@ -358,11 +382,15 @@ const AppTTenantAgreementsAgreementIdMeetingsMeetingIdIndexRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/account/': typeof AppAccountIndexRoute;
+  '/platform/': typeof AppPlatformIndexRoute;
   '/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
@@ -411,10 +439,14 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/account': typeof AppAccountIndexRoute;
+  '/platform': typeof AppPlatformIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
   '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
@@ -463,11 +495,15 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/': typeof IndexRoute;
   '/_app': typeof AppRouteWithChildren;
+  '/activate': typeof ActivateRoute;
+  '/forgot': typeof ForgotRoute;
   '/login': typeof LoginRoute;
   '/invite/$token': typeof InviteTokenRoute;
+  '/reset/$token': typeof ResetTokenRoute;
   '/_app/t/$tenant': typeof AppTTenantRouteRouteWithChildren;
   '/verify/certificate/$number': typeof VerifyCertificateNumberRoute;
   '/_app/account/': typeof AppAccountIndexRoute;
+  '/_app/platform/': typeof AppPlatformIndexRoute;
   '/_app/t/$tenant/recuperation-admin': typeof AppTTenantRecuperationAdminRouteRouteWithChildren;
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
@@ -518,11 +554,15 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
   fullPaths:
     | '/'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/t/$tenant'
     | '/verify/certificate/$number'
     | '/account/'
+    | '/platform/'
     | '/t/$tenant/recuperation-admin'
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
@@ -571,10 +611,14 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/verify/certificate/$number'
     | '/account'
+    | '/platform'
     | '/t/$tenant'
     | '/t/$tenant/contests/$contestId'
     | '/t/$tenant/judge/$eventId'
@@ -622,11 +666,15 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/_app'
+    | '/activate'
+    | '/forgot'
     | '/login'
     | '/invite/$token'
+    | '/reset/$token'
     | '/_app/t/$tenant'
     | '/verify/certificate/$number'
     | '/_app/account/'
+    | '/_app/platform/'
     | '/_app/t/$tenant/recuperation-admin'
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
@@ -677,8 +725,11 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute;
   AppRoute: typeof AppRouteWithChildren;
+  ActivateRoute: typeof ActivateRoute;
+  ForgotRoute: typeof ForgotRoute;
   LoginRoute: typeof LoginRoute;
   InviteTokenRoute: typeof InviteTokenRoute;
+  ResetTokenRoute: typeof ResetTokenRoute;
   VerifyCertificateNumberRoute: typeof VerifyCertificateNumberRoute;
 }
 
@@ -698,6 +749,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/activate': {
+      id: '/activate';
+      path: '/activate';
+      fullPath: '/activate';
+      preLoaderRoute: typeof ActivateRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/forgot': {
+      id: '/forgot';
+      path: '/forgot';
+      fullPath: '/forgot';
+      preLoaderRoute: typeof ForgotRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/login': {
       id: '/login';
       path: '/login';
@@ -712,11 +777,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof InviteTokenRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/reset/$token': {
+      id: '/reset/$token';
+      path: '/reset/$token';
+      fullPath: '/reset/$token';
+      preLoaderRoute: typeof ResetTokenRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/_app/account/': {
       id: '/_app/account/';
       path: '/account';
       fullPath: '/account/';
       preLoaderRoute: typeof AppAccountIndexRouteImport;
+      parentRoute: typeof AppRoute;
+    };
+    '/_app/platform/': {
+      id: '/_app/platform/';
+      path: '/platform';
+      fullPath: '/platform/';
+      preLoaderRoute: typeof AppPlatformIndexRouteImport;
       parentRoute: typeof AppRoute;
     };
     '/_app/t/$tenant': {
@@ -1202,11 +1281,13 @@ const AppTTenantRouteRouteWithChildren = AppTTenantRouteRoute._addFileChildren(
 interface AppRouteChildren {
   AppTTenantRouteRoute: typeof AppTTenantRouteRouteWithChildren;
   AppAccountIndexRoute: typeof AppAccountIndexRoute;
+  AppPlatformIndexRoute: typeof AppPlatformIndexRoute;
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppTTenantRouteRoute: AppTTenantRouteRouteWithChildren,
   AppAccountIndexRoute: AppAccountIndexRoute,
+  AppPlatformIndexRoute: AppPlatformIndexRoute,
 };
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren);
@@ -1214,8 +1295,11 @@ const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren);
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AppRoute: AppRouteWithChildren,
+  ActivateRoute: ActivateRoute,
+  ForgotRoute: ForgotRoute,
   LoginRoute: LoginRoute,
   InviteTokenRoute: InviteTokenRoute,
+  ResetTokenRoute: ResetTokenRoute,
   VerifyCertificateNumberRoute: VerifyCertificateNumberRoute,
 };
 export const routeTree = rootRouteImport

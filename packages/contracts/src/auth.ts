@@ -23,6 +23,8 @@ export const userDto = z.object({
   email: z.string(),
   displayName: z.string(),
   locale: localeSchema,
+  /** 'operator' for the platform operator (onboards federations); null otherwise */
+  platformRole: z.enum(['operator']).nullable().default(null),
 });
 export type UserDto = z.infer<typeof userDto>;
 
@@ -57,3 +59,18 @@ export const acceptInvitationInput = z.object({
   displayName: trimmed(1, 60).optional(),
   password: z.string().max(200),
 });
+
+// ---- member accounts by mobile, password resets (issue 12) ----
+
+/** a mainland China mobile number, 11 digits */
+export const accountMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: 'mobile_invalid' });
+export const smsCodeSchema = z.string().trim().regex(/^\d{6}$/, { error: 'code_invalid' });
+
+/** a member asks for an activation code: mobile + the last six characters of their ID number */
+export const requestActivationInput = z.object({ mobile: accountMobile, idLast6: z.string().trim().regex(/^\d{5}[\dXx]$/, { error: 'id_last6_invalid' }) });
+export const activateAccountInput = z.object({ mobile: accountMobile, code: smsCodeSchema, password: passwordSchema });
+export const mobileSignInInput = z.object({ mobile: accountMobile, password: z.string().min(1).max(200) });
+export const staffResetRequestInput = z.object({ email: z.email().max(254) });
+export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
+export const memberResetRequestInput = z.object({ mobile: accountMobile });
+export const smsResetInput = z.object({ mobile: accountMobile, code: smsCodeSchema, password: passwordSchema });

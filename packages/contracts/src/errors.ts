@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'PROGRAMME_STATE',
   'TICKET_INVALID',
   'UNAVAILABLE',
+  'FEDERATION_SUSPENDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,3 +22,4 @@ export * from './recuperationMessages.ts';
 export * from './rights.ts';
 export * from './contest.ts';
 export * from './programme.ts';
+export * from './access.ts';

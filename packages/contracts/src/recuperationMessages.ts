@@ -20,6 +20,7 @@ const zh: Record<RefusalCode, string> = {
   already_booked: '您已报名该批次',
   not_a_member: '只有会员本人可以报名',
   companions_too_many: '随行家属最多 {max} 人',
+  base_not_certified: '基地“{base}”的疗休养基地认定不覆盖该批次日期（有效期至 {until}），暂不能报名',
 };
 
 const en: Record<RefusalCode, string> = {
@@ -39,6 +40,7 @@ const en: Record<RefusalCode, string> = {
   already_booked: 'You have already booked this batch',
   not_a_member: 'Only the member themself may book',
   companions_too_many: 'At most {max} companions',
+  base_not_certified: 'The certification of the base "{base}" does not cover the dates of this batch (valid until {until}); it cannot be booked',
 };
 
 export function refusalMessage(code: RefusalCode, locale: string, vars: Record<string, string | number>): string {

@@ -63,6 +63,7 @@ export const REFUSAL_CODES = [
   'already_booked',
   'not_a_member',
   'companions_too_many',
+  'base_not_certified',
 ] as const;
 export const refusalCode = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof refusalCode>;

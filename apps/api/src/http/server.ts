@@ -10,6 +10,7 @@ import { appRouter } from '../router.ts';
 import type { PendingSession, RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
 import { findDownload } from './downloads.ts';
+import { lastSmsTo } from './smsSink.ts';
 import { serveStatic } from './static.ts';
 import { isDbUnavailable, RETRY_AFTER_SECONDS } from '../lib/dbErrors.ts';
 
@@ -82,6 +83,7 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
   // a malformed percent-encoding (/api/trpc/%E0%A4%A) is the client's mistake: 400, never a 500
   if (!decodesCleanly(url.pathname)) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', localeOf(req)) } });
   if (url.pathname === '/healthz') return health(res, opts);
+  if (url.pathname === '/__dev/sms' && opts.env.SMS_SINK === 'true') return sendJson(res, 200, await lastSmsTo(opts.db.db, url.searchParams.get('mobile') ?? ''));
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
 
   const locale = localeOf(req);

@@ -10,6 +10,7 @@ import * as member from './member/index.ts';
 import * as notification from './notification/index.ts';
 import * as orgUnit from './orgUnit/index.ts';
 import * as programme from './programme/index.ts';
+import * as platform from './platform/index.ts';
 import * as recuperation from './recuperation/index.ts';
 import * as rights from './rights/index.ts';
 import * as staff from './staff/index.ts';
@@ -39,6 +40,7 @@ export const moduleRouters = {
   referral: rights.referralRouter,
   contest: contest.contestRouter,
   programme: programme.programmeRouter,
+  platform: platform.platformRouter,
 };
 
 const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];

@@ -22,7 +22,7 @@ describe('demo data', () => {
   };
 
   it('seeds three federations and the agreements once, idempotently', async () => {
-    expect(firstRun).toBe('seeded hangzhou, ningbo, shaoxing, agreements');
+    expect(firstRun).toBe('seeded hangzhou, ningbo, shaoxing, agreements, mechanisms');
     expect(await seedDemo(h.t.db, h.env)).toBe('already present');
     const hz = await callerOf('hangzhou', 'admin');
     const home = await hz.federation.home();
@@ -39,6 +39,19 @@ describe('demo data', () => {
     expect(hangyong.status).toBe('active');
     expect(await nb.agreement.verify({ id: hangyong.id })).toMatchObject({ matches: true, signaturesMatch: true });
   }, 120_000);
+
+  it('gives the 杭甬 agreement liaison pairs at every level with both sides filled in, and joint meetings (the README promises them)', async () => {
+    const nb = await callerOf('ningbo', 'officer');
+    const g = (await nb.agreement.list()).find((a) => a.title === HANGYONG_TITLE)!;
+    const pairs = await nb.liaison.list({ agreementId: g.id });
+    expect(pairs.map((p) => p.level).sort()).toEqual(['department', 'district', 'industry', 'vice_chair']);
+    for (const p of pairs) expect(p.contacts.every((c) => c.contactName !== '')).toBe(true);
+    const meetings = await nb.meeting.list({ agreementId: g.id });
+    expect(meetings.map((m) => [m.status, m.hostSlug]).sort()).toEqual([
+      ['held', 'hangzhou'],
+      ['planned', 'ningbo'],
+    ]);
+  });
 
   it('never shows the 杭甬 agreement to shaoxing', async () => {
     const sx = await callerOf('shaoxing', 'admin');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { idNumberCheckChar } from '@uc/contracts';
 import { federations, memberHonours, members, memberships, orgUnits, users, withoutTenant, withTenant, type Db } from '@uc/db';
 import { eq } from 'drizzle-orm';
@@ -13,7 +14,8 @@ import { seedDemoRecuperation } from './recuperation.ts';
 import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { seedDemoRights } from './rights.ts';
-import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
+import { seedDemoMechanisms } from './mechanismsDemo.ts';
+import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TO_ACTIVATE, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
 const MEMBERS_PER_FEDERATION = 300;
 
@@ -50,6 +52,10 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
     await seedFederation(db, env, fed, passwordHash, i + 1);
     done.push(fed.slug);
   }
+  // the demo's platform operator (a real installation makes its operator with `pnpm cli operator:create`)
+  await withoutTenant(db, (tx) =>
+    tx.insert(users).values({ email: 'operator@platform.demo', displayName: '平台运营（演示）', passwordHash, platformRole: 'operator' }).onConflictDoNothing(),
+  );
   if (await seedDemoAgreements(db, env)) done.push('agreements');
   // recuperation bases, batches, quotas and bookings under the 杭甬 agreement (not named in the summary)
   await seedDemoRecuperation(db, env);
@@ -61,6 +67,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoContests(db, env);
   // joint programmes: venues, the 劳模工匠宣讲 series and a training class, registrations and check-ins
   await seedDemoProgrammes(db, env);
+  // liaison pairs and joint meetings of the 杭甬 agreement (the README promises them)
+  if (await seedDemoMechanisms(db, env)) done.push('mechanisms');
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 
@@ -114,6 +122,11 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
       else if (r < 0.1) honourRows.push({ tenantId, memberId: id, kind: 'may_day_medal', source: '浙江省五一劳动奖章', validFrom: '2023-04-28', validUntil: null });
       else if (r < 0.2) honourRows.push({ tenantId, memberId: id, kind: 'skilled_worker', source: `${fed.city}市技术能手`, validFrom: '2024-11-01', validUntil: '2029-10-31' });
       if (rand() < 0.3) honourRows.push({ tenantId, memberId: id, kind: 'frontline', source: '一线职工', validFrom: '2020-01-01', validUntil: null });
+    }
+    if (fed.slug === DEMO_TO_ACTIVATE.slug) {
+      // a member on record with no account yet: the activation journey (mobile + last six of the ID number + SMS code)
+      const { name, mobile, idNumber } = DEMO_TO_ACTIVATE;
+      memberRows.push({ ...memberRows[0]!, id: randomUUID(), name, gender: 'female', mobile, birthDate: '1992-05-12', ...sealIdNumber(env.memberIdKey, idNumber) });
     }
     for (let k = 0; k < memberRows.length; k += 100) await tx.insert(members).values(memberRows.slice(k, k + 100));
     for (let k = 0; k < honourRows.length; k += 100) await tx.insert(memberHonours).values(honourRows.slice(k, k + 100));

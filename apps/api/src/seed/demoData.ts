@@ -71,3 +71,6 @@ export const DEMO_STAFF = [
   { local: 'officer', nameZh: '工作人员', roles: ['officer'] },
   { local: 'caseworker', nameZh: '维权专员', roles: ['caseworker'] },
 ] as const;
+
+/** A Ningbo member on record without an account: activates one at /activate (README, e2e onboarding). */
+export const DEMO_TO_ACTIVATE = { slug: 'ningbo', name: '陈晓', mobile: '19957400001', idNumber: '330203199205121234' } as const;

@@ -18,13 +18,13 @@ type EnvLike = Pick<Env, 'memberIdKey' | 'publicUrl'>;
 type Side = 'hangzhou' | 'ningbo';
 const DAY = 86_400_000;
 
-/** fn as lead@<slug>.demo at `now` (default: the seed's now), in one tenant transaction. */
-async function asLead<T>(db: Db, env: EnvLike, slug: Side, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
+/** fn as <local>@<slug>.demo at `now`, in one tenant transaction (the seeds call services as real staff). */
+export async function asDemoStaff<T>(db: Db, env: EnvLike, slug: string, local: string, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> {
   const [who] = await withoutTenant(db, (tx) =>
     tx
       .select({ tenantId: federations.id, userId: users.id, email: users.email })
       .from(federations)
-      .innerJoin(users, eq(users.email, `lead@${slug}.demo`))
+      .innerJoin(users, eq(users.email, `${local}@${slug}.demo`))
       .where(eq(federations.slug, slug)),
   );
   return withTenant(
@@ -38,6 +38,9 @@ async function asLead<T>(db: Db, env: EnvLike, slug: Side, now: Date, fn: (ctx: 
     { userId: who!.userId },
   );
 }
+
+/** fn as lead@<slug>.demo at `now` (default: the seed's now), in one tenant transaction. */
+const asLead = <T>(db: Db, env: EnvLike, slug: Side, now: Date, fn: (ctx: ServiceCtx) => Promise<T>): Promise<T> => asDemoStaff(db, env, slug, 'lead', now, fn);
 
 /** Seeds the 杭甬 items' tracking once: skipped when the agreement is missing or already has milestones. */
 export async function seedDemoItems(db: Db, env: EnvLike, now = new Date()): Promise<boolean> {

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/trpc.ts';
 import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TrophyOutlined, FormOutlined, DashboardOutlined, ProjectOutlined, BellOutlined, FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, ReadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
@@ -9,6 +11,7 @@ type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
+  const me = useQuery(api.auth.me.queryOptions()).data;
   const t = useT();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const section = (key: Section, icon: React.ReactNode, label: string) => ({
@@ -44,13 +47,14 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
       items.push(section('contests', <TrophyOutlined />, t('contest.nav')));
       items.push(section('programmes-admin', <ReadOutlined />, t('programme.admin.nav')));
       items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
-      items.push(section('members', <TeamOutlined />, t('nav.members')));
+      if (access.readMembers(roles)) items.push(section('members', <TeamOutlined />, t('nav.members')));
       items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
     }
     if (roles.includes('judge')) items.push(section('judge', <FormOutlined />, t('contest.judgeNav')));
     if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
     items.push(section('notifications', <BellOutlined />, t('notifications.nav')));
   }
+  if (me?.user.platformRole === 'operator') items.push({ key: '/platform', icon: <ApartmentOutlined />, label: <Link to="/platform">{t('platform.title')}</Link> });
   items.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });
 
   const selected = items.map((i) => String(i?.key)).filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];

@@ -1,4 +1,4 @@
-import type { Role } from '@uc/contracts';
+import { canCall, type Role } from '@uc/contracts';
 
 /**
  * What the interface offers to whom. The API checks every call itself; these only decide which
@@ -11,6 +11,8 @@ export const access = {
   staff: (roles: readonly Role[]) => has(roles, 'admin', 'signatory', 'lead', 'officer', 'judge', 'caseworker'),
   manageOrgUnits: (roles: readonly Role[]) => has(roles, 'admin'),
   manageMembers: (roles: readonly Role[]) => has(roles, 'admin', 'officer'),
+  /** the member list (personal data): the roles the API's matrix lets call member.list */
+  readMembers: (roles: readonly Role[]) => canCall('member.list', roles),
   revealIdNumber: (roles: readonly Role[]) => has(roles, 'admin', 'officer', 'caseworker'),
   manageStaff: (roles: readonly Role[]) => has(roles, 'admin'),
   readAudit: (roles: readonly Role[]) => has(roles, 'admin'),

@@ -7,6 +7,7 @@ export const Route = createFileRoute('/')({
     const me = await context.queryClient.ensureQueryData(api.auth.me.queryOptions());
     if (!me) throw redirect({ to: '/login' });
     const first = me.memberships[0];
+    if (!first && me.user.platformRole === 'operator') throw redirect({ to: '/platform' });
     throw first ? redirect({ to: '/t/$tenant', params: { tenant: first.slug } }) : redirect({ to: '/account' });
   },
 });

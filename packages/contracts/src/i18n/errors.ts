@@ -36,6 +36,7 @@ export const errorMessagesZh = {
   PROGRAMME_STATE: '该活动或场次当前状态下不能执行此操作',
   TICKET_INVALID: '签到码无效：不是本场次的票，或报名已取消',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
+  FEDERATION_SUSPENDED: '所属工会的平台账户已暂停，暂时无法登录，请联系平台运营方',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -74,6 +75,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   PROGRAMME_STATE: 'The event or session is not in a state that allows this',
   TICKET_INVALID: 'Invalid ticket: not for this session, or the registration was cancelled',
   UNAVAILABLE: 'The service is temporarily unavailable; please try again shortly',
+  FEDERATION_SUSPENDED: 'Your federation is suspended on the platform; please contact the platform operator',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
@@ -89,6 +91,10 @@ export const validationMessagesZh = {
   text_invalid_char: '内容含有无法保存的字符',
   id_number_invalid: '身份证号无效（校验位不符）',
   mobile_invalid: '手机号格式不正确',
+  code_invalid: '验证码为 6 位数字',
+  id_last6_invalid: '请输入身份证号后六位（末位可为 X）',
+  slug_invalid: '标识须以小写字母开头，只含小写字母、数字和连字符（2–40 位）',
+  region_code_invalid: '行政区划代码为 6 位数字',
   password_too_short: '密码至少 10 位',
   org_unit_unknown: '组织不存在',
   duplicate_in_file: '与文件中其他行重复',
@@ -120,6 +126,10 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   text_invalid_char: 'The text contains characters that cannot be stored',
   id_number_invalid: 'Invalid ID number (check digit does not match)',
   mobile_invalid: 'Invalid mobile number',
+  code_invalid: 'The code is 6 digits',
+  id_last6_invalid: 'Enter the last six characters of your ID number (the last may be X)',
+  slug_invalid: 'Lower-case letters, digits and dashes, starting with a letter (2–40)',
+  region_code_invalid: 'A region code has 6 digits',
   password_too_short: 'The password needs at least 10 characters',
   org_unit_unknown: 'Unknown org unit',
   duplicate_in_file: 'Duplicates another row of the file',

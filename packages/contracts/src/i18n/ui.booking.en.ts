@@ -128,6 +128,7 @@ export const uiBookingEn: Record<keyof typeof uiBookingZh, string> = {
   'booking.cancelKind.home_rejected': 'Not approved by your union',
   'booking.cancelKind.host_rejected': 'Not confirmed by the host',
   'booking.cancelKind.offer_declined': 'Offered bed declined',
+  'booking.cancelKind.batch_cancelled': 'The host cancelled the batch',
   'booking.cancelKind.offer_expired': 'Offered bed not accepted in time',
   'booking.cancelKind.ineligible': 'Not eligible',
 

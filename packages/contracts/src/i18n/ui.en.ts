@@ -3,6 +3,7 @@ import type { UiKey } from './ui.zh-CN.ts';
 // The web interface in English; the keys come from ui.zh-CN.ts.
 import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
+import { uiOnboardEn } from './ui.onboard.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
 import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
@@ -17,6 +18,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiBookingEn,
   ...uiContestEn,
   ...uiProgrammeEn,
+  ...uiOnboardEn,
   'app.name': 'Union Commons',
 
   'common.save': 'Save',
@@ -306,6 +308,10 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.member.imported': 'Imported members',
   'audit.type.member.exported': 'Exported members',
   'audit.type.member.id_number_read': 'Viewed ID number',
+  'audit.type.federation.onboarded': 'Federation onboarded by the platform',
+  'audit.type.federation.suspended': 'Federation suspended',
+  'audit.type.federation.reactivated': 'Federation reactivated',
+  'audit.type.member.account_activated': 'Member account activated',
   'audit.type.federation.seeded': 'Federation set up',
   'audit.type.agreement.created': 'Started agreement',
   'audit.type.agreement.version_saved': 'Saved agreement version',

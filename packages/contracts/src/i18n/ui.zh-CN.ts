@@ -2,6 +2,7 @@
 // of them in English (the type enforces it, a test checks none is empty). {name} is a placeholder.
 import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
 import { uiBookingZh } from './ui.booking.zh-CN.ts';
+import { uiOnboardZh } from './ui.onboard.zh-CN.ts';
 import { uiCollabZh } from './ui.collab.zh-CN.ts';
 import { uiContestZh } from './ui.contest.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
@@ -17,6 +18,7 @@ export const uiZh = {
   ...uiRightsZh,
   ...uiContestZh,
   ...uiProgrammeZh,
+  ...uiOnboardZh,
   'app.name': '工会协作平台',
 
   'common.save': '保存',
@@ -306,6 +308,10 @@ export const uiZh = {
   'audit.type.member.imported': '批量导入会员',
   'audit.type.member.exported': '导出会员',
   'audit.type.member.id_number_read': '查看身份证号',
+  'audit.type.federation.onboarded': '平台开通工会',
+  'audit.type.federation.suspended': '工会账户暂停',
+  'audit.type.federation.reactivated': '工会账户恢复',
+  'audit.type.member.account_activated': '会员激活账号',
   'audit.type.federation.seeded': '初始化工会',
   'audit.type.agreement.created': '发起合作协议',
   'audit.type.agreement.version_saved': '保存协议版本',

@@ -87,7 +87,11 @@ export type AuditEvent =
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
+  | { type: 'member.account_activated'; entityType: 'member'; data: { mobile: string } }
   | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }
+  | { type: 'federation.onboarded'; entityType: 'federation'; data: { slug: string; by: string } }
+  | { type: 'federation.suspended'; entityType: 'federation'; data: { reason: string } }
+  | { type: 'federation.reactivated'; entityType: 'federation'; data: Record<string, never> }
   | { type: 'agreement.created'; entityType: 'agreement'; data: { title: string; parties: string[] } }
   | { type: 'agreement.version_saved'; entityType: 'agreement'; data: { version: number; note: string } }
   | { type: 'agreement.step'; entityType: 'agreement'; data: { step: string; from: string; to: string; reason?: string; contentHash?: string } }

@@ -22,7 +22,7 @@ export async function getMe(ctx: UserCtx, auth: AuthSession): Promise<MeDto> {
         .where(and(eq(memberships.userId, auth.user.id), eq(memberships.status, 'active')))
         .orderBy(federations.slug);
       return {
-        user: { ...auth.user, locale: auth.user.locale === 'en' ? 'en' : 'zh-CN' },
+        user: { id: auth.user.id, email: auth.user.email, displayName: auth.user.displayName, locale: auth.user.locale === 'en' ? 'en' : 'zh-CN', platformRole: auth.user.platformRole === 'operator' ? 'operator' : null },
         memberships: rows.map((r) => ({ ...r, roles: r.roles as Role[] })),
       };
     },

@@ -1,4 +1,9 @@
 import {
+  memberResetRequestInput,
+  mobileSignInInput,
+  resetPasswordInput,
+  smsResetInput,
+  staffResetRequestInput,
   acceptInvitationInput,
   changePasswordInput,
   invitationPreviewDto,
@@ -18,11 +23,41 @@ import { previewInvitation } from './invitation.query.ts';
 import { changePassword, confirmPassword, revokeMySession, setLocale, signIn, signOut } from './auth.write.ts';
 import { getMe, listMySessions, meOfNewSession } from './auth.query.ts';
 import { blankSessionCookie, sessionCookie } from './session.write.ts';
+import { requestMemberReset, requestStaffReset, resetPasswordBySms, resetPasswordWithToken, signInByMobile } from './reset.write.ts';
 
 /** The services' context for a request without a federation (as tenant procedures build ctx.svc). */
 const userCtx = (ctx: RequestCtx): UserCtx => ({ db: ctx.db, now: ctx.now(), ip: ctx.ip, userAgent: ctx.userAgent });
 
+const ok = z.object({ ok: z.boolean() });
+
 export const authRouter = router({
+  /** a member account: mobile + password */
+  signInMobile: publicProcedure
+    .input(mobileSignInInput)
+    .output(meDto)
+    .mutation(async ({ ctx, input }) => {
+      const session = await signInByMobile(userCtx(ctx), input);
+      ctx.resHeaders.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, ctx.secure));
+      return meOfNewSession(userCtx(ctx), session.token);
+    }),
+  /** staff forgot their password: a reset link by email (always ok: no oracle of who has an account) */
+  requestPasswordReset: publicProcedure
+    .input(staffResetRequestInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await requestStaffReset({ ...userCtx(ctx), env: ctx.env }, input), { ok: true })),
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await resetPasswordWithToken(userCtx(ctx), input), { ok: true })),
+  /** a member forgot their password: an SMS code (always ok) */
+  requestSmsReset: publicProcedure
+    .input(memberResetRequestInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await requestMemberReset(userCtx(ctx), input), { ok: true })),
+  resetPasswordBySms: publicProcedure
+    .input(smsResetInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await resetPasswordBySms(userCtx(ctx), input), { ok: true })),
   signIn: publicProcedure
     .input(signInInput)
     .output(meDto)

@@ -122,8 +122,8 @@ describe('auth over HTTP', () => {
       expect(refused.error!.message).toBe(errorMessagesZh.RATE_LIMITED);
       expect(refused.error!.data.details.retryAfterSeconds).toBe(1);
       expect(refused.cookies).toEqual([]);
-      // from another address too: the account itself is locked
-      expectError(await signIn(u.email, TEST_PASSWORD, { ip: freshIp() }), 'RATE_LIMITED');
+      // only this address is locked out of this account: the owner elsewhere signs in at once
+      expect((await signIn(u.email, TEST_PASSWORD, { ip: freshIp() })).status).toBe(200);
 
       h.advance(1_100);
       expect((await signIn(u.email, TEST_PASSWORD, { ip })).status).toBe(200);
@@ -153,6 +153,36 @@ describe('auth over HTTP', () => {
       expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(5);
       expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(7);
     });
+
+    it('does not let a stranger who knows the email keep the owner out (the lockout found in testing)', async () => {
+      const u = await makeUser(h);
+      const stranger = freshIp();
+      // an hour of trying from one address: after the free typos it is locked out itself, and its
+      // refused attempts no longer count against the account
+      for (let minute = 0; minute < 60; minute++) {
+        for (let i = 0; i < 5; i++) await signIn(u.email, `stranger-${minute}-${i}`, { ip: stranger });
+        h.advance(60_000);
+      }
+      expectError(await signIn(u.email, TEST_PASSWORD, { ip: stranger }), 'RATE_LIMITED');
+      // the owner, from their own address, gets in with the right password
+      expect((await signIn(u.email, TEST_PASSWORD, { ip: freshIp() })).status).toBe(200);
+    }, 120_000);
+
+    it('slows guessing spread over many addresses by a short account-wide delay only', async () => {
+      const u = await makeUser(h);
+      // 11 strangers, each one guess: past the 10 free account-wide failures
+      for (let i = 0; i < 11; i++) expectError(await signIn(u.email, `botnet-${i}-password`, { ip: freshIp() }), 'INVALID_CREDENTIALS');
+      for (let i = 0; i < 12; i++) {
+        h.advance(31_000);
+        expectError(await signIn(u.email, `botnet-more-${i}-password`, { ip: freshIp() }), 'INVALID_CREDENTIALS');
+      }
+      const refused = await signIn(u.email, TEST_PASSWORD, { ip: freshIp() });
+      expectError(refused, 'RATE_LIMITED');
+      // however many guesses, the owner waits at most 30 seconds
+      expect(refused.error!.data.details.retryAfterSeconds).toBeLessThanOrEqual(30);
+      h.advance(30_000);
+      expect((await signIn(u.email, TEST_PASSWORD, { ip: freshIp() })).status).toBe(200);
+    }, 120_000);
 
     it('throttles one address that tries many accounts', async () => {
       const ip = freshIp();

@@ -1,4 +1,4 @@
-import { sessions, users, withoutTenant } from '@uc/db';
+import { federations, memberships, sessions, users, withoutTenant } from '@uc/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { UserCtx } from '../../service.ts';
@@ -15,10 +15,30 @@ export async function signIn(ctx: UserCtx, input: { email: string; password: str
     user ? verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false),
   );
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
+  await assertNotSuspended(ctx, user);
   return withoutTenant(ctx.db, async (tx) => {
     const session = await createSession(tx, user.id, ctx);
     return { ...session, userId: user.id };
   });
+}
+
+/**
+ * A user whose federations are all suspended cannot sign in (an operator always can; a user with
+ * no federation yet — between accepting nothing and an invitation — is left to the invitation).
+ */
+export async function assertNotSuspended(ctx: UserCtx, user: { id: string; platformRole: string | null }): Promise<void> {
+  if (user.platformRole === 'operator') return;
+  const rows = await withoutTenant(
+    ctx.db,
+    (tx) =>
+      tx
+        .select({ status: federations.status })
+        .from(memberships)
+        .innerJoin(federations, eq(federations.id, memberships.tenantId))
+        .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'active'))),
+    { userId: user.id },
+  );
+  if (rows.length && rows.every((r) => r.status !== 'active')) throw new AppError('FEDERATION_SUSPENDED');
 }
 
 export async function signOut(ctx: UserCtx, auth: AuthSession): Promise<void> {

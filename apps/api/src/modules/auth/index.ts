@@ -13,3 +13,5 @@ export {
   wellFormedToken,
 } from './session.write.ts';
 export type { AuthSession } from './session.write.ts';
+export { consumeCode, issueCode, maskMobile } from './smsCode.write.ts';
+export { meOfNewSession } from './auth.query.ts';

@@ -18,7 +18,7 @@ export interface AuthSession {
   expiresAt: Date;
   /** set when this validation slid the expiry forward: the cookie must be sent again with it */
   renewed?: boolean;
-  user: { id: string; email: string; displayName: string; locale: string };
+  user: { id: string; email: string; displayName: string; locale: string; platformRole?: string | null };
 }
 
 export function generateSessionToken(): string {
@@ -57,6 +57,7 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
         email: users.email,
         displayName: users.displayName,
         locale: users.locale,
+        platformRole: users.platformRole,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -78,7 +79,7 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
       sessionId: id,
       expiresAt,
       renewed,
-      user: { id: row.userId, email: row.email, displayName: row.displayName, locale: row.locale },
+      user: { id: row.userId, email: row.email, displayName: row.displayName, locale: row.locale, platformRole: row.platformRole },
     };
   });
 }

@@ -2,28 +2,39 @@ import { loginThrottle, withoutTenant, type Db } from '@uc/db';
 import { eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 
-// Failed password checks grow a delay per account and per address, kept in the database so every
-// API process sees the same count. An account allows a few typos; an address allows more
-// (offices share one address).
-const FREE_FAILURES = { email: 4, ip: 20 } as const;
-const MAX_DELAY_MS = 15 * 60 * 1000;
+// Failed password checks grow a delay, kept in the database so every API process sees the same
+// count, on three keys (docs/decisions/0014-go-live.md):
+//  - pair: this account from this address — a few typos, then 1 s, 2 s … up to 15 min. Guessing
+//    one account from one place is what this stops, and only that place is locked out;
+//  - ip: this address, any account — more free failures (offices share one address), up to 15 min;
+//  - account: this account from anywhere — many free failures, then a delay that never exceeds
+//    ACCOUNT_MAX_DELAY_MS. It slows guessing spread over many addresses; a stranger who knows the
+//    email cannot keep the owner out for longer than that, and the right password gets through.
+// A locked key refuses the attempt before the later keys are counted, so a locked-out stranger
+// no longer adds to the account's count.
+const FREE_FAILURES = { pair: 4, ip: 20, account: 10 } as const;
+const MAX_DELAY_MS = { pair: 15 * 60 * 1000, ip: 15 * 60 * 1000, account: 30 * 1000 } as const;
+export const ACCOUNT_MAX_DELAY_MS = MAX_DELAY_MS.account;
 
+type KeyKind = keyof typeof FREE_FAILURES;
 export type ThrottleKeys = ReturnType<typeof throttleKeys>;
 
-export const throttleKeys = (email: string, ip: string | null) => ({
-  email: `email:${email.toLowerCase()}`,
+/** `account` is an email or a mobile number (member sign-in); `-` stands for an unknown address. */
+export const throttleKeys = (account: string, ip: string | null) => ({
   ip: ip ? `ip:${ip}` : null,
+  pair: `pair:${account.toLowerCase()}|${ip ?? '-'}`,
+  account: `account:${account.toLowerCase()}`,
 });
 
-/** The lock a failure sets: none for the first FREE_FAILURES, then 1 s, 2 s, 4 s … up to 15 min. */
-export function delayAfter(failures: number, kind: 'email' | 'ip'): number {
+/** The lock a failure sets: none for the first free failures, then 1 s, 2 s, 4 s … up to the key's maximum. */
+export function delayAfter(failures: number, kind: KeyKind): number {
   const over = failures - FREE_FAILURES[kind];
   if (over <= 0) return 0;
-  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (over - 1));
+  return Math.min(MAX_DELAY_MS[kind], 1000 * 2 ** Math.min(30, over - 1));
 }
 
 const keyList = (keys: ThrottleKeys) =>
-  ([['email', keys.email], ['ip', keys.ip]] as const).filter((k): k is readonly ['email' | 'ip', string] => !!k[1]);
+  ([['ip', keys.ip], ['pair', keys.pair], ['account', keys.account]] as const).filter((k): k is readonly [KeyKind, string] => !!k[1]);
 
 /**
  * Counts an attempt as a failure BEFORE the password is checked, so parallel guesses cannot all
@@ -54,7 +65,7 @@ async function claimAttempt(db: Db, keys: ThrottleKeys, now: Date): Promise<void
 
 /** A right password: the account starts afresh; the address gives back the attempt it was charged. */
 async function settleSuccess(db: Db, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.email));
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.pair, keys.account]));
   if (!keys.ip) return;
   await db
     .update(loginThrottle)

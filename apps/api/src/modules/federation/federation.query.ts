@@ -10,6 +10,7 @@ const toDto = (f: typeof federations.$inferSelect): FederationDto => ({
   nameZh: f.nameZh,
   nameEn: f.nameEn,
   city: f.city,
+  status: f.status === 'suspended' ? 'suspended' : 'active',
 });
 
 export async function getFederationHome(ctx: ServiceCtx): Promise<FederationHomeDto> {

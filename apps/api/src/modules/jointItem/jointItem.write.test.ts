@@ -1,7 +1,8 @@
 import { jointItemSides, withTenant } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
+import { randomUUID } from 'node:crypto';
+import { createHarness, expectCode, makeStaff, type Harness } from '../../test/harness.ts';
 import { activeAgreement, itemOf, makeItemsWorld, type ItemsWorld } from './jointItem.testkit.ts';
 
 describe('editing joint items', () => {
@@ -88,6 +89,40 @@ describe('editing joint items', () => {
     });
   });
 
+  describe('when a lead names a responsible person while adding an item', () => {
+    const create = (responsibleUserId: string) =>
+      w.bLead.jointItem.create({
+        agreementId: gid,
+        kind: 'project',
+        title: `责任人校验 ${responsibleUserId.slice(0, 6)}`,
+        leadSlug: w.B.slug,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        ownSide: { responsibleUserId, responsibleName: '某人', responsibleContact: '' },
+      });
+    let gid: string;
+    beforeAll(async () => {
+      gid = (await activeAgreement(w)).g.id;
+    });
+
+    it('accepts a staff user of its own side', async () => {
+      const item = await create(w.bLeadUser.id);
+      expect(item.sides.find((s) => s.partySlug === w.B.slug)!.responsibleUserId).toBe(w.bLeadUser.id);
+    });
+
+    it('answers NOT_FOUND for a user of a federation that is not a party, and nothing is created', async () => {
+      const outsider = await makeStaff(h, w.C, ['lead']);
+      await expectCode(create(outsider.id), 'NOT_FOUND');
+      await expectCode(create(w.aLeadUser.id), 'NOT_FOUND'); // the other party's user is not of this side either
+      const titles = (await w.bLead.jointItem.list({ agreementId: gid })).map((i) => i.title);
+      expect(titles.filter((t) => t.startsWith('责任人校验')).length).toBe(1);
+    });
+
+    it('answers NOT_FOUND (not a 500) for an id that names nobody', async () => {
+      await expectCode(create(randomUUID()), 'NOT_FOUND');
+    });
+  });
+
   describe("a side's own fields", () => {
     it('are changed by that side only: in the service, and by the database policy', async () => {
       const { items } = await activeAgreement(w);
@@ -101,7 +136,7 @@ describe('editing joint items', () => {
       // someone else's staff cannot be named responsible for this side
       await expectCode(
         w.bLead.jointItem.updateSide({ id: rights.id, rowVersion: mine.rowVersion, partySlug: w.B.slug, responsibleUserId: w.aLeadUser.id, responsibleName: '', responsibleContact: '' }),
-        'BAD_INPUT',
+        'NOT_FOUND',
       );
       // the restrictive policy joint_item_side_own_side: as the app role in B's context, A's side row cannot be updated
       const touched = await withTenant(h.t.db, w.B.id, (tx) =>

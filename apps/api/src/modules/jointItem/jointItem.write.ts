@@ -1,6 +1,6 @@
-import type { JointItemDto, JointItemSource, JointItemStatus, JointKind, ProjectPhase } from '@uc/contracts';
+import { STAFF_ROLES, type JointItemDto, type JointItemSource, type JointItemStatus, type JointKind, type ProjectPhase } from '@uc/contracts';
 import { jointItems, jointItemSides, jointMilestones, memberships } from '@uc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { type AgreementRow, assertCanWrite, auditToParties, findParties, findVisibleAgreement, type PartyRow } from '../agreement/index.ts';
@@ -25,6 +25,7 @@ export async function createJointItem(
   const lead = parties.find((p) => p.slug === input.leadSlug);
   if (!lead) throw new AppError('BAD_INPUT', { fields: { leadSlug: 'invalid_value' } });
   dateOrder(input.startDate, input.endDate);
+  if (input.ownSide?.responsibleUserId) await assertStaffOf(ctx, input.ownSide.responsibleUserId);
   const row = await insertJointItem(
     ctx,
     a,
@@ -119,13 +120,17 @@ export async function updateJointItemSide(
   return getJointItem(ctx, item.id);
 }
 
-/** A responsible person or owner named by user id must be active staff of the caller's federation. */
+/**
+ * A responsible person or owner named by user id must be active staff of the caller's federation
+ * (the side it is named for). Anyone else — another federation's user, a member account, an id
+ * that names nobody — is NOT_FOUND: no oracle for who exists elsewhere, and never a 500.
+ */
 export async function assertStaffOf(ctx: ServiceCtx, userId: string): Promise<void> {
   const [row] = await ctx.db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId), eq(memberships.status, 'active')));
-  if (!row) throw new AppError('BAD_INPUT', { fields: { responsibleUserId: 'invalid_value' } });
+    .where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId), eq(memberships.status, 'active'), arrayOverlaps(memberships.roles, [...STAFF_ROLES])));
+  if (!row) throw new AppError('NOT_FOUND', { fields: { responsibleUserId: 'invalid_value' } });
 }
 
 export interface NewJointItem {

@@ -8,3 +8,4 @@ export { memberRouter } from './member.router.ts';
 export function register(): void {
   registerMemberDownloads();
 }
+export { activateAccount, requestActivationCode } from './account.write.ts';

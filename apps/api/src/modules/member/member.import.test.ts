@@ -238,9 +238,11 @@ describe('member rosters in Excel', () => {
       expect(JSON.stringify(rows)).not.toContain(ids['王伟']);
       const [event] = await auditOf(a.admin, 'member.exported');
       expect(event?.data).toEqual({ count: 2 });
-      // any staff role may export what it may list
+      // least privilege (issue 12): only the office that keeps members may export them
       const judge = await callerFor(h, await makeStaff(h, a.fed, ['judge']), a.fed);
-      expect(await readXlsx(Buffer.from((await judge.member.exportXlsx({ q: '李' })).base64, 'base64'))).toHaveLength(2);
+      await expectCode(judge.member.exportXlsx({ q: '李' }), 'FORBIDDEN');
+      const officer = await callerFor(h, await makeStaff(h, a.fed, ['officer']), a.fed);
+      expect(await readXlsx(Buffer.from((await officer.member.exportXlsx({ q: '李' })).base64, 'base64'))).toHaveLength(2);
     });
 
     it('round-trips into another federation once the ID numbers are filled in', async () => {

@@ -1,6 +1,6 @@
-import { ID_NUMBER_ROLES, maskIdNumber, ROLES, type Role } from '@uc/contracts';
+import { ACCESS, ID_NUMBER_ROLES, maskIdNumber, ROLES, type Role } from '@uc/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createHarness, makeStaff, type Harness } from '../../test/harness.ts';
+import { callerFor, createHarness, expectCode, makeStaff, type Harness } from '../../test/harness.ts';
 import { makeBatch, makeMembers, makeWorld, type TestMember, type World } from '../recuperation/recuperation.testkit.ts';
 import { idNumberFor, readXlsx } from './member.testkit.ts';
 
@@ -27,6 +27,11 @@ export function rebuilds(text: string, idNumber: string, mobile: string) {
 const fileText = async (base64: string) => JSON.stringify(await readXlsx(Buffer.from(base64, 'base64')));
 const full = (r: Role) => (ID_NUMBER_ROLES as readonly Role[]).includes(r);
 const STAFF = ROLES.filter((r) => r !== 'member');
+/** the role matrix lets the role call the procedure at all (else it is refused before anything is read) */
+const may = (path: string, r: Role) => {
+  const access = ACCESS[path];
+  return Array.isArray(access) && access.includes(r);
+};
 
 describe('what each role can rebuild from member data', () => {
   let h: Harness;
@@ -50,6 +55,13 @@ describe('what each role can rebuild from member data', () => {
 
   it.each(STAFF)('member.list / get / exportXlsx as %s', async (role) => {
     const c = await callerFor(h, await makeStaff(h, w.nb, [role]), w.nb);
+    if (!may('member.list', role)) {
+      // least privilege (issue 12): the role reads no member data at all
+      await expectCode(c.member.list({ q: '隐私甲' }), 'FORBIDDEN');
+      await expectCode(c.member.get({ id: memberId }), 'FORBIDDEN');
+      await expectCode(c.member.exportXlsx({ q: '隐私甲' }), 'FORBIDDEN');
+      return;
+    }
     const list = await c.member.list({ q: '隐私甲' });
     const got = await c.member.get({ id: memberId });
     const file = await c.member.exportXlsx({ q: '隐私甲' });
@@ -70,6 +82,13 @@ describe('what each role can rebuild from member data', () => {
   it.each(STAFF)('recuperation booking.list / roster / rosterXlsx as %s of the host and of the home side', async (role) => {
     const host = await callerFor(h, await makeStaff(h, w.hz, [role]), w.hz);
     const home = await callerFor(h, await makeStaff(h, w.nb, [role]), w.nb);
+    if (!may('recuperation.batch.roster', role)) {
+      await expectCode(host.recuperation.batch.roster({ batchId }), 'FORBIDDEN');
+      await expectCode(host.recuperation.batch.rosterXlsx({ batchId }), 'FORBIDDEN');
+      await expectCode(host.recuperation.booking.list({ side: 'host', batchId }), 'FORBIDDEN');
+      await expectCode(home.recuperation.booking.list({ side: 'home' }), 'FORBIDDEN');
+      return;
+    }
     const texts = [
       JSON.stringify(await host.recuperation.batch.roster({ batchId })),
       await fileText((await host.recuperation.batch.rosterXlsx({ batchId })).base64),

@@ -1,4 +1,7 @@
 import {
+  activateAccountInput,
+  meDto,
+  requestActivationInput,
   byId,
   ID_NUMBER_ROLES,
   memberCreateInput,
@@ -13,7 +16,9 @@ import {
   memberUpdateInput,
 } from '@uc/contracts';
 import { z } from 'zod';
-import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
+import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
+import { meOfNewSession, sessionCookie } from '../auth/index.ts';
+import { activateAccount, requestActivationCode } from './account.write.ts';
 import { exportMembers, memberImportTemplate } from './member.export.ts';
 import { importMembers } from './member.import.ts';
 import { listMembers } from './member.query.ts';
@@ -27,7 +32,23 @@ const writerProcedure = roleProcedure('admin', 'officer');
 const idNumberProcedure = roleProcedure(...ID_NUMBER_ROLES);
 const ok = z.object({ ok: z.boolean() });
 
+const publicCtx = (ctx: RequestCtx) => ({ db: ctx.db, now: ctx.now(), ip: ctx.ip, userAgent: ctx.userAgent, env: ctx.env });
+
 export const memberRouter = router({
+  /** a member asks for an activation code by SMS (always ok: no oracle of who is a member) */
+  requestActivationCode: publicProcedure
+    .input(requestActivationInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await requestActivationCode(publicCtx(ctx), input), { ok: true })),
+  /** the code, and a password: the member account exists and is signed in */
+  activateAccount: publicProcedure
+    .input(activateAccountInput)
+    .output(meDto)
+    .mutation(async ({ ctx, input }) => {
+      const session = await activateAccount(publicCtx(ctx), input);
+      ctx.resHeaders.append('Set-Cookie', sessionCookie(session.token, session.expiresAt, ctx.secure));
+      return meOfNewSession(publicCtx(ctx), session.token);
+    }),
   list: staffProcedure
     .input(memberListInput)
     .output(memberListDto)

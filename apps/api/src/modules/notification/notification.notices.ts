@@ -33,6 +33,8 @@ export const NOTICE_KINDS = [
   'programme.rescheduled',
   'programme.session_cancelled',
   'programme.registration_cancelled',
+  'booking.batch_cancelled',
+  'booking.batch_cancelled_home',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -74,6 +76,8 @@ const zh: Texts = {
   'programme.rescheduled': { title: '活动场次改期：{event}', body: '“{event}”原定 {date} 的场次改为 {to}，您的席位保留；如不能参加请取消报名。' },
   'programme.session_cancelled': { title: '活动场次取消：{event}', body: '“{event}”（{date}）的场次已取消，您的报名随之取消。{reason}' },
   'programme.registration_cancelled': { title: '活动报名已取消：{event}', body: '“{event}”（{date}）的报名已取消。' },
+  'booking.batch_cancelled': { title: '疗休养批次已取消：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），您的报名已取消，名额已退回，不计入本人疗休养次数。' },
+  'booking.batch_cancelled_home': { title: '接待方取消批次：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），本会会员{member}的报名随之取消，所占名额已退回。' },
 };
 
 const en: Texts = {
@@ -109,6 +113,8 @@ const en: Texts = {
   'programme.rescheduled': { title: 'Session moved: {event}', body: 'The session of "{event}" on {date} moves to {to}. Your seat is kept; cancel if you cannot come.' },
   'programme.session_cancelled': { title: 'Session cancelled: {event}', body: 'The session of "{event}" ({date}) is cancelled, and your registration with it. {reason}' },
   'programme.registration_cancelled': { title: 'Registration cancelled: {event}', body: 'Your registration for "{event}" ({date}) is cancelled.' },
+  'booking.batch_cancelled': { title: 'Batch cancelled: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); your booking is cancelled, its place returned, and it does not count as a trip.' },
+  'booking.batch_cancelled_home': { title: 'Host cancelled a batch: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); the booking of your member {member} is cancelled and its place returned.' },
 };
 
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { runPlaceOffers } from '../place/index.ts';
 import { countAttendance, splitSeats } from './programme.rules.ts';
@@ -42,6 +42,9 @@ describe('joint programmes', () => {
   beforeAll(async () => {
     h = await createHarness();
     w = await makeProgrammeWorld(h);
+  });
+  // members of their own for each test: one test's tickets are never another's
+  beforeEach(async () => {
     nbm = await makeMembers(h, w.nb, 6);
     hzm = await makeMembers(h, w.hz, 3);
   });

@@ -9,7 +9,20 @@ import { getBatch } from './batch.query.ts';
 import { existsOwnRoute, insertBatch, lockBatch, updateBatchRow } from './recuperation.repo.ts';
 import { offerUntilOf } from './recuperation.rules.ts';
 import { POOL_KIND } from './recuperation.types.ts';
-import { fillFromWaitlist } from './waitlist.write.ts';
+import { closeOnCancelledBatch, fillFromWaitlist } from './waitlist.write.ts';
+import { bookingClaims } from './recuperation.repo.ts';
+import { ACTIVE, HOLDING } from './recuperation.types.ts';
+import { cancelPool } from '../place/index.ts';
+
+/**
+ * The host cancels a batch: the pool stops taking claims and every booking on it gives back its
+ * beds and agreement place, is cancelled ('batch_cancelled'), and its member and their home
+ * federation's staff are told, in this transaction.
+ */
+async function cancelBatch(ctx: ServiceCtx, batchId: string): Promise<void> {
+  const active = await cancelPool(ctx, bookingClaims, batchId, { active: ACTIVE, holding: HOLDING });
+  for (const c of active) await closeOnCancelledBatch(ctx, c.id, { alreadyFreed: true });
+}
 
 // The host creates and changes its batches. A batch's beds are a pool of the places engine with
 // the batch's id: its capacity, the beds taken (moved by the booking transactions, bounded by a
@@ -48,6 +61,7 @@ export async function updateBatch(ctx: ServiceCtx, input: z.infer<typeof batchUp
   if (locked.rowVersion !== rowVersion) throw new AppError('STALE_VERSION');
   await assertOwnRoute(ctx, fields.routeId);
   const { capacity, status, ...own } = fields;
+  if (status === 'cancelled' && locked.status !== 'cancelled') await cancelBatch(ctx, id);
   const changed = await changePool(ctx, id, { capacity, status, offerUntil: offerUntilOf(own.startDate) });
   if ('refusal' in changed) throw changed.refusal === 'not_found' ? new AppError('NOT_FOUND') : new AppError('BAD_INPUT', { fields: { capacity: 'too_small' }, bedsTaken: changed.held });
   await ctx.db.transaction((tx) => updateBatchRow({ ...ctx, db: tx }, id, { ...own, rowVersion: rowVersion + 1, updatedAt: ctx.now })).catch(asConflict);

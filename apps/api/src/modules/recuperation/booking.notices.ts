@@ -47,7 +47,8 @@ const clean = (vars: BookingNoticeVars) => Object.fromEntries(Object.entries(var
 export async function notifyMember(ctx: NoticeCtx, b: BookingRow, kind: NoticeKind, vars: BookingNoticeVars): Promise<void> {
   const zh = renderNotice(kind, 'zh-CN', clean(vars));
   const en = renderNotice(kind, 'en', clean(vars));
-  // one statement for every login of the member: the notice in their language and its email (on the booking path)
+  // one statement for every login of the member: the notice in their language and its email (on the booking path);
+  // a member account activated by mobile has no real address (…@member.invalid): in-app only
   const send = () =>
     ctx.db.execute(sql`
       with r as (
@@ -59,7 +60,8 @@ export async function notifyMember(ctx: NoticeCtx, b: BookingRow, kind: NoticeKi
       n as (
         insert into ${notifications} (tenant_id, user_id, kind, title, body, link) select ${b.tenantId}::uuid, user_id, ${kind}, title, body, link from t returning 1)
       insert into ${outbox} (tenant_id, to_email, subject, body_text)
-      select ${b.tenantId}::uuid, email, case when en then ${mailSubject('en', '')} else ${mailSubject('zh-CN', '')} end || title, body || ${'\n\n' + ctx.publicUrl} || link || ${'\n'} from t`);
+      select ${b.tenantId}::uuid, email, case when en then ${mailSubject('en', '')} else ${mailSubject('zh-CN', '')} end || title, body || ${'\n\n' + ctx.publicUrl} || link || ${'\n'} from t
+      where t.email not like '%@member.invalid'`);
   // the member's own federation: already the transaction's tenant when a member or its staff act
   await (ctx.tenantId === b.tenantId ? send() : asTenant(ctx.db, b.tenantId, send));
 }

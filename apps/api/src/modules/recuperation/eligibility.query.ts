@@ -12,8 +12,9 @@ import {
   findMemberWithUnit,
   findPoliciesOf,
   findRouteTitleAndPrice,
+  findUncertifiedBasesOfRoute,
 } from './recuperation.repo.ts';
-import { isBookable, today, yearOf } from './recuperation.rules.ts';
+import { endDateOf, isBookable, today, yearOf } from './recuperation.rules.ts';
 import { ACTIVE, PENDING, QUOTA_KIND, type AgreementGrant, type Assessment, type BatchRow, type BookingRow } from './recuperation.types.ts';
 
 // Everything a booking decision needs about one member and one batch, read in the member's HOME
@@ -35,7 +36,7 @@ export async function assess(
   batch: BatchRow,
   opts: { excludeBookingId?: string; checkWindow?: boolean; idempotencyKey?: string } = {},
 ): Promise<Assessment | null> {
-  const [m, honours, allBookings, policyRows, routeRow, agreement, names] = await Promise.all([
+  const [m, honours, allBookings, policyRows, routeRow, agreement, names, uncertified] = await Promise.all([
     findMemberWithUnit(ctx, homeTenantId, memberId),
     findHonoursOfMember(ctx, homeTenantId, memberId),
     findBookingsByMember(ctx, homeTenantId, memberId),
@@ -43,6 +44,7 @@ export async function assess(
     findRouteTitleAndPrice(ctx, batch.tenantId, batch.routeId),
     batch.tenantId === homeTenantId ? Promise.resolve(null) : agreementBetween(ctx, batch.tenantId, homeTenantId, batch.startDate),
     findFederationNames(ctx, [batch.tenantId, homeTenantId]),
+    findUncertifiedBasesOfRoute(ctx, batch.tenantId, batch.routeId, batch.startDate, endDateOf(batch.startDate, batch.nights)),
   ]);
   if (!m) return null;
   const policies = policyRows.map(toRules);
@@ -55,6 +57,7 @@ export async function assess(
   const refusals: Refusal[] = [];
   const activeBookingId = history.find((b) => b.batchId === batch.id && ACTIVE.includes(b.status))?.id ?? null;
   if (activeBookingId) refusals.push({ code: 'already_booked', vars: {} });
+  for (const base of uncertified) refusals.push({ code: 'base_not_certified', vars: { base: base.name, until: base.certifiedUntil } });
   if (opts.checkWindow !== false && !isBookable(batch, today(ctx))) {
     refusals.push(batch.status !== 'open' ? { code: 'batch_not_open', vars: {} } : { code: 'window_closed', vars: { opens: batch.bookingOpens, closes: batch.bookingCloses } });
   }

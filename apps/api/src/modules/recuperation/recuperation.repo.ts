@@ -109,6 +109,15 @@ export async function findRouteTitleAndPrice(ctx: Read, hostTenantId: string, ro
   return row;
 }
 
+/** The route's bases whose certification does not cover every day from `from` to `to` (a lapsed or not yet valid base). */
+export async function findUncertifiedBasesOfRoute(ctx: Read, hostTenantId: string, routeId: string, from: string, to: string): Promise<{ name: string; certifiedUntil: string }[]> {
+  return ctx.db
+    .select({ name: recuperationBases.name, certifiedUntil: recuperationBases.certifiedUntil })
+    .from(recuperationRouteBases)
+    .innerJoin(recuperationBases, and(eq(recuperationBases.tenantId, recuperationRouteBases.tenantId), eq(recuperationBases.id, recuperationRouteBases.baseId)))
+    .where(and(eq(recuperationRouteBases.tenantId, hostTenantId), eq(recuperationRouteBases.routeId, routeId), or(sql`${recuperationBases.certifiedFrom} > ${from}`, sql`${recuperationBases.certifiedUntil} < ${to}`)));
+}
+
 export async function existsOwnRoute(ctx: Ctx, routeId: string): Promise<boolean> {
   const [r] = await ctx.db.select({ id: recuperationRoutes.id }).from(recuperationRoutes).where(and(eq(recuperationRoutes.tenantId, ctx.tenantId), eq(recuperationRoutes.id, routeId)));
   return !!r;

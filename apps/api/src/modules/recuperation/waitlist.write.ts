@@ -5,7 +5,8 @@ import { fill, free, quotaOf, type PlaceConsumer } from '../place/index.ts';
 import { auditStep, noticeCtx, notifyMember, tell } from './booking.notices.ts';
 import { findBooking, noticeVarsFor } from './booking.query.ts';
 import { assess } from './eligibility.query.ts';
-import { bookingClaims, findBatchById, moveBooking } from './recuperation.repo.ts';
+import { bookingClaims, findBatchById, findFederationNames, moveBooking } from './recuperation.repo.ts';
+import { notifyFederation } from '../notification/index.ts';
 import { today } from './recuperation.rules.ts';
 import { ACTIVE, HOLDING, POOL_KIND, type BatchRow, type BookingRow } from './recuperation.types.ts';
 
@@ -33,6 +34,33 @@ export async function expireOffer(ctx: ServiceCtx, id: string): Promise<boolean>
   await releaseHold(ctx, x);
   await tell(ctx, row, 'booking.offer_expired');
   await auditStep(ctx, x, 'offer_expired', 'cancelled');
+  return true;
+}
+
+/**
+ * Closes a booking of a cancelled batch (host context): gives back what it still holds (unless
+ * cancelPool already did), cancels it as 'batch_cancelled', tells the member and their home
+ * federation's staff. False when it is no longer active (a second run changes nothing).
+ */
+export async function closeOnCancelledBatch(ctx: ServiceCtx, id: string, opts: { alreadyFreed: boolean }): Promise<boolean> {
+  const x = await findBooking(ctx, id, { forUpdate: true });
+  if (!ACTIVE.includes(x.status)) return false;
+  if (!opts.alreadyFreed && HOLDING.includes(x.status)) await free(ctx, holdOf(x));
+  const reason = '接待方已取消该批次 / the host cancelled this batch';
+  const row = await moveBooking(ctx, x, 'cancelled', { cancelKind: 'batch_cancelled', cancelReason: reason, cancelJustified: true, closedAt: ctx.now, offerExpiresAt: null });
+  const vars = await noticeVarsFor(ctx, row);
+  await notifyMember(noticeCtx(ctx), row, 'booking.batch_cancelled', vars);
+  const home = (await findFederationNames(ctx, [row.tenantId])).get(row.tenantId);
+  if (home) {
+    await notifyFederation(
+      ctx.db,
+      { tenantId: home.id, slug: home.slug },
+      ['admin', 'officer'],
+      { kind: 'booking.batch_cancelled_home', vars: { ...vars, member: row.memberName }, link: `/t/{slug}/recuperation/bookings/${row.id}`, dedupeKey: `booking.batch_cancelled_home:${row.id}` },
+      ctx.env.publicUrl,
+    );
+  }
+  await auditStep(ctx, x, 'batch_cancelled', 'cancelled');
   return true;
 }
 
@@ -67,7 +95,8 @@ export const recuperationPlaces: PlaceConsumer<BookingRow, BatchRow> = {
     await auditStep(ctx, c, 'drop_ineligible', 'cancelled', reason);
   },
   expire: expireOffer,
-  closeOnCancelledPool: async () => false,
+  /** a booking left active on a cancelled batch (one that raced the cancellation): closed and told */
+  closeOnCancelledPool: (ctx, id) => closeOnCancelledBatch(ctx, id, { alreadyFreed: false }),
 };
 
 /** Offers the batch's free beds down the waitlist (the engine's fill, as the host, holding the pool's lock). */

@@ -188,8 +188,8 @@ describe('rights referrals', () => {
       expect(mine[0]).toMatchObject({ status: 'accepted', partner: { slug: w.nb.slug }, disputeKind: 'wage_arrears' });
       expect(JSON.stringify(mine)).not.toContain('情绪激动');
       expect(await other!.caller.rightsCase.mine()).toEqual([]);
-      await expectCode(worker!.caller.referral.get({ id: referral.id }), 'NOT_FOUND');
-      await expectCode(w.hzCw.rightsCase.mine(), 'NOT_FOUND');
+      await expectCode(worker!.caller.referral.get({ id: referral.id }), 'FORBIDDEN');
+      await expectCode(w.hzCw.rightsCase.mine(), 'FORBIDDEN');
     });
   });
 

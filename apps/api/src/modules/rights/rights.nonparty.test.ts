@@ -49,9 +49,12 @@ describe('rights, seen from outside the referral', () => {
   };
 
   for (const who of ['an outside federation’s caseworker', 'a staff member who is no caseworker', 'a member'] as const) {
-    it(`answers NOT_FOUND to ${who} for every procedure`, async () => {
+    it(`refuses ${who} every procedure without telling whether the case exists`, async () => {
       const c = who === 'a member' ? member : who === 'a staff member who is no caseworker' ? w.hzOfficer : w.sxCw;
-      for (const [name, call] of procedures(c)) await expectCode(call(), 'NOT_FOUND').catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });
+      // an outside caseworker is refused per object (NOT_FOUND, as if it did not exist); a role with no
+      // business in rights is refused by the role matrix before anything is looked up (FORBIDDEN, for any id)
+      const expected = who === 'an outside federation’s caseworker' ? 'NOT_FOUND' : 'FORBIDDEN';
+      for (const [name, call] of procedures(c)) await expectCode(call(), expected).catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });
     });
   }
 
@@ -62,10 +65,10 @@ describe('rights, seen from outside the referral', () => {
     const ledger = await w.sxCw.referral.ledger({ year: 2026 });
     expect(ledger.filename).toContain('2026');
     for (const c of [w.hzOfficer, member]) {
-      await expectCode(c.referral.ledger({ year: 2026 }), 'NOT_FOUND');
-      await expectCode(c.referral.board(), 'NOT_FOUND');
-      await expectCode(c.referral.list(), 'NOT_FOUND');
-      await expectCode(c.rightsCase.list(), 'NOT_FOUND');
+      await expectCode(c.referral.ledger({ year: 2026 }), 'FORBIDDEN');
+      await expectCode(c.referral.board(), 'FORBIDDEN');
+      await expectCode(c.referral.list(), 'FORBIDDEN');
+      await expectCode(c.rightsCase.list(), 'FORBIDDEN');
     }
   });
 

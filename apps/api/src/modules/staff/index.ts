@@ -2,3 +2,4 @@
 export { invitationStatus } from './invitation.query.ts';
 export type { InvitationRow } from './invitation.query.ts';
 export { staffRouter } from './staff.router.ts';
+export { inviteStaff } from './invitation.write.ts';

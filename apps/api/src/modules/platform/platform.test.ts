@@ -1,0 +1,92 @@
+import { outbox, platformAuditEvents, withoutTenant, withTenant } from '@uc/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, createHarness, expectCode, makeFederation, makeStaff, makeUser, TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness.ts';
+import { createOperator } from './operator.write.ts';
+
+// The platform operator onboards 温州市总工会: creates it, invites its first admin (the email is
+// in the outbox), suspends and reactivates it — each step in the platform's audit chain.
+
+describe('the platform operator', () => {
+  let h: Harness;
+  let operator: Awaited<ReturnType<typeof callerFor>>;
+  let operatorUser: TestUser;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    operatorUser = await makeUser(h);
+    await createOperator(h.t.db, { email: operatorUser.email, displayName: '省总信息中心' }, h.now());
+    operator = await callerFor(h, operatorUser, null);
+  });
+  afterAll(() => h.close());
+
+  const wenzhou = {
+    slug: 'wenzhou',
+    nameZh: '温州市总工会',
+    nameEn: 'Wenzhou Federation of Trade Unions',
+    city: '温州',
+    regionCode: '330300',
+    contactName: '张伟',
+    contactEmail: 'office@wzftu.example',
+    contactPhone: '0577-88880000',
+    adminEmail: 'admin@wzftu.example',
+    adminName: '李娜',
+  };
+
+  it('creates a federation and invites its first admin by email', async () => {
+    const created = await operator.platform.createFederation(wenzhou);
+    expect(created.slug).toBe('wenzhou');
+    const mail = await withTenant(h.t.db, created.id, (tx) => tx.select().from(outbox));
+    expect(mail.map((m) => m.toEmail)).toEqual(['admin@wzftu.example']);
+    expect(mail[0]!.bodyText).toContain('/invite/');
+    const listed = (await operator.platform.federations()).find((f) => f.slug === 'wenzhou')!;
+    expect(listed).toMatchObject({ status: 'active', regionCode: '330300', staff: 0, pendingInvitations: 1 });
+    // the invitation is a real one: accepting it makes the admin
+    const token = mail[0]!.bodyText.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
+    const anon = await callerFor(h, null, null);
+    expect((await anon.auth.previewInvitation({ token })).roles).toEqual(['admin']);
+  });
+
+  it('refuses a slug already taken with CONFLICT', async () => {
+    await expectCode(operator.platform.createFederation(wenzhou), 'CONFLICT');
+  });
+
+  it('is the only one who may: a federation admin gets FORBIDDEN', async () => {
+    const fed = await makeFederation(h, 'other');
+    const admin = await callerFor(h, await makeStaff(h, fed, ['admin']), fed);
+    await expectCode(admin.platform.createFederation({ ...wenzhou, slug: 'wenzhou-2' }), 'FORBIDDEN');
+    await expectCode(admin.platform.federations(), 'FORBIDDEN');
+  });
+
+  describe('when a federation is suspended', () => {
+    it('its users cannot sign in or act in it, partners see it as suspended, and reactivation undoes it', async () => {
+      const fed = await makeFederation(h, 'susp');
+      const staffUser = await makeStaff(h, fed, ['admin']);
+      const staff = await callerFor(h, staffUser, fed);
+      const partner = await makeFederation(h, 'partner');
+      const partnerStaff = await callerFor(h, await makeStaff(h, partner, ['officer']), partner);
+      expect((await staff.federation.home()).federation.slug).toBe(fed.slug);
+
+      await operator.platform.suspend({ slug: fed.slug, reason: '未按期完成认证' });
+      await expectCode(staff.federation.home(), 'FEDERATION_SUSPENDED');
+      const anon = await callerFor(h, null, null);
+      await expectCode(anon.auth.signIn({ email: staffUser.email, password: TEST_PASSWORD }), 'FEDERATION_SUSPENDED');
+      expect((await partnerStaff.federation.directory()).find((f) => f.slug === fed.slug)?.status).toBe('suspended');
+      // the operator still signs in
+      expect((await anon.auth.signIn({ email: operatorUser.email, password: TEST_PASSWORD }))?.user.platformRole).toBe('operator');
+
+      await operator.platform.reactivate({ slug: fed.slug });
+      expect((await anon.auth.signIn({ email: staffUser.email, password: TEST_PASSWORD }))?.user.email).toBe(staffUser.email);
+      expect((await partnerStaff.federation.directory()).find((f) => f.slug === fed.slug)?.status).toBe('active');
+    });
+  });
+
+  it('writes every step to the platform chain, which verifies', async () => {
+    const types = (await operator.platform.audit()).map((e) => e.type).reverse();
+    expect(types).toEqual(['platform.operator_created', 'platform.federation_created', 'platform.federation_suspended', 'platform.federation_reactivated']);
+    expect(await operator.platform.verifyAudit()).toEqual({ ok: true, count: 4, brokenAt: null });
+    // tampering is detected
+    await h.t.query(`update platform_audit_event set data = '{"slug":"forged"}' where seq = 2`);
+    expect((await operator.platform.verifyAudit()).brokenAt).toBe(2);
+    expect(await withoutTenant(h.t.db, (tx) => tx.select().from(platformAuditEvents))).toHaveLength(4);
+  });
+});
