@@ -20,7 +20,7 @@ import { procedures, sample, validInput, type Proc } from './router.testkit.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const INTERNALS = /\b(select|insert into|update \w+ set|delete from|violates|constraint|relation "|column "|syntax error|invalid input syntax|out of range|pglite|postgres)\b|at \S+\.(ts|js):\d+|node_modules|\/src\//i;
 /** procedures whose refusal writes by design: the sign-in / password throttles */
-const WRITES_WHEN_REFUSED = new Set(['auth.signIn', 'auth.changePassword', 'agreement.sign']);
+const WRITES_WHEN_REFUSED = new Set(['auth.signIn', 'auth.signInMobile', 'auth.changePassword', 'agreement.sign']);
 
 const hostileStrings = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', 'x'.repeat(1_000_000), '', ' ', '2026-02-30', '0000-00-00', '2026-13-01', '9999-12-31', '%E0%A4%A', "'; drop table member; --", '😀'];
 const hostileNumbers = [2 ** 31, -(2 ** 31) - 1, 2 ** 53, -1, 0, 1e308, -1e308, 0.5];
@@ -64,7 +64,9 @@ describe('fuzz over every procedure', () => {
   /** one of the caller's own ids for a field: the table named like the key (batchId → …batch), else like the procedure */
   function ownId(p: Proc, key: string, pick: number): string {
     const token = (key === 'id' ? p.path.split('.').at(-2)! : key.replace(/Ids?$/, '')).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    const tables = [...own.keys()].filter((t) => t === token || t.endsWith(`_${token}`) || t.startsWith(`${token}`)).sort((a, b) => a.length - b.length);
+    // a table of the procedure's own module first (contest.event.lock's eventId is a contest_event), then the shortest name
+    const mine = (t: string) => (t.startsWith(`${p.path.split('.')[0]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_`) ? 0 : 1);
+    const tables = [...own.keys()].filter((t) => t === token || t.endsWith(`_${token}`) || t.startsWith(`${token}`)).sort((a, b) => Number(b === token) - Number(a === token) || mine(a) - mine(b) || a.length - b.length);
     const ids = own.get(tables[0] ?? '') ?? [...own.values()].flat();
     return ids[pick % Math.max(ids.length, 1)] ?? '00000000-0000-4000-8000-000000000000';
   }

@@ -110,6 +110,9 @@ function walk(schema: unknown, visit: (d: Def) => void, depth = 0): void {
 const ID_NUMBER = '11010519491231002X';
 /** values a string field of any of our schemas accepts, tried in order */
 const STRING_CANDIDATES = ['测试文本', '2027-03-01', '2027-03-01T02:00:00.000Z', '13800138000', ID_NUMBER, 'x@example.test', 'https://example.org/a.jpg', '09:00', 'a', '1', 'abcdefghijklmnopqrstuvwxyz0123456789-_ABCDEFGHIJKL', '0'.repeat(64)];
+/** a field that ends a range (endsAt, validUntil) takes a later date, so a schema that checks the order accepts it */
+const candidatesFor = (key: string) =>
+  /end|until/i.test(key) ? STRING_CANDIDATES.map((c) => c.replace('2027-03-01', '2027-03-09')) : STRING_CANDIDATES;
 
 export interface SampleOpts {
   /** the id to put in a uuid field (by its key), default a random uuid */
@@ -144,7 +147,7 @@ export function sample(schema: z.ZodType | undefined, opts: SampleOpts = {}, key
     case 'pipe': {
       const v = sample(d.in as z.ZodType, opts, key, depth + 1);
       if (typeof v !== 'string' || (schema as z.ZodType).safeParse(v).success) return v;
-      return STRING_CANDIDATES.find((c) => (schema as z.ZodType).safeParse(c).success) ?? v;
+      return candidatesFor(key).find((c) => (schema as z.ZodType).safeParse(c).success) ?? v;
     }
     case 'lazy':
       return sample((d.getter as () => z.ZodType)(), opts, key, depth + 1);
@@ -152,7 +155,7 @@ export function sample(schema: z.ZodType | undefined, opts: SampleOpts = {}, key
       if (d.format === 'uuid') return id(key);
       if (opts.strings?.[key] !== undefined) return opts.strings[key];
       const s = schema as z.ZodType;
-      const ok = STRING_CANDIDATES.find((c) => s.safeParse(c).success);
+      const ok = candidatesFor(key).find((c) => s.safeParse(c).success);
       if (ok) return ok;
       const min = checksOf(d).find((c) => c.check === 'min_length' || c.check === 'length_equals');
       return 'a'.repeat(Number(min?.minimum ?? min?.length ?? 1));

@@ -32,13 +32,21 @@ describe('the platform operator', () => {
     adminName: '李娜',
   };
 
+  // the platform chain and the federation slugs are global: each test names its own federation
+  let seq = 0;
+  const another = () => {
+    const n = ++seq;
+    return { ...wenzhou, slug: `wenzhou-${n}`, contactEmail: `office${n}@wzftu.example`, adminEmail: `admin${n}@wzftu.example` };
+  };
+
   it('creates a federation and invites its first admin by email', async () => {
-    const created = await operator.platform.createFederation(wenzhou);
-    expect(created.slug).toBe('wenzhou');
+    const fed = another();
+    const created = await operator.platform.createFederation(fed);
+    expect(created.slug).toBe(fed.slug);
     const mail = await withTenant(h.t.db, created.id, (tx) => tx.select().from(outbox));
-    expect(mail.map((m) => m.toEmail)).toEqual(['admin@wzftu.example']);
+    expect(mail.map((m) => m.toEmail)).toEqual([fed.adminEmail]);
     expect(mail[0]!.bodyText).toContain('/invite/');
-    const listed = (await operator.platform.federations()).find((f) => f.slug === 'wenzhou')!;
+    const listed = (await operator.platform.federations()).find((f) => f.slug === fed.slug)!;
     expect(listed).toMatchObject({ status: 'active', regionCode: '330300', staff: 0, pendingInvitations: 1 });
     // the invitation is a real one: accepting it makes the admin
     const token = mail[0]!.bodyText.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
@@ -47,7 +55,9 @@ describe('the platform operator', () => {
   });
 
   it('refuses a slug already taken with CONFLICT', async () => {
-    await expectCode(operator.platform.createFederation(wenzhou), 'CONFLICT');
+    const fed = another();
+    await operator.platform.createFederation(fed);
+    await expectCode(operator.platform.createFederation(fed), 'CONFLICT');
   });
 
   it('is the only one who may: a federation admin gets FORBIDDEN', async () => {
@@ -81,12 +91,20 @@ describe('the platform operator', () => {
   });
 
   it('writes every step to the platform chain, which verifies', async () => {
-    const types = (await operator.platform.audit()).map((e) => e.type).reverse();
-    expect(types).toEqual(['platform.operator_created', 'platform.federation_created', 'platform.federation_suspended', 'platform.federation_reactivated']);
-    expect(await operator.platform.verifyAudit()).toEqual({ ok: true, count: 4, brokenAt: null });
-    // tampering is detected
-    await h.t.query(`update platform_audit_event set data = '{"slug":"forged"}' where seq = 2`);
-    expect((await operator.platform.verifyAudit()).brokenAt).toBe(2);
-    expect(await withoutTenant(h.t.db, (tx) => tx.select().from(platformAuditEvents))).toHaveLength(4);
+    const before = await operator.platform.verifyAudit();
+    const fed = another();
+    await operator.platform.createFederation(fed);
+    await operator.platform.suspend({ slug: fed.slug, reason: '测试' });
+    await operator.platform.reactivate({ slug: fed.slug });
+    const types = (await operator.platform.audit()).map((e) => e.type);
+    expect(types.slice(0, 3).reverse()).toEqual(['platform.federation_created', 'platform.federation_suspended', 'platform.federation_reactivated']);
+    expect(types.at(-1)).toBe('platform.operator_created');
+    const after = await operator.platform.verifyAudit();
+    expect(after).toEqual({ ok: true, count: before.count + 3, brokenAt: null });
+    // tampering is detected, at the event that was changed
+    const tampered = before.count + 1;
+    await h.t.query(`update platform_audit_event set data = '{"slug":"forged"}' where seq = $1`, [tampered]);
+    expect((await operator.platform.verifyAudit()).brokenAt).toBe(tampered);
+    expect(await withoutTenant(h.t.db, (tx) => tx.select().from(platformAuditEvents))).toHaveLength(after.count);
   });
 });
