@@ -64,16 +64,20 @@ async function claimAttempt(db: Db, keys: ThrottleKeys, now: Date): Promise<void
 }
 
 /** A right password: the account starts afresh; the address gives back the attempt it was charged. */
+// Rows are locked in one order, ip → pair → account, by the claim and by the settlement alike:
+// two requests of one user at once (a retried signature) must not each hold what the other waits for.
 async function settleSuccess(db: Db, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.pair, keys.account]));
-  if (!keys.ip) return;
-  await db
-    .update(loginThrottle)
-    .set({
-      failures: sql`greatest(${loginThrottle.failures} - 1, 0)`,
-      lockedUntil: sql`case when ${loginThrottle.failures} - 1 <= ${FREE_FAILURES.ip} then null else ${loginThrottle.lockedUntil} end`,
-    })
-    .where(eq(loginThrottle.key, keys.ip));
+  if (keys.ip) {
+    await db
+      .update(loginThrottle)
+      .set({
+        failures: sql`greatest(${loginThrottle.failures} - 1, 0)`,
+        lockedUntil: sql`case when ${loginThrottle.failures} - 1 <= ${FREE_FAILURES.ip} then null else ${loginThrottle.lockedUntil} end`,
+      })
+      .where(eq(loginThrottle.key, keys.ip));
+  }
+  if (keys.pair) await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
+  if (keys.account) await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.account));
 }
 
 /**

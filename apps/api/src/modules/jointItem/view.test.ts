@@ -15,6 +15,8 @@ describe('the project-lead views', () => {
   afterAll(() => h.close());
 
   it('"my items" lists where I am responsible or own a milestone, across agreements, most urgent first', async () => {
+    // a world of its own: "my items" spans every agreement, so another test's items would join the list
+    const w = await makeItemsWorld(h);
     const first = await activeAgreement(w);
     const second = await activeAgreement(w);
     const rights = itemOf(first.items, 'rights'); // led by B
