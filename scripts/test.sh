@@ -15,13 +15,14 @@ run pnpm typecheck
 # The tests run in a shuffled order (sequence.shuffle). Here the order is one that has been run
 # green on both engines, so the suite answers the same every time; `VITEST_SEED=<n>` tries another
 # (a plain `vitest run` draws a new one each time and prints it).
-export VITEST_SEED="${VITEST_SEED:-1796379629444}"
+seed="${VITEST_SEED:-1796379629444}"
+unit() { pnpm exec turbo run test --concurrency=1 -- --sequence.seed="$seed"; }
 server_url="${TEST_DATABASE_URL:-}"
 echo "==> tests on PGlite"
-TEST_DATABASE_URL= run pnpm test:unit
+TEST_DATABASE_URL= run unit
 if [ -n "$server_url" ]; then
   echo "==> tests on PostgreSQL ($server_url)"
-  TEST_DATABASE_URL="$server_url" run pnpm test:unit
+  TEST_DATABASE_URL="$server_url" run unit
 fi
 # The browser journeys write to a file, not a pipe: the API they start inherits the output.
 echo "==> pnpm e2e"
