@@ -213,6 +213,11 @@ export const uiEn: Record<UiKey, string> = {
 
   'staff.title': 'Staff',
   'staff.subtitle': 'The federation\'s staff on the platform and their roles.',
+  'staff.jobTitle': 'Title',
+  'staff.jobTitleHint': 'E.g. Executive Vice-Chair, Office Director. Agreements, signatures and the audit log name this person by name, title and federation.',
+  'staff.editPerson': 'Edit name and title',
+  'staff.personSaved': 'Name and title updated',
+  'person.system': 'System',
   'staff.name': 'Name',
   'staff.email': 'Email',
   'staff.roles': 'Roles',
