@@ -37,7 +37,7 @@ describe('staff as people', () => {
     await admin.staff.updatePerson({ membershipId: adminId, displayName: '张伟', title: '常务副主席' });
     const [event] = (await admin.audit.list({ type: 'staff.person_updated', limit: 5 })).items;
     expect(event!.actor).toEqual({ kind: 'person', name: '张伟', title: '常务副主席', unit: A.nameZh });
-    expect(event!.data).toMatchObject({ to: { name: '张伟', title: '常务副主席' } });
+    expect(event!.data).toMatchObject({ name: '张伟', title: '常务副主席', to: '张伟（常务副主席）' });
     expect(JSON.stringify(event!.actor)).not.toContain('@');
   });
 
