@@ -148,7 +148,7 @@ export const uiBookingZh = {
   'recuperation.level.national': '全国级',
   'recuperation.level.provincial': '省级',
   'recuperation.level.municipal': '市级',
-  'recuperation.batchStatus.open': '开放',
+  'recuperation.batchStatus.open': '开放报名',
   'recuperation.batchStatus.closed': '已关闭',
   'recuperation.batchStatus.cancelled': '已取消',
   'recuperation.group.frontline': '一线职工',
