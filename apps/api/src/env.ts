@@ -31,6 +31,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer };
 
+/** "https://union.example.cn": a scheme and a host, nothing after (links are built as publicUrl + path) */
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+
 // A fixed key keeps demo data readable across restarts; production must set its own.
 const DEV_MEMBER_ID_KEY = Buffer.from('union-commons-development-key-32', 'utf8');
 
@@ -39,12 +42,26 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.NODE_ENV === 'production' && !parsed.MEMBER_ID_KEY) {
     throw new Error('MEMBER_ID_KEY must be set in production (base64 of 32 random bytes)');
   }
+  // links in invitations, activations and resets must reach the user, not a localhost guess (issue 16)
+  if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_URL) throw new Error('PUBLIC_URL must be set in production (the address users open, e.g. https://union.example.cn)');
+  if (parsed.PUBLIC_URL && !ORIGIN.test(parsed.PUBLIC_URL.replace(/\/$/, ''))) throw new Error('PUBLIC_URL must be an origin such as https://union.example.cn');
   if (parsed.NODE_ENV === 'production' && parsed.SMS_SINK === 'true') throw new Error('SMS_SINK must not be set in production');
   const memberIdKey = parsed.MEMBER_ID_KEY ? Buffer.from(parsed.MEMBER_ID_KEY, 'base64') : DEV_MEMBER_ID_KEY;
   if (memberIdKey.length !== 32) throw new Error('MEMBER_ID_KEY must decode to 32 bytes');
   return {
     ...parsed,
-    publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`,
+    publicUrl: parsed.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${parsed.PORT}`,
     memberIdKey,
   };
+}
+
+/**
+ * The env one request works with: without PUBLIC_URL (development only; production refuses to
+ * start) links point where the request came from (its Host, and X-Forwarded-Proto behind a trusted
+ * proxy), so an invitation made on http://192.168.1.5:3000 does not send people to localhost.
+ */
+export function requestEnv(env: Env, host: string | null, forwardedProto: string | null): Env {
+  if (env.PUBLIC_URL || !host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host)) return env;
+  const scheme = env.TRUST_PROXY === 'true' && forwardedProto === 'https' ? 'https' : 'http';
+  return { ...env, publicUrl: `${scheme}://${host}` };
 }

@@ -246,6 +246,7 @@ export const ACCESS: Record<string, Access> = {
   'staff.list': STAFF,
   'staff.remove': ADMIN,
   'staff.revokeInvitation': ADMIN,
+  'staff.updatePerson': ADMIN,
   'staff.updateRoles': ADMIN,
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from './person.ts';
 import { dateString, rowVersion, trimmed, uuid } from './common.ts';
 
 export const JOINT_KINDS = ['programme', 'rights', 'contest', 'recuperation', 'project'] as const;
@@ -69,7 +70,7 @@ export const partyDto = z.object({
   signature: z
     .object({
       decision: z.enum(['signed', 'declined']),
-      by: z.string(),
+      by: personRef,
       at: z.string(),
       reason: z.string().nullable(),
       contentHash: z.string(),
@@ -82,7 +83,7 @@ export const versionSummaryDto = z.object({
   id: z.string(),
   number: z.number(),
   createdAt: z.string(),
-  createdBy: z.string(),
+  createdBy: personRef,
   createdBySlug: z.string(),
   note: z.string(),
   contentHash: z.string().nullable(),

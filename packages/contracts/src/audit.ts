@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { dateString, instantString } from './common.ts';
+import { personRef } from './person.ts';
 
 export const auditEventDto = z.object({
   seq: z.number(),
   at: instantString,
-  actorLabel: z.string(),
+  /** 姓名 + 职务 + 单位, or the system */
+  actor: personRef,
   ip: z.string().nullable(),
   type: z.string(),
   entityType: z.string(),

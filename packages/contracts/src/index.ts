@@ -3,6 +3,7 @@ export * from './ids.ts';
 export * from './errors.ts';
 export * from './transport.ts';
 export * from './auth.ts';
+export * from './person.ts';
 export * from './audit.ts';
 export * from './federation.ts';
 export * from './orgUnit.ts';

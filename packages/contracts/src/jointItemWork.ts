@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { int32, rowVersion, trimmed, uuid } from './common.ts';
 import { calendarDate, health } from './jointItem.ts';
+import { personRef } from './person.ts';
 
 // The work on a joint item: milestones with dual confirmation, progress updates, attachments and
 // the activity feed (DOMAIN §3).
@@ -20,7 +21,7 @@ export const milestoneSideDto = z.object({
   ownerName: z.string(),
   /** this side's confirmation in the current round */
   confirmedAt: z.string().nullable(),
-  confirmedByLabel: z.string().nullable(),
+  confirmedBy: personRef.nullable(),
 });
 export type MilestoneSideDto = z.infer<typeof milestoneSideDto>;
 
@@ -149,8 +150,8 @@ export const activityDto = z.object({
   itemId: z.string().nullable(),
   itemTitle: z.string().nullable(),
   type: z.enum(ACTIVITY_TYPES),
-  /** the person (email) or 'system' */
-  actorLabel: z.string(),
+  /** 姓名 + 职务 + 单位, or the system */
+  actor: personRef,
   /** the federation the actor acted for; null for the system */
   actorPartySlug: z.string().nullable(),
   /** what changed: field names with from/to, reasons, titles (never personal contact details) */

@@ -4,7 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { errorMessage } from '@uc/contracts/i18n';
 import type { DbHandle } from '@uc/db';
-import type { Env } from '../env.ts';
+import { requestEnv, type Env } from '../env.ts';
 import { readCookie, readSessionInTx, SESSION_COOKIE, sessionCookie, settleSession, validateSessionToken, wellFormedToken } from '../modules/auth/index.ts';
 import { appRouter } from '../router.ts';
 import type { PendingSession, RequestCtx } from '../trpc.ts';
@@ -160,7 +160,7 @@ async function requestContext(req: IncomingMessage, opts: AppOptions, now: () =>
     pendingSession,
     onRenewed: renewCookie,
     db: opts.db.db,
-    env: opts.env,
+    env: requestEnv(opts.env, header(req, 'host'), header(req, 'x-forwarded-proto')),
     requestId,
     ip: clientIp(req, opts.env),
     userAgent: header(req, 'user-agent'),

@@ -59,7 +59,7 @@ describe('agreements.expiry job', () => {
       for (const c of [a, b]) {
         const steps = (await c.audit.list({ limit: 50, type: 'agreement.step' })).items.filter((e) => e.entityId === endedYesterday.id && e.data.step === 'expire');
         expect(steps).toHaveLength(1);
-        expect(steps[0]).toMatchObject({ actorLabel: 'system', data: { from: 'active', to: 'expired' } });
+        expect(steps[0]).toMatchObject({ actor: { kind: 'system' }, data: { from: 'active', to: 'expired' } });
         expect(await c.audit.verify()).toMatchObject({ ok: true });
         expect(await notices(c, 'agreement.expired', endedYesterday.id)).toHaveLength(1);
       }

@@ -55,7 +55,7 @@ describe('items.overdue job', () => {
     expect(await outboxCount()).toBe(mails + 4);
 
     const feed = await w.aLead.jointItem.activity({ itemId: item.id, limit: 50 });
-    expect(feed.filter((e) => e.type === 'milestone.overdue').map((e) => [e.actorLabel, e.actorPartySlug, e.data.period])).toEqual([
+    expect(feed.filter((e) => e.type === 'milestone.overdue').map((e) => [e.actor.kind, e.actorPartySlug, e.data.period])).toEqual([
       ['system', null, 1],
       ['system', null, 0],
     ]);

@@ -132,7 +132,8 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
     for (let k = 0; k < honourRows.length; k += 100) await tx.insert(memberHonours).values(honourRows.slice(k, k + 100));
 
     for (const s of DEMO_STAFF) {
-      const userId = await ensureUser(tx, `${s.local}@${fed.slug}.demo`, `${fed.city}${s.nameZh}`, passwordHash);
+      const name = s.names[fed.slug as keyof typeof s.names] ?? `${fed.city}${s.title}`;
+      const userId = await ensureUser(tx, `${s.local}@${fed.slug}.demo`, name, passwordHash, s.title);
       await tx.insert(memberships).values({ tenantId, userId, roles: [...s.roles] });
     }
     const member = memberRows[0]!;
@@ -142,8 +143,8 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
   });
 }
 
-async function ensureUser(tx: Db, email: string, displayName: string, passwordHash: string): Promise<string> {
+async function ensureUser(tx: Db, email: string, displayName: string, passwordHash: string, title = ''): Promise<string> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) return existing.id;
-  return (await tx.insert(users).values({ email, displayName, passwordHash }).returning({ id: users.id }))[0]!.id;
+  return (await tx.insert(users).values({ email, displayName, title, passwordHash }).returning({ id: users.id }))[0]!.id;
 }

@@ -64,12 +64,13 @@ export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林�
 export const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建华文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘'.split('');
 
 export const DEMO_PASSWORD = 'UnionDemo2026';
+/** Demo staff of each federation: a plausible 姓名 per city and a 职务, as pages and PDFs name them. */
 export const DEMO_STAFF = [
-  { local: 'admin', nameZh: '管理员', roles: ['admin', 'officer'] },
-  { local: 'signer', nameZh: '常务副主席', roles: ['signatory'] },
-  { local: 'lead', nameZh: '项目负责人', roles: ['lead'] },
-  { local: 'officer', nameZh: '工作人员', roles: ['officer'] },
-  { local: 'caseworker', nameZh: '维权专员', roles: ['caseworker'] },
+  { local: 'admin', names: { hangzhou: '沈佳怡', ningbo: '俞晓峰', shaoxing: '陶文静' }, title: '办公室主任', roles: ['admin', 'officer'] },
+  { local: 'signer', names: { hangzhou: '陈建国', ningbo: '周海涛', shaoxing: '鲁志刚' }, title: '常务副主席', roles: ['signatory'] },
+  { local: 'lead', names: { hangzhou: '方立新', ningbo: '应海波', shaoxing: '谢红梅' }, title: '协作项目负责人', roles: ['lead'] },
+  { local: 'officer', names: { hangzhou: '何丽萍', ningbo: '邵佳', shaoxing: '宋晨' }, title: '职工服务部干事', roles: ['officer'] },
+  { local: 'caseworker', names: { hangzhou: '范志远', ningbo: '胡晓敏', shaoxing: '金涛' }, title: '法律保障部维权专员', roles: ['caseworker'] },
 ] as const;
 
 /** A Ningbo member on record without an account: activates one at /activate (README, e2e onboarding). */

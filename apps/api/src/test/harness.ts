@@ -58,6 +58,8 @@ export async function createHarness(
 export interface TestFederation {
   id: string;
   slug: string;
+  /** the federation's Chinese name: the 单位 people of this federation are shown with */
+  nameZh?: string;
   rootUnitId: string;
 }
 
@@ -71,7 +73,7 @@ export async function makeFederation(h: Harness, name = 'test'): Promise<TestFed
     const [u] = await tx.insert(orgUnits).values({ tenantId: fed!.id, name: `${name}市总工会`, kind: 'city' }).returning();
     return u!.id;
   });
-  return { id: fed!.id, slug, rootUnitId };
+  return { id: fed!.id, slug, nameZh: fed!.nameZh, rootUnitId };
 }
 
 export interface TestUser {

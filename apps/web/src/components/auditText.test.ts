@@ -18,7 +18,18 @@ describe('audit events in words', () => {
     expect(auditSummary(t, { step: 'openNegotiation', from: 'draft', to: 'negotiating' })).toBe('草稿 → 协商中');
     expect(auditSummary(t, { agreementId: 'x', from: 'not_started', to: 'in_progress', reason: '' })).toBe('未启动 → 推进中');
     expect(auditSummary(t, { step: 'approve', from: 'requested', to: 'approved' })).toBe(`待审核 → ${t('booking.state.approved')}`);
-    expect(auditSummary(t, { kind: 'contest', lead: 'hangzhou', title: '职工技能竞赛', count: 3 })).toBe('职工技能竞赛 · 3');
+    expect(auditSummary(t, { kind: 'contest', lead: 'hangzhou', title: '职工技能竞赛', count: 3 })).toBe('职工技能竞赛 · 3 条');
+  });
+
+  it('says what a number or a yes/no means, and leaves hashes and MIME types to the technical record', () => {
+    expect(auditSummary(t, { agreementId: 'x', itemId: 'y', party: 'hangzhou', round: 1, completed: true })).toBe('第 1 轮 · 各方均已确认，节点完成');
+    expect(auditSummary(t, { agreementId: 'x', itemId: 'y', filename: '签到表.pdf', contentType: 'application/pdf', size: 623, sha256: '0c5a1d'.padEnd(64, '0') })).toBe(
+      '签到表.pdf · 文件大小 623 B',
+    );
+    expect(auditSummary(t, { version: 2, contentHash: 'a'.repeat(64) })).toBe('第 2 版');
+    // a number nobody put into words is left out rather than shown bare
+    expect(auditSummary(t, { title: '宣讲', mystery: 7, flag: false })).toBe('宣讲');
+    expect(auditSummary(t, { from: { name: '甲', title: '' }, to: { name: '乙', title: '主任' } })).toBe('');
   });
 
   // the API's typed union of every event it writes (apps/api audit.types.ts): each type and entity needs words in both languages

@@ -31,10 +31,36 @@ function valueText(t: TFunction, value: unknown): string {
   return String(value);
 }
 
+/** technical facts that mean nothing to a reader: ids, hashes, MIME types (the 技术信息 stays in the record) */
+const TECHNICAL = /Id$|Hash$|^sha256$|^contentType$|^userAgent$|^ip$/;
+
+/** "623 B", "1.2 MB" */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * One recorded fact in words: a number or yes/no always with what it counts ("第 1 轮",
+ * "各方均已确认，节点完成"), never bare ("1 · true"); a number or flag without words is left out.
+ */
+function fieldText(t: TFunction, key: string, value: unknown): string {
+  if (typeof value === 'boolean') {
+    const k = `audit.field.${key}.${value}`;
+    return isUiKey(k) ? t(k) : '';
+  }
+  const label = `audit.field.${key}`;
+  if (typeof value === 'number') return isUiKey(label) ? t(label, { value: key === 'size' ? fileSize(value) : value }) : '';
+  const text = valueText(t, value);
+  return text && isUiKey(label) ? t(label, { value: text }) : text;
+}
+
 /** The event's data in one line (the email, roles, names, counts it recorded; from → to), without ids, hashes or codes. */
 export function auditSummary(t: TFunction, data: Record<string, unknown>): string {
-  const shown = Object.entries(data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !/Id$|Hash$/.test(k));
-  const parts = shown.filter(([k]) => k !== 'from' && k !== 'to').map(([, v]) => valueText(t, v)).filter(Boolean);
-  if ('from' in data && 'to' in data) parts.push(`${valueText(t, data.from)} → ${valueText(t, data.to)}`);
+  const shown = Object.entries(data).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !TECHNICAL.test(k));
+  const parts = shown.filter(([k]) => k !== 'from' && k !== 'to').map(([k, v]) => fieldText(t, k, v)).filter(Boolean);
+  const [from, to] = [valueText(t, data.from), valueText(t, data.to)];
+  if ('from' in data && 'to' in data && (from || to)) parts.push(`${from || '—'} → ${to || '—'}`);
   return parts.join(' · ');
 }

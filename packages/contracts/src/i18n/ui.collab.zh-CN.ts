@@ -115,7 +115,7 @@ export const uiCollabZh = {
   'meetings.kind.project': '项目共同研究',
   'meetings.itemStatus.not_started': '未启动',
   'meetings.itemStatus.in_progress': '推进中',
-  'meetings.itemStatus.done': '完成',
+  'meetings.itemStatus.done': '已完成',
   'meetings.itemStatus.delayed': '延期',
-  'meetings.itemStatus.cancelled': '取消',
+  'meetings.itemStatus.cancelled': '已取消',
 } as const;

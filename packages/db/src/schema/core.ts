@@ -23,6 +23,7 @@ export const invitations = pgTable(
     id: id(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
+    title: text('title').notNull().default(''),
     roles: text('roles').array().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: instant('expires_at').notNull(),

@@ -24,6 +24,8 @@ export const users = pgTable('app_user', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
+  /** 职务 (e.g. 常务副主席): shown with the name wherever a person is named (issue 16) */
+  title: text('title').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
   locale: text('locale').notNull().default('zh-CN'),
   createdAt: createdAt(),

@@ -1,9 +1,10 @@
-import type { AgreementContent } from '@uc/contracts';
+import { personText, type AgreementContent } from '@uc/contracts';
 import { signatures } from '@uc/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
+import { loadPeople } from '../person/index.ts';
 import { agreementContentHash } from './version.rules.ts';
 import { findAgreement, findParties, findVersion } from './agreement.repo.ts';
 import { renderAgreementPdf } from './agreement.pdf.ts';
@@ -28,6 +29,8 @@ export async function agreementPdf(ctx: ServiceCtx, id: string): Promise<{ filen
   const content = v.content as AgreementContent;
   const recomputed = agreementContentHash({ agreementId: a.id, versionNumber: v.number, parties, content });
   const slugOf = new Map(parties.map((p) => [p.tenantId, p.slug]));
+  // the PDF is a Chinese document whatever the reader's language
+  const people = await loadPeople({ db: ctx.db, locale: 'zh-CN' }, sigs.map((s) => s.userId), parties.map((p) => p.tenantId));
 
   const bytes = await renderAgreementPdf({
     agreementId: a.id,
@@ -37,7 +40,7 @@ export async function agreementPdf(ctx: ServiceCtx, id: string): Promise<{ filen
     signatures: sigs.map((s) => ({
       partySlug: slugOf.get(s.partyTenantId) ?? '',
       decision: s.decision as 'signed' | 'declined',
-      userLabel: s.userLabel,
+      signer: personText(people.person(s.userId, s.partyTenantId), '系统'),
       at: s.createdAt,
       ip: s.ip,
       userAgent: s.userAgent,

@@ -79,6 +79,8 @@ describe('agreement PDF evidence', () => {
       const g = await agreement({ sign: true });
       expect(g.status).toBe('active');
       const hash = g.currentVersion.contentHash!;
+      // signatories are named by 姓名 + 单位 + 职务 as their accounts read when the PDF is made
+      await h.t.query(`update app_user set display_name = '张伟', title = '常务副主席' where id = $1`, [aUser.id]);
       const cookie = await cookieFor(aUser);
       const res = await get(`/api/t/${A.slug}/agreements/${g.id}/pdf`, { Cookie: cookie });
       expect(res.status).toBe(200);
@@ -92,8 +94,11 @@ describe('agreement PDF evidence', () => {
       const pages = execFileSync('pdfinfo', [join(tmp, 'a.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]!;
       expect(text.split(`SHA-256：${hash}`).length - 1).toBeGreaterThanOrEqual(Number(pages));
       expect(text).toContain('签署证书');
-      expect(text).toContain(aUser.email);
-      expect(text).toContain(bUser.email);
+      expect(text).toContain(squash(`签署人张伟（${A.nameZh} 常务副主席）`));
+      expect(text).toContain(squash(`签署人${bUser.email.split('@')[0]}（${B.nameZh}）`));
+      // never a login email
+      expect(text).not.toContain(aUser.email);
+      expect(text).not.toContain(bUser.email);
       expect(text).toContain('第八条协议期限');
       expect(text).toContain('身心共同关爱');
       expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日\d{2}:\d{2}/);

@@ -16,7 +16,8 @@ export interface PdfParty {
 export interface PdfSignature {
   partySlug: string;
   decision: 'signed' | 'declined';
-  userLabel: string;
+  /** 姓名（单位 职务）: personText of the signatory, never the login email */
+  signer: string;
   at: Date;
   ip: string | null;
   userAgent: string | null;
@@ -181,7 +182,7 @@ function signatureBlocks(w: Writer, m: PdfModel) {
       return;
     }
     if (s.decision === 'declined') w.line('状态', `拒绝签署，理由：${s.reason ?? ''}`);
-    w.line(s.decision === 'signed' ? '签署人' : '经办人', s.userLabel);
+    w.line(s.decision === 'signed' ? '签署人' : '经办人', s.signer);
     w.line(s.decision === 'signed' ? '签署时间' : '时间', `${chinaDateTime(s.at)}（北京时间）`);
     w.line('IP 地址', s.ip ?? '—');
   });
@@ -207,7 +208,7 @@ function certificatePage(w: Writer, m: PdfModel) {
     const party = m.parties.find((p) => p.slug === s.partySlug);
     const decision = s.decision === 'signed' ? '签署 signed' : `拒绝签署 declined：${s.reason ?? ''}`;
     w.doc.font('bold').fontSize(BODY).text(`${i + 1}. ${party?.nameZh ?? s.partySlug} · ${decision}`, w.doc.page.margins.left).moveDown(0.2);
-    w.line('用户', s.userLabel, 9.5);
+    w.line(s.decision === 'signed' ? '签署人' : '经办人', s.signer, 9.5);
     w.line('时间', `${chinaDateTime(s.at)}（北京时间）`, 9.5);
     w.line('IP 地址', s.ip ?? '—', 9.5);
     w.line('浏览器（User agent）', s.userAgent ?? '—', 9.5);

@@ -5,6 +5,7 @@ import type { ServiceCtx } from '../../service.ts';
 import { agreementContentHash } from './version.rules.ts';
 import { allows, type Amendment } from './lifecycle.rules.ts';
 import { findAgreement, findParties, findVersion, stepActorOf, type AgreementRow, type VersionRow } from './agreement.repo.ts';
+import { loadPeople, type PeopleResolver } from '../person/index.ts';
 
 /** Agreements my federation is party to (drafts only to their initiator), newest first. */
 export async function listAgreements(ctx: ServiceCtx, filter: { status?: AgreementStatus | undefined; partnerSlug?: string | undefined }): Promise<AgreementSummaryDto[]> {
@@ -58,6 +59,7 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
     .from(signatures)
     .where(and(eq(signatures.tenantId, a.tenantId), eq(signatures.versionId, current.id)));
   const slugOf = new Map(parties.map((p) => [p.tenantId, p.slug]));
+  const people = await loadPeople(ctx, [...versions.map((v) => v.createdByUserId), ...sigs.map((s) => s.userId)], parties.map((p) => p.tenantId));
   const state = { status: a.status as AgreementStatus, amendment: a.amendment as Amendment };
   const actor = stepActorOf(ctx, a);
   const mySignature = sigs.find((s) => s.partyTenantId === ctx.tenantId);
@@ -74,13 +76,13 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
         nameEn: p.nameEn,
         role: p.role as 'initiator' | 'party',
         signature: s
-          ? { decision: s.decision as 'signed' | 'declined', by: s.userLabel, at: s.createdAt.toISOString(), reason: s.reason, contentHash: s.contentHash }
+          ? { decision: s.decision as 'signed' | 'declined', by: people.person(s.userId, s.partyTenantId), at: s.createdAt.toISOString(), reason: s.reason, contentHash: s.contentHash }
           : null,
       };
     }),
-    currentVersion: { ...versionSummary(current, slugOf), content: current.content as AgreementContent },
+    currentVersion: { ...versionSummary(current, slugOf, people), content: current.content as AgreementContent },
     inForceVersionId: a.inForceVersionId,
-    versions: versions.map((v) => versionSummary(v, slugOf)),
+    versions: versions.map((v) => versionSummary(v, slugOf, people)),
     terminationReason: a.terminationReason,
     can: {
       edit: allows(state, 'edit', actor),
@@ -94,12 +96,12 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
   };
 }
 
-export function versionSummary(v: VersionRow, slugOf: Map<string, string>) {
+export function versionSummary(v: VersionRow, slugOf: Map<string, string>, people: PeopleResolver) {
   return {
     id: v.id,
     number: v.number,
     createdAt: v.createdAt.toISOString(),
-    createdBy: v.createdByLabel,
+    createdBy: people.person(v.createdByUserId, v.createdByTenantId),
     createdBySlug: slugOf.get(v.createdByTenantId) ?? '',
     note: v.note,
     contentHash: v.contentHash,

@@ -3,6 +3,7 @@ import type { ServiceCtx } from '../../service.ts';
 import { canonicalJson } from '../../lib/canonical.ts';
 import { findAgreement, findParties, findVersion } from './agreement.repo.ts';
 import { versionSummary } from './agreement.query.ts';
+import { loadPeople } from '../person/index.ts';
 
 /** Two versions side by side: the header fields, each clause (by its stable key), each of the five commons. */
 export async function compareVersions(ctx: ServiceCtx, input: { id: string; leftVersionId: string; rightVersionId: string }) {
@@ -10,11 +11,12 @@ export async function compareVersions(ctx: ServiceCtx, input: { id: string; left
   const [l, r] = await Promise.all([findVersion(ctx, a, input.leftVersionId), findVersion(ctx, a, input.rightVersionId)]);
   const parties = await findParties(ctx, a);
   const slugOf = new Map(parties.map((p) => [p.tenantId, p.slug]));
+  const people = await loadPeople(ctx, [l.createdByUserId, r.createdByUserId], parties.map((p) => p.tenantId));
   const left = l.content as AgreementContent;
   const right = r.content as AgreementContent;
   return {
-    left: versionSummary(l, slugOf),
-    right: versionSummary(r, slugOf),
+    left: versionSummary(l, slugOf, people),
+    right: versionSummary(r, slugOf, people),
     fields: (['title', 'preamble', 'termStart', 'termEnd'] as const).map((field) => ({
       field,
       left: left[field],

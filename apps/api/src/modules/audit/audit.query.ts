@@ -2,15 +2,16 @@ import type { AuditEventDto, AuditVerifyDto } from '@uc/contracts';
 import { auditEvents, auditHeads } from '@uc/db';
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
+import { loadPeople, type PeopleResolver } from '../person/index.ts';
 import { GENESIS_HASH, hashEvent } from './audit.write.ts';
 
 type AuditRow = typeof auditEvents.$inferSelect;
 
-export function toAuditEventDto(r: AuditRow): AuditEventDto {
+export function toAuditEventDto(r: AuditRow, people: PeopleResolver): AuditEventDto {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
-    actorLabel: r.actorLabel,
+    actor: people.person(r.actorUserId, r.tenantId),
     ip: r.ip,
     type: r.type,
     entityType: r.entityType,
@@ -40,7 +41,9 @@ export async function listAuditEvents(ctx: ServiceCtx, f: AuditFilter) {
     .where(and(...where))
     .orderBy(desc(auditEvents.seq))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit).map(toAuditEventDto);
+  const page = rows.slice(0, f.limit);
+  const people = await loadPeople(ctx, page.map((r) => r.actorUserId), [ctx.tenantId]);
+  const items = page.map((r) => toAuditEventDto(r, people));
   return { items, nextBeforeSeq: rows.length > f.limit ? items[items.length - 1]!.seq : null };
 }
 

@@ -47,7 +47,7 @@ export async function acceptInvitation(ctx: UserCtx, input: { token: string; dis
       if (input.password.length < 10) throw new AppError('BAD_INPUT', { fields: { password: 'password_too_short' } });
       const [created] = await tx
         .insert(users)
-        .values({ email: inv.email, displayName: input.displayName ?? inv.displayName, passwordHash: await hashPassword(input.password), createdAt: ctx.now })
+        .values({ email: inv.email, displayName: input.displayName ?? inv.displayName, title: inv.title, passwordHash: await hashPassword(input.password), createdAt: ctx.now })
         .returning();
       userId = created!.id;
     }

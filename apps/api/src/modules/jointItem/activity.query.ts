@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { agreementOf, findParties, findVisibleAgreement } from '../agreement/index.ts';
 import { findJointItem } from './jointItem.repo.ts';
+import { loadPeople } from '../person/index.ts';
 
 /** Newest first, for an item or a whole agreement; `before` pages by the last entry seen. */
 export async function listActivity(ctx: ServiceCtx, input: { itemId?: string | undefined; agreementId?: string | undefined; before?: string | undefined; limit: number }): Promise<ActivityDto[]> {
@@ -24,6 +25,7 @@ export async function listActivity(ctx: ServiceCtx, input: { itemId?: string | u
     .orderBy(desc(t.at), desc(t.id))
     .limit(input.limit);
   const parties = await findParties(ctx, a);
+  const people = await loadPeople(ctx, rows.map(({ row }) => row.actorUserId), parties.map((p) => p.tenantId));
   return rows.map(({ row, itemTitle }) => ({
     id: row.id,
     at: row.at.toISOString(),
@@ -31,7 +33,7 @@ export async function listActivity(ctx: ServiceCtx, input: { itemId?: string | u
     itemId: row.itemId,
     itemTitle: itemTitle ?? (typeof row.data.title === 'string' ? row.data.title : null),
     type: row.type as ActivityType,
-    actorLabel: row.actorLabel,
+    actor: people.person(row.actorUserId, row.actorTenantId),
     actorPartySlug: parties.find((p) => p.tenantId === row.actorTenantId)?.slug ?? null,
     data: row.data,
   }));

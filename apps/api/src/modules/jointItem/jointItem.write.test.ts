@@ -34,7 +34,7 @@ describe('editing joint items', () => {
         [w.B.slug, '李敏'],
       ]);
       const feed = await w.aLead.jointItem.activity({ itemId: created.id, limit: 10 });
-      expect(feed[0]).toMatchObject({ type: 'item.created', actorLabel: w.bLeadUser.email, actorPartySlug: w.B.slug });
+      expect(feed[0]).toMatchObject({ type: 'item.created', actor: { kind: 'person', name: w.bLeadUser.email.split('@')[0], unit: w.B.nameZh }, actorPartySlug: w.B.slug });
       expect((await w.aAdmin.audit.list({ type: 'joint_item.created', limit: 100 })).items.some((e) => e.entityId === created.id)).toBe(true);
     });
 

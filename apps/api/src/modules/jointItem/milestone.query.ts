@@ -7,6 +7,7 @@ import type { ServiceCtx } from '../../service.ts';
 import { agreementOf, findParties, ownedByMyAgreements, type PartyRow } from '../agreement/index.ts';
 import { findJointItem } from './jointItem.repo.ts';
 import { daysOverdue } from './jointItem.rules.ts';
+import { loadPeople } from '../person/index.ts';
 
 export type MilestoneRow = typeof jointMilestones.$inferSelect;
 
@@ -63,6 +64,7 @@ export async function toMilestoneDtos(ctx: ServiceCtx, rows: MilestoneRow[], par
     .select()
     .from(jointMilestoneConfirmations)
     .where(and(eq(jointMilestoneConfirmations.tenantId, tenantId), inArray(jointMilestoneConfirmations.milestoneId, ids)));
+  const people = await loadPeople(ctx, confirmations.map((c) => c.confirmedByUserId), parties.map((p) => p.tenantId));
   const today = chinaDate(ctx.now);
   return rows.map((m) => {
     const late = daysOverdue(m.dueDate, today, m.status);
@@ -88,7 +90,7 @@ export async function toMilestoneDtos(ctx: ServiceCtx, rows: MilestoneRow[], par
           ownerUserId: s?.ownerUserId ?? null,
           ownerName: s?.ownerName ?? '',
           confirmedAt: c?.confirmedAt.toISOString() ?? null,
-          confirmedByLabel: c?.confirmedByLabel ?? null,
+          confirmedBy: c ? people.person(c.confirmedByUserId, c.partyTenantId) : null,
         };
       }),
       rowVersion: m.rowVersion,

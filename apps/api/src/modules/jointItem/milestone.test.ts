@@ -40,7 +40,8 @@ describe('milestones of a joint item', () => {
       const m = ms[0]!;
       const one = await w.aLead.jointItem.milestone.confirm({ id: m.id, round: 1 });
       expect(one).toMatchObject({ status: 'open', doneAt: null });
-      expect(one.sides.find((s) => s.partySlug === w.A.slug)!.confirmedByLabel).toBe(w.aLeadUser.email);
+      // named by the account's name and the party it confirmed for, never by the login email
+      expect(one.sides.find((s) => s.partySlug === w.A.slug)!.confirmedBy).toEqual({ kind: 'person', name: w.aLeadUser.email.split('@')[0], title: '', unit: w.A.nameZh });
       // A confirming again (or another A lead) does not make it done
       expect(await w.aAdmin.jointItem.milestone.confirm({ id: m.id, round: 1 })).toMatchObject({ status: 'open' });
       expect((await w.bLead.jointItem.get({ id: item.id })).progress).toEqual({ done: 0, total: 3, percent: 0 });

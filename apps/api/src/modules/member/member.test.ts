@@ -324,7 +324,7 @@ describe('members', () => {
       const reads = (await auditOf(f.admin, 'member.id_number_read')).filter((e) => e.entityId === m.id);
       expect(reads).toHaveLength(4);
       expect(reads.every((e) => (e.data as { name: string }).name === '孙丽')).toBe(true);
-      expect(new Set(reads.map((e) => e.actorLabel)).size).toBe(3);
+      expect(new Set(reads.map((e) => e.actor.name)).size).toBe(3);
       expect(await f.admin.audit.verify()).toMatchObject({ ok: true });
     });
 

@@ -119,7 +119,7 @@ describe('booking a partner city batch', () => {
     const { w, me } = await journey('confirmed');
     const [mine] = await me!.caller.recuperation.booking.mine();
     const token = (await me!.caller.recuperation.booking.get({ id: mine!.id })).checkinToken!;
-    await expectCode(w.hzStaff.recuperation.booking.checkIn({ token }), 'BOOKING_CLOSED');
+    await expectCode(w.hzStaff.recuperation.booking.checkIn({ token }), 'CHECKIN_TOO_EARLY');
     h.setNow(new Date('2027-02-28T01:00:00Z'));
     try {
       await expectCode(w.nbStaff.recuperation.booking.checkIn({ token }), 'NOT_FOUND');

@@ -30,7 +30,9 @@ export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDt
   if (b.checkedInAt) return bookingDto(ctx, b);
   const day = today(ctx);
   const last = addDays(b.batchStart, b.tripDays - 1);
-  if (day < addDays(b.batchStart, -1) || day > last) throw new AppError('BOOKING_CLOSED', { from: addDays(b.batchStart, -1), to: last });
+  // say which is true: not yet (and from when), or over (and since when)
+  if (day < addDays(b.batchStart, -1)) throw new AppError('CHECKIN_TOO_EARLY', { from: addDays(b.batchStart, -1) });
+  if (day > last) throw new AppError('CHECKIN_ENDED', { to: last });
   const row = await updateBooking(ctx, b, { checkedInAt: ctx.now, checkedInBy: ctx.actor.label, rowVersion: b.rowVersion + 1, updatedAt: ctx.now });
   await auditStep(ctx, b, 'check_in', 'confirmed');
   return bookingDto(ctx, row);

@@ -17,6 +17,7 @@ export function toInvitationDto(r: InvitationRow, now: Date): InvitationDto {
     id: r.id,
     email: r.email,
     displayName: r.displayName,
+    title: r.title,
     roles: r.roles as StaffRole[],
     status: invitationStatus(r, now),
     expiresAt: r.expiresAt.toISOString(),

@@ -11,7 +11,7 @@ import { toInvitationDto } from './invitation.query.ts';
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Invites a person to the federation's staff: a single-use link, emailed through the outbox. */
-export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displayName: string; roles: StaffRole[] }) {
+export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displayName: string; title?: string | undefined; roles: StaffRole[] }) {
   const email = input.email.trim().toLowerCase();
   const already = await ctx.db
     .select({ id: memberships.id })
@@ -26,6 +26,7 @@ export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displ
       tenantId: ctx.tenantId,
       email,
       displayName: input.displayName,
+      title: input.title ?? '',
       roles: [...new Set(input.roles)],
       tokenHash: tokenHash(token),
       expiresAt: new Date(ctx.now.getTime() + INVITATION_TTL_MS),

@@ -7,7 +7,7 @@ export const isStaff = sql`not (${memberships.roles} @> array['member']::text[])
 
 export async function listStaff(ctx: ServiceCtx): Promise<StaffDto[]> {
   const rows = await ctx.db
-    .select({ m: memberships, email: users.email, displayName: users.displayName, unitName: orgUnits.name })
+    .select({ m: memberships, email: users.email, displayName: users.displayName, title: users.title, unitName: orgUnits.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, memberships.tenantId), eq(orgUnits.id, memberships.orgUnitId)))
@@ -18,6 +18,7 @@ export async function listStaff(ctx: ServiceCtx): Promise<StaffDto[]> {
     userId: r.m.userId,
     email: r.email,
     displayName: r.displayName,
+    title: r.title,
     roles: r.m.roles as StaffRole[],
     orgUnit: r.m.orgUnitId ? { id: r.m.orgUnitId, name: r.unitName ?? '' } : null,
     createdAt: r.m.createdAt.toISOString(),

@@ -1,9 +1,9 @@
-import { byId, invitationDto, inviteInput, inviteResultDto, removeStaffInput, staffDto, updateRolesInput } from '@uc/contracts';
+import { byId, invitationDto, inviteInput, inviteResultDto, removeStaffInput, staffDto, updateRolesInput, updateStaffPersonInput } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { inviteStaff, revokeInvitation } from './invitation.write.ts';
 import { listInvitations } from './invitation.query.ts';
-import { removeStaff, updateStaffRoles } from './staff.write.ts';
+import { removeStaff, updateStaffPerson, updateStaffRoles } from './staff.write.ts';
 import { listStaff } from './staff.query.ts';
 
 const adminProcedure = roleProcedure('admin');
@@ -15,6 +15,10 @@ export const staffRouter = router({
     .input(updateRolesInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => (await updateStaffRoles(ctx.svc, input), { ok: true })),
+  updatePerson: adminProcedure
+    .input(updateStaffPersonInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => (await updateStaffPerson(ctx.svc, input), { ok: true })),
   remove: adminProcedure
     .input(removeStaffInput)
     .output(ok)

@@ -73,3 +73,15 @@ export async function removeStaff(ctx: ServiceCtx, membershipId: string) {
   await ctx.db.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
   await recordAudit(ctx, { type: 'staff.removed', entityType: 'membership', entityId: row.m.id, data: { email: row.email } });
 }
+
+const label = (p: { name: string; title: string }) => (p.title ? `${p.name}（${p.title}）` : p.name);
+
+/** 姓名 and 职务 of a staff member of this federation: how every page and PDF names them (issue 16). */
+export async function updateStaffPerson(ctx: ServiceCtx, input: { membershipId: string; displayName: string; title: string }) {
+  const row = await findStaff(ctx, input.membershipId);
+  const [before] = await ctx.db.select({ name: users.displayName, title: users.title }).from(users).where(eq(users.id, row.m.userId)).for('update');
+  const to = { name: input.displayName, title: input.title };
+  if (before!.name === to.name && before!.title === to.title) return;
+  await ctx.db.update(users).set({ displayName: to.name, title: to.title }).where(eq(users.id, row.m.userId));
+  await recordAudit(ctx, { type: 'staff.person_updated', entityType: 'membership', entityId: row.m.id, data: { name: to.name, title: to.title, from: label(before!), to: label(to) } });
+}

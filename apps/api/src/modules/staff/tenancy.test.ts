@@ -35,6 +35,7 @@ describe('a foreign federation gets NOT_FOUND', () => {
   const staffCases = (): Cases<typeof staffRouter> => ({
     list: (c) => c.staff.list(),
     updateRoles: (c) => c.staff.updateRoles({ membershipId: membershipA, roles: ['admin'] }),
+    updatePerson: (c) => c.staff.updatePerson({ membershipId: membershipA, displayName: '入侵者', title: '' }),
     remove: (c) => c.staff.remove({ membershipId: membershipA }),
     invitations: (c) => c.staff.invitations(),
     invite: (c) => c.staff.invite({ email: `intruder-${Date.now()}@example.test`, displayName: '乙', roles: ['admin'] }),

@@ -3,14 +3,12 @@ import type { ActivityDto } from '@uc/contracts';
 import { Button, Empty, Timeline, Typography } from 'antd';
 import { useTenant } from '../../components/session.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { useLocale, useT } from '../../lib/locale.ts';
+import { useT } from '../../lib/locale.ts';
 import { activityDetail, activityLabel } from './activityText.ts';
-import { partyName } from './parties.ts';
+import { personLabel } from '../../components/Person.tsx';
 
 interface Props {
   entries: ActivityDto[];
-  /** names the parties of the actors */
-  parties: { partySlug: string; partyNameZh: string; partyNameEn: string }[];
   /** an agreement's feed names the item of each entry */
   showItem?: boolean;
   onMore?: (() => void) | undefined;
@@ -20,9 +18,8 @@ interface Props {
 const COLOR: Record<string, string> = { completed: 'green', confirmed: 'blue', reopened: 'orange', overdue: 'red', posted: 'blue' };
 
 /** Every change on an item or an agreement's items, newest first: when, who for which side, what. */
-export function ActivityFeed({ entries, parties, showItem, onMore, loadingMore }: Props) {
+export function ActivityFeed({ entries, showItem, onMore, loadingMore }: Props) {
   const t = useT();
-  const locale = useLocale();
   const { slug } = useTenant();
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('items.act.empty')} />;
   return (
@@ -31,7 +28,7 @@ export function ActivityFeed({ entries, parties, showItem, onMore, loadingMore }
         data-testid="activity-feed"
         items={entries.map((e) => {
           const detail = activityDetail(t, e.data);
-          const who = e.actorPartySlug ? `${partyName(parties, e.actorPartySlug, locale)} · ${e.actorLabel}` : t('items.act.system');
+          const who = personLabel(t, e.actor);
           return {
             key: e.id,
             color: COLOR[e.type.split('.')[1] ?? ''] ?? 'gray',

@@ -5,6 +5,7 @@ import { auditSummary, auditTypeLabel } from '../../../../../components/auditTex
 import { useTenant } from '../../../../../components/session.ts';
 import { formatDateTime } from '../../../../../lib/dates.ts';
 import { useT } from '../../../../../lib/locale.ts';
+import { personLabel } from '../../../../../components/Person.tsx';
 
 export function RecentActivity({ events }: { events: AuditEventDto[] }) {
   const t = useT();
@@ -31,7 +32,7 @@ export function RecentActivity({ events }: { events: AuditEventDto[] }) {
                   {auditSummary(t, e.data)}
                 </Typography.Text>
                 <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-                  {formatDateTime(e.at)} · {e.actorLabel}
+                  {formatDateTime(e.at)} · {personLabel(t, e.actor)}
                 </div>
               </>
             ),

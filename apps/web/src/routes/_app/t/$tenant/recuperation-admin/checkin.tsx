@@ -1,17 +1,17 @@
 import { CameraOutlined, CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import type { BookingDto } from '@uc/contracts';
+import type { BookingDto, Locale } from '@uc/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Input, Typography } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTenant } from '../../../../../components/session.ts';
 import { tokenFromScan } from '../../../../../features/recuperation/checkinToken.ts';
 import { formatTripDates } from '../../../../../features/recuperation/tripDates.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
+import { formatDate, formatDateTime } from '../../../../../lib/dates.ts';
 import { errorInfo } from '../../../../../lib/errors.ts';
 import { localName } from '../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
+import { useLocale, useT, type TFunction } from '../../../../../lib/locale.ts';
 
 const QrScanner = lazy(() => import('../../../../../features/recuperation/QrScanner.tsx').then((m) => ({ default: m.QrScanner })));
 
@@ -24,6 +24,7 @@ export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/checkin
 /** At the base's door: scan the member's code (or type it), and they are checked in. */
 function CheckInPage() {
   const t = useT();
+  const locale = useLocale();
   const { api } = useTenant();
   const queryClient = useQueryClient();
   const search = Route.useSearch();
@@ -85,10 +86,20 @@ function CheckInPage() {
           {t('recuperation.checkin.submit')}
         </Button>
       </Card>
-      {checkIn.isError && <Alert type="error" showIcon title={errorInfo(checkIn.error, t('common.networkError')).message} />}
+      {checkIn.isError && <Alert type="error" showIcon title={checkInProblem(t, locale, checkIn.error)} />}
       {checked && <CheckedIn booking={checked} />}
     </Flex>
   );
+}
+
+/** What is true about a refused code: unknown here, too early (from when), or over (since when). */
+function checkInProblem(t: TFunction, locale: Locale, err: unknown): string {
+  const info = errorInfo(err, t('common.networkError'));
+  const date = (v: unknown) => (typeof v === 'string' ? formatDate(v, locale) : '');
+  if (info.code === 'NOT_FOUND') return t('recuperation.checkin.unknown');
+  if (info.code === 'CHECKIN_TOO_EARLY') return t('recuperation.checkin.tooEarly', { date: date(info.details.from) });
+  if (info.code === 'CHECKIN_ENDED') return t('recuperation.checkin.ended', { date: date(info.details.to) });
+  return info.message;
 }
 
 function CheckedIn({ booking: b }: { booking: BookingDto }) {

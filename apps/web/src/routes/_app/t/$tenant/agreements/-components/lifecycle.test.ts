@@ -4,7 +4,7 @@ import { collectingSignatures, partyState, pendingParties, progressOf, underNego
 
 type Party = AgreementDto['parties'][number];
 const party = (slug: string, signature: Party['signature'] = null): Party => ({ tenantId: slug, slug, nameZh: slug, nameEn: slug, role: 'party', signature });
-const signed = (by: string): Party['signature'] => ({ decision: 'signed', by, at: '2026-05-01T02:00:00Z', reason: null, contentHash: 'a'.repeat(64) });
+const signed = (by: string): Party['signature'] => ({ decision: 'signed', by: { kind: 'person', name: by, title: '', unit: '' }, at: '2026-05-01T02:00:00Z', reason: null, contentHash: 'a'.repeat(64) });
 
 describe('the signing steps', () => {
   it('follow draft → negotiating → signing → active', () => {

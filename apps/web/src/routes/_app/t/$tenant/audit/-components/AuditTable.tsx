@@ -3,6 +3,7 @@ import { Empty, Table, Tag, Typography } from 'antd';
 import { auditEntityLabel, auditSummary, auditTypeLabel } from '../../../../../../components/auditText.ts';
 import { formatDateTime } from '../../../../../../lib/dates.ts';
 import { useT } from '../../../../../../lib/locale.ts';
+import { Person } from '../../../../../../components/Person.tsx';
 
 const TYPE_COLOR: Record<string, string> = { auth: 'default', staff: 'gold', org_unit: 'blue', member: 'red', agreement: 'purple', federation: 'default' };
 
@@ -25,7 +26,9 @@ export function AuditTable({ events, loading }: { events: AuditEventDto[]; loadi
           key: 'actor',
           render: (_, e) => (
             <>
-              <div>{e.actorLabel}</div>
+              <div>
+                <Person value={e.actor} />
+              </div>
               {e.ip && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.ip}

@@ -10,6 +10,7 @@ import { RoleChoices } from './RoleChoices.tsx';
 interface Values {
   email: string;
   displayName: string;
+  title?: string;
   roles: StaffRole[];
 }
 
@@ -59,6 +60,9 @@ export function InviteModal({ onClose }: { onClose(): void }) {
           <Input autoFocus autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('invitations.displayName')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('invitations.displayName') }) }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="title" label={t('staff.jobTitle')} extra={t('staff.jobTitleHint')} rules={[{ max: 60 }]}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="roles" label={t('invitations.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}>

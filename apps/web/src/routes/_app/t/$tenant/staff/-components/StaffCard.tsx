@@ -8,6 +8,7 @@ import { access } from '../../../../../../lib/access.ts';
 import { formatDate } from '../../../../../../lib/dates.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { PersonModal } from './PersonModal.tsx';
 import { RolesModal } from './RolesModal.tsx';
 
 export function StaffCard() {
@@ -19,6 +20,7 @@ export function StaffCard() {
   const refresh = useRefreshTenant();
   const { data: staff } = useSuspenseQuery(api.staff.list.queryOptions());
   const [editing, setEditing] = useState<StaffDto | null>(null);
+  const [editingPerson, setEditingPerson] = useState<StaffDto | null>(null);
   const canManage = access.manageStaff(roles);
   const remove = useMutation(
     api.staff.remove.mutationOptions({
@@ -50,6 +52,7 @@ export function StaffCard() {
               </>
             ),
           },
+          { title: t('staff.jobTitle'), dataIndex: 'title' },
           { title: t('staff.email'), dataIndex: 'email' },
           { title: t('staff.roles'), dataIndex: 'roles', render: (r: StaffDto['roles']) => <RoleTags roles={r} /> },
           { title: t('staff.scope'), dataIndex: 'orgUnit', render: (u: StaffDto['orgUnit']) => u?.name ?? t('staff.scopeAll') },
@@ -61,6 +64,9 @@ export function StaffCard() {
                   key: 'actions',
                   render: (_: unknown, s: StaffDto) => (
                     <Space size={0}>
+                      <Button type="link" size="small" onClick={() => setEditingPerson(s)}>
+                        {t('staff.editPerson')}
+                      </Button>
                       <Button type="link" size="small" onClick={() => setEditing(s)}>
                         {t('staff.editRoles')}
                       </Button>
@@ -81,6 +87,7 @@ export function StaffCard() {
         ]}
       />
       {editing && <RolesModal staff={editing} onClose={() => setEditing(null)} />}
+      {editingPerson && <PersonModal staff={editingPerson} onClose={() => setEditingPerson(null)} />}
     </Card>
   );
 }

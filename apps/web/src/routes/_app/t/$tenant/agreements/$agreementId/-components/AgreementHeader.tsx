@@ -7,6 +7,7 @@ import { useLocale, useT } from '../../../../../../../lib/locale.ts';
 import { HashText } from '../../-components/HashText.tsx';
 import { StatusTag } from '../../-components/StatusTag.tsx';
 import { useAgreement } from '../../-components/useAgreement.ts';
+import { personLabel } from '../../../../../../../components/Person.tsx';
 
 /** Title, status, parties, term, the version on the table and, once frozen, its hash. */
 export function AgreementHeader() {
@@ -60,7 +61,7 @@ export function AgreementHeader() {
           {
             key: 'version',
             label: t('agreements.field.currentVersion'),
-            children: t('agreements.versionLine', { number: v.number, by: v.createdBy, at: formatDateTime(v.createdAt) }),
+            children: t('agreements.versionLine', { number: v.number, by: personLabel(t, v.createdBy), at: formatDateTime(v.createdAt) }),
           },
           ...(inForce ? [{ key: 'inForce', label: t('agreements.field.inForceVersion'), children: t('agreements.versionNumber', { number: inForce.number }) }] : []),
           ...(v.frozen && v.contentHash

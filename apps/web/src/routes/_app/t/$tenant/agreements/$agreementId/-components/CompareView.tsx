@@ -8,6 +8,7 @@ import { htmlToPlain } from '../../-components/richText.ts';
 import { useAgreement, usePartyName } from '../../-components/useAgreement.ts';
 import { sectionText } from './compareText.ts';
 import { DiffText } from './DiffText.tsx';
+import { personLabel } from '../../../../../../../components/Person.tsx';
 
 type Diff = z.infer<typeof versionCompareDto>;
 type Change = 'same' | 'changed' | 'added' | 'removed';
@@ -29,7 +30,7 @@ export function CompareView({ diff, changesOnly }: { diff: Diff; changesOnly: bo
   const clauses = diff.clauses.filter((c) => !changesOnly || c.change !== 'same');
   const commons = diff.commons.filter((c) => c.changed);
   const fieldText = (field: string, value: string) => (field === 'preamble' ? htmlToPlain(value) : field.startsWith('term') ? formatDate(value, locale) : value);
-  const versionLabel = (v: Diff['left']) => t('agreements.compare.versionBy', { number: v.number, by: v.createdBy, at: formatDateTime(v.createdAt) });
+  const versionLabel = (v: Diff['left']) => t('agreements.compare.versionBy', { number: v.number, by: personLabel(t, v.createdBy), at: formatDateTime(v.createdAt) });
   const nothing = !fields.length && !commons.length && diff.clauses.every((c) => c.change === 'same');
 
   return (

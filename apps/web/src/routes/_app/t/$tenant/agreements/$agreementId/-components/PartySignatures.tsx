@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../../../../lib/dates.ts';
 import { localName } from '../../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../../lib/locale.ts';
 import { partyState, type PartyState } from '../../-components/lifecycle.ts';
+import { personLabel } from '../../../../../../../components/Person.tsx';
 
 const ICON: Record<PartyState, React.ReactNode> = {
   signed: <CheckCircleFilled style={{ color: '#52c41a' }} />,
@@ -38,7 +39,7 @@ export function PartySignatures({ agreement: a }: { agreement: AgreementDto }) {
             </Flex>
             {s && (
               <div style={{ marginTop: 4, marginInlineStart: 22, fontSize: 13, color: '#595959', overflowWrap: 'anywhere' }}>
-                {t('agreements.party.decidedBy', { by: s.by, at: formatDateTime(s.at) })}
+                {t('agreements.party.decidedBy', { by: personLabel(t, s.by), at: formatDateTime(s.at) })}
                 {s.reason && <div>{t('agreements.party.reason', { reason: s.reason })}</div>}
               </div>
             )}

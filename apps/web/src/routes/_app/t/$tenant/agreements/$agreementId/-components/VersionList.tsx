@@ -5,6 +5,7 @@ import { useTenant } from '../../../../../../../components/session.ts';
 import { formatDateTime } from '../../../../../../../lib/dates.ts';
 import { useT } from '../../../../../../../lib/locale.ts';
 import { usePartyName } from '../../-components/useAgreement.ts';
+import { personLabel } from '../../../../../../../components/Person.tsx';
 
 /** Every version, newest first: who saved it and when, its note, and a link to compare it with the one before. */
 export function VersionList({ agreement: a }: { agreement: AgreementDto }) {
@@ -29,7 +30,7 @@ export function VersionList({ agreement: a }: { agreement: AgreementDto }) {
                 </Flex>
                 {v.note && <div style={{ overflowWrap: 'anywhere' }}>{v.note}</div>}
                 <Typography.Text type="secondary" style={{ fontSize: 13, overflowWrap: 'anywhere' }}>
-                  {t('agreements.version.savedBy', { party: name(v.createdBySlug), by: v.createdBy, at: formatDateTime(v.createdAt) })}
+                  {t('agreements.version.savedBy', { party: name(v.createdBySlug), by: personLabel(t, v.createdBy), at: formatDateTime(v.createdAt) })}
                 </Typography.Text>
               </div>
               {previous && (

@@ -37,7 +37,7 @@ export function ActivityCard({ page }: { page: ItemPageDto }) {
 
   return (
     <Card size="small" title={t('items.act.title')}>
-      <ActivityFeed entries={entries.slice(0, shown)} parties={page.item.sides} onMore={canMore ? () => void loadMore() : undefined} loadingMore={more.isPending} />
+      <ActivityFeed entries={entries.slice(0, shown)} onMore={canMore ? () => void loadMore() : undefined} loadingMore={more.isPending} />
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../../../../../lib/dates.ts';
 import { errorInfo } from '../../../../../../../lib/errors.ts';
 import { localName } from '../../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { personLabel } from '../../../../../../../components/Person.tsx';
 
 interface Props {
   milestone: MilestoneDto;
@@ -91,7 +92,7 @@ export function MilestoneRow({ milestone: m, page, first, onReopen, onReload }: 
               <span style={{ color: s.confirmedAt ? '#389e0d' : '#8c8c8c' }}>{t(s.confirmedAt ? 'items.ms.confirmedBy' : 'items.ms.waitingFor', { party })}</span>
               {s.confirmedAt && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {s.confirmedByLabel} · {formatDateTime(s.confirmedAt)}
+                  {s.confirmedBy ? `${personLabel(t, s.confirmedBy)} · ` : ''}{formatDateTime(s.confirmedAt)}
                 </Typography.Text>
               )}
               {s.ownerName && (

@@ -66,7 +66,7 @@ function BoardPage() {
           items={[
             { key: 'board', label: t('items.board.tabBoard'), children: <BoardView board={board} /> },
             { key: 'timeline', label: t('items.board.tabTimeline'), children: <TimelineView agreementId={agreementId} /> },
-            { key: 'activity', label: t('items.board.tabActivity'), children: <AgreementActivity agreementId={agreementId} parties={agreement.parties.map((p) => ({ partySlug: p.slug, partyNameZh: p.nameZh, partyNameEn: p.nameEn }))} /> },
+            { key: 'activity', label: t('items.board.tabActivity'), children: <AgreementActivity agreementId={agreementId} /> },
           ]}
           destroyOnHidden
         />

@@ -6,6 +6,7 @@ import { useTenant } from '../../../../../../../../components/session.ts';
 import { formatDateTime } from '../../../../../../../../lib/dates.ts';
 import { useT } from '../../../../../../../../lib/locale.ts';
 import { usePartyName } from '../../../-components/useAgreement.ts';
+import { personLabel } from '../../../../../../../../components/Person.tsx';
 
 interface Props {
   agreement: AgreementDto;
@@ -25,7 +26,7 @@ export function ConflictAlert({ agreement: a, baseVersion, refused, onMerge, onD
   const { slug } = useTenant();
   const name = usePartyName(a);
   const latest = a.currentVersion;
-  const vars = { number: latest.number, base: baseVersion.number, party: name(latest.createdBySlug), by: latest.createdBy, at: formatDateTime(latest.createdAt) };
+  const vars = { number: latest.number, base: baseVersion.number, party: name(latest.createdBySlug), by: personLabel(t, latest.createdBy), at: formatDateTime(latest.createdAt) };
   const router = useRouter();
   // opens in a new tab, so the form with the user's text stays as it is here
   const compareHref = router.buildLocation({

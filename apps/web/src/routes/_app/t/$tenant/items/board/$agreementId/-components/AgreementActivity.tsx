@@ -7,7 +7,7 @@ import { tenantClient } from '../../../../../../../../lib/trpc.ts';
 const PAGE = 50;
 
 /** Every change on the agreement's items, newest first, fifty at a time. */
-export function AgreementActivity({ agreementId, parties }: { agreementId: string; parties: { partySlug: string; partyNameZh: string; partyNameEn: string }[] }) {
+export function AgreementActivity({ agreementId }: { agreementId: string }) {
   const { slug, api } = useTenant();
   const pages = useInfiniteQuery({
     queryKey: [...api.jointItem.activity.pathKey(), 'agreement', agreementId],
@@ -19,7 +19,6 @@ export function AgreementActivity({ agreementId, parties }: { agreementId: strin
   return (
     <ActivityFeed
       entries={pages.data.pages.flat()}
-      parties={parties}
       showItem
       onMore={pages.hasNextPage ? () => void pages.fetchNextPage() : undefined}
       loadingMore={pages.isFetchingNextPage}
