@@ -94,8 +94,8 @@ describe('agreement PDF evidence', () => {
       const pages = execFileSync('pdfinfo', [join(tmp, 'a.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]!;
       expect(text.split(`SHA-256：${hash}`).length - 1).toBeGreaterThanOrEqual(Number(pages));
       expect(text).toContain('签署证书');
-      expect(text).toContain(squash(`签署人张伟（${A.nameZh} 常务副主席）`));
-      expect(text).toContain(squash(`签署人${bUser.email.split('@')[0]}（${B.nameZh}）`));
+      expect(text).toContain(squash(`签署人：张伟（${A.nameZh} 常务副主席）`));
+      expect(text).toContain(squash(`签署人：${bUser.email.split('@')[0]}（${B.nameZh}）`));
       // never a login email
       expect(text).not.toContain(aUser.email);
       expect(text).not.toContain(bUser.email);
