@@ -1,5 +1,5 @@
-import { cooperationReports, federations, rowsOf, users, withoutTenant } from '@uc/db';
-import { eq, sql } from 'drizzle-orm';
+import { federations, users, withoutTenant } from '@uc/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANGYONG_TITLE } from '../../seed/agreements.ts';
 import { seedDemo } from '../../seed/demo.ts';
@@ -102,11 +102,10 @@ describe('cooperation overview and annual report', () => {
 
     // a stored figure changed behind the service (the first figure of the first section, +1)
     // (as the database owner, the way someone with direct access would)
-    const edited = await h.t.db
-      .update(cooperationReports)
-      .set({ content: sql`jsonb_set(content, '{overview,sections,0,figures,0,value}', ((content #>> '{overview,sections,0,figures,0,value}')::int + 1)::text::jsonb)` })
-      .where(eq(cooperationReports.id, frozen.id!))
-      .returning({ id: cooperationReports.id });
+    const edited = await h.t.query(
+      `update cooperation_report set content = jsonb_set(content, '{overview,sections,0,figures,0,value}', ((content #>> '{overview,sections,0,figures,0,value}')::int + 1)::text::jsonb) where id = $1 returning id`,
+      [frozen.id],
+    );
     expect(edited).toHaveLength(1);
     const v = await hz.cooperation.report.verify({ agreementId, year: y });
     expect(v.matches).toBe(false);
@@ -138,7 +137,7 @@ describe('cooperation overview and annual report', () => {
     const final = await nb.cooperation.report.get({ agreementId, year: y });
     expect(final.status).toBe('frozen');
     expect(final.confirmations.map((c) => c.party).sort()).toEqual(['hangzhou', 'ningbo']);
-    const frozenEvents = rowsOf<{ n: number }>(await h.t.db.execute(sql`select count(*)::int as n from audit_event where type = 'cooperation.report_frozen' and entity_id = ${final.id}`));
+    const frozenEvents = await h.t.query<{ n: number }>(`select count(*)::int as n from audit_event where type = 'cooperation.report_frozen' and entity_id = $1`, [final.id]);
     expect(frozenEvents[0]!.n).toBe(2); // once in each party's chain
   }, 60_000);
 
