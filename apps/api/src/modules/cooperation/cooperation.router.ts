@@ -4,7 +4,7 @@ import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { federationReport } from './federation.query.ts';
 import { cooperationOverview } from './overview.query.ts';
 import { getReport, verifyReport } from './report.query.ts';
-import { reportFile } from './report.file.ts';
+import { reportFile } from './report.export.ts';
 import { commentReport, confirmReport, generateReport, saveReportTexts } from './report.write.ts';
 
 const editor = roleProcedure('admin', 'signatory', 'lead', 'officer');

@@ -4,7 +4,7 @@
 import { registerReportDownloads } from './report.download.ts';
 
 export { registerCooperationProvider } from './cooperation.provider.ts';
-export { attention, direction, figure, inYear, UNITS } from './cooperation.figures.ts';
+export { attention, direction, figure, inYear, UNITS } from './cooperation.dto.ts';
 export type { CooperationProvider, CooperationScope } from './cooperation.types.ts';
 export { cooperationOverview } from './overview.query.ts';
 export { cooperationRouter } from './cooperation.router.ts';

@@ -2,7 +2,7 @@ import type { ReportDto } from '@uc/contracts';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { cjkFonts } from '../../lib/cjkFont.ts';
-import { sectionChartSvg } from './report.chart.ts';
+import { sectionChartSvg } from './chart.pdf.ts';
 
 // The annual cooperation report as a PDF in the structure union offices use: 总体情况, 五个共
 // (figures, a chart, highlights), 机制运行, 存在问题, 下一步打算, each party's commentary and the
