@@ -1,5 +1,6 @@
 import { federations, users, withoutTenant } from '@uc/db';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANGYONG_TITLE } from '../../seed/agreements.ts';
 import { seedDemo } from '../../seed/demo.ts';
@@ -87,6 +88,18 @@ describe('cooperation overview and annual report', () => {
       expect(recuperation.directions.map((d) => `${d.from}>${d.to}`).sort()).toEqual(['hangzhou>ningbo', 'ningbo>hangzhou']);
     }
   }, 120_000);
+
+  it('exports the figure tables to Excel, the same figures as the overview', async () => {
+    const hz = await callerOf('hangzhou', 'signer');
+    const overview = await hz.cooperation.overview({ agreementId, year: year() });
+    const file = await hz.cooperation.report.xlsx({ agreementId, year: year() });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('数据')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 4));
+    expect(rows).toEqual(overview.sections.flatMap((s) => s.figures.map((f) => [s.title.zh, f.label.zh, f.value])));
+    const ways = wb.getWorksheet('双向互用')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(2, 5));
+    expect(ways).toEqual(overview.sections.flatMap((s) => s.directions.map((d) => [d.label.zh, d.allowed ?? undefined, d.used])));
+  }, 60_000);
 
   it('freezes with a hash that verifies, and that stops verifying when a stored figure is edited', async () => {
     const y = year() - 1;
