@@ -7,6 +7,7 @@ export { meetingRouter } from './meeting.router.ts';
 export { createLiaisonPair, updateLiaisonPair } from './liaison.write.ts';
 export { listLiaisonPairs } from './liaison.query.ts';
 export { createMeeting, updateMeeting } from './meeting.write.ts';
+export { addDecision, decisionToItem } from './decision.write.ts';
 export { listMeetings } from './meeting.query.ts';
 
 /** Registrations at start (modules/index.ts): the mechanisms' section of the cooperation report. */
