@@ -101,6 +101,18 @@ describe('cooperation overview and annual report', () => {
     expect(ways).toEqual(overview.sections.flatMap((s) => s.directions.map((d) => [d.label.zh, d.allowed ?? undefined, d.used])));
   }, 60_000);
 
+  it('sums the federation\'s active agreements for the year (here the one in force)', async () => {
+    const hz = await callerOf('hangzhou', 'admin');
+    const overview = await hz.cooperation.overview({ agreementId, year: year() });
+    const fed = await hz.cooperation.federationReport({ year: year() });
+    expect(fed.agreements.map((a) => a.title)).toEqual([HANGYONG_TITLE]);
+    for (const s of overview.sections) {
+      const sum = fed.sections.find((x) => x.commons === s.commons)!;
+      expect(sum.figures.map((f) => [f.key, f.value])).toEqual(s.figures.map((f) => [f.key, f.value]));
+    }
+    expect((await (await callerOf('shaoxing', 'admin')).cooperation.federationReport({ year: year() })).agreements).toEqual([]);
+  }, 60_000);
+
   it('freezes with a hash that verifies, and that stops verifying when a stored figure is edited', async () => {
     const y = year() - 1;
     const hz = await callerOf('hangzhou', 'signer');
