@@ -52,6 +52,7 @@ import { Route as AppTTenantStaffIndexRouteImport } from './routes/_app/t/$tenan
 import { Route as AppTTenantAgreementsAgreementIdIndexRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/index';
 import { Route as AppTTenantAgreementsAgreementIdClausesRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/clauses';
 import { Route as AppTTenantAgreementsAgreementIdCompareRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/compare';
+import { Route as AppTTenantAgreementsAgreementIdCooperationRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/cooperation';
 import { Route as AppTTenantAgreementsAgreementIdSigningRouteImport } from './routes/_app/t/$tenant/agreements/$agreementId/signing';
 import { Route as AppTTenantItemsItemIdIndexRouteImport } from './routes/_app/t/$tenant/items/$itemId/index';
 import { Route as AppTTenantProgrammesAdminCheckinSessionIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/checkin/$sessionId';
@@ -301,6 +302,12 @@ const AppTTenantAgreementsAgreementIdCompareRoute =
     path: '/compare',
     getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
   } as any);
+const AppTTenantAgreementsAgreementIdCooperationRoute =
+  AppTTenantAgreementsAgreementIdCooperationRouteImport.update({
+    id: '/cooperation',
+    path: '/cooperation',
+    getParentRoute: () => AppTTenantAgreementsAgreementIdRouteRoute,
+  } as any);
 const AppTTenantAgreementsAgreementIdSigningRoute =
   AppTTenantAgreementsAgreementIdSigningRouteImport.update({
     id: '/signing',
@@ -422,6 +429,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/t/$tenant/agreements/$agreementId/cooperation': typeof AppTTenantAgreementsAgreementIdCooperationRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
   '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
@@ -476,6 +484,7 @@ export interface FileRoutesByTo {
   '/t/$tenant/staff': typeof AppTTenantStaffIndexRoute;
   '/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/t/$tenant/agreements/$agreementId/cooperation': typeof AppTTenantAgreementsAgreementIdCooperationRoute;
   '/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
   '/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
@@ -535,6 +544,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/staff/': typeof AppTTenantStaffIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId/clauses': typeof AppTTenantAgreementsAgreementIdClausesRoute;
   '/_app/t/$tenant/agreements/$agreementId/compare': typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  '/_app/t/$tenant/agreements/$agreementId/cooperation': typeof AppTTenantAgreementsAgreementIdCooperationRoute;
   '/_app/t/$tenant/agreements/$agreementId/signing': typeof AppTTenantAgreementsAgreementIdSigningRoute;
   '/_app/t/$tenant/programmes-admin/checkin/$sessionId': typeof AppTTenantProgrammesAdminCheckinSessionIdRoute;
   '/_app/t/$tenant/recuperation-admin/batches/$batchId': typeof AppTTenantRecuperationAdminBatchesBatchIdRoute;
@@ -594,6 +604,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/staff/'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
+    | '/t/$tenant/agreements/$agreementId/cooperation'
     | '/t/$tenant/agreements/$agreementId/signing'
     | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
@@ -648,6 +659,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/staff'
     | '/t/$tenant/agreements/$agreementId/clauses'
     | '/t/$tenant/agreements/$agreementId/compare'
+    | '/t/$tenant/agreements/$agreementId/cooperation'
     | '/t/$tenant/agreements/$agreementId/signing'
     | '/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/t/$tenant/recuperation-admin/batches/$batchId'
@@ -706,6 +718,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/staff/'
     | '/_app/t/$tenant/agreements/$agreementId/clauses'
     | '/_app/t/$tenant/agreements/$agreementId/compare'
+    | '/_app/t/$tenant/agreements/$agreementId/cooperation'
     | '/_app/t/$tenant/agreements/$agreementId/signing'
     | '/_app/t/$tenant/programmes-admin/checkin/$sessionId'
     | '/_app/t/$tenant/recuperation-admin/batches/$batchId'
@@ -1036,6 +1049,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTTenantAgreementsAgreementIdCompareRouteImport;
       parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
     };
+    '/_app/t/$tenant/agreements/$agreementId/cooperation': {
+      id: '/_app/t/$tenant/agreements/$agreementId/cooperation';
+      path: '/cooperation';
+      fullPath: '/t/$tenant/agreements/$agreementId/cooperation';
+      preLoaderRoute: typeof AppTTenantAgreementsAgreementIdCooperationRouteImport;
+      parentRoute: typeof AppTTenantAgreementsAgreementIdRouteRoute;
+    };
     '/_app/t/$tenant/agreements/$agreementId/signing': {
       id: '/_app/t/$tenant/agreements/$agreementId/signing';
       path: '/signing';
@@ -1172,6 +1192,7 @@ const AppTTenantRecuperationAdminRouteRouteWithChildren =
 interface AppTTenantAgreementsAgreementIdRouteRouteChildren {
   AppTTenantAgreementsAgreementIdClausesRoute: typeof AppTTenantAgreementsAgreementIdClausesRoute;
   AppTTenantAgreementsAgreementIdCompareRoute: typeof AppTTenantAgreementsAgreementIdCompareRoute;
+  AppTTenantAgreementsAgreementIdCooperationRoute: typeof AppTTenantAgreementsAgreementIdCooperationRoute;
   AppTTenantAgreementsAgreementIdSigningRoute: typeof AppTTenantAgreementsAgreementIdSigningRoute;
   AppTTenantAgreementsAgreementIdIndexRoute: typeof AppTTenantAgreementsAgreementIdIndexRoute;
   AppTTenantAgreementsAgreementIdLiaisonIndexRoute: typeof AppTTenantAgreementsAgreementIdLiaisonIndexRoute;
@@ -1185,6 +1206,8 @@ const AppTTenantAgreementsAgreementIdRouteRouteChildren: AppTTenantAgreementsAgr
       AppTTenantAgreementsAgreementIdClausesRoute,
     AppTTenantAgreementsAgreementIdCompareRoute:
       AppTTenantAgreementsAgreementIdCompareRoute,
+    AppTTenantAgreementsAgreementIdCooperationRoute:
+      AppTTenantAgreementsAgreementIdCooperationRoute,
     AppTTenantAgreementsAgreementIdSigningRoute:
       AppTTenantAgreementsAgreementIdSigningRoute,
     AppTTenantAgreementsAgreementIdIndexRoute:

@@ -37,6 +37,16 @@ const CASEWORKERS: readonly Role[] = ['admin', 'caseworker'];
 const PROGRAMME_WRITERS: readonly Role[] = ['admin', 'officer', 'lead'];
 
 export const ACCESS: Record<string, Access> = {
+  'cooperation.overview': STAFF,
+  'cooperation.federationReport': STAFF,
+  'cooperation.report.get': STAFF,
+  'cooperation.report.generate': EDITORS,
+  'cooperation.report.saveTexts': EDITORS,
+  'cooperation.report.comment': EDITORS,
+  'cooperation.report.confirm': SIGNERS,
+  'cooperation.report.verify': STAFF,
+  'cooperation.report.pdf': STAFF,
+  'cooperation.report.xlsx': STAFF,
   'contest.list': STAFF,
   'contest.get': STAFF,
   'contest.create': CONTEST_ORGANISERS,

@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'TICKET_INVALID',
   'UNAVAILABLE',
   'FEDERATION_SUSPENDED',
+  'REPORT_CHANGED',
+  'ALREADY_CONFIRMED',
+  'REPORT_FROZEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

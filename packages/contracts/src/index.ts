@@ -24,3 +24,4 @@ export * from './rights.ts';
 export * from './contest.ts';
 export * from './programme.ts';
 export * from './access.ts';
+export * from './cooperation.ts';

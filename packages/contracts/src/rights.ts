@@ -110,6 +110,8 @@ export const referralEventDto = z.object({
 export const referralDto = z.object({
   id: z.string(),
   caseId: z.string(),
+  /** the agreement the referral is made under */
+  agreementId: z.string(),
   status: referralStatus,
   /** referred: the caller's federation referred it; received: it acts on it */
   side: z.enum(['referred', 'received']),

@@ -1,6 +1,7 @@
 import * as agreement from './agreement/index.ts';
 import * as audit from './audit/index.ts';
 import * as contest from './contest/index.ts';
+import * as cooperation from './cooperation/index.ts';
 import * as auth from './auth/index.ts';
 import * as dashboard from './dashboard/index.ts';
 import * as federation from './federation/index.ts';
@@ -41,9 +42,10 @@ export const moduleRouters = {
   contest: contest.contestRouter,
   programme: programme.programmeRouter,
   platform: platform.platformRouter,
+  cooperation: cooperation.cooperationRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, mechanism.register, cooperation.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

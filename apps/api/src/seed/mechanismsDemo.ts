@@ -3,7 +3,7 @@ import { agreements, type Db } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { addDays, chinaDate } from '../lib/dates.ts';
-import { createLiaisonPair, createMeeting, listLiaisonPairs, updateLiaisonPair, updateMeeting } from '../modules/mechanism/index.ts';
+import { addDecision, createLiaisonPair, createMeeting, decisionToItem, listLiaisonPairs, updateLiaisonPair, updateMeeting } from '../modules/mechanism/index.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { asDemoStaff } from './itemsDemo.ts';
 
@@ -54,6 +54,12 @@ export async function seedDemoMechanisms(db: Db, env: EnvLike, now = new Date())
   await as('hangzhou', -59, (ctx) =>
     updateMeeting(ctx, { id: held.id, rowVersion: held.rowVersion, status: 'held', minutes: '会议通报了协议签署以来的工作进展，审议通过年度工作清单，商定两地互相预留疗休养名额各 200 个。' }),
   );
+  // its decisions (议定事项); the first became a joint item, so the annual report shows decisions turned into items
+  const decisions: { id: string }[] = [];
+  for (const text of ['联合举办杭甬职工技能提升月活动', '互设疗休养名额各 200 个，向一线职工倾斜']) {
+    decisions.push(await as('hangzhou', -59, (ctx) => addDecision(ctx, { meetingId: held.id, text })));
+  }
+  await as('hangzhou', -58, (ctx) => decisionToItem(ctx, { decisionId: decisions[0]!.id, kind: 'contest', leadSlug: 'hangzhou', startDate: addDays(today, -58), endDate: addDays(today, 120) }));
   // the next one: the host takes turns (Ningbo), chosen by the service
   await as('ningbo', -10, (ctx) =>
     createMeeting(ctx, { agreementId, meetingDate: addDays(today, 30), title: '杭甬工会协作第二次联席会议', location: '宁波市总工会会议中心', agenda: '一、半年工作小结\n二、技能竞赛联合办赛方案', attendees }),

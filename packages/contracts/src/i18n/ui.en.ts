@@ -5,6 +5,7 @@ import { uiAgreementsEn } from './ui.agreements.en.ts';
 import { uiBookingEn } from './ui.booking.en.ts';
 import { uiOnboardEn } from './ui.onboard.en.ts';
 import { uiCollabEn } from './ui.collab.en.ts';
+import { uiCooperationEn } from './ui.cooperation.en.ts';
 import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 import { uiRightsEn } from './ui.rights.en.ts';
@@ -13,6 +14,7 @@ import { uiProgrammeEn } from './ui.programme.en.ts';
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
   ...uiCollabEn,
+  ...uiCooperationEn,
   ...uiItemsEn,
   ...uiRightsEn,
   ...uiBookingEn,

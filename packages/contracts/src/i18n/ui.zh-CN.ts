@@ -4,6 +4,7 @@ import { uiAgreementsZh } from './ui.agreements.zh-CN.ts';
 import { uiBookingZh } from './ui.booking.zh-CN.ts';
 import { uiOnboardZh } from './ui.onboard.zh-CN.ts';
 import { uiCollabZh } from './ui.collab.zh-CN.ts';
+import { uiCooperationZh } from './ui.cooperation.zh-CN.ts';
 import { uiContestZh } from './ui.contest.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
 import { uiRightsZh } from './ui.rights.zh-CN.ts';
@@ -13,6 +14,7 @@ import { uiProgrammeZh } from './ui.programme.zh-CN.ts';
 export const uiZh = {
   ...uiAgreementsZh,
   ...uiCollabZh,
+  ...uiCooperationZh,
   ...uiItemsZh,
   ...uiBookingZh,
   ...uiRightsZh,

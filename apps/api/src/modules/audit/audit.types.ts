@@ -100,6 +100,10 @@ export type AuditEvent =
   | { type: 'agreement.declined'; entityType: 'agreement'; data: { party: string; version: number; reason: string } }
   | { type: 'agreement.activated'; entityType: 'agreement'; data: { version: number; contentHash: string } }
   | { type: 'agreement.commented'; entityType: 'agreement'; data: { clauseKey: string | null; addressedTo: string | null } }
-  | { type: 'agreement.pdf_downloaded'; entityType: 'agreement'; data: { version: number; contentHash: string } };
+  | { type: 'agreement.pdf_downloaded'; entityType: 'agreement'; data: { version: number; contentHash: string } }
+  | { type: 'cooperation.report_generated'; entityType: 'cooperation_report'; data: { agreementId: string; year: number; contentHash: string } }
+  | { type: 'cooperation.report_commented'; entityType: 'cooperation_report'; data: { party: string; part: 'commentary' | 'texts'; contentHash: string } }
+  | { type: 'cooperation.report_confirmed'; entityType: 'cooperation_report'; data: { party: string; contentHash: string } }
+  | { type: 'cooperation.report_frozen'; entityType: 'cooperation_report'; data: { year: number; contentHash: string } };
 
 export type AuditEventType = AuditEvent['type'];

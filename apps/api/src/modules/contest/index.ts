@@ -1,6 +1,8 @@
 // The contest module's public surface (joint skills contests, issue 9): what http, the seed and
 // other modules use; its only entry point. docs/decisions/0011-contests.md.
+import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
+import { contestCooperation } from './contest.cooperation.ts';
 import { contestPanel } from './contest.panel.ts';
 
 export { contestRouter } from './contest.router.ts';
@@ -18,4 +20,5 @@ export { draw, DRAW_ALGORITHM } from './contest.rules.ts';
 /** Registrations at start (modules/index.ts): the contests dashboard panel. */
 export function register(): void {
   registerDashboardPanel(contestPanel);
+  registerCooperationProvider(contestCooperation);
 }

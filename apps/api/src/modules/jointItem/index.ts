@@ -1,6 +1,8 @@
 // Joint items (the work plan): the surface mechanisms, jobs, the seed and the benchmarks use.
 import { onAgreementActivated } from '../agreement/index.ts';
+import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
+import { itemsCooperation } from './jointItem.cooperation.ts';
 import { registerJointItemDownloads } from './jointItem.download.ts';
 import { itemPanels } from './jointItem.panel.ts';
 import { createPlannedItems } from './workPlan.write.ts';
@@ -29,5 +31,6 @@ export { myItems } from './myItem.query.ts';
 export function register(): void {
   registerJointItemDownloads();
   for (const panel of itemPanels) registerDashboardPanel(panel);
+  registerCooperationProvider(itemsCooperation);
   onAgreementActivated(createPlannedItems);
 }

@@ -1,6 +1,6 @@
 import type { AttendanceDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
-import { chinaDateTime } from '../../lib/dates.ts';
+import { chinaDate, chinaDateTime } from '../../lib/dates.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -37,10 +37,10 @@ export async function attendanceFile(ctx: ServiceCtx, eventId: string) {
   return { filename: `attendance-${e.id.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE, base64: buffer.toString('base64') };
 }
 
-/** Figures for the dashboard: every event the caller sees (own and co-hosted). */
-export async function programmeFigures(ctx: ServiceCtx, agreementId: string | null) {
+/** Figures for the dashboard and the cooperation report: every event the caller sees (own and co-hosted), check-ins of the year if given. */
+export async function programmeFigures(ctx: ServiceCtx, agreementId: string | null, year?: number) {
   const events = (await findEvents(ctx)).filter((e) => !agreementId || e.agreementId === agreementId);
-  const rows = await findAttendances(ctx, events.map((e) => e.id));
+  const rows = (await findAttendances(ctx, events.map((e) => e.id))).filter((r) => year === undefined || chinaDate(r.checkedInAt!).startsWith(String(year)));
   const c = countAttendance(rows);
   const names = await findFederationNames(ctx, c.perCity.map((x) => x.tenantId));
   const byTopic = new Map<string, number>();

@@ -1,7 +1,9 @@
 // Joint programmes (思想共同引领, issue 10; docs/decisions/0012-programmes.md): venues, events under
 // an agreement, sessions whose seats are a places-engine pool split per city, registrations
 // (claims), QR check-in, attendance and learning records. Public surface for other modules.
+import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
+import { programmeCooperation } from './programme.cooperation.ts';
 import { registerPlaceConsumer } from '../place/index.ts';
 import { programmeAttendancePanel } from './programme.panel.ts';
 import { programmeSeats } from './waitlist.write.ts';
@@ -18,4 +20,5 @@ export { ticketToken } from './ticket.crypto.ts';
 export function register(): void {
   registerPlaceConsumer(programmeSeats);
   registerDashboardPanel(programmeAttendancePanel);
+  registerCooperationProvider(programmeCooperation);
 }

@@ -1,6 +1,8 @@
 // Recuperation's public surface (what http, jobs, the seed and other modules use); the module's
 // only entry point. Internals: types → repo → query/write use cases (docs/architecture.md).
+import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
+import { recuperationCooperation } from './recuperation.cooperation.ts';
 import { registerPlaceConsumer } from '../place/index.ts';
 import { recuperationPlacesPanel } from './quota.panel.ts';
 import { registerRecuperationDownloads } from './recuperation.download.ts';
@@ -23,5 +25,6 @@ export { expireOffer, fillFromWaitlist, recuperationPlaces } from './waitlist.wr
 export function register(): void {
   registerRecuperationDownloads();
   registerDashboardPanel(recuperationPlacesPanel);
+  registerCooperationProvider(recuperationCooperation);
   registerPlaceConsumer(recuperationPlaces);
 }

@@ -1,6 +1,8 @@
 // Rights protection's public surface (what the router root, jobs, the seed and other modules use);
 // the module's only entry point. Internals: types → repo → rules → query/write use cases.
+import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
+import { rightsCooperation } from './rights.cooperation.ts';
 import { rightsPanel } from './rights.panel.ts';
 
 export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
@@ -11,4 +13,5 @@ export { runRightsSla } from './sla.job.ts';
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {
   registerDashboardPanel(rightsPanel);
+  registerCooperationProvider(rightsCooperation);
 }

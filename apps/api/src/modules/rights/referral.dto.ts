@@ -26,6 +26,7 @@ export function toReferralDto(
   return {
     id: r.id,
     caseId: r.caseId,
+    agreementId: r.agreementId,
     status: r.status as ReferralStatus,
     side: r.tenantId === ctx.tenantId ? 'referred' : 'received',
     referrer: fed(ctx.feds, r.tenantId),

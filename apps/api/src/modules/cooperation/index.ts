@@ -1,0 +1,16 @@
+// The cooperation of an agreement (issue 15): the registry of per-commons figure providers, the
+// agreement overview, the annual cooperation report and its downloads.
+// docs/decisions/0021-cooperation-report.md.
+import { registerReportDownloads } from './report.download.ts';
+
+export { registerCooperationProvider } from './cooperation.provider.ts';
+export { attention, direction, figure, inYear, UNITS } from './cooperation.dto.ts';
+export type { CooperationProvider, CooperationScope } from './cooperation.types.ts';
+export { cooperationOverview } from './overview.query.ts';
+export { cooperationRouter } from './cooperation.router.ts';
+export { reportsAwaitingMyConfirmation } from './report.query.ts';
+
+/** Registrations at start (modules/index.ts): the report's PDF and Excel downloads. */
+export function register(): void {
+  registerReportDownloads();
+}
