@@ -23,3 +23,4 @@ export * from './rights.ts';
 export * from './contest.ts';
 export * from './programme.ts';
 export * from './access.ts';
+export * from './home.ts';

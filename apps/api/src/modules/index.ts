@@ -4,6 +4,7 @@ import * as contest from './contest/index.ts';
 import * as auth from './auth/index.ts';
 import * as dashboard from './dashboard/index.ts';
 import * as federation from './federation/index.ts';
+import * as home from './home/index.ts';
 import * as jointItem from './jointItem/index.ts';
 import * as mechanism from './mechanism/index.ts';
 import * as member from './member/index.ts';
@@ -33,6 +34,7 @@ export const moduleRouters = {
   notification: notification.notificationRouter,
   jointItem: jointItem.jointItemRouter,
   dashboard: dashboard.dashboardRouter,
+  home: home.homeRouter,
   liaison: mechanism.liaisonRouter,
   meeting: mechanism.meetingRouter,
   recuperation: recuperation.recuperationRouter,
@@ -43,7 +45,7 @@ export const moduleRouters = {
   platform: platform.platformRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, notification.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

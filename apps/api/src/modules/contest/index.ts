@@ -2,6 +2,10 @@
 // other modules use; its only entry point. docs/decisions/0011-contests.md.
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { contestPanel } from './contest.panel.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { appealTodo } from './contest.todo.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { contestSection } from './registration.mine.ts';
 
 export { contestRouter } from './contest.router.ts';
 export { createContest, createEvent } from './contest.write.ts';
@@ -17,5 +21,7 @@ export { draw, DRAW_ALGORITHM } from './contest.rules.ts';
 
 /** Registrations at start (modules/index.ts): the contests dashboard panel. */
 export function register(): void {
+  registerMemberSection(contestSection);
+  registerTodoSource(appealTodo);
   registerDashboardPanel(contestPanel);
 }

@@ -4,6 +4,8 @@ import { registerDashboardPanel } from '../dashboard/index.ts';
 import { registerJointItemDownloads } from './jointItem.download.ts';
 import { itemPanels } from './jointItem.panel.ts';
 import { createPlannedItems } from './workPlan.write.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { milestoneTodo } from './jointItem.todo.ts';
 
 export { recordActivity } from './activity.write.ts';
 export { uploadAttachment } from './attachment.write.ts';
@@ -27,6 +29,7 @@ export { myItems } from './myItem.query.ts';
  * dashboard panels, and the work plan becoming joint items when an agreement comes into force.
  */
 export function register(): void {
+  registerTodoSource(milestoneTodo);
   registerJointItemDownloads();
   for (const panel of itemPanels) registerDashboardPanel(panel);
   onAgreementActivated(createPlannedItems);

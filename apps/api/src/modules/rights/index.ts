@@ -2,6 +2,10 @@
 // the module's only entry point. Internals: types → repo → rules → query/write use cases.
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { rightsPanel } from './rights.panel.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { referralTodo } from './rights.todo.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { rightsSection } from './case.mine.ts';
 
 export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
@@ -10,5 +14,7 @@ export { runRightsSla } from './sla.job.ts';
 
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {
+  registerMemberSection(rightsSection);
+  registerTodoSource(referralTodo);
   registerDashboardPanel(rightsPanel);
 }
