@@ -9,6 +9,7 @@ import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 import { uiRightsEn } from './ui.rights.en.ts';
 import { uiProgrammeEn } from './ui.programme.en.ts';
+import { uiHomeEn } from './ui.home.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
@@ -18,6 +19,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiBookingEn,
   ...uiContestEn,
   ...uiProgrammeEn,
+  ...uiHomeEn,
   ...uiOnboardEn,
   'app.name': 'Union Commons',
 
@@ -106,9 +108,6 @@ export const uiEn: Record<UiKey, string> = {
   'home.quick.inviteStaff': 'Invite staff',
   'home.quick.orgUnits': 'Maintain the organisation',
   'home.quick.viewOrgUnits': 'View the organisation',
-  'home.member.title': 'Hello, {name}',
-  'home.member.federation': 'You are a member of {federation}.',
-  'home.member.note': 'Member services such as recuperation trips and event registration will appear here once they open.',
   'home.member.account': 'Manage my account',
 
   'orgUnits.title': 'Organisation',
