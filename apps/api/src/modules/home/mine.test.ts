@@ -12,7 +12,7 @@ describe('我的 (home.mine)', () => {
   });
   afterAll(() => h.close());
 
-  it('shows each member only their own honours and notices; staff are refused', async () => {
+  it('shows each member only their own honours; staff are refused', async () => {
     const fed = await makeFederation(h, 'mine');
     const adminUser = await makeStaff(h, fed, ['admin']);
     const admin = await callerFor(h, adminUser, fed);
