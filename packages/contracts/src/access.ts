@@ -147,6 +147,8 @@ export const ACCESS: Record<string, Access> = {
   'auth.resetPasswordBySms': 'public',
   'auth.signOut': 'authed',
   'dashboard.panels': STAFF,
+  'home.todo': STAFF,
+  'home.mine': MEMBER,
   'federation.directory': STAFF,
   'federation.home': EVERYONE,
   'jointItem.activity': STAFF,

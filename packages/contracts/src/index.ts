@@ -25,3 +25,4 @@ export * from './contest.ts';
 export * from './programme.ts';
 export * from './access.ts';
 export * from './cooperation.ts';
+export * from './home.ts';

@@ -5,6 +5,7 @@ import * as cooperation from './cooperation/index.ts';
 import * as auth from './auth/index.ts';
 import * as dashboard from './dashboard/index.ts';
 import * as federation from './federation/index.ts';
+import * as home from './home/index.ts';
 import * as jointItem from './jointItem/index.ts';
 import * as mechanism from './mechanism/index.ts';
 import * as member from './member/index.ts';
@@ -34,6 +35,7 @@ export const moduleRouters = {
   notification: notification.notificationRouter,
   jointItem: jointItem.jointItemRouter,
   dashboard: dashboard.dashboardRouter,
+  home: home.homeRouter,
   liaison: mechanism.liaisonRouter,
   meeting: mechanism.meetingRouter,
   recuperation: recuperation.recuperationRouter,
@@ -45,7 +47,7 @@ export const moduleRouters = {
   cooperation: cooperation.cooperationRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, mechanism.register, cooperation.register];
+const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, mechanism.register, cooperation.register, notification.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

@@ -10,6 +10,7 @@ import { uiContestEn } from './ui.contest.en.ts';
 import { uiItemsEn } from './ui.items.en.ts';
 import { uiRightsEn } from './ui.rights.en.ts';
 import { uiProgrammeEn } from './ui.programme.en.ts';
+import { uiHomeEn } from './ui.home.en.ts';
 
 export const uiEn: Record<UiKey, string> = {
   ...uiAgreementsEn,
@@ -20,6 +21,7 @@ export const uiEn: Record<UiKey, string> = {
   ...uiBookingEn,
   ...uiContestEn,
   ...uiProgrammeEn,
+  ...uiHomeEn,
   ...uiOnboardEn,
   'app.name': 'Union Commons',
 
@@ -108,9 +110,6 @@ export const uiEn: Record<UiKey, string> = {
   'home.quick.inviteStaff': 'Invite staff',
   'home.quick.orgUnits': 'Maintain the organisation',
   'home.quick.viewOrgUnits': 'View the organisation',
-  'home.member.title': 'Hello, {name}',
-  'home.member.federation': 'You are a member of {federation}.',
-  'home.member.note': 'Member services such as recuperation trips and event registration will appear here once they open.',
   'home.member.account': 'Manage my account',
 
   'orgUnits.title': 'Organisation',

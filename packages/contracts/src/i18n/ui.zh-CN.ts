@@ -9,6 +9,7 @@ import { uiContestZh } from './ui.contest.zh-CN.ts';
 import { uiItemsZh } from './ui.items.zh-CN.ts';
 import { uiRightsZh } from './ui.rights.zh-CN.ts';
 import { uiProgrammeZh } from './ui.programme.zh-CN.ts';
+import { uiHomeZh } from './ui.home.zh-CN.ts';
 
 // Each feature keeps its words in ui.<feature>.zh-CN.ts / ui.<feature>.en.ts; they merge here.
 export const uiZh = {
@@ -20,6 +21,7 @@ export const uiZh = {
   ...uiRightsZh,
   ...uiContestZh,
   ...uiProgrammeZh,
+  ...uiHomeZh,
   ...uiOnboardZh,
   'app.name': '工会协作平台',
 
@@ -108,9 +110,6 @@ export const uiZh = {
   'home.quick.inviteStaff': '邀请工作人员',
   'home.quick.orgUnits': '维护组织架构',
   'home.quick.viewOrgUnits': '查看组织架构',
-  'home.member.title': '您好，{name}',
-  'home.member.federation': '您是{federation}的会员。',
-  'home.member.note': '疗休养预约、活动报名等会员服务开通后，将在这里办理。',
   'home.member.account': '管理我的账户',
 
   'orgUnits.title': '组织架构',

@@ -1,5 +1,7 @@
 // The agreement module's public surface: other modules, jobs and the seed import it from here only.
 import { registerAgreementDownloads } from './agreement.download.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { agreementTodos } from './agreement.todo.ts';
 
 export { assertCanWrite, canWrite, partyBySlug } from './agreement.access.ts';
 export { getAgreement } from './agreement.query.ts';
@@ -17,5 +19,6 @@ export { saveVersion } from './version.write.ts';
 
 /** Registrations at start (modules/index.ts): the agreement PDF download. */
 export function register(): void {
+  for (const s of agreementTodos) registerTodoSource(s);
   registerAgreementDownloads();
 }

@@ -4,6 +4,10 @@ import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { contestCooperation } from './contest.cooperation.ts';
 import { contestPanel } from './contest.panel.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { appealTodo } from './contest.todo.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { contestSection } from './registration.mine.ts';
 
 export { contestRouter } from './contest.router.ts';
 export { createContest, createEvent } from './contest.write.ts';
@@ -19,6 +23,8 @@ export { draw, DRAW_ALGORITHM } from './contest.rules.ts';
 
 /** Registrations at start (modules/index.ts): the contests dashboard panel. */
 export function register(): void {
+  registerMemberSection(contestSection);
+  registerTodoSource(appealTodo);
   registerDashboardPanel(contestPanel);
   registerCooperationProvider(contestCooperation);
 }

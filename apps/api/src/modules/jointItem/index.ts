@@ -6,6 +6,8 @@ import { itemsCooperation } from './jointItem.cooperation.ts';
 import { registerJointItemDownloads } from './jointItem.download.ts';
 import { itemPanels } from './jointItem.panel.ts';
 import { createPlannedItems } from './workPlan.write.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { milestoneTodo } from './jointItem.todo.ts';
 
 export { recordActivity } from './activity.write.ts';
 export { uploadAttachment } from './attachment.write.ts';
@@ -29,6 +31,7 @@ export { myItems } from './myItem.query.ts';
  * dashboard panels, and the work plan becoming joint items when an agreement comes into force.
  */
 export function register(): void {
+  registerTodoSource(milestoneTodo);
   registerJointItemDownloads();
   for (const panel of itemPanels) registerDashboardPanel(panel);
   registerCooperationProvider(itemsCooperation);

@@ -7,6 +7,8 @@ import { programmeCooperation } from './programme.cooperation.ts';
 import { registerPlaceConsumer } from '../place/index.ts';
 import { programmeAttendancePanel } from './programme.panel.ts';
 import { programmeSeats } from './waitlist.write.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { learningSection, ticketsSection } from './registration.mine.ts';
 
 export { programmeRouter } from './programme.router.ts';
 export { createEvent, stepEvent } from './event.write.ts';
@@ -18,6 +20,8 @@ export { ticketToken } from './ticket.crypto.ts';
 
 /** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */
 export function register(): void {
+  registerMemberSection(ticketsSection);
+  registerMemberSection(learningSection);
   registerPlaceConsumer(programmeSeats);
   registerDashboardPanel(programmeAttendancePanel);
   registerCooperationProvider(programmeCooperation);

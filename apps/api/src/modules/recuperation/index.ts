@@ -7,6 +7,10 @@ import { registerPlaceConsumer } from '../place/index.ts';
 import { recuperationPlacesPanel } from './quota.panel.ts';
 import { registerRecuperationDownloads } from './recuperation.download.ts';
 import { recuperationPlaces } from './waitlist.write.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { bookingTodo } from './recuperation.todo.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { staysSection } from './booking.mine.ts';
 
 export { createBase } from './base.write.ts';
 export { createBatch } from './batch.write.ts';
@@ -23,6 +27,8 @@ export { expireOffer, fillFromWaitlist, recuperationPlaces } from './waitlist.wr
 
 /** Registrations at start (modules/index.ts): roster downloads, the places-used panel, the places consumer. */
 export function register(): void {
+  registerMemberSection(staysSection);
+  registerTodoSource(bookingTodo);
   registerRecuperationDownloads();
   registerDashboardPanel(recuperationPlacesPanel);
   registerCooperationProvider(recuperationCooperation);

@@ -4,6 +4,10 @@ import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { rightsCooperation } from './rights.cooperation.ts';
 import { rightsPanel } from './rights.panel.ts';
+import { registerTodoSource } from '../home/index.ts';
+import { referralTodo } from './rights.todo.ts';
+import { registerMemberSection } from '../home/index.ts';
+import { rightsSection } from './case.mine.ts';
 
 export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
@@ -12,6 +16,8 @@ export { runRightsSla } from './sla.job.ts';
 
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {
+  registerMemberSection(rightsSection);
+  registerTodoSource(referralTodo);
   registerDashboardPanel(rightsPanel);
   registerCooperationProvider(rightsCooperation);
 }

@@ -8,6 +8,7 @@ import { StaffHome } from './-components/StaffHome.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).federation.home.queryOptions()),
+  // the to-do list (staff) or 我的 (members) is asked for by the page itself: one request each
   component: HomePage,
 });
 

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../../../../lib/locale.ts';
 import { CountCards } from './CountCards.tsx';
 import { QuickLinks } from './QuickLinks.tsx';
 import { RecentActivity } from './RecentActivity.tsx';
+import { TodoList } from './TodoList.tsx';
 
 export function StaffHome({ home }: { home: FederationHomeDto }) {
   const t = useT();
@@ -17,16 +18,23 @@ export function StaffHome({ home }: { home: FederationHomeDto }) {
   return (
     <>
       <PageHeader title={localName(locale, home.federation)} subtitle={t('home.welcome', { name: me.user.displayName })} />
-      <CountCards counts={home.counts} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <TodoList />
+        </Col>
+        <Col xs={24} lg={8}>
+          <CountCards counts={home.counts} />
+          <div style={{ marginTop: 16 }}>
+            <QuickLinks />
+          </div>
+        </Col>
+      </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         {access.readAudit(roles) && (
-          <Col xs={24} lg={16}>
+          <Col xs={24}>
             <RecentActivity events={home.recentActivity} />
           </Col>
         )}
-        <Col xs={24} lg={access.readAudit(roles) ? 8 : 24}>
-          <QuickLinks />
-        </Col>
       </Row>
     </>
   );
