@@ -4,7 +4,7 @@ import { z } from 'zod';
 // member's 我的 page. Both are derived from the rows on every call; items carry facts (a kind and
 // its params) that the web renders in the reader's language, never stored prose.
 
-export const TODO_MODULES = ['agreement', 'items', 'recuperation', 'programme', 'contest', 'rights'] as const;
+export const TODO_MODULES = ['agreement', 'items', 'recuperation', 'programme', 'contest', 'rights', 'report'] as const;
 export const todoModule = z.enum(TODO_MODULES);
 export const TODO_URGENCIES = ['overdue', 'soon', 'normal'] as const;
 
@@ -18,7 +18,7 @@ export const todoItemDto = z.object({
   kind: z.string(),
   params: z.record(z.string(), param),
   /** where it is done: a web route and its params (tenant added by the web) */
-  link: z.object({ to: z.string(), params: z.record(z.string(), z.string()) }),
+  link: z.object({ to: z.string(), params: z.record(z.string(), z.string()), search: z.record(z.string(), param).optional() }),
   urgency: z.enum(TODO_URGENCIES),
   /** a due date (YYYY-MM-DD, China) or null */
   due: z.string().nullable(),

@@ -172,6 +172,9 @@ describe('cooperation overview and annual report', () => {
     const draft = await hz.cooperation.report.generate({ agreementId, year: y });
     const waiting = (slug: string) => asDemoStaff(h.t.db, h.env, slug, 'signer', new Date(), (ctx) => reportsAwaitingMyConfirmation(ctx));
     expect((await waiting('ningbo')).map((w) => w.id)).toContain(draft.id);
+    // and it is on the Ningbo signatory's to-do list, linked to the report's year
+    const nbTodo = await (await callerOf('ningbo', 'signer')).home.todo();
+    expect(nbTodo.items.find((i) => i.key === `report.confirm:${draft.id}`)).toMatchObject({ module: 'report', link: { params: { agreementId }, search: { year: y } } });
     await hz.cooperation.report.confirm({ agreementId, year: y, contentHash: draft.contentHash });
     expect((await waiting('hangzhou')).map((w) => w.id)).not.toContain(draft.id);
     expect((await waiting('ningbo')).map((w) => w.id)).toContain(draft.id);

@@ -1,6 +1,6 @@
 import type { CooperationInput, ReportDto } from '@uc/contracts';
 import { agreements, cooperationReportConfirmations, cooperationReports } from '@uc/db';
-import { and, eq, notExists } from 'drizzle-orm';
+import { and, desc, eq, notExists } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { cooperationScope, overviewOf } from './overview.query.ts';
@@ -49,7 +49,7 @@ export async function verifyReport(ctx: ServiceCtx, input: CooperationInput) {
 }
 
 /** Drafts of the agreements the caller's federation is party to that it has not confirmed yet (the staff to-do list). */
-export async function reportsAwaitingMyConfirmation(ctx: ServiceCtx) {
+export async function reportsAwaitingMyConfirmation(ctx: ServiceCtx, limit = 50) {
   const rows = await ctx.db
     .select({ id: cooperationReports.id, agreementId: cooperationReports.agreementId, year: cooperationReports.year, title: agreements.title, updatedAt: cooperationReports.updatedAt })
     .from(cooperationReports)
@@ -64,8 +64,8 @@ export async function reportsAwaitingMyConfirmation(ctx: ServiceCtx) {
             .where(and(eq(cooperationReportConfirmations.tenantId, cooperationReports.tenantId), eq(cooperationReportConfirmations.reportId, cooperationReports.id), eq(cooperationReportConfirmations.partyTenantId, ctx.tenantId))),
         ),
       ),
-    );
-  return rows
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-    .map((r) => ({ id: r.id, agreementId: r.agreementId, year: r.year, title: r.title, link: `/t/{slug}/agreements/${r.agreementId}/cooperation?year=${r.year}` }));
+    )
+    .orderBy(desc(cooperationReports.updatedAt), cooperationReports.id)
+    .limit(limit);
+  return rows;
 }

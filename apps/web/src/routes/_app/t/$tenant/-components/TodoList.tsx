@@ -33,7 +33,7 @@ export function TodoList() {
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {items.map((item) => (
             <li key={item.key} style={{ borderBottom: '1px solid #f0f0f0' }}>
-              <Link to={item.link.to as never} params={{ tenant: slug, ...item.link.params } as never} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 4px', color: 'inherit' }} data-testid="todo-item">
+              <Link to={item.link.to as never} params={{ tenant: slug, ...item.link.params } as never} search={item.link.search as never} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 4px', color: 'inherit' }} data-testid="todo-item">
                 <span style={{ flex: 1, minWidth: 0 }}>
                   <Typography.Text strong>{t(`home.todo.kind.${item.kind}` as UiKey, paramsOf(t, item))}</Typography.Text>
                   <div style={{ marginTop: 2 }}>
