@@ -121,6 +121,17 @@ function fieldErrors(err: ZodError, locale: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A service names a field's problem by its validation key ({ termEnd: 'term_order' }); the caller reads
+ * it in their language. Messages a service already wrote in the caller's language pass unchanged.
+ */
+export function translateFields(details: Record<string, unknown>, locale: string): Record<string, unknown> {
+  const fields = details.fields as Record<string, string> | undefined;
+  if (!fields) return details;
+  const shown = Object.fromEntries(Object.entries(fields).map(([path, m]) => [path, /^[a-z_]+$/.test(m) ? validationMessage(m, locale) : m]));
+  return { ...details, fields: shown };
+}
+
 const t = initTRPC.context<RequestCtx>().create({
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? 'zh-CN';
@@ -129,7 +140,7 @@ const t = initTRPC.context<RequestCtx>().create({
     let details: Record<string, unknown> = {};
     if (cause instanceof AppError) {
       code = cause.code;
-      details = cause.details;
+      details = translateFields(cause.details, locale);
     } else if (cause instanceof ZodError) {
       code = 'BAD_INPUT';
       details = { fields: fieldErrors(cause, locale) };
