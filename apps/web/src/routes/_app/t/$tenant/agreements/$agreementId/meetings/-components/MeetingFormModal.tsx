@@ -107,10 +107,10 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
         <Form.Item name="title" label={t('meetings.name')} rules={[{ required: true, whitespace: true, max: 200, message: t('common.required', { field: t('meetings.name') }) }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="location" label={t('meetings.location')} rules={[{ max: 200 }]}>
+        <Form.Item name="location" label={t('meetings.location')} rules={[{ required: true, whitespace: true, max: 200, message: t('common.required', { field: t('meetings.location') }) }]}>
           <Input maxLength={200} placeholder={t('meetings.locationPlaceholder')} />
         </Form.Item>
-        <Form.Item name="agenda" label={t('meetings.agenda')} rules={[{ max: 5000 }]}>
+        <Form.Item name="agenda" label={t('meetings.agenda')} rules={[{ required: true, whitespace: true, max: 5000, message: t('common.required', { field: t('meetings.agenda') }) }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} placeholder={t('meetings.agendaPlaceholder')} />
         </Form.Item>
         <Form.Item label={t('meetings.attendees')} style={{ marginBottom: 0 }}>
