@@ -10,3 +10,4 @@ export * from './place.ts';
 export * from './rights.ts';
 export * from './contest.ts';
 export * from './programme.ts';
+export * from './requestOnce.ts';
