@@ -15,7 +15,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
   const t = useT();
   const { api } = useTenant();
   const refresh = useRefreshTenant();
-  const { form, callbacks, status } = useEntityFormModal<MemberFormValues, MemberDto>({
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<MemberFormValues, MemberDto>({
     onClose,
     refresh,
     savedMessage: (saved) => (member ? t('common.saved') : t('members.created', { name: saved.name })),
@@ -33,7 +33,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
   const submit = (v: MemberFormValues) =>
     member
       ? update.mutate({ id: member.id, version: member.version, ...toMemberFields(v) })
-      : create.mutate({ ...toMemberFields(v), idNumber: (v.idNumber ?? '').trim() });
+      : create.mutate({ ...toMemberFields(v), idNumber: (v.idNumber ?? '').trim(), idempotencyKey });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 

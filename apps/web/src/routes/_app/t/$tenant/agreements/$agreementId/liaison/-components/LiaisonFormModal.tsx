@@ -6,6 +6,7 @@ import { useRefreshTenant, useTenant } from '../../../../../../../../components/
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';
 import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
 import { ownContact, ownSideFields } from './liaison.ts';
+import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
 
 export type LiaisonFormTarget = { mode: 'create' } | { mode: 'edit'; pair: LiaisonPairDto };
 
@@ -26,6 +27,7 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
   const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const [form] = Form.useForm<Values>();
+  const idempotencyKey = useRequestKey();
   const done = () => {
     void message.success(target.mode === 'create' ? t('liaison.created') : t('common.saved'));
     onClose();
@@ -48,7 +50,7 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
   };
   const submit = ({ level, ...side }: Values) => {
     const sides = [{ partySlug: slug, ...side }];
-    if (target.mode === 'create') create.mutate({ agreementId, level, sides });
+    if (target.mode === 'create') create.mutate({ agreementId, level, sides, idempotencyKey });
     else update.mutate({ id: target.pair.id, rowVersion: target.pair.rowVersion, level, sides });
   };
   // the same checks as the API's, so a typo is caught before saving: our unit, a contact person, and a phone or an email

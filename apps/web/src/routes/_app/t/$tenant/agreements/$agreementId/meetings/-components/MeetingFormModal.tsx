@@ -11,6 +11,7 @@ import { localName } from '../../../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
 import { AttendeesField } from './AttendeesField.tsx';
 import { cleanAttendees, type AttendeeRow } from './meetings.ts';
+import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
 
 interface Values {
   meetingDate: Dayjs;
@@ -33,6 +34,7 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
   const refresh = useRefreshTenant();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const idempotencyKey = useRequestKey();
   const date = Form.useWatch('meetingDate', form);
   const day = date ? toDateString(date) : null;
   const proposal = useQuery(api.meeting.nextHost.queryOptions({ agreementId: agreement.id, meetingDate: day ?? '' }, { enabled: !meeting && !!day }));
@@ -73,7 +75,7 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
   const submit = (v: Values) => {
     const fields = { meetingDate: toDateString(v.meetingDate), title: v.title, location: v.location ?? '', agenda: v.agenda ?? '', attendees: cleanAttendees(v.attendees) };
     if (meeting) update.mutate({ id: meeting.id, rowVersion: meeting.rowVersion, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
-    else create.mutate({ agreementId: agreement.id, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
+    else create.mutate({ agreementId: agreement.id, idempotencyKey, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
   };
 
   return (
