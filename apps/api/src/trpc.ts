@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { rolesFor, unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
+import { isCreateLike, requestKey, rolesFor, unstorableTextPath, type ErrorCode, type Role } from '@uc/contracts';
 import { errorMessage, validationMessage } from '@uc/contracts/i18n';
 import { APP_ROLE, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
 import { isDbUnavailable, RETRY_AFTER_SECONDS } from './lib/dbErrors.ts';
+import { claimRequest, recordAnswer } from './requestOnce.ts';
 import type { AuthSession } from './modules/auth/index.ts';
 import type { Actor, ServiceCtx } from './service.ts';
 
@@ -126,6 +127,17 @@ function fieldErrors(err: ZodError, locale: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A service names a field's problem by its validation key ({ termEnd: 'term_order' }); the caller reads
+ * it in their language. Messages a service already wrote in the caller's language pass unchanged.
+ */
+export function translateFields(details: Record<string, unknown>, locale: string): Record<string, unknown> {
+  const fields = details.fields as Record<string, string> | undefined;
+  if (!fields) return details;
+  const shown = Object.fromEntries(Object.entries(fields).map(([path, m]) => [path, /^[a-z_]+$/.test(m) ? validationMessage(m, locale) : m]));
+  return { ...details, fields: shown };
+}
+
 const t = initTRPC.context<RequestCtx>().create({
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? 'zh-CN';
@@ -134,7 +146,7 @@ const t = initTRPC.context<RequestCtx>().create({
     let details: Record<string, unknown> = {};
     if (cause instanceof AppError) {
       code = cause.code;
-      details = cause.details;
+      details = translateFields(cause.details, locale);
     } else if (cause instanceof ZodError) {
       code = 'BAD_INPUT';
       details = { fields: fieldErrors(cause, locale) };
@@ -272,7 +284,25 @@ export const tenantContext = t.middleware(async ({ ctx, next, path }) => {
   }
 });
 
-export const tenantProcedure = baseProcedure.use(tenantContext);
+/**
+ * A create-like mutation sent with an idempotencyKey answers once per key: a repeat (double click,
+ * retry) gets the first answer instead of a second row (requestOnce.ts; the form hook sends the key).
+ */
+const answerOnce = t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
+  if (type !== 'mutation' || !isCreateLike(path)) return next();
+  const raw = await getRawInput().catch(() => undefined);
+  const key = (raw as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+  const svc = (ctx as { svc?: ServiceCtx }).svc;
+  const userId = svc?.actor.userId;
+  if (!svc || !userId || typeof key !== 'string' || !requestKey.safeParse(key).success) return next();
+  const claim = await claimRequest(svc, userId, path, key);
+  if (!claim.first) return { ok: true, data: claim.result, marker: undefined as never, ctx } as unknown as Awaited<ReturnType<typeof next>>;
+  const result = await next();
+  if (result.ok) await recordAnswer(svc, userId, key, result.data);
+  return result;
+});
+
+export const tenantProcedure = baseProcedure.use(tenantContext).use(answerOnce);
 
 class Rollback {
   constructor(readonly result: unknown) {}

@@ -70,3 +70,10 @@ export const paged = <T extends z.ZodType>(item: T) =>
 
 export const trimmed = (min: number, max: number) =>
   z.string().trim().min(min).max(max).refine(isStorableText, { error: 'text_invalid_char' });
+
+/** The key a form sends once per opening (docs/decisions/0022-request-once.md): a repeat with it gets the first answer. */
+export const requestKey = z.string().min(8).max(100);
+export const onceInput = z.object({ idempotencyKey: requestKey.optional() });
+/** Mutations a double click could turn into two rows: each takes onceInput (a router-walking test checks). */
+export const CREATE_LIKE = /^(create|add[A-Z]\w*|comment|post|upload|invite|import|importWorkPlan|nominate|nominateXlsx|refer|recordConsent)$/;
+export const isCreateLike = (path: string) => CREATE_LIKE.test(path.slice(path.lastIndexOf('.') + 1));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Issue 15 (docs/decisions/0022-todo-and-member-home.md): the staff to-do list (待办) and the
+// Issue 15 (docs/decisions/0023-todo-and-member-home.md): the staff to-do list (待办) and the
 // member's 我的 page. Both are derived from the rows on every call; items carry facts (a kind and
 // its params) that the web renders in the reader's language, never stored prose.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jointKind } from './agreement.ts';
-import { dateString, rowVersion, trimmed, uuid } from './common.ts';
+import { dateString, isStorableText, rowVersion, trimmed, uuid } from './common.ts';
 
 // Mechanisms (机制保障, seed 003 / DOMAIN §2): liaison pairs and joint meetings of an agreement.
 
@@ -85,6 +85,9 @@ export type LiaisonPairDto = z.infer<typeof liaisonPairDto>;
 
 // ---- joint meetings (联席会议) ----
 
+/** text that must be there: blank (or only spaces) reads 必填, not 内容过短 */
+const filled = (max: number) => z.string().trim().min(1, { error: 'required' }).max(max).refine(isStorableText, { error: 'text_invalid_char' });
+
 export const MEETING_STATUSES = ['planned', 'held'] as const;
 export const meetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof meetingStatus>;
@@ -102,9 +105,10 @@ export const meetingCreateInput = z.object({
   agreementId: uuid,
   meetingDate: dateString,
   title: trimmed(1, 200),
-  location: z.string().trim().max(200).default(''),
+  /** the partner is notified on creation: the notice carries the place and the agenda, so both are required */
+  location: filled(200),
   /** the items to discuss (议程), plain text */
-  agenda: z.string().trim().max(5000).default(''),
+  agenda: filled(5000),
   /** omitted: the parties host in turn (the one after the previous meeting's host) */
   hostSlug: z.string().max(40).optional(),
   attendees: z.array(meetingAttendee).max(200).default([]),
@@ -114,8 +118,8 @@ export const meetingUpdateInput = z.object({
   rowVersion,
   meetingDate: dateString.optional(),
   title: trimmed(1, 200).optional(),
-  location: z.string().trim().max(200).optional(),
-  agenda: z.string().trim().max(5000).optional(),
+  location: filled(200).optional(),
+  agenda: filled(5000).optional(),
   hostSlug: z.string().max(40).optional(),
   attendees: z.array(meetingAttendee).max(200).optional(),
   /** plain text */

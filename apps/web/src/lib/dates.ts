@@ -29,3 +29,9 @@ export function formatDateTime(value: string): string {
 export function toDateString(d: dayjs.Dayjs): string {
   return d.format('YYYY-MM-DD');
 }
+
+/**
+ * What a date field accepts when typed (the first is how it is shown): 2026-03-01, 2026/03/01,
+ * 2026.03.01 or 20260301. Give it to every DatePicker as `format`; never make the input read-only.
+ */
+export const DATE_INPUT_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYYMMDD'];

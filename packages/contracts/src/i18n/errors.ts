@@ -122,6 +122,27 @@ export const validationMessagesZh = {
   responsible_invalid: '责任人应写作“单位：姓名”，双方以“；”分隔',
   item_exists: '本协议已有同一类别、同一名称的项目',
   credit_code: '统一社会信用代码应为 18 位',
+  // order of times and ranges
+  time_order: '结束时间须晚于开始时间',
+  window_order: '报名须先开始、后截止，且截止不晚于比赛日期',
+  age_order: '最高年龄不能小于最低年龄',
+  place_required: '请选择场地或填写线上地址',
+  future: '不能晚于现在',
+  same_partner: '不能转介给同一家单位',
+  programme_not_covered: '所选协议未约定此类活动',
+  // places: shares of a pool
+  released: '名额池已释放，不能再分配',
+  below_taken: '分配数不能少于该方已使用的名额',
+  over_capacity: '分配合计超过名额总数',
+  // mechanisms
+  contact_required: '请填写本方的单位、联系人，以及电话或邮箱',
+  // contests
+  contest_not_covered: '所选协议未约定联合竞赛',
+  unknown_or_party: '评审协作方须是协议缔约方以外的已登记总工会',
+  not_named_in_contest: '该总工会不是本竞赛的主办方',
+  not_a_judge: '该用户不是评委',
+  no_such_mark: '评语对应的评分项不存在',
+  over_max: '超过该评分项的满分',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -156,6 +177,23 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   responsible_invalid: 'Write responsible persons as "federation：name", separated by "；"',
   item_exists: 'The agreement already has an item of this kind with this title',
   credit_code: 'A unified social credit code has 18 characters',
+  time_order: 'The end must be after the start',
+  window_order: 'Registration must open before it closes, and close no later than the event date',
+  age_order: 'The maximum age cannot be below the minimum age',
+  place_required: 'Choose a venue or enter an online address',
+  future: 'Cannot be in the future',
+  same_partner: 'Cannot refer to the same organisation',
+  programme_not_covered: 'The chosen agreement does not cover this kind of activity',
+  released: 'The pool has been released and can no longer be shared',
+  below_taken: 'A share cannot be below the places that party has already taken',
+  over_capacity: 'The shares add up to more than the pool holds',
+  contact_required: 'Fill in your side\'s unit, contact person, and a phone or email',
+  contest_not_covered: 'The chosen agreement does not cover a joint contest',
+  unknown_or_party: 'A judging partner must be a registered federation that is not a party to the agreement',
+  not_named_in_contest: 'This federation does not run this contest',
+  not_a_judge: 'This user is not a judge',
+  no_such_mark: 'The remark names a mark that does not exist',
+  over_max: 'Above the full mark of this aspect',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

@@ -11,3 +11,4 @@ export * from './rights.ts';
 export * from './contest.ts';
 export * from './programme.ts';
 export * from './cooperation.ts';
+export * from './requestOnce.ts';

@@ -15,6 +15,7 @@ import {
   verifyDto,
   versionCompareDto,
   versionCompareInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { router, STAFF_ROLES, staffProcedure } from '../../trpc.ts';
@@ -40,7 +41,7 @@ const decisionResult = z.object({ decision: z.enum(['signed', 'declined']), stat
 export const agreementRouter = router({
   list: staffProcedure.input(agreementListInput.optional()).output(z.array(agreementSummaryDto)).query(({ ctx, input }) => listAgreements(ctx.svc, input ?? {})),
   get: staffProcedure.input(byId).output(agreementDto).query(({ ctx, input }) => getAgreement(ctx.svc, input.id)),
-  create: staffProcedure.input(agreementCreateInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => createAgreement(ctx.svc, input)),
+  create: staffProcedure.input(agreementCreateInput).input(onceInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => createAgreement(ctx.svc, input)),
   save: staffProcedure
     .input(agreementSaveInput)
     .output(z.object({ versionId: z.string(), number: z.number() }))
@@ -62,6 +63,6 @@ export const agreementRouter = router({
     .output(verifyDto)
     .query(({ ctx, input }) => verifyAgreement(ctx.svc, input.id, input.versionId)),
   comments: staffProcedure.input(byId).output(z.array(commentDto)).query(({ ctx, input }) => listComments(ctx.svc, input.id)),
-  comment: staffProcedure.input(commentInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => addComment(ctx.svc, input)),
+  comment: staffProcedure.input(commentInput).input(onceInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => addComment(ctx.svc, input)),
   pdf: staffProcedure.input(byId).output(agreementPdfDto).query(({ ctx, input }) => agreementPdf(ctx.svc, input.id)),
 });

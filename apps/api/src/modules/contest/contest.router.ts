@@ -24,6 +24,7 @@ import {
   scoreSubmitInput,
   verifyCertificateDto,
   verifyCertificateInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
@@ -55,12 +56,12 @@ const userCtx = (ctx: RequestCtx) => ({ db: ctx.db, now: ctx.now(), ip: ctx.ip, 
 export const contestRouter = router({
   list: staffProcedure.output(z.array(contestDto)).query(({ ctx }) => listContests(ctx.svc)),
   get: staffProcedure.input(byId).output(contestDetailDto).query(({ ctx, input }) => getContest(ctx.svc, input.id)),
-  create: organiser.input(contestCreateInput).output(contestDto).mutation(async ({ ctx, input }) => {
+  create: organiser.input(contestCreateInput).input(onceInput).output(contestDto).mutation(async ({ ctx, input }) => {
     const c = await createContest(ctx.svc, input);
     return (await listContests(ctx.svc)).find((x) => x.id === c.id)!;
   }),
   event: router({
-    create: organiser.input(contestEventInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
+    create: organiser.input(contestEventInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
       const e = await createEvent(ctx.svc, input);
       const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
       return dto!;
@@ -83,7 +84,7 @@ export const contestRouter = router({
     certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
   }),
   registration: router({
-    create: registrar.input(contestRegisterInput).output(registerResultDto).mutation(({ ctx, input }) => register(ctx.svc, input)),
+    create: registrar.input(contestRegisterInput).input(onceInput).output(registerResultDto).mutation(({ ctx, input }) => register(ctx.svc, input)),
     list: staffProcedure.input(eventIdInput).output(z.array(registrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.eventId)),
   }),
   score: router({

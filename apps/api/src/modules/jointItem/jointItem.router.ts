@@ -32,6 +32,7 @@ import {
   workPlanFileDto,
   workPlanImportDto,
   workPlanImportInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
@@ -58,7 +59,7 @@ const writer = roleProcedure(...ITEM_WRITERS);
 
 const milestoneRouter = router({
   list: staffProcedure.input(milestoneListInput).output(z.array(milestoneDto)).query(({ ctx, input }) => listMilestones(ctx.svc, input.itemId)),
-  create: writer.input(milestoneCreateInput).output(milestoneDto).mutation(({ ctx, input }) => createMilestone(ctx.svc, input)),
+  create: writer.input(milestoneCreateInput).input(onceInput).output(milestoneDto).mutation(({ ctx, input }) => createMilestone(ctx.svc, input)),
   update: writer.input(milestoneUpdateInput).output(milestoneDto).mutation(({ ctx, input }) => updateMilestone(ctx.svc, input)),
   setOwner: writer.input(milestoneSetOwnerInput).output(milestoneDto).mutation(({ ctx, input }) => setMilestoneOwner(ctx.svc, input)),
   confirm: writer.input(milestoneConfirmInput).output(milestoneDto).mutation(({ ctx, input }) => confirmMilestone(ctx.svc, input)),
@@ -68,12 +69,12 @@ const milestoneRouter = router({
 
 const progressRouter = router({
   list: staffProcedure.input(progressListInput).output(z.array(progressUpdateDto)).query(({ ctx, input }) => listProgressUpdates(ctx.svc, input.itemId)),
-  post: writer.input(progressPostInput).output(progressUpdateDto).mutation(({ ctx, input }) => postProgressUpdate(ctx.svc, input)),
+  post: writer.input(progressPostInput).input(onceInput).output(progressUpdateDto).mutation(({ ctx, input }) => postProgressUpdate(ctx.svc, input)),
 });
 
 const attachmentRouter = router({
   /** base64 in the body (the server allows this path a larger body) */
-  upload: writer.input(attachmentUploadInput).output(attachmentDto).mutation(({ ctx, input }) => uploadAttachment(ctx.svc, input)),
+  upload: writer.input(attachmentUploadInput).input(onceInput).output(attachmentDto).mutation(({ ctx, input }) => uploadAttachment(ctx.svc, input)),
   /** the file itself; the GET route /api/joint-items/attachments/<id> serves it with its Content-Type */
   file: staffProcedure.input(byId).output(attachmentFileDto).query(({ ctx, input }) => getAttachmentFile(ctx.svc, input.id)),
 });
@@ -81,7 +82,7 @@ const attachmentRouter = router({
 export const jointItemRouter = router({
   list: staffProcedure.input(jointItemListInput).output(z.array(jointItemDto)).query(({ ctx, input }) => listJointItems(ctx.svc, input.agreementId)),
   get: staffProcedure.input(byId).output(jointItemDto).query(({ ctx, input }) => getJointItem(ctx.svc, input.id)),
-  create: writer.input(jointItemCreateInput).output(jointItemDto).mutation(({ ctx, input }) => createJointItem(ctx.svc, input)),
+  create: writer.input(jointItemCreateInput).input(onceInput).output(jointItemDto).mutation(({ ctx, input }) => createJointItem(ctx.svc, input)),
   update: writer.input(jointItemUpdateInput).output(jointItemDto).mutation(({ ctx, input }) => updateJointItem(ctx.svc, input)),
   setStatus: writer.input(jointItemSetStatusInput).output(jointItemDto).mutation(({ ctx, input }) => setJointItemStatus(ctx.svc, input)),
   updateSide: writer.input(jointItemUpdateSideInput).output(jointItemDto).mutation(({ ctx, input }) => updateJointItemSide(ctx.svc, input)),
@@ -91,7 +92,7 @@ export const jointItemRouter = router({
   timeline: staffProcedure.input(boardInput).output(timelineDto).query(({ ctx, input }) => agreementTimeline(ctx.svc, input.agreementId)),
   activity: staffProcedure.input(activityListInput).output(z.array(activityDto)).query(({ ctx, input }) => listActivity(ctx.svc, input)),
   exportWorkPlan: staffProcedure.input(workPlanExportInput).output(workPlanFileDto).query(({ ctx, input }) => exportWorkPlan(ctx.svc, input.agreementId)),
-  importWorkPlan: writer.input(workPlanImportInput).output(workPlanImportDto).mutation(({ ctx, input }) => importWorkPlan(ctx.svc, input)),
+  importWorkPlan: writer.input(workPlanImportInput).input(onceInput).output(workPlanImportDto).mutation(({ ctx, input }) => importWorkPlan(ctx.svc, input)),
   milestone: milestoneRouter,
   progress: progressRouter,
   attachment: attachmentRouter,

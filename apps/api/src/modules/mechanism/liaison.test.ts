@@ -24,6 +24,8 @@ describe('liaison pairs', () => {
   let aUser: TestUser;
 
   const hzSide = () => ({ partySlug: A.slug, unitName: '杭州市总工会宣教部', contactName: '王芳', title: '部长', phone: '0571-87654321', email: 'wangfang@hz.example.cn' });
+  /** the other party's side as a form sends it back before they filled it in */
+  const nbSideAsSent = () => ({ partySlug: B.slug, unitName: '', contactName: '', title: '', phone: '', email: '' });
   const nbSide = () => ({ partySlug: B.slug, unitName: '宁波市总工会宣传教育部', contactName: '李强', title: '副部长', phone: '13800138000', email: 'liqiang@nb.example.cn' });
 
   beforeAll(async () => {
@@ -56,19 +58,19 @@ describe('liaison pairs', () => {
 
     it('lists pairs from the executive vice-chairs down to the districts', async () => {
       const g = await negotiating(a, [B.slug]);
-      for (const level of ['district', 'vice_chair', 'industry', 'department'] as const) await a.liaison.create({ agreementId: g.id, level, sides: [] });
+      for (const level of ['district', 'vice_chair', 'industry', 'department'] as const) await a.liaison.create({ agreementId: g.id, level, sides: [hzSide()] });
       expect((await b.liaison.list({ agreementId: g.id })).map((p) => p.level)).toEqual(['vice_chair', 'department', 'industry', 'district']);
     });
 
     it('writes every change to both parties’ audit logs, naming the fields changed but not the details', async () => {
       const g = await negotiating(a, [B.slug]);
       const pair = await a.liaison.create({ agreementId: g.id, level: 'vice_chair', sides: [hzSide()] });
-      await b.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [{ partySlug: B.slug, contactName: '张伟', phone: '13900139000' }] });
+      await b.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [{ partySlug: B.slug, unitName: '宁波市总工会办公室', contactName: '张伟', phone: '13900139000' }] });
       for (const caller of [a, b]) {
         const events = (await caller.audit.list({ limit: 50 })).items.filter((e) => e.entityId === pair.id);
         expect(events.map((e) => e.type).sort()).toEqual(['liaison.created', 'liaison.updated']);
         const upd = events.find((e) => e.type === 'liaison.updated')!;
-        expect(upd.data).toMatchObject({ changes: { [B.slug]: ['contactName', 'phone'] } });
+        expect(upd.data).toMatchObject({ changes: { [B.slug]: ['unitName', 'contactName', 'phone'] } });
         expect(JSON.stringify(upd.data)).not.toContain('13900139000');
       }
     });
@@ -105,8 +107,8 @@ describe('liaison pairs', () => {
   describe('when edits collide', () => {
     it('refuses an update or a delete based on a stale version', async () => {
       const g = await negotiating(a, [B.slug]);
-      const pair = await a.liaison.create({ agreementId: g.id, level: 'department', sides: [] });
-      await a.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [hzSide()] });
+      const pair = await a.liaison.create({ agreementId: g.id, level: 'department', sides: [hzSide()] });
+      await a.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, level: 'district', sides: [hzSide()] });
       await expectCode(b.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [nbSide()] }), 'STALE_VERSION');
       await expectCode(b.liaison.delete({ id: pair.id, rowVersion: pair.rowVersion }), 'STALE_VERSION');
       const fresh = await b.liaison.get({ id: pair.id });
@@ -118,6 +120,34 @@ describe('liaison pairs', () => {
   });
 
   describe('when the input is not valid', () => {
+    const refusedFields = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { cause?: { code?: string; details?: { fields?: Record<string, string> } } }) => (e.cause?.code === 'BAD_INPUT' ? e.cause.details?.fields : null),
+      );
+
+    it('refuses a pair without the caller’s unit, contact person and a phone or email, and a side blanked later', async () => {
+      const g = await negotiating(a, [B.slug]);
+      expect(await refusedFields(a.liaison.create({ agreementId: g.id, level: 'department', sides: [] }))).toEqual({
+        'sides.0.unitName': 'required',
+        'sides.0.contactName': 'required',
+        'sides.0.phone': 'contact_required',
+      });
+      const blank = { partySlug: A.slug, unitName: '', contactName: '  ', title: '', phone: '', email: '' };
+      expect(await refusedFields(a.liaison.create({ agreementId: g.id, level: 'department', sides: [nbSideAsSent(), blank] }))).toEqual({
+        'sides.1.unitName': 'required',
+        'sides.1.contactName': 'required',
+        'sides.1.phone': 'contact_required',
+      });
+      expect(await a.liaison.list({ agreementId: g.id })).toEqual([]);
+      // a phone or an email is enough
+      const pair = await a.liaison.create({ agreementId: g.id, level: 'department', sides: [{ ...hzSide(), phone: '', title: '' }] });
+      expect(await refusedFields(a.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [{ ...hzSide(), phone: '', email: '' }] }))).toEqual({
+        'sides.0.phone': 'contact_required',
+      });
+      expect((await a.liaison.get({ id: pair.id })).contacts[0]).toMatchObject({ contactName: '王芳', email: hzSide().email });
+    });
+
     it('accepts mobiles and landlines with area codes, and refuses other phone numbers and emails', async () => {
       const g = await negotiating(a, [B.slug]);
       for (const phone of ['13800138000', '+86 13800138000', '0571-87654321', '057487654321', '0571-87654321-8001', '']) {
@@ -170,7 +200,7 @@ describe('liaison pairs', () => {
       await expectCode(a.liaison.create({ agreementId: id, level: 'department', sides: [] }), 'INVALID_TRANSITION');
       const g = await a.agreement.get({ id });
       await a.agreement.openNegotiation({ id, rowVersion: g.rowVersion });
-      const pair = await a.liaison.create({ agreementId: id, level: 'department', sides: [] });
+      const pair = await a.liaison.create({ agreementId: id, level: 'department', sides: [hzSide()] });
       await b.agreement.sendForSignature({ id, rowVersion: (await b.agreement.get({ id })).rowVersion });
       await expectCode(b.liaison.update({ id: pair.id, rowVersion: pair.rowVersion, sides: [nbSide()] }), 'INVALID_TRANSITION');
       const inForce = await active([a, b], [B.slug]);

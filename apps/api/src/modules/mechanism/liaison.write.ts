@@ -20,11 +20,13 @@ const contactOf = (s: LiaisonSideInput): Contact => ({ unitName: s.unitName, con
 function checkSides(ctx: ServiceCtx, parties: PartyRow[], sides: LiaisonSideInput[], stored: LiaisonContactRow[]) {
   const seen = new Set<string>();
   let own: Contact | null = null;
+  let ownIndex = 0;
   const changes: Record<string, string[]> = {};
   for (const [i, s] of sides.entries()) {
     const party = partyBySlug(parties, s.partySlug, `sides.${i}.partySlug`);
     if (seen.has(party.tenantId)) throw new AppError('BAD_INPUT', { fields: { [`sides.${i}.partySlug`]: 'invalid_value' } });
     seen.add(party.tenantId);
+    if (party.tenantId === ctx.tenantId) ownIndex = i;
     const current = stored.find((c) => c.partyTenantId === party.tenantId) ?? BLANK;
     const changed = CONTACT_FIELDS.filter((f) => s[f] !== current[f]);
     if (!changed.length) continue;
@@ -32,14 +34,27 @@ function checkSides(ctx: ServiceCtx, parties: PartyRow[], sides: LiaisonSideInpu
     own = contactOf(s);
     changes[party.slug] = changed;
   }
-  return { own, changes };
+  return { own, ownIndex, changes };
+}
+
+/**
+ * A pair is only useful with someone to call: the caller's side names its unit, a contact person, and a
+ * phone or an email. Checked when the pair is created and whenever the caller changes their side.
+ */
+function requireContact(own: Contact | null, i: number) {
+  const fields: Record<string, string> = {};
+  if (!own?.unitName) fields[`sides.${i}.unitName`] = 'required';
+  if (!own?.contactName) fields[`sides.${i}.contactName`] = 'required';
+  if (!own?.phone && !own?.email) fields[`sides.${i}.phone`] = 'contact_required';
+  if (Object.keys(fields).length) throw new AppError('BAD_INPUT', { fields });
 }
 
 export async function createLiaisonPair(ctx: ServiceCtx, input: { agreementId: string; level: LiaisonLevel; sides: LiaisonSideInput[] }): Promise<LiaisonPairDto> {
   const a = await findAgreement(ctx, input.agreementId);
   assertCanWrite(ctx, a, LIAISON_STATES, LIAISON_WRITERS);
   const parties = await findParties(ctx, a);
-  const { own } = checkSides(ctx, parties, input.sides, []);
+  const { own, ownIndex } = checkSides(ctx, parties, input.sides, []);
+  requireContact(own, ownIndex);
   const [pair] = await ctx.db
     .insert(liaisonPairs)
     .values({ tenantId: a.tenantId, agreementId: a.id, level: input.level, createdByTenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now })
@@ -69,7 +84,8 @@ export async function updateLiaisonPair(
   assertCanWrite(ctx, a, LIAISON_STATES, LIAISON_WRITERS);
   if (pair.rowVersion !== input.rowVersion) throw new AppError('STALE_VERSION');
   const parties = await findParties(ctx, a);
-  const { own, changes } = checkSides(ctx, parties, input.sides, await findContacts(ctx, [pair]));
+  const { own, ownIndex, changes } = checkSides(ctx, parties, input.sides, await findContacts(ctx, [pair]));
+  if (own) requireContact(own, ownIndex);
   const levelChanged = input.level !== undefined && input.level !== pair.level;
   if (!own && !levelChanged) return getLiaisonPair(ctx, pair.id);
 

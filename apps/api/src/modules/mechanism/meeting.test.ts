@@ -1,3 +1,4 @@
+import { validationMessage } from '@uc/contracts/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
 import type { Caller } from '../../test/caller.ts';
@@ -23,7 +24,7 @@ describe('joint meetings', () => {
   afterAll(() => h.close());
 
   const meet = (caller: Caller, agreementId: string, meetingDate: string, extra: { hostSlug?: string; title?: string; agenda?: string } = {}) =>
-    caller.meeting.create({ agreementId, meetingDate, title: extra.title ?? `${meetingDate.slice(0, 4)}年度联席会议`, location: '杭州市总工会', hostSlug: extra.hostSlug, agenda: extra.agenda, attendees: [] });
+    caller.meeting.create({ agreementId, meetingDate, title: extra.title ?? `${meetingDate.slice(0, 4)}年度联席会议`, location: '杭州市总工会', hostSlug: extra.hostSlug, agenda: extra.agenda ?? '一、通报工作进展', attendees: [] });
 
   describe('when scheduling', () => {
     it('lets the two parties host in turn, starting with the initiator', async () => {
@@ -67,6 +68,27 @@ describe('joint meetings', () => {
         expect(events.some((e) => e.entityId === m.id)).toBe(true);
       }
       expect((await b.meeting.list({ agreementId: g.id })).map((x) => x.id)).toEqual([m.id]);
+    });
+
+    it('refuses a meeting without its place or agenda, so no partner is told 地点：待定', async () => {
+      const g = await active([a, b], [B.slug]);
+      const base = { agreementId: g.id, meetingDate: '2025-07-01', title: '缺少细节的会议', attendees: [] };
+      for (const blank of [{ location: '', agenda: '一、通报' }, { location: '杭州', agenda: '   ' }, { location: '  ', agenda: '' }]) {
+        const issues = await b.meeting.create({ ...base, ...blank }).then(
+          () => [],
+          (e: { cause?: { issues?: { path: string[]; message: string }[] } }) => e.cause?.issues ?? [],
+        );
+        const said = Object.fromEntries(issues.map((i) => [i.path.join('.'), validationMessage(i.message, 'zh-CN')]));
+        for (const field of ['location', 'agenda'] as const) expect(said[field]).toBe(blank[field].trim() ? undefined : '必填');
+      }
+      expect(await b.meeting.list({ agreementId: g.id })).toEqual([]);
+      expect((await a.notification.list()).items.some((n) => n.body.includes('缺少细节的会议'))).toBe(false);
+      // a meeting with its details tells the partner where; they cannot be blanked afterwards
+      const m = await meet(a, g.id, '2025-07-02', { title: '细节齐全的会议' });
+      const notice = (await bLead.notification.list()).items.find((n) => n.link?.includes(m.id));
+      expect(notice?.body).toContain('地点：杭州市总工会');
+      expect(notice?.body).not.toContain('待定');
+      await expectCode(a.meeting.update({ id: m.id, rowVersion: m.rowVersion, location: ' ' }), 'BAD_REQUEST');
     });
 
     it('refuses a meeting before the agreement is in force, and a role that may not write', async () => {

@@ -63,8 +63,7 @@ async function notifyScheduled(ctx: ServiceCtx, a: AgreementRow, parties: PartyR
     date: m.meetingDate,
     host: host.nameZh,
     hostEn: host.nameEn,
-    location: m.location || '待定',
-    locationEn: m.location || 'to be decided',
+    location: m.location,
     party: me.nameZh,
     partyEn: me.nameEn,
   };

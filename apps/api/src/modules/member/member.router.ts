@@ -14,6 +14,7 @@ import {
   memberListDto,
   memberListInput,
   memberUpdateInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
@@ -58,7 +59,7 @@ export const memberRouter = router({
     .output(memberDto)
     .query(({ ctx, input }) => getMember(ctx.svc, input.id)),
   create: writerProcedure
-    .input(memberCreateInput)
+    .input(memberCreateInput).input(onceInput)
     .output(memberDto)
     .mutation(({ ctx, input }) => createMember(ctx.svc, input)),
   update: writerProcedure
@@ -74,7 +75,7 @@ export const memberRouter = router({
     .output(memberIdNumberDto)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.svc, input.id)),
   import: writerProcedure
-    .input(memberImportInput)
+    .input(memberImportInput).input(onceInput)
     .output(memberImportDto)
     .mutation(({ ctx, input }) => importMembers(ctx.svc, input)),
   exportXlsx: staffProcedure

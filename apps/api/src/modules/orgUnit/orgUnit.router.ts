@@ -1,4 +1,4 @@
-import { byId, orgUnitCreateInput, orgUnitDto, orgUnitUpdateInput } from '@uc/contracts';
+import { byId, orgUnitCreateInput, orgUnitDto, orgUnitUpdateInput, onceInput } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { listOrgUnits } from './orgUnit.query.ts';
@@ -10,7 +10,7 @@ const ok = z.object({ ok: z.boolean() });
 export const orgUnitRouter = router({
   list: staffProcedure.output(z.array(orgUnitDto)).query(({ ctx }) => listOrgUnits(ctx.svc)),
   create: adminProcedure
-    .input(orgUnitCreateInput)
+    .input(orgUnitCreateInput).input(onceInput)
     .output(orgUnitDto)
     .mutation(({ ctx, input }) => createOrgUnit(ctx.svc, input)),
   update: adminProcedure

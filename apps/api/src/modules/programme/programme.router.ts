@@ -24,6 +24,7 @@ import {
   venueDto,
   venueInput,
   venueUpdateInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -54,18 +55,18 @@ export const programmeRouter = router({
   get: tenantProcedure.input(byId).output(eventDetailDto).query(({ ctx, input }) => getEvent(ctx.svc, input.id)),
   venue: router({
     list: staffProcedure.output(z.array(venueDto)).query(({ ctx }) => listVenues(ctx.svc)),
-    create: writerProcedure.input(venueInput).output(venueDto).mutation(({ ctx, input }) => createVenue(ctx.svc, input)),
+    create: writerProcedure.input(venueInput).input(onceInput).output(venueDto).mutation(({ ctx, input }) => createVenue(ctx.svc, input)),
     update: writerProcedure.input(venueUpdateInput).output(venueDto).mutation(({ ctx, input }) => updateVenue(ctx.svc, input)),
   }),
   event: router({
-    create: writerProcedure.input(eventInput).output(eventDetailDto).mutation(({ ctx, input }) => createEvent(ctx.svc, input)),
+    create: writerProcedure.input(eventInput).input(onceInput).output(eventDetailDto).mutation(({ ctx, input }) => createEvent(ctx.svc, input)),
     update: writerProcedure.input(eventUpdateInput).output(eventDetailDto).mutation(({ ctx, input }) => updateEvent(ctx.svc, input)),
     step: writerProcedure.input(eventStepInput).output(eventDetailDto).mutation(({ ctx, input }) => stepEvent(ctx.svc, input)),
     attendance: staffProcedure.input(byId).output(attendanceDto).query(({ ctx, input }) => eventAttendance(ctx.svc, input.id)),
     attendanceXlsx: staffProcedure.input(byId).output(fileDto).query(({ ctx, input }) => attendanceFile(ctx.svc, input.id)),
   }),
   session: router({
-    create: writerProcedure.input(sessionInput).output(eventDetailDto).mutation(({ ctx, input }) => createSession(ctx.svc, input)),
+    create: writerProcedure.input(sessionInput).input(onceInput).output(eventDetailDto).mutation(({ ctx, input }) => createSession(ctx.svc, input)),
     reschedule: writerProcedure.input(rescheduleInput).output(eventDetailDto).mutation(({ ctx, input }) => rescheduleSession(ctx.svc, input)),
     cancel: writerProcedure.input(sessionCancelInput).output(eventDetailDto).mutation(({ ctx, input }) => cancelSession(ctx.svc, input)),
     registrations: staffProcedure.input(registrationListInput).output(z.array(programmeRegistrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.sessionId)),
@@ -79,7 +80,7 @@ export const programmeRouter = router({
     mine: memberProcedure.output(z.array(ticketDto)).query(({ ctx }) => myTickets(ctx.svc)),
     learning: memberProcedure.output(learningRecordDto).query(({ ctx }) => myLearningRecord(ctx.svc)),
     memberLearning: staffProcedure.input(z.object({ memberId: z.uuid() })).output(learningRecordDto).query(({ ctx, input }) => learningRecord(ctx.svc, input.memberId)),
-    nominate: writerProcedure.input(nominateRegistrationInput).output(nominateResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
+    nominate: writerProcedure.input(nominateRegistrationInput).input(onceInput).output(nominateResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
     cancel: tenantProcedure.input(registrationCancelInput).output(programmeRegistrationDto).mutation(async ({ ctx, input }) => {
       const r = await cancelRegistration(ctx.svc, input.id, input.reason);
       return registrationDtoOf(r, new Map(), ctx.svc.locale);

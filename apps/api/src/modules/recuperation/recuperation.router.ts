@@ -36,6 +36,7 @@ import {
   routeDto,
   routeInput,
   routeUpdateInput,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -82,19 +83,19 @@ export const recuperationRouter = router({
   base: router({
     list: staffProcedure.output(z.array(baseDto)).query(({ ctx }) => listBases(ctx.svc)),
     get: staffProcedure.input(byId).output(baseDto).query(({ ctx, input }) => getBase(ctx.svc, input.id)),
-    create: writerProcedure.input(baseCreateInput).output(baseDto).mutation(({ ctx, input }) => createBase(ctx.svc, input)),
+    create: writerProcedure.input(baseCreateInput).input(onceInput).output(baseDto).mutation(({ ctx, input }) => createBase(ctx.svc, input)),
     update: writerProcedure.input(baseUpdateInput).output(baseDto).mutation(({ ctx, input }) => updateBase(ctx.svc, input)),
   }),
   route: router({
     list: staffProcedure.output(z.array(routeDto)).query(({ ctx }) => listRoutes(ctx.svc)),
     get: staffProcedure.input(byId).output(routeDto).query(({ ctx, input }) => getRoute(ctx.svc, input.id)),
-    create: writerProcedure.input(routeInput).output(routeDto).mutation(({ ctx, input }) => createRoute(ctx.svc, input)),
+    create: writerProcedure.input(routeInput).input(onceInput).output(routeDto).mutation(({ ctx, input }) => createRoute(ctx.svc, input)),
     update: writerProcedure.input(routeUpdateInput).output(routeDto).mutation(({ ctx, input }) => updateRoute(ctx.svc, input)),
   }),
   batch: router({
     list: staffProcedure.input(batchListInput.optional()).output(z.array(batchDto)).query(({ ctx, input }) => listBatches(ctx.svc, input ?? {})),
     get: staffProcedure.input(byId).output(batchDto).query(({ ctx, input }) => getBatch(ctx.svc, input.id)),
-    create: writerProcedure.input(batchCreateInput).output(batchDto).mutation(({ ctx, input }) => createBatch(ctx.svc, input)),
+    create: writerProcedure.input(batchCreateInput).input(onceInput).output(batchDto).mutation(({ ctx, input }) => createBatch(ctx.svc, input)),
     update: writerProcedure.input(batchUpdateInput).output(batchDto).mutation(({ ctx, input }) => saveBatch(ctx.svc, input)),
     roster: staffProcedure.input(batchIdInput).output(rosterDto).query(({ ctx, input }) => roster(ctx.svc, input.batchId)),
     rosterXlsx: staffProcedure.input(batchIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.batchId, 'xlsx')),
@@ -106,7 +107,7 @@ export const recuperationRouter = router({
   }),
   policy: router({
     list: staffProcedure.output(z.array(policyDto)).query(({ ctx }) => listPolicies(ctx.svc)),
-    create: writerProcedure.input(policyInput).output(policyDto).mutation(({ ctx, input }) => createPolicy(ctx.svc, input)),
+    create: writerProcedure.input(policyInput).input(onceInput).output(policyDto).mutation(({ ctx, input }) => createPolicy(ctx.svc, input)),
     update: writerProcedure.input(policyUpdateInput).output(policyDto).mutation(({ ctx, input }) => updatePolicy(ctx.svc, input)),
   }),
   quota: router({
@@ -133,8 +134,8 @@ export const recuperationRouter = router({
     checkIn: writerProcedure.input(checkInInput).output(bookingDto).mutation(({ ctx, input }) => checkIn(ctx.svc, input.token)),
     noShow: writerProcedure.input(bookingActionInput).output(bookingDto).mutation(({ ctx, input }) => markNoShow(ctx.svc, input.id)),
     complete: writerProcedure.input(bookingActionInput).output(bookingDto).mutation(({ ctx, input }) => complete(ctx.svc, input.id)),
-    nominate: writerProcedure.input(nominateInput).output(nominationResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
-    nominateXlsx: writerProcedure.input(nominateXlsxInput).output(nominationResultDto).mutation(({ ctx, input }) => nominateXlsx(ctx.svc, input)),
+    nominate: writerProcedure.input(nominateInput).input(onceInput).output(nominationResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
+    nominateXlsx: writerProcedure.input(nominateXlsxInput).input(onceInput).output(nominationResultDto).mutation(({ ctx, input }) => nominateXlsx(ctx.svc, input)),
     nominationTemplate: writerProcedure.output(fileDto).query(() => nominationTemplate()),
   }),
 });

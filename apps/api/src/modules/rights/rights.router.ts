@@ -21,6 +21,7 @@ import {
   referralStepInput,
   referralTransferInput,
   rightsBoardDto,
+  onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -58,10 +59,10 @@ export const rightsCaseRouter = router({
   list: caseworker.output(z.array(caseSummaryDto)).query(({ ctx }) => listCases(ctx.svc)),
   get: caseworker.input(byId).output(caseDto).query(({ ctx, input }) => getCase(ctx.svc, input.id)),
   create: caseworker
-    .input(caseCreateInput)
+    .input(caseCreateInput).input(onceInput)
     .output(z.object({ id: z.string(), duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })) }))
     .mutation(({ ctx, input }) => createCase(ctx.svc, input)),
-  recordConsent: caseworker.input(consentInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
+  recordConsent: caseworker.input(consentInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
   withdrawConsent: caseworker.input(consentWithdrawInput).output(idOut).mutation(({ ctx, input }) => withdrawConsent(ctx.svc, input)),
 });
 
@@ -73,7 +74,7 @@ export const referralRouter = router({
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
   /** the year's ledger (台账) as .xlsx, no personal data */
   ledger: caseworker.input(z.object({ year: z.number().int().min(2000).max(2100) })).output(fileDto).query(({ ctx, input }) => ledgerFile(ctx.svc, input.year)),
-  refer: caseworker.input(referInput).output(stepOut).mutation(async ({ ctx, input }) => out(await refer(ctx.svc, input))),
+  refer: caseworker.input(referInput).input(onceInput).output(stepOut).mutation(async ({ ctx, input }) => out(await refer(ctx.svc, input))),
   accept: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'accept', input, { note: input.note }))),
   return: caseworker.input(referralReasonInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'return', input, { reason: input.reason }))),
   resubmit: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'resubmit', input, { note: input.note }))),

@@ -1,4 +1,4 @@
-import { byId, invitationDto, inviteInput, inviteResultDto, removeStaffInput, staffDto, updateRolesInput, updateStaffPersonInput } from '@uc/contracts';
+import { byId, invitationDto, inviteInput, inviteResultDto, onceInput, removeStaffInput, staffDto, updateRolesInput, updateStaffPersonInput } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { inviteStaff, revokeInvitation } from './invitation.write.ts';
@@ -25,7 +25,7 @@ export const staffRouter = router({
     .mutation(async ({ ctx, input }) => (await removeStaff(ctx.svc, input.membershipId), { ok: true })),
   invitations: adminProcedure.output(z.array(invitationDto)).query(({ ctx }) => listInvitations(ctx.svc)),
   invite: adminProcedure
-    .input(inviteInput)
+    .input(inviteInput).input(onceInput)
     .output(inviteResultDto)
     .mutation(({ ctx, input }) => inviteStaff(ctx.svc, input)),
   revokeInvitation: adminProcedure

@@ -1,6 +1,7 @@
 import { App, Form, Grid, type ModalProps } from 'antd';
 import { errorInfo, formProblem, showFieldErrors } from '../../lib/errors.ts';
 import { useT } from '../../lib/locale.ts';
+import { useRequestKey } from './useRequestKey.ts';
 
 interface Options<Saved> {
   onClose(): void;
@@ -36,8 +37,9 @@ function aliasFields(fields: Record<string, string>, aliases: Record<string, str
  * refresh; the API's field messages under the fields), and — from the modal's mutations — whether
  * it is saving, the problem to show above the buttons, and the Modal's props.
  *
- *   const { form, callbacks, status } = useEntityFormModal<Values, Dto>({ onClose, refresh });
+ *   const { form, callbacks, status, idempotencyKey } = useEntityFormModal<Values, Dto>({ onClose, refresh });
  *   const create = useMutation(api.x.create.mutationOptions(callbacks));
+ *   create.mutate({ ...fields, idempotencyKey });
  *   const { saving, problem, modalProps } = status(create);
  */
 export function useEntityFormModal<Values, Saved = unknown>(options: Options<Saved>) {
@@ -45,6 +47,8 @@ export function useEntityFormModal<Values, Saved = unknown>(options: Options<Sav
   const { message } = App.useApp();
   const { md } = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
+  // sent with the create mutation: a double click or a retry of this opening makes one row
+  const idempotencyKey = useRequestKey();
   const codeField = (err: unknown) => {
     const code = errorInfo(err, '').code;
     return code ? options.codeFields?.[code] : undefined;
@@ -79,5 +83,5 @@ export function useEntityFormModal<Values, Saved = unknown>(options: Options<Sav
     return { saving, problem, modalProps };
   };
 
-  return { form, callbacks, status };
+  return { form, callbacks, status, idempotencyKey };
 }

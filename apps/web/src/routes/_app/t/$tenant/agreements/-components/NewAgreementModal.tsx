@@ -3,10 +3,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { toDateString } from '../../../../../../lib/dates.ts';
+import { useRequestKey } from '../../../../../../features/forms/useRequestKey.ts';
+import { DATE_INPUT_FORMATS, toDateString } from '../../../../../../lib/dates.ts';
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
 import { localName } from '../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { validationMessage } from '@uc/contracts/i18n';
 
 interface Values {
   fromTemplate: 'twin-city-five-commons' | 'blank';
@@ -24,6 +26,7 @@ export function NewAgreementModal({ onClose }: { onClose(): void }) {
   const navigate = useNavigate();
   const refresh = useRefreshTenant();
   const [form] = Form.useForm<Values>();
+  const idempotencyKey = useRequestKey();
   const { data: directory } = useSuspenseQuery(api.federation.directory.queryOptions());
   const create = useMutation(
     api.agreement.create.mutationOptions({
@@ -39,6 +42,7 @@ export function NewAgreementModal({ onClose }: { onClose(): void }) {
 
   const submit = (v: Values) =>
     create.mutate({
+      idempotencyKey,
       fromTemplate: v.fromTemplate,
       partySlugs: v.partySlugs,
       ...(v.title?.trim() ? { title: v.title.trim() } : {}),
@@ -89,10 +93,24 @@ export function NewAgreementModal({ onClose }: { onClose(): void }) {
         </Form.Item>
         <Space wrap style={{ width: '100%' }} size={12}>
           <Form.Item name="termStart" label={t('agreements.field.termStart')} extra={t('agreements.new.termStartHint')} style={{ marginBottom: 8 }}>
-            <DatePicker inputReadOnly />
+            <DatePicker format={DATE_INPUT_FORMATS} />
           </Form.Item>
-          <Form.Item name="termEnd" label={t('agreements.field.termEnd')} extra={t('agreements.new.termEndHint')} style={{ marginBottom: 8 }}>
-            <DatePicker inputReadOnly />
+          <Form.Item
+            name="termEnd"
+            label={t('agreements.field.termEnd')}
+            extra={t('agreements.new.termEndHint')}
+            style={{ marginBottom: 8 }}
+            dependencies={['termStart']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, end: dayjs.Dayjs | null | undefined) => {
+                  const start = getFieldValue('termStart') as dayjs.Dayjs | null | undefined;
+                  return start && end && end.isBefore(start, 'day') ? Promise.reject(new Error(validationMessage('term_order', locale))) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker format={DATE_INPUT_FORMATS} />
           </Form.Item>
         </Space>
       </Form>

@@ -4,6 +4,7 @@ import { Alert, Col, Form, Input, Modal, Radio, Row, TreeSelect, Typography } fr
 import { useMemo } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
+import { useValidationRules } from '../../../../../../features/forms/validationRules.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
 import { HonoursField } from './HonoursField.tsx';
@@ -14,7 +15,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
   const t = useT();
   const { api } = useTenant();
   const refresh = useRefreshTenant();
-  const { form, callbacks, status } = useEntityFormModal<MemberFormValues, MemberDto>({
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<MemberFormValues, MemberDto>({
     onClose,
     refresh,
     savedMessage: (saved) => (member ? t('common.saved') : t('members.created', { name: saved.name })),
@@ -22,6 +23,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
     codeFields: { DUPLICATE_ID_NUMBER: 'idNumber' },
     width: 760,
   });
+  const rules = useValidationRules();
   const { data: units } = useSuspenseQuery(api.orgUnit.list.queryOptions());
   const options = useMemo(() => orgTreeOptions(buildOrgTree(units)), [units]);
   const create = useMutation(api.member.create.mutationOptions(callbacks));
@@ -31,7 +33,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
   const submit = (v: MemberFormValues) =>
     member
       ? update.mutate({ id: member.id, version: member.version, ...toMemberFields(v) })
-      : create.mutate({ ...toMemberFields(v), idNumber: (v.idNumber ?? '').trim() });
+      : create.mutate({ ...toMemberFields(v), idNumber: (v.idNumber ?? '').trim(), idempotencyKey });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
 
@@ -61,7 +63,7 @@ export function MemberFormModal({ member, onClose }: { member: MemberDto | null;
                 <Typography.Text>{member.idNumberMasked}</Typography.Text>
               </Form.Item>
             ) : (
-              <Form.Item name="idNumber" label={t('members.idNumber')} rules={[required(t('members.idNumber')), { len: 18, message: t('members.idNumberLength') }]}>
+              <Form.Item name="idNumber" label={t('members.idNumber')} rules={[required(t('members.idNumber')), { len: 18, message: t('members.idNumberLength') }, rules.idNumber]} validateTrigger="onBlur">
                 <Input maxLength={18} style={{ fontVariantNumeric: 'tabular-nums' }} />
               </Form.Item>
             )}

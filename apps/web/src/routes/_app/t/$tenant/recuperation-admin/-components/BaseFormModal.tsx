@@ -12,7 +12,7 @@ export function BaseFormModal({ base, onClose }: { base: BaseDto | null; onClose
   const t = useT();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { form, callbacks, status } = useEntityFormModal<BaseFormValues>({
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<BaseFormValues>({
     onClose,
     refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
     fieldAliases: { certifiedUntil: 'certified', certifiedFrom: 'certified' },
@@ -22,7 +22,7 @@ export function BaseFormModal({ base, onClose }: { base: BaseDto | null; onClose
   const { saving, problem, modalProps } = status(create, update);
   const required = { required: true, whitespace: true, message: t('recuperation.form.required') };
 
-  const submit = (v: BaseFormValues) => (base ? update.mutate({ ...toBaseFields(v), id: base.id, rowVersion: base.rowVersion }) : create.mutate(toBaseFields(v)));
+  const submit = (v: BaseFormValues) => (base ? update.mutate({ ...toBaseFields(v), id: base.id, rowVersion: base.rowVersion }) : create.mutate({ ...toBaseFields(v), idempotencyKey }));
 
   return (
     <Modal {...modalProps} title={base ? t('recuperation.base.editTitle', { name: base.name }) : t('recuperation.base.create')}>

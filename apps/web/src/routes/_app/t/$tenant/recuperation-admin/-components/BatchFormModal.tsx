@@ -13,7 +13,7 @@ export function BatchFormModal({ batch, onClose }: { batch: BatchDto | null; onC
   const t = useT();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { form, callbacks, status } = useEntityFormModal<BatchFormValues>({ onClose, refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }) });
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<BatchFormValues>({ onClose, refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }) });
   const { data: routes } = useSuspenseQuery(api.recuperation.route.list.queryOptions());
   const create = useMutation(api.recuperation.batch.create.mutationOptions(callbacks));
   const update = useMutation(api.recuperation.batch.update.mutationOptions(callbacks));
@@ -21,7 +21,7 @@ export function BatchFormModal({ batch, onClose }: { batch: BatchDto | null; onC
   const required = { required: true, message: t('recuperation.form.required') };
 
   const submit = (v: BatchFormValues) =>
-    batch ? update.mutate({ ...toBatchFields(v), id: batch.id, rowVersion: batch.rowVersion, status: v.status ?? batch.status }) : create.mutate(toBatchFields(v));
+    batch ? update.mutate({ ...toBatchFields(v), id: batch.id, rowVersion: batch.rowVersion, status: v.status ?? batch.status }) : create.mutate({ ...toBatchFields(v), idempotencyKey });
 
   return (
     <Modal {...modalProps} title={batch ? t('recuperation.batch.editTitle', { code: batch.code }) : t('recuperation.batch.create')}>

@@ -17,7 +17,7 @@ export function PolicyFormModal({ policy, onClose }: { policy: PolicyDto | null;
   const t = useT();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { form, callbacks, status } = useEntityFormModal<PolicyFormValues>({
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<PolicyFormValues>({
     onClose,
     refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
     fieldAliases: { budgetPerDayFen: 'budgetPerDay', budgetPerYearFen: 'budgetPerYear' },
@@ -33,7 +33,7 @@ export function PolicyFormModal({ policy, onClose }: { policy: PolicyDto | null;
       if (v != null && v !== '' && yuanToFen(String(v)) === null) throw new Error(t('recuperation.form.amount'));
     },
   };
-  const submit = (v: PolicyFormValues) => (policy ? update.mutate({ ...toPolicyFields(v), id: policy.id }) : create.mutate(toPolicyFields(v)));
+  const submit = (v: PolicyFormValues) => (policy ? update.mutate({ ...toPolicyFields(v), id: policy.id }) : create.mutate({ ...toPolicyFields(v), idempotencyKey }));
   const number = (name: keyof PolicyFormValues, label: string, min: number, max: number) => (
     <Col xs={12} md={8}>
       <Form.Item name={name} label={label} rules={[required]}>

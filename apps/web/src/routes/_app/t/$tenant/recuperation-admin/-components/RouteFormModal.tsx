@@ -13,7 +13,7 @@ export function RouteFormModal({ route, onClose }: { route: RouteDto | null; onC
   const t = useT();
   const { api } = useTenant();
   const queryClient = useQueryClient();
-  const { form, callbacks, status } = useEntityFormModal<RouteFormValues>({
+  const { form, callbacks, status, idempotencyKey } = useEntityFormModal<RouteFormValues>({
     onClose,
     refresh: () => queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() }),
     fieldAliases: { pricePerDayFen: 'pricePerDay' },
@@ -25,7 +25,7 @@ export function RouteFormModal({ route, onClose }: { route: RouteDto | null; onC
   const { saving, problem, modalProps } = status(create, update);
   const required = { required: true, message: t('recuperation.form.required') };
 
-  const submit = (v: RouteFormValues) => (route ? update.mutate({ ...toRouteFields(v), id: route.id, rowVersion: route.rowVersion }) : create.mutate(toRouteFields(v)));
+  const submit = (v: RouteFormValues) => (route ? update.mutate({ ...toRouteFields(v), id: route.id, rowVersion: route.rowVersion }) : create.mutate({ ...toRouteFields(v), idempotencyKey }));
 
   return (
     <Modal {...modalProps} title={route ? t('recuperation.route.editTitle', { name: route.title }) : t('recuperation.route.create')}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { CASE_SOURCES, CONSENT_METHODS, CONSENT_SCOPES, DISPUTE_KINDS } from '@uc/contracts';
 import { Alert, App, Checkbox, Divider, Form, Input, Modal, Radio, Select } from 'antd';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
+import { useValidationRules } from '../../../../../../features/forms/validationRules.ts';
 import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
 import { formProblem } from '../../../../../../lib/errors.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
@@ -32,6 +33,7 @@ interface Values {
 /** Records a case with the worker's separate consent for one partner and refers it there, in one go (phone-first: one column). */
 export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(referralId: string): void }) {
   const t = useT();
+  const rules = useValidationRules();
   const locale = useLocale();
   const { message } = App.useApp();
   const { api, slug } = useTenant();
@@ -101,7 +103,7 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
         <Form.Item name="workerMobile" label={t('rights.form.mobile')}>
           <Input maxLength={11} inputMode="tel" />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('rights.form.idNumber')}>
+        <Form.Item name="idNumber" label={t('rights.form.idNumber')} rules={[rules.idNumber]} validateTrigger="onBlur">
           <Input maxLength={18} />
         </Form.Item>
         <Form.Item name="employerName" label={t('rights.form.employerName')} rules={required}>

@@ -6,6 +6,7 @@ import { useRefreshTenant, useTenant } from '../../../../../../../../components/
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';
 import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
 import { ownContact, ownSideFields } from './liaison.ts';
+import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
 
 export type LiaisonFormTarget = { mode: 'create' } | { mode: 'edit'; pair: LiaisonPairDto };
 
@@ -26,6 +27,7 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
   const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const [form] = Form.useForm<Values>();
+  const idempotencyKey = useRequestKey();
   const done = () => {
     void message.success(target.mode === 'create' ? t('liaison.created') : t('common.saved'));
     onClose();
@@ -48,10 +50,14 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
   };
   const submit = ({ level, ...side }: Values) => {
     const sides = [{ partySlug: slug, ...side }];
-    if (target.mode === 'create') create.mutate({ agreementId, level, sides });
+    if (target.mode === 'create') create.mutate({ agreementId, level, sides, idempotencyKey });
     else update.mutate({ id: target.pair.id, rowVersion: target.pair.rowVersion, level, sides });
   };
-  // the same checks as the API's, so a typo is caught before saving (blank is fine: filled in later)
+  // the same checks as the API's, so a typo is caught before saving: our unit, a contact person, and a phone or an email
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  const reachable = {
+    validator: () => (form.getFieldValue('phone')?.trim() || form.getFieldValue('email')?.trim() ? Promise.resolve() : Promise.reject(new Error(validationMessage('contact_required', locale)))),
+  };
   const checked = (valid: (v: string) => boolean, key: 'phone_invalid' | 'email_invalid') => ({
     validator: (_: unknown, v: string | undefined) => (!v?.trim() || valid(v.trim()) ? Promise.resolve() : Promise.reject(new Error(validationMessage(key, locale)))),
   });
@@ -71,12 +77,12 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
         <Form.Item name="level" label={t('liaison.level')} rules={[{ required: true }]}>
           <Select options={LIAISON_LEVELS.map((l) => ({ value: l, label: t(`liaison.level.${l}`) }))} />
         </Form.Item>
-        <Form.Item name="unitName" label={t('liaison.unitName')} rules={[{ max: 100 }]}>
+        <Form.Item name="unitName" label={t('liaison.unitName')} rules={[required(t('liaison.unitName')), { max: 100 }]}>
           <Input maxLength={100} placeholder={t('liaison.unitNamePlaceholder')} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="contactName" label={t('liaison.contactName')} rules={[{ max: 50 }]}>
+            <Form.Item name="contactName" label={t('liaison.contactName')} rules={[required(t('liaison.contactName')), { max: 50 }]}>
               <Input maxLength={50} autoFocus />
             </Form.Item>
           </Col>
@@ -86,7 +92,7 @@ export function LiaisonFormModal({ agreementId, partyName, target, onClose }: { 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('liaison.phone')} rules={[checked(isValidPhone, 'phone_invalid')]} validateTrigger="onBlur">
+            <Form.Item name="phone" label={t('liaison.phone')} rules={[reachable, checked(isValidPhone, 'phone_invalid')]} dependencies={['email']} validateTrigger="onBlur">
               <Input maxLength={30} inputMode="tel" placeholder={t('liaison.phonePlaceholder')} />
             </Form.Item>
           </Col>

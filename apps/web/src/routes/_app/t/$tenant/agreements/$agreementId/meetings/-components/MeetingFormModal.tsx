@@ -11,6 +11,7 @@ import { localName } from '../../../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
 import { AttendeesField } from './AttendeesField.tsx';
 import { cleanAttendees, type AttendeeRow } from './meetings.ts';
+import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
 
 interface Values {
   meetingDate: Dayjs;
@@ -33,6 +34,7 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
   const refresh = useRefreshTenant();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const idempotencyKey = useRequestKey();
   const date = Form.useWatch('meetingDate', form);
   const day = date ? toDateString(date) : null;
   const proposal = useQuery(api.meeting.nextHost.queryOptions({ agreementId: agreement.id, meetingDate: day ?? '' }, { enabled: !meeting && !!day }));
@@ -73,7 +75,7 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
   const submit = (v: Values) => {
     const fields = { meetingDate: toDateString(v.meetingDate), title: v.title, location: v.location ?? '', agenda: v.agenda ?? '', attendees: cleanAttendees(v.attendees) };
     if (meeting) update.mutate({ id: meeting.id, rowVersion: meeting.rowVersion, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
-    else create.mutate({ agreementId: agreement.id, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
+    else create.mutate({ agreementId: agreement.id, idempotencyKey, ...fields, ...(v.hostSlug ? { hostSlug: v.hostSlug } : {}) });
   };
 
   return (
@@ -107,10 +109,10 @@ export function MeetingFormModal({ agreement, meeting, onClose }: { agreement: A
         <Form.Item name="title" label={t('meetings.name')} rules={[{ required: true, whitespace: true, max: 200, message: t('common.required', { field: t('meetings.name') }) }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="location" label={t('meetings.location')} rules={[{ max: 200 }]}>
+        <Form.Item name="location" label={t('meetings.location')} rules={[{ required: true, whitespace: true, max: 200, message: t('common.required', { field: t('meetings.location') }) }]}>
           <Input maxLength={200} placeholder={t('meetings.locationPlaceholder')} />
         </Form.Item>
-        <Form.Item name="agenda" label={t('meetings.agenda')} rules={[{ max: 5000 }]}>
+        <Form.Item name="agenda" label={t('meetings.agenda')} rules={[{ required: true, whitespace: true, max: 5000, message: t('common.required', { field: t('meetings.agenda') }) }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} placeholder={t('meetings.agendaPlaceholder')} />
         </Form.Item>
         <Form.Item label={t('meetings.attendees')} style={{ marginBottom: 0 }}>
