@@ -214,6 +214,7 @@ export const ACCESS: Record<string, Access> = {
   'recuperation.booking.acceptOffer': MEMBER,
   'recuperation.booking.approve': OFFICE,
   'recuperation.booking.book': MEMBER,
+  'recuperation.booking.bulkDecide': OFFICE,
   'recuperation.booking.cancel': ['admin', 'officer', 'member'],
   'recuperation.booking.checkIn': OFFICE,
   'recuperation.booking.complete': OFFICE,
