@@ -55,7 +55,7 @@ describe('chart options from the API’s panel views', () => {
       values: [[200, 6]],
     };
     const desk = matrixOption(places, { locale: 'zh-CN', phone: false }, 'grouped');
-    expect(desk.series.some((s) => 'stack' in s)).toBe(false);
+    expect(desk.series.every((s) => s.stack === undefined)).toBe(true);
     expect(desk.series.map((s) => s.data)).toEqual([[200], [6]]);
     expect(desk.yAxis.data).toEqual(['杭州市总工会 → 宁波市总工会']);
     expect(desk.yAxis.axisLabel).not.toHaveProperty('width');

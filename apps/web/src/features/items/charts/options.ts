@@ -57,7 +57,8 @@ export function matrixOption(view: MatrixView, ctx: ChartContext, style: MatrixS
     series: view.columns.map((c, ci) => ({
       type: 'bar',
       name: pick(ctx.locale, c.label),
-      ...(grouped ? { barGap: '10%', label: { show: true, position: 'right' } } : { stack: 'total' }),
+      stack: grouped ? undefined : 'total',
+      ...(grouped ? { barGap: '10%', label: { show: true, position: 'right' } } : {}),
       barMaxWidth: grouped ? 14 : 28,
       itemStyle: { color: colorOf(ctx, c.key, ci) },
       emphasis: { focus: 'series' },
