@@ -136,6 +136,7 @@ export const ACCESS: Record<string, Access> = {
   'auth.requestSmsReset': 'public',
   'auth.resetPasswordBySms': 'public',
   'auth.signOut': 'authed',
+  'dashboard.exportXlsx': STAFF,
   'dashboard.panels': STAFF,
   'federation.directory': STAFF,
   'federation.home': EVERYONE,

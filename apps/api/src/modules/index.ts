@@ -43,7 +43,7 @@ export const moduleRouters = {
   platform: platform.platformRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];
+const registrations: (() => void)[] = [agreement.register, dashboard.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */
