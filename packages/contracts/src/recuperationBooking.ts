@@ -169,6 +169,20 @@ export const nominationRowDto = z.object({
   bookingId: z.string().nullable(),
   reasons: z.array(refusalDto),
 });
+/** Staff decide many requests at once: each row by the same rules as one at a time, results per row. */
+export const bulkDecideInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve'), ids: z.array(uuid).min(1).max(200) }),
+  z.object({ action: z.literal('reject'), ids: z.array(uuid).min(1).max(200), reason: z.string().trim().min(1).max(500) }),
+]);
+export const bulkDecideRowDto = z.object({
+  id: z.string(),
+  outcome: z.enum(['approved', 'rejected', 'refused']),
+  /** why a row was refused: an error code (NOT_ELIGIBLE, BOOKING_STATE, FORBIDDEN, NOT_FOUND …) */
+  code: z.string().nullable(),
+  reasons: z.array(refusalDto),
+});
+export const bulkDecideResultDto = z.object({ done: z.number(), refused: z.number(), rows: z.array(bulkDecideRowDto) });
+
 export const nominationResultDto = z.object({
   booked: z.number(),
   waitlisted: z.number(),

@@ -4,10 +4,28 @@ import { ApartmentOutlined, AuditOutlined, SafetyOutlined, TrophyOutlined, FormO
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { Role } from '@uc/contracts';
 import { Menu, type MenuProps } from 'antd';
-import { access } from '../lib/access.ts';
+import type { UiKey } from '../lib/i18n.ts';
 import { useT } from '../lib/locale.ts';
+import { menuSections, type Section } from './menu.ts';
 
-type Section = 'items' | 'dashboard' | 'agreements' | 'org-units' | 'members' | 'staff' | 'audit' | 'notifications' | 'recuperation' | 'recuperation-admin' | 'rights' | 'rights/mine' | 'contests' | 'judge' | 'programmes' | 'programmes-admin';
+const ENTRIES: Record<Section, [React.ReactNode, UiKey]> = {
+  recuperation: [<HeartOutlined />, 'booking.nav'],
+  'rights/mine': [<SafetyOutlined />, 'rights.mine.nav'],
+  programmes: [<ReadOutlined />, 'programme.nav'],
+  agreements: [<FileProtectOutlined />, 'agreements.nav'],
+  items: [<ProjectOutlined />, 'items.nav'],
+  dashboard: [<DashboardOutlined />, 'dashboard.nav'],
+  'recuperation-admin': [<HeartOutlined />, 'recuperation.nav'],
+  rights: [<SafetyOutlined />, 'rights.nav'],
+  contests: [<TrophyOutlined />, 'contest.nav'],
+  'programmes-admin': [<ReadOutlined />, 'programme.admin.nav'],
+  'org-units': [<ApartmentOutlined />, 'nav.orgUnits'],
+  members: [<TeamOutlined />, 'nav.members'],
+  staff: [<IdcardOutlined />, 'nav.staff'],
+  judge: [<FormOutlined />, 'contest.judgeNav'],
+  audit: [<AuditOutlined />, 'nav.audit'],
+  notifications: [<BellOutlined />, 'notifications.nav'],
+};
 
 /** The menu of one federation, limited to what the user's roles there may open. */
 export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null; roles: readonly Role[]; onNavigate?: () => void }) {
@@ -35,24 +53,10 @@ export function SideMenu({ tenant, roles, onNavigate }: { tenant: string | null;
         </Link>
       ),
     });
-    if (roles.includes('member')) items.push(section('recuperation', <HeartOutlined />, t('booking.nav')));
-    if (roles.includes('member')) items.push(section('rights/mine', <SafetyOutlined />, t('rights.mine.nav')));
-    if (roles.includes('member')) items.push(section('programmes', <ReadOutlined />, t('programme.nav')));
-    if (access.staff(roles)) {
-      items.push(section('agreements', <FileProtectOutlined />, t('agreements.nav')));
-      items.push(section('items', <ProjectOutlined />, t('items.nav')));
-      items.push(section('dashboard', <DashboardOutlined />, t('dashboard.nav')));
-      items.push(section('recuperation-admin', <HeartOutlined />, t('recuperation.nav')));
-      if (access.rights(roles)) items.push(section('rights', <SafetyOutlined />, t('rights.nav')));
-      items.push(section('contests', <TrophyOutlined />, t('contest.nav')));
-      items.push(section('programmes-admin', <ReadOutlined />, t('programme.admin.nav')));
-      items.push(section('org-units', <ApartmentOutlined />, t('nav.orgUnits')));
-      if (access.readMembers(roles)) items.push(section('members', <TeamOutlined />, t('nav.members')));
-      items.push(section('staff', <IdcardOutlined />, t('nav.staff')));
+    for (const key of menuSections(roles)) {
+      const [icon, label] = ENTRIES[key];
+      items.push(section(key, icon, t(label)));
     }
-    if (roles.includes('judge')) items.push(section('judge', <FormOutlined />, t('contest.judgeNav')));
-    if (access.readAudit(roles)) items.push(section('audit', <AuditOutlined />, t('nav.audit')));
-    items.push(section('notifications', <BellOutlined />, t('notifications.nav')));
   }
   if (me?.user.platformRole === 'operator') items.push({ key: '/platform', icon: <ApartmentOutlined />, label: <Link to="/platform">{t('platform.title')}</Link> });
   items.push({ key: '/account', icon: <UserOutlined />, label: <Link to="/account">{t('nav.account')}</Link> });

@@ -15,3 +15,12 @@ export function memberExportUrl(tenant: string, filters: MemberFilters): string 
 export function memberTemplateUrl(tenant: string): string {
   return `/api/t/${encodeURIComponent(tenant)}/members/import-template.xlsx`;
 }
+
+/** The dashboard's figures, one sheet per panel, for the federation or one agreement. */
+export function dashboardExportUrl(tenant: string, scope: { agreementId?: string | undefined; weeks?: number | undefined }): string {
+  const params = new URLSearchParams();
+  if (scope.agreementId) params.set('agreementId', scope.agreementId);
+  if (scope.weeks) params.set('weeks', String(scope.weeks));
+  const query = params.toString();
+  return `/api/t/${encodeURIComponent(tenant)}/dashboard.xlsx${query ? `?${query}` : ''}`;
+}

@@ -212,5 +212,6 @@ export const uiItemsEn: Record<keyof typeof uiItemsZh, string> = {
   'dashboard.listMore': '{total} in all; showing the first {shown}',
   'dashboard.totals': 'Totals',
   'dashboard.latest': 'Week of {date}',
+  'dashboard.export': 'Export to Excel',
   'dashboard.openBoard': 'Open the work plan',
 };

@@ -212,5 +212,6 @@ export const uiItemsZh = {
   'dashboard.listMore': '共 {total} 项，显示前 {shown} 项',
   'dashboard.totals': '合计',
   'dashboard.latest': '{date} 当周',
+  'dashboard.export': '导出 Excel',
   'dashboard.openBoard': '查看工作清单',
 } as const;

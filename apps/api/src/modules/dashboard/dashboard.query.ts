@@ -12,7 +12,9 @@ export function federationScopeSql(tenantId: string) {
     from agreement_party p join agreement a on a.tenant_id = p.agreement_tenant_id and a.id = p.agreement_id
     where p.tenant_id = ${tenantId} and a.status = 'active'`;
 }
-export const agreementScopeSql = (a: { tenantId: string; id: string }) => sql`select ${a.tenantId}::uuid as tenant_id, ${a.id}::uuid as agreement_id`;
+/** One agreement, once it has come into force: a draft's planned items are not work under way (未启动). */
+export const agreementScopeSql = (a: { tenantId: string; id: string }) => sql`select a.tenant_id, a.id as agreement_id from agreement a
+    where a.tenant_id = ${a.tenantId}::uuid and a.id = ${a.id}::uuid and a.status in ('active', 'expired', 'terminated')`;
 
 /** Every registered panel for the scope, in order; a provider with nothing to show is left out. */
 export async function dashboardPanels(ctx: ServiceCtx, input: { scope: DashboardScope; agreementId?: string | undefined; weeks: number; modules?: string[] | undefined }): Promise<DashboardDto> {

@@ -11,6 +11,8 @@ import {
   batchUpdateInput,
   bookInput,
   bookingActionInput,
+  bulkDecideInput,
+  bulkDecideResultDto,
   bookingDto,
   bookingListInput,
   bookingReasonInput,
@@ -47,6 +49,7 @@ import { getBatch, listBatches, listCatalog } from './batch.query.ts';
 import { createBatch, saveBatch } from './batch.write.ts';
 import { book } from './booking.book.ts';
 import { batchDetail, eligibility, getBooking, listBookings, myBookings } from './booking.query.ts';
+import { bulkDecide } from './booking.bulk.ts';
 import { acceptOffer, approve, cancel, confirm, declineOffer, reject } from './booking.write.ts';
 import { checkIn, complete, markNoShow } from './checkin.write.ts';
 import { nominate, nominateXlsx } from './nomination.write.ts';
@@ -129,6 +132,7 @@ export const recuperationRouter = router({
     // staff: the home federation approves and nominates, the host confirms and runs the stay
     list: staffProcedure.input(bookingListInput).output(z.array(bookingDto)).query(({ ctx, input }) => listBookings(ctx.svc, input)),
     approve: writerProcedure.input(bookingActionInput).output(bookingDto).mutation(({ ctx, input }) => approve(ctx.svc, input.id, input.rowVersion)),
+    bulkDecide: writerProcedure.input(bulkDecideInput).output(bulkDecideResultDto).mutation(({ ctx, input }) => bulkDecide(ctx.svc, input)),
     confirm: writerProcedure.input(bookingActionInput).output(bookingDto).mutation(({ ctx, input }) => confirm(ctx.svc, input.id, input.rowVersion)),
     reject: writerProcedure.input(bookingReasonInput).output(bookingDto).mutation(({ ctx, input }) => reject(ctx.svc, input.id, input.reason, input.rowVersion)),
     checkIn: writerProcedure.input(checkInInput).output(bookingDto).mutation(({ ctx, input }) => checkIn(ctx.svc, input.token)),

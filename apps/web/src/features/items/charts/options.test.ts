@@ -44,6 +44,24 @@ describe('chart options from the API’s panel views', () => {
     expect(matrixOption(kindStatus, { locale: 'en', phone: false }).yAxis.data).toEqual(['Joint programmes', 'Joint projects']);
   });
 
+  it('draw granted and used side by side (never stacked past the quota), each federation name whole', () => {
+    const places: MatrixView = {
+      type: 'matrix',
+      rows: [{ key: 'hz>nb', label: label('杭州市总工会 → 宁波市总工会', 'hz → nb') }],
+      columns: [
+        { key: 'granted', label: label('名额', 'Granted') },
+        { key: 'used', label: label('已使用', 'Used') },
+      ],
+      values: [[200, 6]],
+    };
+    const desk = matrixOption(places, { locale: 'zh-CN', phone: false }, 'grouped');
+    expect(desk.series.every((s) => s.stack === undefined)).toBe(true);
+    expect(desk.series.map((s) => s.data)).toEqual([[200], [6]]);
+    expect(desk.yAxis.data).toEqual(['杭州市总工会 → 宁波市总工会']);
+    expect(desk.yAxis.axisLabel).not.toHaveProperty('width');
+    expect(matrixOption(places, { locale: 'zh-CN', phone: true }, 'grouped').yAxis.data).toEqual(['杭州市总工会\n→ 宁波市总工会']);
+  });
+
   it('move the legend below the chart on a phone and give it room', () => {
     const phone = matrixOption(kindStatus, { locale: 'zh-CN', phone: true });
     expect(phone.legend).toMatchObject({ bottom: 0 });

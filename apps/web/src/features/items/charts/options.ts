@@ -30,9 +30,21 @@ export function hasData(view: MatrixView | SeriesView): boolean {
 const legend = (ctx: ChartContext) => (ctx.phone ? { bottom: 0, left: 'center', itemWidth: 12, itemGap: 8 } : { top: 0, left: 'center' });
 const grid = (ctx: ChartContext) => ({ left: 8, right: 16, top: ctx.phone ? 8 : 36, bottom: ctx.phone ? 64 : 8, containLabel: true });
 
-/** rows × columns as horizontal stacked bars: one bar per row (e.g. kind), one segment per column (e.g. status). */
-export function matrixOption(view: MatrixView, ctx: ChartContext) {
-  const rows = view.rows.map((r) => pick(ctx.locale, r.label));
+export type MatrixStyle = 'stacked' | 'grouped';
+
+/**
+ * rows × columns as horizontal bars, one bar per row (e.g. kind) with one segment per column (e.g.
+ * status) — or, 'grouped', the columns side by side (figures that are not parts of one whole, such
+ * as 名额 and 已使用: stacking them would draw a bar past the quota). Grouped rows keep every name
+ * whole: one line on a desktop, on a phone broken only at the arrow of "A → B".
+ */
+export function matrixOption(view: MatrixView, ctx: ChartContext, style: MatrixStyle = 'stacked') {
+  const grouped = style === 'grouped';
+  const rows = view.rows.map((r) => {
+    const text = pick(ctx.locale, r.label);
+    return grouped && ctx.phone ? text.replace(' → ', '\n→ ') : text;
+  });
+  const axisLabel = grouped ? { lineHeight: 16 } : { width: ctx.phone ? 84 : 140, overflow: 'breakAll', lineHeight: 14 };
   return {
     textStyle: { fontFamily: FONT },
     aria: { enabled: true },
@@ -41,12 +53,13 @@ export function matrixOption(view: MatrixView, ctx: ChartContext) {
     grid: grid(ctx),
     xAxis: { type: 'value', minInterval: 1 },
     // the first row on top, as a table reads
-    yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { width: ctx.phone ? 84 : 140, overflow: 'breakAll', lineHeight: 14 } },
+    yAxis: { type: 'category', data: rows, inverse: true, axisLabel },
     series: view.columns.map((c, ci) => ({
       type: 'bar',
       name: pick(ctx.locale, c.label),
-      stack: 'total',
-      barMaxWidth: 28,
+      stack: grouped ? undefined : 'total',
+      ...(grouped ? { barGap: '10%', label: { show: true, position: 'right' } } : {}),
+      barMaxWidth: grouped ? 14 : 28,
       itemStyle: { color: colorOf(ctx, c.key, ci) },
       emphasis: { focus: 'series' },
       data: view.rows.map((_, ri) => view.values[ri]?.[ci] ?? 0),
@@ -93,8 +106,9 @@ export function seriesOption(view: SeriesView, ctx: ChartContext, style: SeriesS
 }
 
 /** Chart height that leaves every bar readable: more rows, taller chart; a phone's legend needs room below. */
-export function matrixHeight(view: MatrixView, phone: boolean): number {
-  return Math.max(220, view.rows.length * 40 + (phone ? 96 : 64));
+export function matrixHeight(view: MatrixView, phone: boolean, style: MatrixStyle = 'stacked'): number {
+  const perRow = style === 'grouped' ? Math.max(40, view.columns.length * 18 + 12) : 40;
+  return Math.max(220, view.rows.length * perRow + (phone ? 96 : 64));
 }
 
 export interface Figure {

@@ -33,7 +33,7 @@ function PanelView({ panel }: { panel: DashboardPanelDto }) {
   const title = pick(locale, panel.title);
   const option = useMemo(() => {
     const ctx = { locale, phone, ...(spec.colors ? { colors: spec.colors } : {}) };
-    if (view.type === 'matrix') return matrixOption(view, ctx);
+    if (view.type === 'matrix') return matrixOption(view, ctx, spec.matrix);
     if (view.type === 'series') return seriesOption(view, ctx, spec.series);
     return null;
   }, [view, locale, phone, spec]);
@@ -41,7 +41,7 @@ function PanelView({ panel }: { panel: DashboardPanelDto }) {
   const noData = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.empty')} />;
   if (view.type === 'matrix' || view.type === 'series') {
     if (!hasData(view) || !option) return noData;
-    const height = view.type === 'matrix' ? matrixHeight(view, phone) : phone ? 280 : 300;
+    const height = view.type === 'matrix' ? matrixHeight(view, phone, spec.matrix) : phone ? 280 : 300;
     return (
       <>
         <EChart option={option} height={height} label={title} testId={`chart-${panel.key}`} />

@@ -1,4 +1,4 @@
-import { UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Flex, Row, Segmented, Select, Spin } from 'antd';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { PanelCard } from '../../../../../features/items/dashboard/PanelCard.tsx';
 import { access } from '../../../../../lib/access.ts';
+import { dashboardExportUrl } from '../../../../../lib/downloads.ts';
 import { useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
 
@@ -52,11 +53,16 @@ function DashboardPage() {
         title={t('dashboard.title')}
         subtitle={t('dashboard.subtitle')}
         extra={
-          search.agreementId && (
-            <Link to="/t/$tenant/items/board/$agreementId" params={{ tenant: slug, agreementId: search.agreementId }}>
-              <Button icon={<UnorderedListOutlined />}>{t('dashboard.openBoard')}</Button>
-            </Link>
-          )
+          <Flex wrap gap={8}>
+            <Button icon={<DownloadOutlined />} href={dashboardExportUrl(slug, search)} data-testid="dashboard-export">
+              {t('dashboard.export')}
+            </Button>
+            {search.agreementId && (
+              <Link to="/t/$tenant/items/board/$agreementId" params={{ tenant: slug, agreementId: search.agreementId }}>
+                <Button icon={<UnorderedListOutlined />}>{t('dashboard.openBoard')}</Button>
+              </Link>
+            )}
+          </Flex>
         }
       />
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>

@@ -10,6 +10,7 @@ import { recuperationAccess } from '../../../../../features/recuperation/access.
 import { useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
 import { BookingTable } from './-components/BookingTable.tsx';
+import { BulkDecideBar } from './-components/BulkDecideBar.tsx';
 import { NominateModal } from './-components/NominateModal.tsx';
 
 const searchSchema = z.object({
@@ -44,6 +45,8 @@ function RequestsPage() {
   const loading = useIsFetching({ queryKey: api.recuperation.booking.list.pathKey() }) > 0;
   const [q, setQ] = useState(search.q ?? '');
   const [nominating, setNominating] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const canWrite = recuperationAccess.write(roles);
   const setSearch = (patch: Partial<Search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
 
   return (
@@ -72,7 +75,8 @@ function RequestsPage() {
           </Button>
         )}
       </Flex>
-      <BookingTable rows={rows} side="home" loading={loading} />
+      {canWrite && <BulkDecideBar ids={selected.filter((id) => rows.some((r) => r.id === id))} onDone={() => setSelected([])} />}
+      <BookingTable rows={rows} side="home" loading={loading} {...(canWrite ? { selection: { keys: selected, onChange: setSelected } } : {})} />
       {nominating && <NominateModal onClose={() => setNominating(false)} />}
     </Card>
   );

@@ -17,10 +17,12 @@ interface Props {
   showBatch?: boolean;
   loading?: boolean;
   empty?: string;
+  /** rows ticked for a bulk decision (only those the user may approve or return can be ticked) */
+  selection?: { keys: string[]; onChange(keys: string[]): void };
 }
 
 /** Bookings as staff work through them: who, which batch, with whom, where it stands, the next step. */
-export function BookingTable({ rows, side, showBatch = true, loading, empty }: Props) {
+export function BookingTable({ rows, side, showBatch = true, loading, empty, selection }: Props) {
   const t = useT();
   const locale = useLocale();
   const { slug } = useTenant();
@@ -32,6 +34,9 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty }: P
       loading={loading}
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       scroll={{ x: 'max-content' }}
+      {...(selection
+        ? { rowSelection: { selectedRowKeys: selection.keys, onChange: (keys: React.Key[]) => selection.onChange(keys.map(String)), getCheckboxProps: (b: BookingDto) => ({ disabled: !b.can.approve && !b.can.reject }) } }
+        : {})}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? t('recuperation.bookings.empty')} /> }}
       columns={[
         {
@@ -119,7 +124,8 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty }: P
           ),
         },
         ...(side === 'home' ? [{ title: t('recuperation.col.review'), key: 'review', render: (_: unknown, b: BookingDto) => <ReviewTag review={b.review} /> }] : []),
-        { title: t('common.actions'), key: 'actions', render: (_, b) => <BookingActions booking={b} side={side} /> },
+        // fixed right: the next step stays on screen however wide the other columns are
+        { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_, b) => <BookingActions booking={b} side={side} /> },
       ]}
     />
   );
