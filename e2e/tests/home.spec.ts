@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { artifact, expect, horizontalOverflow, signIn, test } from '../support/fixtures.ts';
 
-// Issue 15, part 2, in Chinese: a signatory's and an officer's home is their to-do list (待办), each
+// Issue 15, part 2, in Chinese: a project lead's and an officer's home is their to-do list (待办), each
 // row a link to where it is done; member@ningbo.demo opens 我的 on a 375 px phone, also over a
 // throttled connection (400 kbps, 400 ms RTT) with the time to content and the bytes measured.
 
@@ -30,9 +30,10 @@ async function todoOpensItsPlace(page: Page, name: string) {
 }
 
 test.describe('待办与我的', () => {
-  test('杭州签约人的首页列出等待其处理的事项，点开即到办理页面', async ({ browser, baseURL }) => {
-    const page = await signedInPage(browser, baseURL, 'signer@hangzhou.demo', false);
-    await todoOpensItsPlace(page, 'home-signer-hz');
+  test('杭州项目负责人的首页列出等待其处理的时间节点，点开即到办理页面', async ({ browser, baseURL }) => {
+    // the demo's 杭甬 items have overdue milestones waiting for Hangzhou's confirmation
+    const page = await signedInPage(browser, baseURL, 'lead@hangzhou.demo', false);
+    await todoOpensItsPlace(page, 'home-lead-hz');
   });
 
   test('杭州工作人员（officer）的首页是其待办', async ({ browser, baseURL }) => {

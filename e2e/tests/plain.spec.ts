@@ -62,11 +62,14 @@ for (const phone of [false, true]) {
     test('事项：时间节点确认人与动态以姓名显示', async ({ browser, baseURL }) => {
       const page = await open(browser, baseURL, 'lead@hangzhou.demo', phone);
       await page.goto('/t/hangzhou/items');
+      // evaluateAll does not wait: the list must have rendered first
+      await expect(page.getByTestId('my-item-link').first()).toBeVisible();
       const hrefs = await page.getByTestId('my-item-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       let found = false;
       for (const href of hrefs) {
         await page.goto(href);
         await expect(page.getByTestId('item-title')).toBeVisible();
+        await expect(page.getByTestId('confirm-hangzhou').first()).toBeVisible();
         const confirmed = page.getByTestId('confirm-hangzhou').filter({ hasText: '已确认' });
         if ((await confirmed.count()) === 0) continue;
         await expect(confirmed.first()).toContainText('方立新（杭州市总工会 协作项目负责人）');

@@ -195,7 +195,7 @@ export const commentDto = z.object({
   versionNumber: z.number(),
   clauseKey: z.string().nullable(),
   authorSlug: z.string(),
-  authorLabel: z.string(),
+  author: personRef,
   addressedToSlug: z.string().nullable(),
   body: z.string(),
   createdAt: z.string(),

@@ -105,7 +105,7 @@ export const progressUpdateDto = z.object({
   partySlug: z.string(),
   partyNameZh: z.string(),
   partyNameEn: z.string(),
-  authorLabel: z.string(),
+  author: personRef,
   health,
   text: z.string(),
   attachments: z.array(attachmentDto),

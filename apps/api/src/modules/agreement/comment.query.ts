@@ -2,6 +2,7 @@ import { agreementComments, agreementVersions, federations } from '@uc/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceCtx } from '../../service.ts';
+import { loadPeople } from '../person/index.ts';
 import { findAgreement } from './agreement.repo.ts';
 
 const author = alias(federations, 'author_federation');
@@ -17,13 +18,14 @@ export async function listComments(ctx: ServiceCtx, id: string) {
     .leftJoin(addressee, eq(addressee.id, agreementComments.addressedToTenantId))
     .where(and(eq(agreementComments.tenantId, a.tenantId), eq(agreementComments.agreementId, a.id)))
     .orderBy(asc(agreementComments.createdAt));
+  const people = await loadPeople(ctx, rows.map((r) => r.c.authorUserId), rows.map((r) => r.c.authorTenantId));
   return rows.map((r) => ({
     id: r.c.id,
     versionId: r.c.versionId,
     versionNumber: r.versionNumber,
     clauseKey: r.c.clauseKey,
     authorSlug: r.authorSlug,
-    authorLabel: r.c.authorLabel,
+    author: people.person(r.c.authorUserId, r.c.authorTenantId),
     addressedToSlug: r.addressedToSlug,
     body: r.c.body,
     createdAt: r.c.createdAt.toISOString(),

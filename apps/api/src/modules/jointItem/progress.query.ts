@@ -2,6 +2,7 @@ import type { Health, ProgressUpdateDto } from '@uc/contracts';
 import { jointItemUpdates } from '@uc/db';
 import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
+import { loadPeople, type PeopleResolver } from '../person/index.ts';
 import { agreementOf, findParties, type PartyRow } from '../agreement/index.ts';
 import { findAttachmentsOfItem, toAttachmentDto, type AttachmentMeta } from './attachment.query.ts';
 import { findJointItem, type JointItemRow } from './jointItem.repo.ts';
@@ -18,7 +19,8 @@ export async function findUpdatesOfItem(ctx: ServiceCtx, item: JointItemRow, par
     .where(and(eq(jointItemUpdates.tenantId, item.tenantId), eq(jointItemUpdates.itemId, item.id)))
     .orderBy(desc(jointItemUpdates.createdAt));
   const attachments = await findAttachmentsOfItem(ctx, item);
-  return rows.map((u) => toUpdateDto(u, attachments.filter((a) => a.updateId === u.id), parties));
+  const people = await loadPeople(ctx, rows.map((u) => u.authorUserId), parties.map((x) => x.tenantId));
+  return rows.map((u) => toUpdateDto(u, attachments.filter((a) => a.updateId === u.id), parties, people));
 }
 
 export async function listProgressUpdates(ctx: ServiceCtx, itemId: string): Promise<ProgressUpdateDto[]> {
@@ -26,7 +28,7 @@ export async function listProgressUpdates(ctx: ServiceCtx, itemId: string): Prom
   return findUpdatesOfItem(ctx, item, await findParties(ctx, await agreementOf(ctx, item)));
 }
 
-export function toUpdateDto(u: UpdateRow, attachments: AttachmentMeta[], parties: PartyRow[]): ProgressUpdateDto {
+export function toUpdateDto(u: UpdateRow, attachments: AttachmentMeta[], parties: PartyRow[], people: PeopleResolver): ProgressUpdateDto {
   const p = parties.find((x) => x.tenantId === u.partyTenantId);
   return {
     id: u.id,
@@ -34,7 +36,7 @@ export function toUpdateDto(u: UpdateRow, attachments: AttachmentMeta[], parties
     partySlug: p?.slug ?? '',
     partyNameZh: p?.nameZh ?? '',
     partyNameEn: p?.nameEn ?? '',
-    authorLabel: u.authorLabel,
+    author: people.person(u.authorUserId, u.partyTenantId),
     health: u.health as Health,
     text: u.body,
     attachments: attachments.map((a) => toAttachmentDto(a, parties)),

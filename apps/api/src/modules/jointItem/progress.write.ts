@@ -7,6 +7,7 @@ import { auditToParties } from '../agreement/index.ts';
 import { recordActivity } from './activity.write.ts';
 import { findAttachmentsOfItem } from './attachment.query.ts';
 import { itemForWrite } from './jointItem.access.ts';
+import { loadPeople } from '../person/index.ts';
 import { toUpdateDto } from './progress.query.ts';
 
 export async function postProgressUpdate(ctx: ServiceCtx, input: { itemId: string; health: Health; text: string; attachmentIds: string[] }): Promise<ProgressUpdateDto> {
@@ -56,5 +57,5 @@ export async function postProgressUpdate(ctx: ServiceCtx, input: { itemId: strin
   });
   await recordActivity(ctx, { agreement, itemId: item.id, type: 'progress.posted', data: { health: input.health, excerpt: input.text.slice(0, 80), attachments: ids.length } });
   const attachments = (await findAttachmentsOfItem(ctx, item)).filter((a) => a.updateId === update!.id);
-  return toUpdateDto(update!, attachments, parties);
+  return toUpdateDto(update!, attachments, parties, await loadPeople(ctx, [update!.authorUserId], [update!.partyTenantId]));
 }

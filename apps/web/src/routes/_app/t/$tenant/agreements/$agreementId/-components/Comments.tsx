@@ -4,6 +4,7 @@ import type { AgreementDto } from '@uc/contracts';
 import { Alert, App, Button, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../../components/session.ts';
+import { Person } from '../../../../../../../components/Person.tsx';
 import { formatDateTime } from '../../../../../../../lib/dates.ts';
 import { formProblem } from '../../../../../../../lib/errors.ts';
 import { useT } from '../../../../../../../lib/locale.ts';
@@ -37,7 +38,7 @@ export function Comments({ agreement: a, clauseKey }: { agreement: AgreementDto;
             <Typography.Text strong style={{ fontSize: 13 }}>
               {name(c.authorSlug)}
             </Typography.Text>
-            <span style={{ overflowWrap: 'anywhere' }}>{c.authorLabel}</span>
+            <Person value={c.author} inline />
             <Tag bordered={false} style={{ marginInlineEnd: 0, fontSize: 12 }}>
               {t('agreements.versionNumber', { number: c.versionNumber })}
             </Tag>

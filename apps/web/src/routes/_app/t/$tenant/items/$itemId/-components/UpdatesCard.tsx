@@ -2,17 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ItemPageDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
+import { Person } from '../../../../../../../components/Person.tsx';
 import { Attachments } from '../../../../../../../features/items/Attachments.tsx';
 import { HealthTag } from '../../../../../../../features/items/ItemTags.tsx';
 import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { useT } from '../../../../../../../lib/locale.ts';
 import { PostUpdateModal } from './PostUpdateModal.tsx';
 
 /** Progress updates from both sides, newest first, each with its health, text and attachments. */
 export function UpdatesCard({ page }: { page: ItemPageDto }) {
   const t = useT();
-  const locale = useLocale();
   const [posting, setPosting] = useState(false);
   const updates = [...page.updates].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
@@ -36,7 +35,7 @@ export function UpdatesCard({ page }: { page: ItemPageDto }) {
             <div key={u.id} data-testid="progress-update" style={{ padding: '12px 0', borderTop: i === 0 ? undefined : '1px solid #f0f0f0' }}>
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {localName(locale, { nameZh: u.partyNameZh, nameEn: u.partyNameEn })} · {u.authorLabel} · {formatDateTime(u.createdAt)}
+                  <Person value={u.author} inline /> · {formatDateTime(u.createdAt)}
                 </Typography.Text>
                 <HealthTag health={u.health} />
               </Flex>
