@@ -29,7 +29,7 @@ describe('progress updates and attachments', () => {
     const img = await w.bLead.jointItem.attachment.upload({ itemId: item.id, filename: '../现场照片.png', contentType: 'image/png', base64: PNG.toString('base64') });
     expect(img).toMatchObject({ filename: '现场照片.png', contentType: 'image/png', size: PNG.length, updateId: null, partySlug: w.B.slug, url: `/api/joint-items/attachments/${img.id}` });
     const update = await w.bLead.jointItem.progress.post({ itemId: item.id, health: 'at_risk', text: '基地接待能力不足，需调整批次', attachmentIds: [img.id] });
-    expect(update).toMatchObject({ partySlug: w.B.slug, author: { kind: 'person', unit: w.B.nameZh }, health: 'at_risk' });
+    expect(update).toMatchObject({ partySlug: w.B.slug, author: { kind: 'person', name: bLeadUser.email.split('@')[0], unit: w.B.nameZh }, health: 'at_risk' });
     expect(update.attachments.map((a) => a.id)).toEqual([img.id]);
     const page = await w.aLead.jointItem.page({ id: item.id });
     expect(page.item.health).toBe('at_risk');
