@@ -65,7 +65,7 @@ function CooperationPage() {
       <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
         {t('cooperation.commons')}
       </Typography.Title>
-      <CooperationSections sections={overview.sections} />
+      <CooperationSections sections={overview.sections} partyName={partyName} />
       <ReportPanel report={report} partyName={partyName} />
     </Space>
   );

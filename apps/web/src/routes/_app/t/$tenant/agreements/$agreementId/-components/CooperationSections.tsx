@@ -7,7 +7,7 @@ import { useLocale, useT } from '../../../../../../../lib/locale.ts';
 const label = (l: { zh: string; en: string }, locale: string) => (locale === 'en' ? l.en : l.zh);
 
 /** Each commons side by side: its figures, a chart of allowed vs used each way, highlights. */
-export function CooperationSections({ sections }: { sections: CooperationSectionDto[] }) {
+export function CooperationSections({ sections, partyName }: { sections: CooperationSectionDto[]; partyName: (slug: string) => string }) {
   const t = useT();
   const locale = useLocale();
   if (!sections.length) return <Empty description={t('cooperation.empty')} />;
@@ -36,7 +36,7 @@ export function CooperationSections({ sections }: { sections: CooperationSection
                     legend: { top: 0, data: [t('cooperation.allowed'), t('cooperation.used')] },
                     tooltip: { trigger: 'axis' },
                     xAxis: { type: 'value', minInterval: 1 },
-                    yAxis: { type: 'category', data: s.directions.map((d) => `${d.from} → ${d.to}`) },
+                    yAxis: { type: 'category', data: s.directions.map((d) => `${partyName(d.from)} → ${partyName(d.to)}`) },
                     series: [
                       { name: t('cooperation.allowed'), type: 'bar', data: s.directions.map((d) => d.allowed ?? 0), color: '#91cc75' },
                       { name: t('cooperation.used'), type: 'bar', data: s.directions.map((d) => d.used), color: '#1677ff', label: { show: true, position: 'right' } },
