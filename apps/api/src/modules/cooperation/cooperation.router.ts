@@ -1,4 +1,4 @@
-import { cooperationInput, cooperationOverviewDto, federationReportDto, federationReportInput, reportCommentInput, reportConfirmInput, reportDto, reportTextInput, reportVerifyDto } from '@uc/contracts';
+import { cooperationInput, cooperationOverviewDto, federationReportDto, federationReportInput, onceInput, reportCommentInput, reportConfirmInput, reportDto, reportTextInput, reportVerifyDto } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
 import { federationReport } from './federation.query.ts';
@@ -18,7 +18,7 @@ export const cooperationRouter = router({
     get: staffProcedure.input(cooperationInput).output(reportDto).query(({ ctx, input }) => getReport(ctx.svc, input)),
     generate: editor.input(cooperationInput).output(reportDto).mutation(({ ctx, input }) => generateReport(ctx.svc, input)),
     saveTexts: editor.input(reportTextInput).output(reportDto).mutation(({ ctx, input }) => saveReportTexts(ctx.svc, input)),
-    comment: editor.input(reportCommentInput).output(reportDto).mutation(({ ctx, input }) => commentReport(ctx.svc, input)),
+    comment: editor.input(reportCommentInput).input(onceInput).output(reportDto).mutation(({ ctx, input }) => commentReport(ctx.svc, input)),
     confirm: signer.input(reportConfirmInput).output(reportDto).mutation(({ ctx, input }) => confirmReport(ctx.svc, input)),
     verify: staffProcedure.input(cooperationInput).output(reportVerifyDto).query(({ ctx, input }) => verifyReport(ctx.svc, input)),
     pdf: staffProcedure.input(cooperationInput).output(fileDto).query(({ ctx, input }) => reportFile(ctx.svc, input, 'pdf')),

@@ -17,21 +17,12 @@ const ROW_CODES = new Set(['NOT_ELIGIBLE', 'BOOKING_STATE', 'FORBIDDEN', 'NOT_FO
 
 export async function bulkDecide(ctx: ServiceCtx, input: z.infer<typeof bulkDecideInput>): Promise<Result> {
   const ids = [...new Set(input.ids)];
-  const missing = new Set<string>();
-  for (const id of [...ids].sort()) {
-    try {
-      await findBooking(ctx, id, { forUpdate: true });
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e;
-      missing.add(id);
-    }
-  }
+  // An id the caller cannot see (another federation's, or none) makes the whole request NOT_FOUND,
+  // as a single decision would answer: the list comes from the officer's own page, so a stranger in it
+  // is tampering, and answering row by row would echo foreign ids back.
+  for (const id of [...ids].sort()) await findBooking(ctx, id, { forUpdate: true });
   const rows: Row[] = [];
   for (const id of ids) {
-    if (missing.has(id)) {
-      rows.push({ id, outcome: 'refused', code: 'NOT_FOUND', reasons: [] });
-      continue;
-    }
     try {
       await ctx.db.transaction(async (sp) => {
         const spCtx = { ...ctx, db: sp };
