@@ -75,7 +75,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 /** docs/architecture.md, "File names": `<entity>.<role>.ts` with a role from the fixed list, tests named after what they test. */
-const ROLES = 'router|query|write|sign|book|import|export|draw|lock|transfer|repo|types|dto|rules|download|pdf|xlsx|panel|job|notices|testkit|access|crypto|labels|cooperation|provider';
+const ROLES = 'router|query|write|sign|book|import|export|draw|lock|transfer|repo|types|dto|rules|download|pdf|xlsx|panel|job|notices|testkit|access|crypto|labels|cooperation|provider|todo|mine|registry';
 const MODULE_FILE = new RegExp(`^(index|[a-z][a-zA-Z]*\\.(${ROLES})|[a-z][a-zA-Z]*(\\.[a-z]+)?\\.(test|concurrency\\.test|nonparty\\.test))\\.ts$`);
 
 describe('module files', () => {

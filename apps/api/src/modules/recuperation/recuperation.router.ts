@@ -49,7 +49,7 @@ import { getBatch, listBatches, listCatalog } from './batch.query.ts';
 import { createBatch, saveBatch } from './batch.write.ts';
 import { book } from './booking.book.ts';
 import { batchDetail, eligibility, getBooking, listBookings, myBookings } from './booking.query.ts';
-import { bulkDecide } from './booking.bulk.ts';
+import { bulkDecide } from './bulkDecision.write.ts';
 import { acceptOffer, approve, cancel, confirm, declineOffer, reject } from './booking.write.ts';
 import { checkIn, complete, markNoShow } from './checkin.write.ts';
 import { nominate, nominateXlsx } from './nomination.write.ts';
