@@ -131,7 +131,7 @@ test.describe.serial('合作协议：起草、协商、对比、签署、PDF 与
 
     await sign(nb, 2);
     await expect(nb.getByTestId('party-ningbo')).toHaveAttribute('data-state', 'signed');
-    await expect(nb.getByTestId('party-ningbo')).toContainText('signer@ningbo.demo');
+    await expect(nb.getByTestId('party-ningbo')).toContainText('周海涛（宁波市总工会 常务副主席）');
     await expect(nb.getByTestId('party-hangzhou')).toHaveAttribute('data-state', 'pending');
     await expect(nb.getByTestId('next-step')).toContainText('等待 杭州市总工会 签署');
     await nb.screenshot({ path: artifact('agreement-signing'), fullPage: true });

@@ -82,7 +82,7 @@ test.describe.serial('疗休养：宁波会员手机预订杭州基地，审核�
 
   test('宁波会员在手机上找到杭州的批次，带一位家属预订，并单独勾选信息共享同意', async ({ browser, baseURL }) => {
     const page = await signedInPage(browser, baseURL, 'member@ningbo.demo', true);
-    await page.getByRole('button', { name: '疗休养预订' }).click();
+    await page.getByText('预约疗休养', { exact: true }).click();
     await expect(page.getByRole('heading', { name: '疗休养预订' })).toBeVisible();
     await page.getByText('杭州市总工会', { exact: true }).click();
     const card = page.getByTestId('batch-card').filter({ hasText: ROUTE }).filter({ hasText: tomorrowZh });

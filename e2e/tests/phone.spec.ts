@@ -29,7 +29,7 @@ test.describe('手机屏幕 375×812', () => {
 
   test('a member account sees its own simple home, without staff menus', async ({ page }) => {
     await signIn(page, 'member@hangzhou.demo');
-    await expect(page.getByText('您是杭州市总工会的会员。')).toBeVisible();
+    await expect(page.getByTestId('member-home')).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: '菜单' }).click();
     const menu = page.getByRole('dialog', { name: '工会协作平台' });
