@@ -85,10 +85,11 @@ export async function confirmReport(ctx: ServiceCtx, input: CooperationInput & {
   const s = await cooperationScope(ctx, input);
   const row = await findReport(ctx, s.agreement, s.year, { forUpdate: true });
   if (!row) throw new AppError('REPORT_CHANGED');
-  if (row.status === 'frozen') throw new AppError('REPORT_FROZEN');
-  if (row.contentHash !== input.contentHash) throw new AppError('REPORT_CHANGED');
+  // a party that confirmed hears that first, whether or not its confirmation completed the set
   const confirmed = await findConfirmations(ctx, row);
   if (confirmed.some((c) => c.partyTenantId === ctx.tenantId)) throw new AppError('ALREADY_CONFIRMED');
+  if (row.status === 'frozen') throw new AppError('REPORT_FROZEN');
+  if (row.contentHash !== input.contentHash) throw new AppError('REPORT_CHANGED');
   await ctx.db.insert(cooperationReportConfirmations).values({
     tenantId: row.tenantId,
     reportId: row.id,
