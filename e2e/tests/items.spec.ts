@@ -90,6 +90,8 @@ for (const view of VIEWS) {
     const fits = async (page: Page) => expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     test('two leads track an item: at-risk update with an attachment, a milestone confirmed by both, the dashboard', async ({ page }) => {
+      // the longest journey (two sign-ins, an upload, two dashboards, the board): 60–80 s on a busy 2-core machine
+      test.setTimeout(180_000);
       // the Ningbo lead's own items, what needs attention first
       await signIn(page, 'lead@ningbo.demo');
       await openMenu(page, view.phone, '我的项目');
