@@ -107,3 +107,22 @@ test.describe.serial('年度合作报告', () => {
     await hz.context().close();
   });
 });
+
+test('年度合作总览：从数据看板进入，汇总本会全部正在履行的协议，每份协议可点开', async ({ browser, baseURL }) => {
+  for (const phone of [false, true]) {
+    const page = await signedIn(browser, baseURL, 'signer@hangzhou.demo', phone);
+    await page.goto('/t/hangzhou/dashboard');
+    await page.getByTestId('dashboard-cooperation').click();
+    await expect(page.getByRole('heading', { name: `${YEAR}年度本会合作总览` })).toBeVisible();
+    const agreements = page.getByTestId('coop-federation-agreements');
+    await expect(agreements.getByRole('link', { name: /双城记/ })).toBeVisible();
+    await expect(page.getByTestId('coop-recuperation')).toBeVisible();
+    await expect(page.getByText(/cooperation\./)).toHaveCount(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: artifact(phone ? 'coop-federation-phone' : 'coop-federation'), fullPage: true });
+    await agreements.getByRole('link', { name: /双城记/ }).click();
+    await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]+\/cooperation/);
+    await expect(page.getByTestId('coop-recuperation')).toBeVisible();
+    await page.context().close();
+  }
+});

@@ -27,6 +27,7 @@ import { Route as AppTTenantAgreementsAgreementIdRouteRouteImport } from './rout
 import { Route as AppTTenantAuditIndexRouteImport } from './routes/_app/t/$tenant/audit/index';
 import { Route as AppTTenantContestsIndexRouteImport } from './routes/_app/t/$tenant/contests/index';
 import { Route as AppTTenantContestsContestIdRouteImport } from './routes/_app/t/$tenant/contests/$contestId';
+import { Route as AppTTenantCooperationIndexRouteImport } from './routes/_app/t/$tenant/cooperation/index';
 import { Route as AppTTenantDashboardIndexRouteImport } from './routes/_app/t/$tenant/dashboard/index';
 import { Route as AppTTenantItemsIndexRouteImport } from './routes/_app/t/$tenant/items/index';
 import { Route as AppTTenantJudgeIndexRouteImport } from './routes/_app/t/$tenant/judge/index';
@@ -158,6 +159,12 @@ const AppTTenantContestsContestIdRoute =
   AppTTenantContestsContestIdRouteImport.update({
     id: '/contests/$contestId',
     path: '/contests/$contestId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantCooperationIndexRoute =
+  AppTTenantCooperationIndexRouteImport.update({
+    id: '/cooperation/',
+    path: '/cooperation/',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
 const AppTTenantDashboardIndexRoute =
@@ -415,6 +422,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/contests/': typeof AppTTenantContestsIndexRoute;
+  '/t/$tenant/cooperation/': typeof AppTTenantCooperationIndexRoute;
   '/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
   '/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
   '/t/$tenant/judge/': typeof AppTTenantJudgeIndexRoute;
@@ -470,6 +478,7 @@ export interface FileRoutesByTo {
   '/t/$tenant/agreements': typeof AppTTenantAgreementsIndexRoute;
   '/t/$tenant/audit': typeof AppTTenantAuditIndexRoute;
   '/t/$tenant/contests': typeof AppTTenantContestsIndexRoute;
+  '/t/$tenant/cooperation': typeof AppTTenantCooperationIndexRoute;
   '/t/$tenant/dashboard': typeof AppTTenantDashboardIndexRoute;
   '/t/$tenant/items': typeof AppTTenantItemsIndexRoute;
   '/t/$tenant/judge': typeof AppTTenantJudgeIndexRoute;
@@ -530,6 +539,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/agreements/': typeof AppTTenantAgreementsIndexRoute;
   '/_app/t/$tenant/audit/': typeof AppTTenantAuditIndexRoute;
   '/_app/t/$tenant/contests/': typeof AppTTenantContestsIndexRoute;
+  '/_app/t/$tenant/cooperation/': typeof AppTTenantCooperationIndexRoute;
   '/_app/t/$tenant/dashboard/': typeof AppTTenantDashboardIndexRoute;
   '/_app/t/$tenant/items/': typeof AppTTenantItemsIndexRoute;
   '/_app/t/$tenant/judge/': typeof AppTTenantJudgeIndexRoute;
@@ -590,6 +600,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/agreements/'
     | '/t/$tenant/audit/'
     | '/t/$tenant/contests/'
+    | '/t/$tenant/cooperation/'
     | '/t/$tenant/dashboard/'
     | '/t/$tenant/items/'
     | '/t/$tenant/judge/'
@@ -645,6 +656,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/agreements'
     | '/t/$tenant/audit'
     | '/t/$tenant/contests'
+    | '/t/$tenant/cooperation'
     | '/t/$tenant/dashboard'
     | '/t/$tenant/items'
     | '/t/$tenant/judge'
@@ -704,6 +716,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/agreements/'
     | '/_app/t/$tenant/audit/'
     | '/_app/t/$tenant/contests/'
+    | '/_app/t/$tenant/cooperation/'
     | '/_app/t/$tenant/dashboard/'
     | '/_app/t/$tenant/items/'
     | '/_app/t/$tenant/judge/'
@@ -872,6 +885,13 @@ declare module '@tanstack/react-router' {
       path: '/contests/$contestId';
       fullPath: '/t/$tenant/contests/$contestId';
       preLoaderRoute: typeof AppTTenantContestsContestIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/cooperation/': {
+      id: '/_app/t/$tenant/cooperation/';
+      path: '/cooperation';
+      fullPath: '/t/$tenant/cooperation/';
+      preLoaderRoute: typeof AppTTenantCooperationIndexRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/dashboard/': {
@@ -1237,6 +1257,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
   AppTTenantAuditIndexRoute: typeof AppTTenantAuditIndexRoute;
   AppTTenantContestsIndexRoute: typeof AppTTenantContestsIndexRoute;
+  AppTTenantCooperationIndexRoute: typeof AppTTenantCooperationIndexRoute;
   AppTTenantDashboardIndexRoute: typeof AppTTenantDashboardIndexRoute;
   AppTTenantItemsIndexRoute: typeof AppTTenantItemsIndexRoute;
   AppTTenantJudgeIndexRoute: typeof AppTTenantJudgeIndexRoute;
@@ -1271,6 +1292,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,
   AppTTenantAuditIndexRoute: AppTTenantAuditIndexRoute,
   AppTTenantContestsIndexRoute: AppTTenantContestsIndexRoute,
+  AppTTenantCooperationIndexRoute: AppTTenantCooperationIndexRoute,
   AppTTenantDashboardIndexRoute: AppTTenantDashboardIndexRoute,
   AppTTenantItemsIndexRoute: AppTTenantItemsIndexRoute,
   AppTTenantJudgeIndexRoute: AppTTenantJudgeIndexRoute,

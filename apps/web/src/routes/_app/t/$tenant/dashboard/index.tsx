@@ -1,4 +1,4 @@
-import { DownloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FundOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Flex, Row, Segmented, Select, Spin } from 'antd';
@@ -57,6 +57,9 @@ function DashboardPage() {
             <Button icon={<DownloadOutlined />} href={dashboardExportUrl(slug, search)} data-testid="dashboard-export">
               {t('dashboard.export')}
             </Button>
+            <Link to="/t/$tenant/cooperation" params={{ tenant: slug }} data-testid="dashboard-cooperation">
+              <Button icon={<FundOutlined />}>{t('cooperation.federation.open')}</Button>
+            </Link>
             {search.agreementId && (
               <Link to="/t/$tenant/items/board/$agreementId" params={{ tenant: slug, agreementId: search.agreementId }}>
                 <Button icon={<UnorderedListOutlined />}>{t('dashboard.openBoard')}</Button>
