@@ -1,8 +1,7 @@
 import type { AgreementContent, CommonsSection, JointKind } from '@uc/contracts';
-import PDFDocument from 'pdfkit';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { richTextToPlain } from './content.rules.ts';
-import { cjkFonts } from '../../lib/cjkFont.ts';
+import { openCjkPdf } from '../../lib/cjkPdf.ts';
 
 // Lays out the agreement as evidence: the signed text, a signature block per party, the content
 // hash on every page and a signing certificate page. Pure: everything it shows comes in the model.
@@ -58,21 +57,10 @@ const GREY = '#555555';
 const BODY = 10.5;
 
 export function renderAgreementPdf(m: PdfModel): Promise<Buffer> {
-  const fonts = cjkFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finished } = openCjkPdf({
     margins: { top: 64, bottom: 80, left: 64, right: 64 },
     bufferPages: true,
-    lang: 'zh-CN',
     info: { Title: m.content.title, Author: '工会协作平台 Union Commons', Subject: `SHA-256 ${m.contentHash}`, CreationDate: m.generatedAt },
-  });
-  doc.registerFont('body', fonts.regular.path, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const w = new Writer(doc);
