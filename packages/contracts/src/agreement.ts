@@ -92,6 +92,8 @@ export const versionSummaryDto = z.object({
 
 export const agreementSummaryDto = z.object({
   id: z.string(),
+  /** the human number, e.g. 杭甬合〔2026〕1号 (shown instead of the id) */
+  number: z.string(),
   title: z.string(),
   status: agreementStatus,
   /** an active agreement with an amendment under way */
@@ -209,3 +211,15 @@ export const commentInput = z.object({
 
 /** The agreement PDF (signed text, signatures, certificate page), base64-encoded for the download route. */
 export const agreementPdfDto = z.object({ filename: z.string(), base64: z.string() });
+
+/**
+ * The status as people read it (issue 16): an active agreement before its term starts is 待生效
+ * (pending), after its term 已到期 (expired) — derived from the dates, never stored.
+ */
+export type AgreementShownStatus = AgreementStatus | 'pending';
+export function agreementShownStatus(a: { status: AgreementStatus; termStart: string; termEnd: string }, today: string): AgreementShownStatus {
+  if (a.status !== 'active') return a.status;
+  if (today < a.termStart) return 'pending';
+  if (today > a.termEnd) return 'expired';
+  return 'active';
+}

@@ -119,6 +119,11 @@ export const batchDto = z.object({
 });
 export type BatchDto = z.infer<typeof batchDto>;
 
+/** What a batch shows: 已结束 once its stay is over (derived from the dates, never stored). */
+export function batchShownStatus(b: Pick<BatchDto, 'status' | 'endDate'>, today: string): BatchDto['status'] | 'ended' {
+  return b.status !== 'cancelled' && b.endDate < today ? 'ended' : b.status;
+}
+
 export const batchListInput = z.object({
   from: dateString.optional(),
   to: dateString.optional(),

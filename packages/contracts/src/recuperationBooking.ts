@@ -81,6 +81,8 @@ export const bookingDto = z.object({
   consent: z.object({ at: z.string(), method: z.enum(['member', 'staff_attested']), shareMobile: z.boolean(), version: z.string() }),
   /** the QR code's content, shown to the member only (null for staff and before confirmation) */
   checkinToken: z.string().nullable(),
+  /** 6 digits the member can read aloud at the desk (member only, once confirmed) */
+  checkinCode: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   requestedAt: z.string(),
   approvedAt: z.string().nullable(),
@@ -137,7 +139,14 @@ export const bookingReasonInput = bookingActionInput.extend({ reason: z.string()
 export const cancelInput = bookingActionInput.extend({
   reason: z.string().trim().max(500).default(''),
 });
-export const checkInInput = z.object({ token: z.string().trim().min(20).max(200) });
+/**
+ * The QR code's long token, or the short code a member reads aloud (6 digits) with the batch the
+ * desk is checking in: a code means nothing outside its batch (docs/decisions/0027-official-numbers.md).
+ */
+export const checkInInput = z.union([
+  z.object({ token: z.string().trim().min(20).max(200) }),
+  z.object({ batchId: uuid, code: z.string().trim().regex(/^\d{6}$/, { error: 'code_invalid' }) }),
+]);
 
 export const rosterDto = z.object({
   batch: catalogBatchDto.pick({ id: true, code: true, startDate: true, endDate: true, nights: true, capacity: true, bedsTaken: true, hostSlug: true }).extend({

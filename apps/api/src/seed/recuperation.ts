@@ -135,7 +135,7 @@ async function seedBookings(db: Db, env: EnvLike, batch: Map<string, string>) {
   await through('ningbo', 'hangzhou', missed, '2026-09-05');
   await asMember(db, env, 'ningbo', nb[2]!, at('2026-09-20T01:00:00Z'), (ctx) => cancel(ctx, dropped, '单位生产任务紧，无法请假'));
   const t = await token('hangzhou', done, at('2026-10-12T01:00:00Z'));
-  await staff('hangzhou', '2026-10-12T01:30:00Z', (ctx) => checkIn(ctx, t));
+  await staff('hangzhou', '2026-10-12T01:30:00Z', (ctx) => checkIn(ctx, { token: t }));
   await staff('hangzhou', '2026-10-16T02:00:00Z', (ctx) => complete(ctx, done));
   await staff('hangzhou', '2026-10-13T02:00:00Z', (ctx) => markNoShow(ctx, missed));
 

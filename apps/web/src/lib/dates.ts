@@ -35,3 +35,8 @@ export function toDateString(d: dayjs.Dayjs): string {
  * 2026.03.01 or 20260301. Give it to every DatePicker as `format`; never make the input read-only.
  */
 export const DATE_INPUT_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY.MM.DD', 'YYYYMMDD'];
+
+/** Today's calendar date in China (YYYY-MM-DD), for states derived from dates (待生效, 已结束). */
+export function todayInChina(): string {
+  return dayjs().tz(CHINA_TZ).format('YYYY-MM-DD');
+}

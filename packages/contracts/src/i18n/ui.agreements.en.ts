@@ -29,6 +29,9 @@ export const uiAgreementsEn: Record<keyof typeof uiAgreementsZh, string> = {
   'agreements.field.updatedAt': 'Last updated',
   'agreements.field.currentVersion': 'Current version',
   'agreements.field.inForceVersion': 'Version in force',
+  'agreements.field.number': 'Agreement No.',
+  'agreements.field.id': 'System ID',
+  'agreements.techInfo': 'Technical information',
   'agreements.field.hash': 'Content hash (SHA-256)',
   'agreements.field.terminationReason': 'Reason for termination',
 

@@ -29,6 +29,9 @@ export const uiAgreementsZh = {
   'agreements.field.currentVersion': '当前版本',
   'agreements.field.inForceVersion': '生效版本',
   'agreements.field.hash': '内容摘要（SHA-256）',
+  'agreements.field.number': '协议编号',
+  'agreements.field.id': '系统标识',
+  'agreements.techInfo': '技术信息',
   'agreements.field.terminationReason': '终止原因',
 
   'agreements.tab.overview': '概览',

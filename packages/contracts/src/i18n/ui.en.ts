@@ -433,6 +433,7 @@ export const uiEn: Record<UiKey, string> = {
   'agreementStatus.draft': 'Draft',
   'agreementStatus.negotiating': 'Negotiating',
   'agreementStatus.signing': 'Signing',
+  'agreementStatus.pending': 'Not yet in force',
   'agreementStatus.active': 'In force',
   'agreementStatus.expired': 'Expired',
   'agreementStatus.terminated': 'Terminated',

@@ -14,7 +14,7 @@ export const uiItemsZh = {
   'items.status.done': '已完成',
   'items.status.delayed': '延期',
   'items.status.cancelled': '已取消',
-  'items.health.on_track': '进展顺利',
+  'items.health.on_track': '进展正常',
   'items.health.at_risk': '存在风险',
   'items.health.off_track': '严重滞后',
   'items.health.none': '暂无进展',

@@ -434,6 +434,7 @@ export const uiZh = {
   'agreementStatus.negotiating': '协商中',
   'agreementStatus.signing': '签署中',
   'agreementStatus.active': '已生效',
+  'agreementStatus.pending': '待生效',
   'agreementStatus.expired': '已到期',
   'agreementStatus.terminated': '已终止',
   'agreementStatus.declined': '已拒签',

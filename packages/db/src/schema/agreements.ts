@@ -22,6 +22,10 @@ export const agreements = pgTable(
     partyTenantIds: uuid('party_tenant_ids').array().notNull(),
     termStart: date('term_start', { mode: 'string' }).notNull(),
     termEnd: date('term_end', { mode: 'string' }).notNull(),
+    /** the human number, e.g. 杭甬合〔2026〕1号: year and sequence per initiating federation (0027) */
+    number: text('number').notNull().default(''),
+    numberYear: integer('number_year'),
+    numberSeq: integer('number_seq'),
     terminationReason: text('termination_reason'),
     expiryNoticeSentAt: instant('expiry_notice_sent_at'),
     /** optimistic concurrency for lifecycle steps */
@@ -32,8 +36,20 @@ export const agreements = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('agreement_status_idx').on(t.tenantId, t.status, t.termEnd),
+    unique('agreement_number_uq').on(t.tenantId, t.numberYear, t.numberSeq),
     index('agreement_parties_gin').using('gin', t.partyTenantIds),
   ],
+);
+
+/** The last agreement number given per initiating federation and year (migration 0027). */
+export const agreementNumberCounters = pgTable(
+  'agreement_number_counter',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    year: integer('year').notNull(),
+    lastNo: integer('last_no').notNull(),
+  },
+  (t) => [primaryKey({ name: 'agreement_number_counter_pk', columns: [t.tenantId, t.year] })],
 );
 
 export const agreementParties = pgTable(

@@ -9,6 +9,8 @@ export const federations = pgTable('federation', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   city: text('city').notNull(),
+  /** one-character short name for document numbers (杭, 甬); '' = derived from the city (migration 0027) */
+  shortName: text('short_name').notNull().default(''),
   createdAt: createdAt(),
   // onboarding by the platform operator (issue 12): 'active' | 'suspended'
   status: text('status').notNull().default('active'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -193,6 +193,8 @@ export const recuperationBookings = pgTable(
     pricePerDayFen: integer('price_per_day_fen').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     checkinToken: text('checkin_token').notNull(),
+    /** 6 digits a member can read aloud, given on confirmation; unique among the batch's confirmed bookings (0027) */
+    checkinCode: text('checkin_code'),
     checkedInAt: instant('checked_in_at'),
     checkedInBy: text('checked_in_by'),
     offerExpiresAt: instant('offer_expires_at'),
@@ -223,6 +225,7 @@ export const recuperationBookings = pgTable(
     ...claimIndexes('recuperation_booking', { ...t, poolId: t.batchId }, BOOKING_ACTIVE_STATUSES),
     unique('recuperation_booking_token_uq').on(t.tenantId, t.checkinToken),
     index('recuperation_booking_host_token_idx').on(t.hostTenantId, t.checkinToken),
+    uniqueIndex('recuperation_booking_code_uq').on(t.hostTenantId, t.batchId, t.checkinCode).where(sql`${t.checkinCode} is not null and ${t.status} = 'confirmed'`),
     index('recuperation_booking_member_idx').on(t.tenantId, t.memberId, t.batchStart),
     check(
       'recuperation_booking_status_ck',

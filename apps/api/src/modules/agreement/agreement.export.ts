@@ -34,6 +34,7 @@ export async function agreementPdf(ctx: ServiceCtx, id: string): Promise<{ filen
 
   const bytes = await renderAgreementPdf({
     agreementId: a.id,
+    number: a.number,
     versionNumber: v.number,
     content,
     parties: parties.map(({ slug, nameZh, nameEn }) => ({ slug, nameZh, nameEn })),

@@ -90,10 +90,15 @@ describe('agreement PDF evidence', () => {
       expect(text).toContain(squash(g.title));
       for (const p of g.parties) expect(text).toContain(squash(p.nameZh));
       expect(text).toContain(hash);
-      // the hash is on every page's footer, and the last page is the certificate
+      // the agreement number is on every page's footer, and the last page is the certificate
       const pages = execFileSync('pdfinfo', [join(tmp, 'a.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]!;
-      expect(text.split(`SHA-256：${hash}`).length - 1).toBeGreaterThanOrEqual(Number(pages));
+      expect(text.split(squash(g.number)).length - 1).toBeGreaterThanOrEqual(Number(pages));
       expect(text).toContain('签署证书');
+      // the human number heads the document and every footer; the id and hash sit in the last section, 技术信息
+      expect(g.number).toMatch(/合〔\d{4}〕\d+号$/);
+      expect(text).toContain(g.number);
+      expect(text.indexOf(g.id)).toBeGreaterThan(text.indexOf('技术信息'));
+      expect(text.indexOf(hash, text.indexOf('技术信息'))).toBeGreaterThan(0);
       expect(text).toContain(squash(`签署人：张伟（${A.nameZh} 常务副主席）`));
       expect(text).toContain(squash(`签署人：${bUser.email.split('@')[0]}（${B.nameZh}）`));
       // never a login email

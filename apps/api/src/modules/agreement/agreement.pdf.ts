@@ -1,8 +1,7 @@
 import type { AgreementContent, CommonsSection, JointKind } from '@uc/contracts';
-import PDFDocument from 'pdfkit';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { richTextToPlain } from './content.rules.ts';
-import { cjkFonts } from '../../lib/cjkFont.ts';
+import { openCjkPdf } from '../../lib/cjkPdf.ts';
 
 // Lays out the agreement as evidence: the signed text, a signature block per party, the content
 // hash on every page and a signing certificate page. Pure: everything it shows comes in the model.
@@ -27,6 +26,8 @@ export interface PdfSignature {
 
 export interface PdfModel {
   agreementId: string;
+  /** the human number, e.g. 杭甬合〔2026〕1号 */
+  number: string;
   versionNumber: number;
   content: AgreementContent;
   parties: PdfParty[];
@@ -58,21 +59,10 @@ const GREY = '#555555';
 const BODY = 10.5;
 
 export function renderAgreementPdf(m: PdfModel): Promise<Buffer> {
-  const fonts = cjkFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, finished } = openCjkPdf({
     margins: { top: 64, bottom: 80, left: 64, right: 64 },
     bufferPages: true,
-    lang: 'zh-CN',
     info: { Title: m.content.title, Author: '工会协作平台 Union Commons', Subject: `SHA-256 ${m.contentHash}`, CreationDate: m.generatedAt },
-  });
-  doc.registerFont('body', fonts.regular.path, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const w = new Writer(doc);
@@ -133,7 +123,7 @@ function agreementText(w: Writer, m: PdfModel) {
   const c = m.content;
   w.title(c.title);
   w.doc.moveDown(0.4);
-  w.note(`协议编号 ${m.agreementId} · 第 ${m.versionNumber} 版`).doc.moveDown(0.8);
+  w.note(`${m.number} · 第 ${m.versionNumber} 版`).doc.moveDown(0.8);
   m.parties.forEach((p, i) => w.line(partyLabel(i), `${p.nameZh}（${p.nameEn}）`));
   w.line('协议期限', `${chinaDay(c.termStart)} 至 ${chinaDay(c.termEnd)}`);
   const preamble = richTextToPlain(c.preamble);
@@ -194,7 +184,7 @@ function certificatePage(w: Writer, m: PdfModel) {
   w.doc.font('body').fontSize(11).fillColor(GREY).text('Signing certificate', { align: 'center' });
   w.doc.fillColor('black').moveDown(1);
   w.line('协议名称', m.content.title);
-  w.line('协议编号', m.agreementId);
+  w.line('协议编号', m.number);
   w.line('版本', `第 ${m.versionNumber} 版${m.frozenAt ? `，${chinaDateTime(m.frozenAt)} 冻结提交签署` : ''}`);
   w.line('缔约方', m.parties.map((p, i) => `${partyLabel(i)} ${p.nameZh}`).join('；'));
   w.line('内容摘要（SHA-256）', m.contentHash);
@@ -220,7 +210,7 @@ function certificatePage(w: Writer, m: PdfModel) {
   w.paragraphs(
     '内容摘要是对协议编号、版本号、缔约方（按顺序的标识与中文名称）及协议全部内容的规范化 JSON 计算的 SHA-256 值，' +
       '在协议提交签署时冻结，每一方签署时均确认同一摘要。核验时，请登录工会协作平台，打开本协议并使用“核验”功能：' +
-      '平台按所存版本重新计算摘要，并与冻结时的摘要及每条签署记录中的摘要比对。三者均与本证书及每页页脚所列摘要一致，' +
+      '平台按所存版本重新计算摘要，并与冻结时的摘要及每条签署记录中的摘要比对。三者均与本证书及文末技术信息所列摘要一致，' +
       '即证明本文件所载内容与各方签署的版本相同，且签署后未被改动。',
   );
   w.note(
@@ -228,9 +218,14 @@ function certificatePage(w: Writer, m: PdfModel) {
       'was sent for signature and confirmed by every signer. To verify, open the agreement in Union Commons and use "Verify": the platform ' +
       'recomputes the hash of the stored version and compares it with the frozen hash and each signature. All must equal the hash printed here.',
   );
+
+  // the identifiers machines use, last (issue 16): people read the number above
+  w.heading('技术信息 Technical information');
+  w.line('系统标识（UUID）', m.agreementId, 9.5);
+  w.line('内容摘要（SHA-256）', m.contentHash, 9.5);
 }
 
-/** The content hash and page number at the foot of every page (written once all pages exist). */
+/** The agreement number, version and page number at the foot of every page (written once all pages exist). */
 function footers(doc: PDFKit.PDFDocument, m: PdfModel) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -241,8 +236,7 @@ function footers(doc: PDFKit.PDFDocument, m: PdfModel) {
     margins.bottom = 0;
     const opts = { width: width - margins.left - margins.right, align: 'center' as const, lineBreak: false };
     doc.font('body').fontSize(7.5).fillColor(GREY);
-    doc.text(`内容摘要 SHA-256：${m.contentHash}`, margins.left, height - 52, opts);
-    doc.text(`第 ${i + 1} / ${range.count} 页 · 协议编号 ${m.agreementId} · 第 ${m.versionNumber} 版`, margins.left, height - 40, opts);
+    doc.text(`${m.number} · 第 ${m.versionNumber} 版 · 第 ${i + 1} / ${range.count} 页`, margins.left, height - 40, opts);
     margins.bottom = bottom;
   }
   doc.fillColor('black');

@@ -37,6 +37,7 @@ export async function listAgreements(ctx: ServiceCtx, filter: { status?: Agreeme
 
 const summaryFields = (a: AgreementRow) => ({
   id: a.id,
+  number: a.number,
   title: a.title,
   status: a.status as AgreementStatus,
   amendment: a.amendment as Amendment,

@@ -7,6 +7,8 @@ import { addDays, addYears, chinaDate } from '../../lib/dates.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { blankTemplate, twinCityTemplate } from './template.rules.ts';
+import { nextAgreementSeq } from './number.repo.ts';
+import { agreementNumber, federationShortName } from './number.rules.ts';
 
 /** Drafts an agreement with the chosen parties, from the five-commons template or blank. */
 export async function createAgreement(ctx: ServiceCtx, input: z.infer<typeof agreementCreateInput>): Promise<{ id: string }> {
@@ -29,10 +31,16 @@ export async function createAgreement(ctx: ServiceCtx, input: z.infer<typeof agr
 
   const agreementId = crypto.randomUUID();
   const versionId = crypto.randomUUID();
+  // the human number, given now (a draft is already discussed and notified under it)
+  const numberYear = Number(chinaDate(ctx.now).slice(0, 4));
+  const numberSeq = await nextAgreementSeq(ctx, numberYear);
   await ctx.db.insert(agreements).values({
     tenantId: ctx.tenantId,
     id: agreementId,
     title: content.title,
+    number: agreementNumber(parties.map(federationShortName), numberYear, numberSeq),
+    numberYear,
+    numberSeq,
     status: 'draft',
     currentVersionId: versionId,
     partyTenantIds: parties.map((p) => p.id),

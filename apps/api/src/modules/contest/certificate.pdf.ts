@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { cjkFonts } from '../../lib/cjkFont.ts';
+import { openCjkPdf } from '../../lib/cjkPdf.ts';
 
 // The certificate (荣誉证书) as a landscape A4 page in Chinese: masked name, contest, event, award,
 // title, issuers, date, its number, and a QR code to the public verification page (which
@@ -25,17 +24,8 @@ const chinaDay = (d: string) => {
 };
 
 export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer> {
-  const fonts = cjkFonts();
   const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240 });
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 50, bottom: 40, left: 60, right: 60 }, lang: 'zh-CN', info: { Title: `荣誉证书 ${c.number}` } });
-  doc.registerFont('body', fonts.regular.path, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finished: done } = openCjkPdf({ layout: 'landscape', margins: { top: 50, bottom: 40, left: 60, right: 60 }, info: { Title: `荣誉证书 ${c.number}` } });
   const { width, height } = doc.page;
   doc.lineWidth(4).strokeColor('#c8102e').rect(24, 24, width - 48, height - 48).stroke();
   doc.lineWidth(1).rect(32, 32, width - 64, height - 64).stroke();

@@ -7,7 +7,7 @@ import type { CooperationSectionDto } from '@uc/contracts';
 /** allowed vs used per direction when the section has directions, else its figures as bars */
 export function sectionChartSvg(s: CooperationSectionDto, width = 460, height = 200): string | null {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  const font = { fontFamily: 'cjk', fontSize: 10 };
+  const font = { fontFamily: 'body', fontSize: 10 };
   const base = { animation: false, textStyle: font, grid: { left: 150, right: 20, top: 24, bottom: 20 } };
   if (s.directions.length) {
     chart.setOption({

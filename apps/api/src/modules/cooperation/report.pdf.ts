@@ -1,7 +1,6 @@
 import type { ReportDto } from '@uc/contracts';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { cjkFonts } from '../../lib/cjkFont.ts';
+import { openCjkPdf } from '../../lib/cjkPdf.ts';
 import { sectionChartSvg } from './chart.pdf.ts';
 
 // The annual cooperation report as a PDF in the structure union offices use: 总体情况, 五个共
@@ -11,29 +10,20 @@ import { sectionChartSvg } from './chart.pdf.ts';
 const SECTION_NO = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function renderReportPdf(r: ReportDto, generatedAt: Date): Promise<Buffer> {
-  const fonts = cjkFonts();
   const o = r.content.overview;
   const title = `${o.agreement.title} ${r.year}年度合作报告`;
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 64, left: 56, right: 56 }, bufferPages: true, lang: 'zh-CN', info: { Title: title, Author: '工会协作平台 Union Commons', Subject: `SHA-256 ${r.contentHash}`, CreationDate: generatedAt } });
-  doc.registerFont('cjk', fonts.regular.path, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finished } = openCjkPdf({ margins: { top: 56, bottom: 64, left: 56, right: 56 }, bufferPages: true, info: { Title: title, Author: '工会协作平台 Union Commons', Subject: `SHA-256 ${r.contentHash}`, CreationDate: generatedAt } });
   const left = doc.page.margins.left;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 160) doc.addPage();
     doc.moveDown(0.6).font('bold').fontSize(13).fillColor('black').text(text, left).moveDown(0.3);
   };
   const para = (text: string) => {
-    for (const p of text.split('\n').map((x) => x.trim()).filter(Boolean)) doc.font('cjk').fontSize(10.5).fillColor('black').text(p, left, undefined, { indent: 21, lineGap: 3, paragraphGap: 3 });
+    for (const p of text.split('\n').map((x) => x.trim()).filter(Boolean)) doc.font('body').fontSize(10.5).fillColor('black').text(p, left, undefined, { indent: 21, lineGap: 3, paragraphGap: 3 });
   };
 
   doc.font('bold').fontSize(17).text(title, { align: 'center' }).moveDown(0.3);
-  doc.font('cjk').fontSize(10).fillColor('#555555').text(r.status === 'frozen' ? `双方已确认定稿（${r.frozenAt?.slice(0, 10)}）` : '草稿（待双方确认）', { align: 'center' });
+  doc.font('body').fontSize(10).fillColor('#555555').text(r.status === 'frozen' ? `双方已确认定稿（${r.frozenAt?.slice(0, 10)}）` : '草稿（待双方确认）', { align: 'center' });
 
   heading('一、总体情况');
   const parties = o.agreement.parties.map((p) => p.nameZh).join('、');
@@ -47,7 +37,7 @@ export function renderReportPdf(r: ReportDto, generatedAt: Date): Promise<Buffer
     const svg = sectionChartSvg(s);
     if (svg) {
       if (doc.y > doc.page.height - 280) doc.addPage();
-      SVGtoPDF(doc, svg, left, doc.y + 4, { width: 460, height: 200, fontCallback: () => 'cjk' });
+      SVGtoPDF(doc, svg, left, doc.y + 4, { width: 460, height: 200, fontCallback: () => 'body' });
       doc.y += 210;
     }
     if (s.highlights.length) para(`亮点：${s.highlights.join('；')}。`);
@@ -74,7 +64,7 @@ export function renderReportPdf(r: ReportDto, generatedAt: Date): Promise<Buffer
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('cjk').fontSize(7.5).fillColor('#555555').text(`内容摘要 SHA-256 ${r.contentHash}    第 ${i + 1} / ${range.count} 页`, left, doc.page.height - 40, { align: 'center', width: doc.page.width - left * 2 });
+    doc.font('body').fontSize(7.5).fillColor('#555555').text(`内容摘要 SHA-256 ${r.contentHash}    第 ${i + 1} / ${range.count} 页`, left, doc.page.height - 40, { align: 'center', width: doc.page.width - left * 2 });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

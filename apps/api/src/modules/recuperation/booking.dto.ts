@@ -51,6 +51,7 @@ export function toBookingDto(ctx: ServiceCtx, b: BookingRow, v: BookingView): Bo
     offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
     consent: { at: b.consentAt.toISOString(), method: b.consentMethod as 'member' | 'staff_attested', shareMobile: b.consentShareMobile, version: b.consentVersion },
     checkinToken: member && status === 'confirmed' ? b.checkinToken : null,
+    checkinCode: member && status === 'confirmed' ? b.checkinCode : null,
     checkedInAt: b.checkedInAt?.toISOString() ?? null,
     requestedAt: b.requestedAt.toISOString(),
     approvedAt: b.approvedAt?.toISOString() ?? null,

@@ -132,6 +132,29 @@ describe('booking a partner city batch', () => {
     }
   });
 
+  it('checks in by the 6-digit code read aloud, within the batch the desk chose', async () => {
+    const { w, me, batchId } = await journey('confirmed');
+    const [mine] = await me!.caller.recuperation.booking.mine();
+    const code = (await me!.caller.recuperation.booking.get({ id: mine!.id })).checkinCode!;
+    expect(code).toMatch(/^\d{6}$/);
+    // staff never see it (it checks the member in)
+    expect((await w.hzStaff.recuperation.booking.get({ id: mine!.id })).checkinCode).toBeNull();
+    await expectCode(w.hzStaff.recuperation.booking.checkIn({ batchId, code }), 'CHECKIN_TOO_EARLY');
+    h.setNow(new Date('2027-02-28T01:00:00Z'));
+    try {
+      const wrong = code === '000000' ? '000001' : '000000';
+      await expectCode(w.hzStaff.recuperation.booking.checkIn({ batchId, code: wrong }), 'NOT_FOUND');
+      await expectCode(w.hzStaff.recuperation.booking.checkIn({ batchId: crypto.randomUUID(), code }), 'NOT_FOUND');
+      await expectCode(w.nbStaff.recuperation.booking.checkIn({ batchId, code }), 'NOT_FOUND');
+      await expectCode(w.hzStaff.recuperation.booking.checkIn({ batchId, code: '12345' }), 'BAD_REQUEST');
+      const checked = await w.hzStaff.recuperation.booking.checkIn({ batchId, code });
+      expect(checked.id).toBe(mine!.id);
+      expect(checked.checkedInAt).not.toBeNull();
+    } finally {
+      h.setNow(TODAY);
+    }
+  });
+
   it('places used each way are the same figures on both sides', async () => {
     const { w } = await journey('both booked');
     const a = await w.hzStaff.recuperation.quota.panel({ agreementId: w.agreementId, year: 2027 });

@@ -5,8 +5,8 @@ import { auditStep, noticeCtx, notifyHostToConfirm, notifyMember, tell } from '.
 import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
 import { localise } from './eligibility.dto.ts';
 import { reviewBookings } from './eligibility.query.ts';
-import { findFederationNames, moveBooking } from './recuperation.repo.ts';
-import { sideOf, today, type Side } from './recuperation.rules.ts';
+import { findFederationNames, moveBooking, takenCheckinCodes } from './recuperation.repo.ts';
+import { newCheckinCode, sideOf, today, type Side } from './recuperation.rules.ts';
 import type { BookingRow } from './recuperation.types.ts';
 import { assertInScope } from './scope.query.ts';
 import { releaseHold } from './waitlist.write.ts';
@@ -53,7 +53,10 @@ export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number):
   const b = await lock(ctx, id, rowVersion);
   sideOf(ctx, b, ['host']);
   expect(b, 'approved');
-  const row = await moveBooking(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label });
+  // the short code is drawn among those the batch's confirmed bookings do not hold; a unique index
+  // (host, batch, code) over confirmed bookings backs it (migration 0027)
+  const checkinCode = newCheckinCode(await takenCheckinCodes(ctx, b));
+  const row = await moveBooking(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label, checkinCode });
   await tell(ctx, row, 'booking.confirmed');
   await auditStep(ctx, b, 'confirm', 'confirmed');
   return bookingDto(ctx, row);

@@ -4,15 +4,19 @@ import { addDays } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { auditStep, noticeCtx, notifyMember } from './booking.notices.ts';
 import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
-import { lockBookingByHostAndToken, updateBooking } from './recuperation.repo.ts';
+import { lockBookingByHostAndCode, lockBookingByHostAndToken, updateBooking } from './recuperation.repo.ts';
 import { today } from './recuperation.rules.ts';
 import type { BookingRow } from './recuperation.types.ts';
 
 // At the base: the host scans the QR code on the member's phone (the booking's unguessable
-// token) and checks them in; marks no-shows; completes stays. Host staff only.
+// token), or the member reads their 6-digit code aloud and the desk enters it with the batch it
+// is checking in; then checks them in; marks no-shows; completes stays. Host staff only.
+// A short code only matches a confirmed booking of the chosen batch (docs/decisions/0027).
 
-async function lockByToken(ctx: ServiceCtx, token: string): Promise<BookingRow> {
-  const row = await lockBookingByHostAndToken(ctx, token);
+export type CheckInKey = { token: string } | { batchId: string; code: string };
+
+async function lockByKey(ctx: ServiceCtx, key: CheckInKey): Promise<BookingRow> {
+  const row = 'token' in key ? await lockBookingByHostAndToken(ctx, key.token) : await lockBookingByHostAndCode(ctx, key.batchId, key.code);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -24,8 +28,8 @@ async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
 }
 
 /** Checks in the booking the token belongs to: confirmed, from the day before the start to the last day. A repeat scan is harmless. */
-export async function checkIn(ctx: ServiceCtx, token: string): Promise<BookingDto> {
-  const b = await lockByToken(ctx, token);
+export async function checkIn(ctx: ServiceCtx, key: CheckInKey): Promise<BookingDto> {
+  const b = await lockByKey(ctx, key);
   if (b.status !== 'confirmed') throw new AppError('BOOKING_STATE', { status: b.status });
   if (b.checkedInAt) return bookingDto(ctx, b);
   const day = today(ctx);

@@ -267,6 +267,32 @@ export async function lockBookingByHostAndToken(ctx: Ctx, token: string): Promis
   return row;
 }
 
+/** The confirmed booking at one of the host's batches with this short code, under its row lock. */
+export async function lockBookingByHostAndCode(ctx: Ctx, batchId: string, code: string): Promise<BookingRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(recuperationBookings)
+    .where(
+      and(
+        eq(recuperationBookings.hostTenantId, ctx.tenantId),
+        eq(recuperationBookings.batchId, batchId),
+        eq(recuperationBookings.checkinCode, code),
+        eq(recuperationBookings.status, 'confirmed'),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+/** The short codes the batch's confirmed bookings hold (the host reads every party's bookings of its batch). */
+export async function takenCheckinCodes(ctx: Ctx, b: Pick<BookingRow, 'hostTenantId' | 'batchId'>): Promise<Set<string>> {
+  const rows = await ctx.db
+    .select({ code: recuperationBookings.checkinCode })
+    .from(recuperationBookings)
+    .where(and(eq(recuperationBookings.hostTenantId, b.hostTenantId), eq(recuperationBookings.batchId, b.batchId), eq(recuperationBookings.status, 'confirmed')));
+  return new Set(rows.map((r) => r.code).filter((c): c is string => c !== null));
+}
+
 /** INSERT … ON CONFLICT DO NOTHING: undefined when the same key or an active booking of the batch exists. */
 export async function insertBookingUnlessExists(ctx: Read, values: typeof recuperationBookings.$inferInsert): Promise<BookingRow | undefined> {
   const [row] = await ctx.db.insert(recuperationBookings).values(values).onConflictDoNothing().returning();

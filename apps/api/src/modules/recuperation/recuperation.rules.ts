@@ -1,4 +1,5 @@
 import type { Role } from '@uc/contracts';
+import { randomInt } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import { addDays, chinaDate } from '../../lib/dates.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
@@ -6,6 +7,14 @@ import type { BatchRow, BookingRow, FederationName } from './recuperation.types.
 
 // What the recuperation use cases share, pure: who may write, today's date in China, who a
 // booking is visible to and which side acts on it.
+
+/** A random 6-digit check-in code none of `taken` holds (a member reads it aloud at the desk). */
+export function newCheckinCode(taken: Set<string>): string {
+  for (;;) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (!taken.has(code)) return code;
+  }
+}
 
 /** host-side and home-side writes (bases, batches, approvals, allocations, policy) */
 export const WRITER_ROLES: Role[] = ['admin', 'officer'];

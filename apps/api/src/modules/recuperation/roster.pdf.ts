@@ -1,13 +1,12 @@
 import type { RosterDto } from '@uc/contracts';
-import PDFDocument from 'pdfkit';
 import { chinaDateTime } from '../../lib/dates.ts';
-import { cjkFonts } from '../../lib/cjkFont.ts';
+import { drawPdfTable, openCjkPdf, type PdfColumn } from '../../lib/cjkPdf.ts';
 import { chinaDay, rosterLines, type RosterLine } from './roster.dto.ts';
 
 // The roster as a landscape A4 table in Chinese, with the same CJK font subset approach as the
 // agreement PDF (docs/decisions/0006-pdf.md).
 
-const COLS: { key: keyof RosterLine; title: string; width: number }[] = [
+const COLS: PdfColumn<RosterLine & Record<string, string>>[] = [
   { key: 'no', title: '序号', width: 30 },
   { key: 'name', title: '姓名', width: 60 },
   { key: 'role', title: '身份', width: 100 },
@@ -19,19 +18,9 @@ const COLS: { key: keyof RosterLine; title: string; width: number }[] = [
   { key: 'status', title: '状态', width: 62 },
   { key: 'checkedIn', title: '签到', width: 40 },
 ];
-const ROW = 18;
 
 export function renderRosterPdf(r: RosterDto, generatedAt: Date): Promise<Buffer> {
-  const fonts = cjkFonts();
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 40, left: 40, right: 40 }, lang: 'zh-CN', info: { Title: `疗休养名册 ${r.batch.code}` } });
-  doc.registerFont('body', fonts.regular.path, fonts.regular.name);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.name);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, finished } = openCjkPdf({ layout: 'landscape', margins: { top: 40, bottom: 40, left: 40, right: 40 }, info: { Title: `疗休养名册 ${r.batch.code}` } });
 
   doc.font('bold').fontSize(15).text(`疗休养名册 · ${r.batch.routeTitle}`, { align: 'center' });
   doc.moveDown(0.3).font('body').fontSize(10);
@@ -40,34 +29,9 @@ export function renderRosterPdf(r: RosterDto, generatedAt: Date): Promise<Buffer
   doc.moveDown(0.6);
 
   const left = doc.page.margins.left;
-  const header = () => {
-    let x = left;
-    doc.font('bold').fontSize(9);
-    for (const c of COLS) {
-      doc.text(c.title, x + 2, doc.y, { width: c.width - 4, lineBreak: false });
-      x += c.width;
-    }
-    doc.moveDown(0.2);
-    doc.moveTo(left, doc.y).lineTo(x, doc.y).stroke('#999999');
-    doc.y += 4;
-  };
-  header();
-  for (const line of rosterLines(r.rows)) {
-    if (doc.y + ROW > doc.page.height - doc.page.margins.bottom - 20) {
-      doc.addPage();
-      header();
-    }
-    const y = doc.y;
-    let x = left;
-    doc.font('body').fontSize(8.5);
-    for (const c of COLS) {
-      doc.text(line[c.key], x + 2, y, { width: c.width - 4, height: ROW - 2, ellipsis: true, lineBreak: false });
-      x += c.width;
-    }
-    doc.y = y + ROW;
-  }
+  drawPdfTable(doc, COLS, rosterLines(r.rows).map((l) => ({ ...l })));
   doc.moveDown(1).font('body').fontSize(8).fillColor('#555555');
   doc.text(`身份证号按会员授权以脱敏形式提供，核验时请查验本人证件。生成时间：${chinaDateTime(generatedAt)}（北京时间）`, left);
   doc.end();
-  return done;
+  return finished;
 }

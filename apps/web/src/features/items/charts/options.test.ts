@@ -22,7 +22,7 @@ const health: SeriesView = {
   type: 'series',
   x: ['2026-11-02', '2026-11-09', 'W47'],
   series: [
-    { key: 'on_track', label: label('进展顺利', 'On track'), values: [3, 2, 2] },
+    { key: 'on_track', label: label('进展正常', 'On track'), values: [3, 2, 2] },
     { key: 'at_risk', label: label('存在风险', 'At risk'), values: [0, 1, 1] },
   ],
 };
@@ -74,7 +74,7 @@ describe('chart options from the API’s panel views', () => {
     const option = seriesOption(health, { locale: 'zh-CN', phone: false, colors: { at_risk: '#faad14' } });
     expect(option.xAxis.data).toEqual(['11月2日', '11月9日', 'W47']);
     expect(option.series.map((s) => [s.type, s.name, s.data, s.stack])).toEqual([
-      ['bar', '进展顺利', [3, 2, 2], 'total'],
+      ['bar', '进展正常', [3, 2, 2], 'total'],
       ['bar', '存在风险', [0, 1, 1], 'total'],
     ]);
     expect(option.series[1]!.itemStyle.color).toBe('#faad14');

@@ -1,8 +1,8 @@
 import { CameraOutlined, CheckCircleFilled } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import type { BookingDto, Locale } from '@uc/contracts';
-import { Alert, Button, Card, Descriptions, Flex, Input, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Select, Typography } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTenant } from '../../../../../components/session.ts';
@@ -40,11 +40,23 @@ function CheckInPage() {
       await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
     },
   });
-  const token = tokenFromScan(text);
+  const [batchId, setBatchId] = useState<string | undefined>(undefined);
+  const batches = useQuery(api.recuperation.batch.list.queryOptions());
+  const shortCode = /^\d{6}$/.test(text.trim()) ? text.trim() : null;
+  const token = shortCode ? null : tokenFromScan(text);
 
   const submit = (raw: string) => {
+    if (checkIn.isPending) return;
+    const code = raw.trim();
+    // a 6-digit code read aloud means something only within the batch the desk chose
+    if (/^\d{6}$/.test(code)) {
+      if (!batchId) return;
+      setChecked(null);
+      checkIn.mutate({ batchId, code });
+      return;
+    }
     const value = tokenFromScan(raw);
-    if (!value || checkIn.isPending) return;
+    if (!value) return;
     setChecked(null);
     checkIn.mutate({ token: value });
   };
@@ -73,6 +85,18 @@ function CheckInPage() {
             {t('recuperation.checkin.scan')}
           </Button>
         )}
+        <Select
+          value={batchId}
+          onChange={setBatchId}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: '100%', marginBottom: 8 }}
+          placeholder={t('recuperation.checkin.batchPlaceholder')}
+          aria-label={t('recuperation.checkin.batch')}
+          data-testid="checkin-batch"
+          options={(batches.data ?? []).map((b) => ({ value: b.id, label: `${b.code} · ${b.route.title} · ${formatDate(b.startDate, locale)}` }))}
+        />
         <Input.TextArea
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -81,8 +105,9 @@ function CheckInPage() {
           aria-label={t('recuperation.checkin.token')}
           style={{ fontFamily: 'ui-monospace, Menlo, monospace' }}
         />
-        {text.trim() !== '' && !token && <Typography.Text type="danger">{t('recuperation.checkin.badToken')}</Typography.Text>}
-        <Button type="primary" block size="large" disabled={!token} loading={checkIn.isPending} onClick={() => submit(text)} style={{ marginTop: 12 }}>
+        {text.trim() !== '' && !token && !shortCode && <Typography.Text type="danger">{t('recuperation.checkin.badToken')}</Typography.Text>}
+        {shortCode && !batchId && <Typography.Text type="danger">{t('recuperation.checkin.needBatch')}</Typography.Text>}
+        <Button type="primary" block size="large" disabled={!token && !(shortCode && batchId)} loading={checkIn.isPending} onClick={() => submit(text)} style={{ marginTop: 12 }}>
           {t('recuperation.checkin.submit')}
         </Button>
       </Card>

@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import type { QuotaDto } from '@uc/contracts';
-import { Button, Card, Empty, Flex, Progress, Select, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
 import { useTenant } from '../../../../../components/session.ts';
@@ -60,6 +60,9 @@ function AgreementLedger({ title, rows }: { title: string; rows: QuotaDto[] }) {
   const [open, setOpen] = useState<QuotaDto | null>(null);
   return (
     <Card size="small" title={title} data-testid="quota-ledger">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid="quota-help">
+        {t('recuperation.quota.help')}
+      </Typography.Paragraph>
       <Table<QuotaDto>
         rowKey={(q) => `${q.host.slug}>${q.receiver.slug}`}
         dataSource={rows}

@@ -7,6 +7,7 @@ import { ClauseList } from './-components/ClauseList.tsx';
 import { CommonsView } from './-components/CommonsView.tsx';
 import { NextStep } from './-components/NextStep.tsx';
 import { SigningSteps } from './-components/SigningSteps.tsx';
+import { StepActions } from './-components/StepActions.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/')({
   component: OverviewPage,
@@ -43,6 +44,12 @@ function OverviewPage() {
           }
         />
       </Card>
+      {/* the step actions (签署, 发起协商, 提交签署 …) where the to-do "请签署协议" leads: the same ones as on the signing tab */}
+      {(a.can.sign || a.can.openNegotiation || a.can.sendForSignature || a.can.reopen) && (
+        <Card title={t('agreements.signing.actions')} data-testid="overview-actions">
+          <StepActions agreement={a} />
+        </Card>
+      )}
       <Card title={t('agreements.commons.title')}>
         <CommonsView content={a.currentVersion.content} partyName={partyName} />
       </Card>

@@ -32,7 +32,10 @@ export function AgreementList({ agreements, filtered }: { agreements: Summary[];
         {agreements.length === 0 && empty}
         {agreements.map((a) => (
           <Card key={a.id} size="small" style={{ marginBottom: 8 }} data-testid="agreement-card">
-            <div style={{ fontSize: 15, marginBottom: 6, overflowWrap: 'anywhere' }}>{title(a)}</div>
+            <div style={{ fontSize: 15, marginBottom: 2, overflowWrap: 'anywhere' }}>{title(a)}</div>
+            <div style={{ color: '#8c8c8c', fontSize: 13, marginBottom: 4 }} data-testid="agreement-number">
+              {a.number}
+            </div>
             <Flex gap={8} wrap align="center" style={{ marginBottom: 4 }}>
               <StatusTag agreement={a} />
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -55,6 +58,7 @@ export function AgreementList({ agreements, filtered }: { agreements: Summary[];
       pagination={agreements.length > 20 ? { pageSize: 20, showTotal: (total) => t('common.total', { total }) } : false}
       scroll={{ x: 'max-content' }}
       columns={[
+        { title: t('agreements.field.number'), key: 'number', render: (_, a) => <span style={{ whiteSpace: 'nowrap' }} data-testid="agreement-number">{a.number}</span> },
         { title: t('agreements.field.title'), key: 'title', render: (_, a) => title(a) },
         { title: t('agreements.field.status'), key: 'status', render: (_, a) => <StatusTag agreement={a} /> },
         { title: t('agreements.field.parties'), key: 'parties', render: (_, a) => parties(a) },

@@ -1,5 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { batchShownStatus } from '@uc/contracts';
+import { todayInChina } from '../../../../../../lib/dates.ts';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import type { BatchDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
@@ -19,7 +21,7 @@ export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/batches
   component: BatchesPage,
 });
 
-const STATUS_COLOR = { open: 'green', closed: 'default', cancelled: 'red' } as const;
+const STATUS_COLOR = { open: 'green', closed: 'default', cancelled: 'red', ended: 'default' } as const;
 
 /** The host's dated batches: beds taken and left, the waitlist, the booking window; open one for its roster. */
 function BatchesPage() {
@@ -82,7 +84,7 @@ function BatchesPage() {
             key: 'status',
             render: (_, b) => (
               <>
-                <Tag color={STATUS_COLOR[b.status]}>{t(`recuperation.batchStatus.${b.status}`)}</Tag>
+                <Tag color={STATUS_COLOR[batchShownStatus(b, todayInChina())]} data-testid="batch-status">{t(`recuperation.batchStatus.${batchShownStatus(b, todayInChina())}`)}</Tag>
                 {b.bookable && <Tag color="blue">{t('recuperation.batch.bookable')}</Tag>}
               </>
             ),

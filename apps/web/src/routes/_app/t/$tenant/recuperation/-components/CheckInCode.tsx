@@ -28,6 +28,16 @@ export function CheckInCode({ booking: b }: { booking: BookingDto }) {
           <QrCode value={link} size={260} label={t('booking.qr.alt', { id: b.batch.code })} />
         </Suspense>
         <Typography.Text type="secondary">{t('booking.qr.hint')}</Typography.Text>
+        {b.checkinCode && (
+          <div style={{ textAlign: 'center' }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('booking.qr.shortCode')}
+            </Typography.Text>
+            <div style={{ fontSize: 28, letterSpacing: 6, fontFamily: 'ui-monospace, Menlo, monospace' }} data-testid="checkin-code">
+              {b.checkinCode}
+            </div>
+          </div>
+        )}
         <div style={{ textAlign: 'center', maxWidth: '100%' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('booking.qr.code')}

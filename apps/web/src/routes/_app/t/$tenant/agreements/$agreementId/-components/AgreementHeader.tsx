@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Breadcrumb, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Breadcrumb, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTenant } from '../../../../../../../components/session.ts';
 import { formatDate, formatDateTime } from '../../../../../../../lib/dates.ts';
 import { localName } from '../../../../../../../lib/i18n.ts';
@@ -28,9 +28,12 @@ export function AgreementHeader() {
       <Typography.Title level={3} style={{ margin: '0 0 8px', overflowWrap: 'anywhere' }}>
         {content.title}
       </Typography.Title>
-      <div style={{ marginBottom: 12 }}>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+        <Typography.Text strong data-testid="agreement-number">
+          {a.number}
+        </Typography.Text>
         <StatusTag agreement={a} testId="agreement-status" />
-      </div>
+      </Flex>
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 1, md: 2 }}
@@ -64,10 +67,29 @@ export function AgreementHeader() {
             children: t('agreements.versionLine', { number: v.number, by: personLabel(t, v.createdBy), at: formatDateTime(v.createdAt) }),
           },
           ...(inForce ? [{ key: 'inForce', label: t('agreements.field.inForceVersion'), children: t('agreements.versionNumber', { number: inForce.number }) }] : []),
-          ...(v.frozen && v.contentHash
-            ? [{ key: 'hash', label: t('agreements.field.hash'), span: 'filled' as const, children: <HashText hash={v.contentHash} testId="agreement-hash" /> }]
-            : []),
           ...(a.terminationReason ? [{ key: 'termination', label: t('agreements.field.terminationReason'), span: 'filled' as const, children: a.terminationReason }] : []),
+        ]}
+      />
+      <Collapse
+        size="small"
+        ghost
+        style={{ marginTop: 4 }}
+        data-testid="agreement-tech"
+        items={[
+          {
+            key: 'tech',
+            label: t('agreements.techInfo'),
+            children: (
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'id', label: t('agreements.field.id'), children: <Typography.Text code style={{ wordBreak: 'break-all' }}>{a.id}</Typography.Text> },
+                  ...(v.frozen && v.contentHash ? [{ key: 'hash', label: t('agreements.field.hash'), children: <HashText hash={v.contentHash} testId="agreement-hash" /> }] : []),
+                ]}
+              />
+            ),
+          },
         ]}
       />
     </div>
