@@ -381,6 +381,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.cooperation.report_commented': 'Commented on the annual cooperation report',
   'audit.type.cooperation.report_confirmed': 'Confirmed the annual cooperation report',
   'audit.type.cooperation.report_frozen': 'Annual cooperation report frozen',
+  'audit.type.audit.anchored': "Partner federation's audit chain head recorded (anchor)",
   'audit.type.milestone.confirmed': 'Confirmed milestone',
   'audit.type.milestone.reopened': 'Reopened milestone',
   'audit.type.milestone.overdue_alerted': 'Sent overdue milestone alert',

@@ -381,6 +381,7 @@ export const uiZh = {
   'audit.type.cooperation.report_commented': '填写年度合作报告意见',
   'audit.type.cooperation.report_confirmed': '确认年度合作报告',
   'audit.type.cooperation.report_frozen': '年度合作报告定稿',
+  'audit.type.audit.anchored': '记录合作工会审计链头（锚定）',
   'audit.type.milestone.confirmed': '确认时间节点',
   'audit.type.milestone.reopened': '重新打开时间节点',
   'audit.type.milestone.overdue_alerted': '节点逾期提醒',
