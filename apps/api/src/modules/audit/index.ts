@@ -2,7 +2,7 @@
 export { listAuditEvents, verifyAuditChain } from './audit.query.ts';
 export { auditRouter } from './audit.router.ts';
 export type { AuditEvent } from './audit.types.ts';
-export { configureAuditKey } from './audit.crypto.ts';
+export { chainHash, configureAuditKey, contentHashOf } from './audit.crypto.ts';
 export { GENESIS_HASH, hashEvent, recordAudit } from './audit.write.ts';
 export { sealAll, sealChain } from './seal.write.ts';
 export { runAuditAnchors } from './anchor.job.ts';
