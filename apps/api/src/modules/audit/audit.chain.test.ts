@@ -2,7 +2,8 @@ import { withTenant } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../service.ts';
-import { createHarness, makeFederation, type Harness, type TestFederation } from '../../test/harness.ts';
+import { callerFor, createHarness, expectCode, makeFederation, makeStaff, signInCookie, startServer, type Harness, type TestFederation } from '../../test/harness.ts';
+import { registerModules } from '../index.ts';
 import { runAuditAnchors } from './anchor.job.ts';
 import { contentHashOf, signStatement } from './audit.crypto.ts';
 import { verifyAuditChain } from './audit.query.ts';
@@ -156,6 +157,37 @@ describe('audit chain: sequencer, forgery, anchors', () => {
       await h.t.query(`update audit_head set seq = $2, hash = $3, signed_seq = $4, signed_hash = $5, mac = $6 where tenant_id = $1`, [a.id, old!.seq, old!.hash, old!.signed_seq, old!.signed_hash, old!.mac]);
       expect(await verify(a)).toEqual({ ok: false, checked: 3, brokenAtSeq: 4 });
     });
+  });
+
+  it('gives the admin a signed statement of the head, as a download too (admins only)', async () => {
+    registerModules();
+    const { createPublicKey, verify: check } = await import('node:crypto');
+    const { canonicalJson } = await import('../../lib/canonical.ts');
+    const fed = await makeFederation(h, 'stmt');
+    for (let i = 1; i <= 2; i++) await record(fed, i);
+    const adminUser = await makeStaff(h, fed, ['admin']);
+    const admin = await callerFor(h, adminUser, fed);
+    const s = await admin.audit.statement();
+    // the staff invitation and the two records: sealed before the statement is made
+    const [head] = await h.t.query<{ seq: string | number; hash: string }>(`select seq, hash from audit_head where tenant_id = $1`, [fed.id]);
+    expect(s.statement).toMatchObject({ kind: 'union-commons.audit-head', federationId: fed.id, federationSlug: fed.slug, seq: Number(head!.seq), hash: head!.hash });
+    expect(check(null, Buffer.from(canonicalJson(s.statement)), createPublicKey(s.publicKey), Buffer.from(s.signature, 'base64'))).toBe(true);
+    const officer = await callerFor(h, await makeStaff(h, fed, ['officer']), fed);
+    await expectCode(officer.audit.statement(), 'FORBIDDEN');
+
+    const server = await startServer(h);
+    try {
+      const res = await fetch(`${server.url}/api/t/${fed.slug}/audit/statement.json`, { headers: { cookie: await signInCookie(server.url, adminUser) } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`audit-head-${fed.slug}`);
+      const body = (await res.json()) as typeof s;
+      expect(body.statement.federationId).toBe(fed.id);
+      expect(check(null, Buffer.from(canonicalJson(body.statement)), createPublicKey(body.publicKey), Buffer.from(body.signature, 'base64'))).toBe(true);
+      const anonymous = await fetch(`${server.url}/api/t/${fed.slug}/audit/statement.json`);
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await server.close();
+    }
   });
 
   it('signs head statements with Ed25519 (checkable offline with the public key)', async () => {

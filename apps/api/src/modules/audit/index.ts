@@ -6,3 +6,4 @@ export { chainHash, configureAuditKey, contentHashOf } from './audit.crypto.ts';
 export { GENESIS_HASH, hashEvent, recordAudit } from './audit.write.ts';
 export { sealAll, sealChain } from './seal.write.ts';
 export { runAuditAnchors } from './anchor.job.ts';
+export { registerStatementDownload as register } from './statement.download.ts';
