@@ -294,6 +294,8 @@ export const uiEn: Record<UiKey, string> = {
   'audit.loadMore': 'Load more',
   'audit.allLoaded': 'All {count} records shown',
   'audit.empty': 'No records in this range',
+  'audit.statement': 'Download signed head statement',
+  'audit.statementHint': "The chain's latest seal, signed by the platform: keep it outside the platform to prove later that no event was removed",
   'audit.verify': 'Verify integrity',
   'audit.verifyOk': 'The chain is intact: {checked} records checked, no tampering found.',
   'audit.verifyBroken': 'The chain breaks at record {seq}: it or an earlier record may have been altered.',

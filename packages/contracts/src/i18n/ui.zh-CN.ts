@@ -294,6 +294,8 @@ export const uiZh = {
   'audit.loadMore': '加载更多',
   'audit.allLoaded': '已显示全部 {count} 条记录',
   'audit.empty': '所选范围内没有记录',
+  'audit.statement': '下载签名的链头声明',
+  'audit.statementHint': '审计链最新封存点的平台签名声明：请保存在平台之外，日后可证明没有事件被删除',
   'audit.verify': '验证完整性',
   'audit.verifyOk': '哈希链完整：已核验 {checked} 条记录，未发现篡改。',
   'audit.verifyBroken': '哈希链在第 {seq} 条记录处断裂：该记录或其之前的记录可能被篡改。',
