@@ -7,7 +7,13 @@ describe('the public address used in emailed links', () => {
   it('is required in production, and must be an origin', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY })).toThrow(/PUBLIC_URL must be set in production/);
     expect(() => loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY, PUBLIC_URL: 'union.example.cn' })).toThrow(/PUBLIC_URL must be an origin/);
-    expect(loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY, PUBLIC_URL: 'https://union.example.cn/' }).publicUrl).toBe('https://union.example.cn');
+    expect(loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY, AUDIT_KEY: KEY, PUBLIC_URL: 'https://union.example.cn/' }).publicUrl).toBe('https://union.example.cn');
+  });
+
+  it('refuses production without the audit chain key (the database never holds it)', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY, PUBLIC_URL: 'https://union.example.cn' })).toThrow(/AUDIT_KEY must be set in production/);
+    expect(() => loadEnv({ NODE_ENV: 'production', MEMBER_ID_KEY: KEY, AUDIT_KEY: 'c2hvcnQ=', PUBLIC_URL: 'https://union.example.cn' })).toThrow(/AUDIT_KEY must decode/);
+    expect(loadEnv({ NODE_ENV: 'development' }).auditKey.length).toBeGreaterThanOrEqual(32);
   });
 
   it('comes from the request in development when PUBLIC_URL is unset', () => {

@@ -16,6 +16,8 @@ const schema = z.object({
   PUBLIC_URL: z.string().optional(),
   /** base64 of 32 random bytes; encrypts members' ID numbers */
   MEMBER_ID_KEY: z.string().optional(),
+  /** base64 of at least 32 random bytes; MACs the audit chain, signs head statements (the database never holds it) */
+  AUDIT_KEY: z.string().optional(),
   /** smtp://user:pass@host:port; unset: emails are written to the log */
   SMTP_URL: z.string().optional(),
   /** pooled SMTP connections of the outbox sender: messages in flight at once */
@@ -29,13 +31,14 @@ const schema = z.object({
   SMS_SINK: z.enum(['true', 'false']).default('false'),
 });
 
-export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer };
+export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer; auditKey: Buffer };
 
 /** "https://union.example.cn": a scheme and a host, nothing after (links are built as publicUrl + path) */
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
 
 // A fixed key keeps demo data readable across restarts; production must set its own.
 const DEV_MEMBER_ID_KEY = Buffer.from('union-commons-development-key-32', 'utf8');
+const DEV_AUDIT_KEY = Buffer.from('union-commons-dev-audit-chain-k32', 'utf8');
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.parse(source);
@@ -46,12 +49,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.NODE_ENV === 'production' && !parsed.PUBLIC_URL) throw new Error('PUBLIC_URL must be set in production (the address users open, e.g. https://union.example.cn)');
   if (parsed.PUBLIC_URL && !ORIGIN.test(parsed.PUBLIC_URL.replace(/\/$/, ''))) throw new Error('PUBLIC_URL must be an origin such as https://union.example.cn');
   if (parsed.NODE_ENV === 'production' && parsed.SMS_SINK === 'true') throw new Error('SMS_SINK must not be set in production');
+  if (parsed.NODE_ENV === 'production' && !parsed.AUDIT_KEY) throw new Error('AUDIT_KEY must be set in production (base64 of 32 random bytes; keep it outside the database)');
+  const auditKey = parsed.AUDIT_KEY ? Buffer.from(parsed.AUDIT_KEY, 'base64') : DEV_AUDIT_KEY;
+  if (auditKey.length < 32) throw new Error('AUDIT_KEY must decode to at least 32 bytes');
   const memberIdKey = parsed.MEMBER_ID_KEY ? Buffer.from(parsed.MEMBER_ID_KEY, 'base64') : DEV_MEMBER_ID_KEY;
   if (memberIdKey.length !== 32) throw new Error('MEMBER_ID_KEY must decode to 32 bytes');
   return {
     ...parsed,
     publicUrl: parsed.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${parsed.PORT}`,
     memberIdKey,
+    auditKey,
   };
 }
 

@@ -2,11 +2,13 @@ import { assertSafeRole, migrateDatabase, openDatabase } from './bootstrap.ts';
 import { loadEnv } from './env.ts';
 import { createApp, listen } from './http/server.ts';
 import { startJobs } from './jobs/boss.ts';
+import { configureAuditKey } from './modules/audit/index.ts';
 import { registerModules } from './modules/index.ts';
 import { seedDemo } from './seed/demo.ts';
 
 registerModules(); // each module's downloads, dashboard panels and hooks, before anything runs
 const env = loadEnv();
+configureAuditKey(env.auditKey); // the audit chain's MACs and head statements (docs/decisions/0024)
 const db = await openDatabase(env);
 await migrateDatabase(env, db);
 await assertSafeRole(db);

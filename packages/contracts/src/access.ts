@@ -132,6 +132,7 @@ export const ACCESS: Record<string, Access> = {
   'agreement.verify': STAFF,
   'audit.list': ADMIN,
   'audit.verify': ADMIN,
+  'audit.statement': ADMIN,
   'auth.acceptInvitation': 'public',
   'auth.changePassword': 'authed',
   'auth.me': 'public',

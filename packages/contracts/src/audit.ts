@@ -32,3 +32,20 @@ export const auditVerifyDto = z.object({
   brokenAtSeq: z.number().nullable(),
 });
 export type AuditVerifyDto = z.infer<typeof auditVerifyDto>;
+
+/** A signed statement of the federation's audit chain head (docs/decisions/0024), to keep outside the platform. */
+export const auditStatementDto = z.object({
+  statement: z.object({
+    kind: z.literal('union-commons.audit-head'),
+    federationId: z.string(),
+    federationSlug: z.string(),
+    seq: z.number(),
+    hash: z.string(),
+    at: instantString,
+  }),
+  /** Ed25519 over the statement's canonical JSON (keys sorted, no spaces), base64 */
+  signature: z.string(),
+  /** SPKI PEM of the signing key */
+  publicKey: z.string(),
+});
+export type AuditStatementDto = z.infer<typeof auditStatementDto>;

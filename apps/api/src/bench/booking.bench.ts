@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadBookingData, type BookingBenchData } from './booking.data.ts';
 import { readFileSync } from 'node:fs';
-import { hashEvent } from '../modules/audit/index.ts';
+import { chainHash, contentHashOf } from '../modules/audit/index.ts';
 import { BOOK_FUNCTION, sqlBook } from './booking.sql.ts';
 import { createBenchDatabase, rawSql, type Bench, type BenchOptions } from './lib/setup.ts';
 import { percentile } from './lib/stats.ts';
@@ -80,18 +80,20 @@ export const bench: Bench = {
           `SQL batches held ${sqlCounts.map((c) => `${c.held}+${c.waitlisted} waiting`).join(', ')}`,
       );
       const apiPerS = attempts / api.seconds;
-      // the SQL side's audit events must be those the app would chain: recompute their hashes
-      const events = await db.owner.tenant(data.home.id, (q) =>
-        q<{ seq: string; at: Date; actor_user_id: string; actor_label: string; ip: string; type: string; entity_type: string; entity_id: string; data: unknown; prev_hash: string; hash: string }>(
+      // the SQL side's audit events must be those the app would chain: seal, then recompute every
+      // content hash and link (the SQL side's MAC is a stand-in: it holds no key)
+      const events = await db.owner.tenant(data.home.id, async (q) => {
+        await q(`select audit_seal($1::uuid, 1000000)`, [data.home.id]);
+        return q<{ seq: string; id: string; at: Date; actor_user_id: string; actor_label: string; ip: string; type: string; entity_type: string; entity_id: string; data: unknown; prev_hash: string; hash: string; content_hash: string }>(
           `select * from audit_event where tenant_id = $1 order by seq`,
           [data.home.id],
-        ),
-      );
-      const badHashes = events.filter(
-        (e) =>
-          hashEvent({ tenantId: data.home.id, seq: Number(e.seq), at: new Date(e.at), actorUserId: e.actor_user_id, actorLabel: e.actor_label, ip: e.ip, type: e.type, entityType: e.entity_type, entityId: e.entity_id, data: e.data, prevHash: e.prev_hash }) !== e.hash,
-      ).length;
-      const broken = events.filter((e, i) => i > 0 && e.prev_hash !== events[i - 1]!.hash).length;
+        );
+      });
+      const badHashes = events.filter((e) => {
+        const content = contentHashOf({ tenantId: data.home.id, id: e.id, at: new Date(e.at), actorUserId: e.actor_user_id, actorLabel: e.actor_label, ip: e.ip, type: e.type, entityType: e.entity_type, entityId: e.entity_id, data: e.data });
+        return content !== e.content_hash || chainHash(e.prev_hash, Number(e.seq), content) !== e.hash;
+      }).length;
+      const broken = events.filter((e, i) => (i > 0 && e.prev_hash !== events[i - 1]!.hash) || Number(e.seq) !== i + 1).length;
       console.log(`audit chain: ${events.length} events (API and SQL), ${badHashes} bad hashes, ${broken} broken links; load average ${loadavg()}`);
       console.log(`API burst CPU: API processes ${apiCpu} ms, their database backends ${dbCpu} ms (${dbPids1.length} backends)`);
       const sqlPerS = (2 * attempts) / (sqlBefore.seconds + sqlAfter.seconds);

@@ -5,6 +5,7 @@ import { createDb } from '@uc/db';
 import { assertSafeRole } from '../bootstrap.ts';
 import { loadEnv } from '../env.ts';
 import { createApp, listen } from '../http/server.ts';
+import { configureAuditKey } from '../modules/audit/index.ts';
 
 // One API process of the booking burst: the real HTTP server (createApp + listen) on a random
 // port, connected as the app role with a production-sized pool. Started by booking.bench.ts
@@ -13,7 +14,10 @@ import { createApp, listen } from '../http/server.ts';
 
 const [appUrl, pool] = process.argv.slice(2);
 if (!appUrl) throw new Error('usage: booking.server.ts <database url> [pool]');
-const env = loadEnv({ NODE_ENV: 'production', DATABASE_URL: appUrl, MEMBER_ID_KEY: randomBytes(32).toString('base64'), PUBLIC_URL: 'http://localhost:3000' });
+// one audit key for the three processes, as in a deployment (their events share a chain)
+export const BENCH_AUDIT_KEY = Buffer.alloc(32, 0x5a).toString('base64');
+const env = loadEnv({ NODE_ENV: 'production', DATABASE_URL: appUrl, MEMBER_ID_KEY: randomBytes(32).toString('base64'), AUDIT_KEY: BENCH_AUDIT_KEY, PUBLIC_URL: 'http://localhost:3000' });
+configureAuditKey(env.auditKey);
 // BENCH_PREPARE=0: without named prepared statements (to measure what they save)
 const handle = await createDb({ kind: 'postgres', url: appUrl, max: Number(pool ?? 12), prepare: process.env.BENCH_PREPARE !== '0' });
 await assertSafeRole(handle);

@@ -16,7 +16,7 @@ import type { Query } from './lib/setup.ts';
 //  - beds: one conditional UPDATE of the batch's pool as the host, else waitlisted with its position;
 //  - the notice row (in-app) and its email (outbox);
 //  - the audit event chained to the federation's head (the same canonical JSON and SHA-256 as
-//    hashEvent, so the app's verify accepts it).
+//    contentHashOf, appended through audit_append and sealed like the app's).
 // What it leaves out is the API itself: HTTP, the session cookie's lookup, tRPC, zod, Drizzle,
 // building the answer and JSON.
 
@@ -158,20 +158,18 @@ begin
     select v_home, u.email, '【工会协作平台】' || n.title, n.body || E'\\n\\n' || p_url || n.link || E'\\n'
     from notification n join app_user u on u.id = n.user_id where n.tenant_id = v_home and n.link = '/t/' || p_slug || v_link;
 
-  -- the audit event, chained under the head's lock (held from here to the commit)
-  insert into audit_head (tenant_id, seq, hash) values (v_home, 0, repeat('0', 64)) on conflict do nothing;
-  select seq, hash into v_seq, v_prev from audit_head where tenant_id = v_home for update;
+  -- the audit event, appended unchained through audit_append (docs/decisions/0024): no head lock;
+  -- the sequencer chains it after commit. content_hash is contentHashOf's canonical JSON; the SQL
+  -- side holds no MAC key, so its "MAC" is a stand-in of the same cost class (one sha256)
+  v_prev := gen_random_uuid()::text;
   v_at := to_char(p_now at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  -- canonicalJson of hashEvent's fields: keys sorted, no spaces
   v_hash := encode(sha256(convert_to(
     '{"actorLabel":' || to_json(v_email)::text || ',"actorUserId":' || to_json(p_user::text)::text || ',"at":' || to_json(v_at)::text ||
     ',"data":{"batchId":' || to_json(p_batch::text)::text || ',"beds":1,"nominated":false,"status":' || to_json(v_status)::text || '}' ||
-    ',"entityId":' || to_json(v_id::text)::text || ',"entityType":"recuperation_booking","ip":"127.0.0.1","prevHash":' || to_json(v_prev)::text ||
-    ',"seq":' || (v_seq + 1) || ',"tenantId":' || to_json(v_home::text)::text || ',"type":"recuperation.booked"}', 'UTF8')), 'hex');
-  insert into audit_event (tenant_id, seq, at, actor_user_id, actor_label, ip, type, entity_type, entity_id, data, prev_hash, hash)
-    values (v_home, v_seq + 1, p_now, p_user, v_email, '127.0.0.1', 'recuperation.booked', 'recuperation_booking', v_id,
-      jsonb_build_object('batchId', p_batch, 'status', v_status, 'beds', 1, 'nominated', false), v_prev, v_hash);
-  update audit_head set seq = v_seq + 1, hash = v_hash where tenant_id = v_home;
+    ',"entityId":' || to_json(v_id::text)::text || ',"entityType":"recuperation_booking","id":' || to_json(v_prev)::text || ',"ip":"127.0.0.1"' ||
+    ',"tenantId":' || to_json(v_home::text)::text || ',"type":"recuperation.booked"}', 'UTF8')), 'hex');
+  perform audit_append(v_home, v_prev::uuid, p_now, p_user, v_email, '127.0.0.1', 'recuperation.booked', 'recuperation_booking', v_id::text,
+      jsonb_build_object('batchId', p_batch, 'status', v_status, 'beds', 1, 'nominated', false), v_hash, encode(sha256(convert_to('bench|' || v_hash, 'UTF8')), 'hex'));
   return v_status;
 end
 $fn$`;

@@ -6,6 +6,7 @@ import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
 import { runPlaceOffers } from '../modules/place/index.ts';
 import { runRightsSla } from '../modules/rights/index.ts';
+import { runAuditAnchors, sealAll } from '../modules/audit/index.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
@@ -29,7 +30,11 @@ export const QUEUES = {
   placeOffers: 'place.offers',
   milestoneOverdue: 'items.overdue',
   rightsSla: 'rights.sla',
+  auditAnchor: 'audit.anchor',
 } as const;
+
+/** how often the audit sequencer chains what committed (docs/decisions/0024) */
+export const SEAL_EVERY_MS = 2000;
 
 export interface JobsOptions {
   /** the app's handle (the app role on a server): job handlers do their tenant work through it */
@@ -67,6 +72,14 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   // the SLA pass alerts once per referral, clock and level whatever runs again (rights_sla_alert), so a retry is safe
   await boss.createQueue(QUEUES.rightsSla, { policy: 'stately', retryLimit: 3, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 3600 });
   await boss.createQueue(QUEUES.placeOffers, { policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 300, deleteAfterSeconds: 3600 });
+
+  // anchoring records heads in partners' chains: once a day per pair whatever runs again, so a retry is safe
+  await boss.createQueue(QUEUES.auditAnchor, { policy: 'stately', retryLimit: 3, retryDelay: 300, expireInSeconds: 1800 });
+  await boss.work(QUEUES.auditAnchor, async () => {
+    const r = await runAuditAnchors(opts.db.db, now());
+    if (r.anchored.length) console.log(`[jobs] audit.anchor: ${r.anchored.length} head(s) anchored`);
+    return r;
+  });
 
   await boss.work(QUEUES.outbox, async () => {
     await deliverOutbox(opts.db.db, send, now());
@@ -111,12 +124,34 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.schedule(QUEUES.rightsSla, '*/15 * * * *', null, { tz: CHINA_TZ });
   }
 
+  // the audit sequencer: every process runs it; sealers of one federation take turns on its head's
+  // row lock, and writers never wait for them
+  let sealing: Promise<unknown> | null = null;
+  const sealer =
+    opts.schedule !== false
+      ? setInterval(() => {
+          sealing ??= sealAll(opts.db.db)
+            .catch((e: unknown) => console.error('[jobs] audit.seal', e))
+            .finally(() => (sealing = null));
+        }, SEAL_EVERY_MS)
+      : null;
+  sealer?.unref();
+
+  if (opts.schedule !== false) {
+    // 00:15 China time: each federation's head of the day before, in its partners' chains
+    await boss.schedule(QUEUES.auditAnchor, '15 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
+  }
+
   return {
     boss,
     deliverSoon: async () => {
       await boss.send(QUEUES.outbox, null);
     },
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    stop: async () => {
+      if (sealer) clearInterval(sealer);
+      await sealing;
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }
 

@@ -47,7 +47,7 @@ export const moduleRouters = {
   cooperation: cooperation.cooperationRouter,
 };
 
-const registrations: (() => void)[] = [agreement.register, dashboard.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, mechanism.register, cooperation.register, notification.register];
+const registrations: (() => void)[] = [agreement.register, audit.register, dashboard.register, member.register, jointItem.register, recuperation.register, rights.register, contest.register, programme.register, mechanism.register, cooperation.register, notification.register];
 let registered = false;
 
 /** Runs every module's register() once (a second call does nothing). */

@@ -8,8 +8,10 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
@@ -111,7 +113,10 @@ export const auditEvents = pgTable(
   'audit_event',
   {
     tenantId: tenantId().references(() => federations.id),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** the order of appending (a global sequence); the chain's order is seq, assigned when sealed */
+    entry: bigint('entry', { mode: 'number' }).notNull().default(sql`nextval('audit_entry_seq')`),
+    /** null until the sequencer chained it (docs/decisions/0024) */
+    seq: bigint('seq', { mode: 'number' }),
     id: id(),
     at: instant('at').notNull(),
     actorUserId: uuid('actor_user_id'),
@@ -121,21 +126,32 @@ export const auditEvents = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    /** 1: chained by the old writer (0004); 2: appended, then sealed (0024) */
+    v: smallint('v').notNull().default(1),
+    contentHash: text('content_hash'),
+    /** the API's keyed MAC of content_hash */
+    mac: text('mac'),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.seq] }),
+    primaryKey({ columns: [t.tenantId, t.entry] }),
+    uniqueIndex('audit_event_seq_key').on(t.tenantId, t.seq),
+    uniqueIndex('audit_event_id_key').on(t.id),
+    index('audit_event_pending_idx').on(t.tenantId, t.entry).where(sql`seq IS NULL`),
     index('audit_event_type_idx').on(t.tenantId, t.type, t.seq),
     index('audit_event_entity_idx').on(t.tenantId, t.entityType, t.entityId),
   ],
 );
 
-// One row per federation: the head of its audit chain. Locking it serialises appends per federation.
+/** One row per federation: the sealed chain's last seq and hash, and the key holder's MAC of them. */
 export const auditHeads = pgTable('audit_head', {
   tenantId: tenantId().primaryKey().references(() => federations.id),
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   hash: text('hash').notNull(),
+  signedSeq: bigint('signed_seq', { mode: 'number' }),
+  signedHash: text('signed_hash'),
+  mac: text('mac'),
 });
 
 export const outbox = pgTable(

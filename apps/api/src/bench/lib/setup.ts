@@ -117,6 +117,7 @@ export async function startBenchApi(appUrl: string): Promise<BenchApi> {
     NODE_ENV: 'production',
     DATABASE_URL: appUrl,
     MEMBER_ID_KEY: randomBytes(32).toString('base64'),
+    AUDIT_KEY: randomBytes(32).toString('base64'),
     PUBLIC_URL: 'http://localhost:3000',
   });
   const handle = await createDb({ kind: 'postgres', url: appUrl, max: 20 });

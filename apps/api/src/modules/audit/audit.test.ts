@@ -3,8 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../service.ts';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, type Harness, type TestFederation } from '../../test/harness.ts';
-import { GENESIS_HASH, hashEvent, recordAudit } from './audit.write.ts';
+import { chainHash, contentHashOf, GENESIS_HASH } from './audit.crypto.ts';
+import { recordAudit } from './audit.write.ts';
 import { verifyAuditChain } from './audit.query.ts';
+import { sealChain } from './seal.write.ts';
 
 // The audit log is append-only and hash-chained per federation (DOMAIN §4): tampering by anyone
 // who can write the table directly is detected, and the app itself can only append.
@@ -41,6 +43,7 @@ describe('audit log', () => {
   async function fedWithEvents(name: string, count: number) {
     const fed = await makeFederation(h, name);
     for (let i = 1; i <= count; i++) await record(fed, i);
+    await sealChain(h.t.db, fed.id);
     return fed;
   }
 
@@ -60,7 +63,8 @@ describe('audit log', () => {
     it('stores a hash that recomputes from the row', async () => {
       const fed = await fedWithEvents('recompute', 1);
       const [r] = await withTenant(h.t.db, fed.id, (tx) => tx.query.auditEvents.findMany());
-      expect(hashEvent({ ...r!, data: r!.data })).toBe(r!.hash);
+      expect(contentHashOf({ ...r!, data: r!.data })).toBe(r!.contentHash);
+      expect(chainHash(GENESIS_HASH, 1, r!.contentHash!)).toBe(r!.hash);
     });
 
     it('keeps one chain per federation', async () => {
@@ -101,12 +105,20 @@ describe('audit log', () => {
       }
     });
 
-    it('detects an edit whose hash was recomputed too, at the next row', async () => {
+    it('detects an edit whose hashes were recomputed too, at that row (its MAC needs the key)', async () => {
       const fed = await fedWithEvents('rehash', 4);
       await h.t.query(`update audit_event set data = '{"name":"改过的"}' where tenant_id = $1 and seq = 2`, [fed.id]);
       const [r] = await withTenant(h.t.db, fed.id, (tx) => tx.query.auditEvents.findMany({ where: (e, { eq }) => eq(e.seq, 2) }));
-      await h.t.query(`update audit_event set hash = $2 where tenant_id = $1 and seq = 2`, [fed.id, hashEvent({ ...r!, data: r!.data })]);
-      expect(await verify(fed)).toEqual({ ok: false, checked: 2, brokenAtSeq: 3 });
+      const content = contentHashOf({ ...r!, data: r!.data });
+      await h.t.query(`update audit_event set content_hash = $2, hash = $3 where tenant_id = $1 and seq = 2`, [fed.id, content, chainHash(r!.prevHash!, 2, content)]);
+      expect(await verify(fed)).toEqual({ ok: false, checked: 1, brokenAtSeq: 2 });
+    });
+
+    it('detects two events swapped in the chain', async () => {
+      const fed = await fedWithEvents('swap', 4);
+      await h.t.query(`update audit_event set seq = -seq where tenant_id = $1 and seq in (2, 3)`, [fed.id]);
+      await h.t.query(`update audit_event set seq = case seq when -2 then 3 else 2 end where tenant_id = $1 and seq in (-2, -3)`, [fed.id]);
+      expect(await verify(fed)).toMatchObject({ ok: false, brokenAtSeq: 2 });
     });
 
     it('detects a deleted last row', async () => {
@@ -148,6 +160,7 @@ describe('audit log', () => {
     it('keeps a single unbroken chain with seq 1..20 (20 parallel transactions)', async () => {
       const fed = await makeFederation(h, 'parallel');
       await Promise.all(Array.from({ length: 20 }, (_, i) => record(fed, i + 1)));
+      await sealChain(h.t.db, fed.id);
       const rows = await chain(fed);
       expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(await verify(fed)).toEqual({ ok: true, checked: 20, brokenAtSeq: null });

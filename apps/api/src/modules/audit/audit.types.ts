@@ -104,6 +104,8 @@ export type AuditEvent =
   | { type: 'cooperation.report_generated'; entityType: 'cooperation_report'; data: { agreementId: string; year: number; contentHash: string } }
   | { type: 'cooperation.report_commented'; entityType: 'cooperation_report'; data: { party: string; part: 'commentary' | 'texts'; contentHash: string } }
   | { type: 'cooperation.report_confirmed'; entityType: 'cooperation_report'; data: { party: string; contentHash: string } }
-  | { type: 'cooperation.report_frozen'; entityType: 'cooperation_report'; data: { year: number; contentHash: string } };
+  | { type: 'cooperation.report_frozen'; entityType: 'cooperation_report'; data: { year: number; contentHash: string } }
+  // the audit chain anchored outside its own rows (docs/decisions/0024): a partner's head, in this chain
+  | { type: 'audit.anchored'; entityType: 'federation'; data: { federationId: string; seq: number; hash: string; day: string } };
 
 export type AuditEventType = AuditEvent['type'];

@@ -1,47 +1,25 @@
-import { auditEvents, auditHeads } from '@uc/db';
-import { eq } from 'drizzle-orm';
-import { canonicalJson, sha256Hex } from '../../lib/canonical.ts';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
+import { contentHashOf, eventMac, type EventContent } from './audit.crypto.ts';
 import type { AuditEvent } from './audit.types.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-interface HashedFields {
-  tenantId: string;
-  seq: number;
-  at: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  ip: string | null;
-  type: string;
-  entityType: string;
-  entityId: string | null;
-  data: unknown;
-  prevHash: string;
-}
-
-export function hashEvent(e: HashedFields): string {
-  // only the listed fields: a row read back also has id and hash, which are not hashed
-  const { tenantId, seq, at, actorUserId, actorLabel, ip, type, entityType, entityId, data, prevHash } = e;
-  return sha256Hex(canonicalJson({ tenantId, seq, at: at.toISOString(), actorUserId, actorLabel, ip, type, entityType, entityId, data, prevHash }));
-}
+export { GENESIS_HASH, hashEvent } from './audit.crypto.ts';
 
 /**
- * Appends an event to the federation's chain in the caller's transaction. The head row lock
- * serialises appends per federation so two writers never fork the chain.
+ * Appends an event to the federation's log in the caller's transaction: one statement, no lock.
+ * The event is stored unchained (seq null) with its content hash and the API's keyed MAC of it;
+ * the sequencer (seal.write.ts) chains committed entries shortly after (docs/decisions/0024). The
+ * app role has no INSERT on audit_event: audit_append (SECURITY DEFINER, owned by uc_audit) is the
+ * one way in, and it cannot set seq, prev_hash or hash.
  */
 export type AuditCtx = Pick<ServiceCtx, 'db' | 'tenantId' | 'actor' | 'now'>;
 
 export async function recordAudit(ctx: AuditCtx, event: AuditEvent & { entityId?: string | null }): Promise<void> {
   const { db, tenantId, actor, now } = ctx;
-  // the head's creation (first event only) and its lock, sent together: one round trip
-  const [, [head]] = await Promise.all([
-    db.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing(),
-    db.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update'),
-  ]);
-  const fields: HashedFields = {
+  const content: EventContent = {
     tenantId,
-    seq: head!.seq + 1,
+    id: randomUUID(),
     at: now,
     actorUserId: actor.userId,
     actorLabel: actor.label,
@@ -49,13 +27,12 @@ export async function recordAudit(ctx: AuditCtx, event: AuditEvent & { entityId?
     type: event.type,
     entityType: event.entityType,
     entityId: event.entityId ?? null,
-    data: event.data,
-    prevHash: head!.hash,
+    // as stored: what JSON keeps (a Date becomes its ISO text), so the hash recomputes from the row
+    data: JSON.parse(JSON.stringify(event.data ?? {})) as unknown,
   };
-  const hash = hashEvent(fields);
-  // the event and the head's move, sent together: the lock is held one round trip less
-  await Promise.all([
-    db.insert(auditEvents).values({ ...fields, data: fields.data as Record<string, unknown>, hash }),
-    db.update(auditHeads).set({ seq: fields.seq, hash }).where(eq(auditHeads.tenantId, tenantId)),
-  ]);
+  const contentHash = contentHashOf(content);
+  await db.execute(
+    sql`select audit_append(${tenantId}::uuid, ${content.id}::uuid, ${now.toISOString()}::timestamptz, ${content.actorUserId}::uuid, ${content.actorLabel}, ${content.ip},
+      ${content.type}, ${content.entityType}, ${content.entityId}, ${JSON.stringify(content.data)}::jsonb, ${contentHash}, ${eventMac(contentHash)})`,
+  );
 }

@@ -44,6 +44,7 @@ describe('a foreign federation gets NOT_FOUND', () => {
   const auditCases = (): Cases<typeof auditRouter> => ({
     list: (c) => c.audit.list({ limit: 50 }),
     verify: (c) => c.audit.verify(),
+    statement: (c) => c.audit.statement(),
   });
   const federationCases = (): Cases<typeof federationRouter> => ({
     home: (c) => c.federation.home(),

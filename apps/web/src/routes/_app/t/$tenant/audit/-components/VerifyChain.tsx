@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex } from 'antd';
 import { useTenant } from '../../../../../../components/session.ts';
@@ -8,14 +8,20 @@ import { useT } from '../../../../../../lib/locale.ts';
 /** Recomputes the hash chain on the server and says whether it holds, or where it breaks. */
 export function VerifyChain() {
   const t = useT();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const check = useQuery({ ...api.audit.verify.queryOptions(), enabled: false, gcTime: 0, retry: false });
 
   return (
     <Flex vertical align="flex-end" gap={8} style={{ maxWidth: 480 }}>
-      <Button icon={<SafetyCertificateOutlined />} onClick={() => void check.refetch()} loading={check.isFetching}>
-        {t('audit.verify')}
-      </Button>
+      <Flex gap={8}>
+        {/* the chain's head, signed: kept outside the platform, it shows a later cut tail (docs/decisions/0024) */}
+        <Button icon={<DownloadOutlined />} href={`/api/t/${slug}/audit/statement.json`} title={t('audit.statementHint')}>
+          {t('audit.statement')}
+        </Button>
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void check.refetch()} loading={check.isFetching}>
+          {t('audit.verify')}
+        </Button>
+      </Flex>
       {check.data && !check.isFetching && (
         <Alert
           showIcon
