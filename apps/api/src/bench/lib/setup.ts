@@ -203,7 +203,12 @@ export interface BenchOptions {
 
 export function parseBenchOptions(args: string[]): BenchOptions {
   const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  // 100k, 1m (a million members per federation: `pnpm bench members --scale=1m`)
+  const num = (v: string | undefined) => {
+    if (v === undefined || v === '') return undefined;
+    const m = /^(\d+(?:\.\d+)?)([km])$/i.exec(v);
+    return m ? Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1_000 : 1_000_000) : Number(v);
+  };
   const positive = (v: number | undefined, name: string) => {
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new Error(`--${name} must be a whole number`);
     return v;
