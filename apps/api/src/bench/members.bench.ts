@@ -22,12 +22,12 @@ export const bench: Bench = {
   async run(opts: BenchOptions) {
     const perFederation = opts.scale ?? 100_000;
     const db = await createBenchDatabase();
-    console.log(`database ${db.name}; loading 3 × ${perFederation} members …`);
+    console.log(`database ${db.name}; loading ${opts.federations ?? 3} × ${perFederation} members …`);
     let api: Awaited<ReturnType<typeof startBenchApi>> | null = null;
     let raw: Awaited<ReturnType<typeof rawSql>> | null = null;
     try {
       const t0 = Date.now();
-      const feds = await loadMembersData(db.owner, perFederation, randomBytes(3).toString('hex'));
+      const feds = await loadMembersData(db.owner, perFederation, randomBytes(3).toString('hex'), opts.federations ?? 3);
       const counts = await db.owner.query<{ members: number; honours: number; honoured: number; units: number }>(`select (select count(*)::int from member) as members, (select count(*)::int from member_honour) as honours,
         (select count(distinct (tenant_id, member_id))::int from member_honour) as honoured, (select count(*)::int from org_unit) as units`);
       const c = counts[0]!;
