@@ -13,7 +13,25 @@ export const DUE_SOON_DAYS = 14;
 /** why the caller sees an item in "my items": responsible person on the lead side (the item's lead), on another side, or a milestone owner */
 export const MY_ITEM_REASONS = ['lead', 'responsible', 'milestone_owner'] as const;
 
-export const myItemDto = jointItemDto.extend({
+/**
+ * One row of "my items": what the list shows and sorts by, not the whole item (200 full items
+ * with their sides were 206 KB of JSON, issue 13); the item page loads the rest.
+ */
+export const myItemDto = jointItemDto.pick({
+  id: true,
+  agreementId: true,
+  kind: true,
+  title: true,
+  leadSlug: true,
+  status: true,
+  progress: true,
+  health: true,
+  overdueMilestones: true,
+  nextDueDate: true,
+}).extend({
+  /** the lead federation's names (zh-CN, en) */
+  leadNameZh: z.string(),
+  leadNameEn: z.string(),
   agreementTitle: z.string(),
   reasons: z.array(z.enum(MY_ITEM_REASONS)),
   /** open milestones due today … today + DUE_SOON_DAYS */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, paged, pageInput, rowVersion, trimmed, uuid } from './common.ts';
+import { dateString, pageInput, rowVersion, trimmed, uuid } from './common.ts';
 import { isValidIdNumber, isValidMobile } from './ids.ts';
 
 export const HONOUR_KINDS = ['model_worker', 'may_day_medal', 'skilled_worker', 'frontline'] as const;
@@ -38,14 +38,38 @@ export const memberDto = z.object({
 });
 export type MemberDto = z.infer<typeof memberDto>;
 
-export const memberListInput = pageInput.extend({
+export const memberFilterInput = z.object({
   q: z.string().trim().max(50).optional(),
   orgUnitId: uuid.optional(),
   /** include members of units below orgUnitId */
   includeDescendants: z.boolean().default(true),
   honour: honourKind.optional(),
 });
-export const memberListDto = paged(memberDto);
+/** a keyset cursor (a page's first or last member), opaque to clients */
+const memberCursor = z.string().min(1).max(300);
+/**
+ * Keyset pages ordered by name then id (docs/decisions/0025-member-lists.md): `after` a page's
+ * `next` cursor gives the next page, `before` its `prev` cursor the previous one; neither, the first.
+ */
+export const memberListInput = memberFilterInput.extend({
+  pageSize: pageInput.shape.pageSize,
+  after: memberCursor.optional(),
+  before: memberCursor.optional(),
+});
+/** totals are counted up to this many; above it the list says "10,000+" (totalCapped) */
+export const MEMBER_TOTAL_CAP = 10_000;
+export const memberListDto = z.object({
+  items: z.array(memberDto),
+  /** exact up to MEMBER_TOTAL_CAP; MEMBER_TOTAL_CAP with totalCapped above it */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  pageSize: z.number().int(),
+  /** the cursor of the next page, null on the last */
+  next: z.string().nullable(),
+  /** the cursor of the previous page, null on the first */
+  prev: z.string().nullable(),
+});
+export type MemberListDto = z.infer<typeof memberListDto>;
 
 export const idNumberSchema = z
   .string()
@@ -89,7 +113,6 @@ export const memberImportDto = z.object({
 export type MemberImportDto = z.infer<typeof memberImportDto>;
 
 /** the list filters without paging: what member.exportXlsx exports */
-export const memberFilterInput = memberListInput.omit({ page: true, pageSize: true });
 /** an .xlsx file, base64 encoded, for the download routes */
 export const memberFileDto = z.object({ filename: z.string(), base64: z.string() });
 export type MemberFileDto = z.infer<typeof memberFileDto>;

@@ -3,7 +3,7 @@ import type { MemberDto } from '@uc/contracts';
 import { createBenchDatabase, rawSql, createStaffUser, startBenchApi, TrpcHttpClient, type Bench, type BenchOptions } from './lib/setup.ts';
 import { measurePair, summaryLine } from './lib/stats.ts';
 import { loadMembersData } from './members.data.ts';
-import { explainMemberList, memberListSql, type MemberListInput } from './members.sql.ts';
+import { cursorOf, explainMemberList, memberListSql, type MemberListInput } from './members.sql.ts';
 
 // member.list over authenticated tRPC HTTP GET (session cookie, X-Tenant, RLS as uc_app)
 // against the same queries in raw SQL as uc_app with the tenant set in a transaction.
@@ -13,19 +13,21 @@ const PASSWORD = 'bench-password-2026';
 interface ListResult {
   items: MemberDto[];
   total: number;
+  totalCapped: boolean;
+  next: string | null;
 }
 
 export const bench: Bench = {
-  description: 'member.list over HTTP vs the same SQL, 3 federations × 100 000 members',
+  description: 'member.list over HTTP vs the same SQL, 3 federations × 100 000 members (--scale=1m: a million each)',
   async run(opts: BenchOptions) {
     const perFederation = opts.scale ?? 100_000;
     const db = await createBenchDatabase();
-    console.log(`database ${db.name}; loading 3 × ${perFederation} members …`);
+    console.log(`database ${db.name}; loading ${opts.federations ?? 3} × ${perFederation} members …`);
     let api: Awaited<ReturnType<typeof startBenchApi>> | null = null;
     let raw: Awaited<ReturnType<typeof rawSql>> | null = null;
     try {
       const t0 = Date.now();
-      const feds = await loadMembersData(db.owner, perFederation, randomBytes(3).toString('hex'));
+      const feds = await loadMembersData(db.owner, perFederation, randomBytes(3).toString('hex'), opts.federations ?? 3);
       const counts = await db.owner.query<{ members: number; honours: number; honoured: number; units: number }>(`select (select count(*)::int from member) as members, (select count(*)::int from member_honour) as honours,
         (select count(distinct (tenant_id, member_id))::int from member_honour) as honoured, (select count(*)::int from org_unit) as units`);
       const c = counts[0]!;
@@ -44,15 +46,27 @@ export const bench: Bench = {
       raw = await rawSql(db.appUrl);
       const rawTenant = raw.tenant;
 
-      // a search term that finds a handful of people: the surname and first given name of a member
+      // search terms: the surname and first given name of a member (2 characters), and the
+      // whole name of a member with two given names (3 characters)
       const [probe] = await rawTenant(fed.id, (q) => q<{ name: string }>(`select name from member order by id limit 1`));
-      const q = probe!.name.slice(0, 2);
+      const [probe3] = await rawTenant(fed.id, (q) => q<{ name: string }>(`select name from member where length(name) = 3 order by id limit 1`));
+      const q2 = probe!.name.slice(0, 2);
+      const q3 = probe3!.name;
+      // a deep page: the cursor of the member half-way down the list (as if paged there)
+      const [mid] = await rawTenant(fed.id, (q) =>
+        q<{ name: string; id: string }>(`select name, id from member where tenant_id = $1 order by name, id offset $2 limit 1`, [fed.id, Math.floor(perFederation / 2)]),
+      );
+      const deep = cursorOf(mid!);
 
+      const all = { pageSize: 20, includeDescendants: true };
       const cases: { name: string; input: MemberListInput }[] = [
-        { name: 'first-page', input: { page: 1, pageSize: 20, includeDescendants: true } },
-        { name: 'search', input: { page: 1, pageSize: 20, includeDescendants: true, q } },
-        { name: 'district', input: { page: 1, pageSize: 20, includeDescendants: true, orgUnitId: fed.districtUnitId } },
-        { name: 'honour', input: { page: 1, pageSize: 20, includeDescendants: true, honour: 'model_worker' } },
+        { name: 'first-page', input: all },
+        { name: 'deep-page', input: { ...all, after: deep } },
+        { name: 'search-2char', input: { ...all, q: q2 } },
+        { name: 'search-3char', input: { ...all, q: q3 } },
+        { name: 'district', input: { ...all, orgUnitId: fed.districtUnitId } },
+        { name: 'district-deep', input: { ...all, orgUnitId: fed.districtUnitId, after: deep } },
+        { name: 'honour', input: { ...all, honour: 'model_worker' } },
       ];
 
       console.log(`server ${api.url} as uc_app; ${opts.warmup} warm-up + ${opts.iterations} measured rounds per case, interleaved`);
@@ -64,7 +78,7 @@ export const bench: Bench = {
         const [a, s] = [await viaApi(), await viaSql()];
         assertSame(k.name, a, s);
         const r = await measurePair(viaApi, viaSql, opts);
-        const line = `${summaryLine(`members-list[${k.name}]`, r)} total=${a.total}`;
+        const line = `${summaryLine(`members-list[${k.name}]`, r)} total=${a.total}${a.totalCapped ? '+' : ''}${k.input.q ? ` q=${k.input.q}` : ''}`;
         lines.push(line);
         console.log(line);
       }
@@ -73,8 +87,7 @@ export const bench: Bench = {
         for (const k of cases) {
           console.log(`\n--- EXPLAIN members-list[${k.name}] (as uc_app, tenant set; costs off)`);
           const plans = await rawTenant(fed.id, (q) => explainMemberList(q, fed.id, k.input));
-          // the honours lookup is the same statement in every case: show it once
-          for (const p of plans.filter((p) => p.label !== 'honours' || k === cases[0])) {
+          for (const p of plans) {
             console.log(`${p.label}:\n${p.plan.map((l) => `    ${l.length > 160 ? `${l.slice(0, 157)}…` : l}`).join('\n')}`);
           }
         }
@@ -93,7 +106,7 @@ export const bench: Bench = {
 
 function assertSame(name: string, a: ListResult, s: ListResult) {
   const ids = (r: ListResult) => r.items.map((m) => `${m.id}:${m.orgUnitName}:${m.honours.map((h) => h.kind).sort().join('+')}`).join(',');
-  if (a.total !== s.total || ids(a) !== ids(s)) {
+  if (a.total !== s.total || a.totalCapped !== s.totalCapped || a.next !== s.next || ids(a) !== ids(s)) {
     throw new Error(
       `members-list[${name}]: the API and the SQL baseline disagree (api total ${a.total}, sql total ${s.total}); ` +
         `update members.sql.ts to mirror the members service.\napi: ${ids(a).slice(0, 400)}\nsql: ${ids(s).slice(0, 400)}`,

@@ -1,8 +1,8 @@
 import { parseBenchOptions, type Bench } from './lib/setup.ts';
 
 // `pnpm bench` runs every benchmark; `pnpm bench members` runs one.
-// Options: --iterations=200 --warmup=20 --scale=100000 (rows per federation) --no-explain
-// (or BENCH_ITERATIONS, BENCH_WARMUP, BENCH_SCALE). Server: DATABASE_URL, else TEST_DATABASE_URL,
+// Options: --iterations=200 --warmup=20 --scale=100000 or --scale=1m (rows per federation) --federations=3 --no-explain
+// (or BENCH_ITERATIONS, BENCH_WARMUP, BENCH_SCALE, BENCH_FEDERATIONS). Server: DATABASE_URL, else TEST_DATABASE_URL,
 // else postgres://postgres@127.0.0.1:5432/test; each benchmark creates and drops its own database.
 
 /** The registry: a name and a lazy import. Later benchmarks (items, booking) add one line each. */

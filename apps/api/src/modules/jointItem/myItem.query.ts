@@ -47,8 +47,21 @@ export async function myItems(ctx: ServiceCtx, input: { includeClosed: boolean; 
     const why = reasons.get(i.id)!;
     // the responsible person of the lead federation's side is the item's lead
     if (why.has('responsible') && i.leadTenantId === ctx.tenantId) why.add('lead');
+    const full = toJointItemDto(i, allSides, partiesOf.get(i.agreementId) ?? [], s);
+    const lead = full.sides.find((x) => x.partySlug === full.leadSlug);
     return {
-      ...toJointItemDto(i, allSides, partiesOf.get(i.agreementId) ?? [], s),
+      id: full.id,
+      agreementId: full.agreementId,
+      kind: full.kind,
+      title: full.title,
+      leadSlug: full.leadSlug,
+      leadNameZh: lead?.partyNameZh ?? full.leadSlug,
+      leadNameEn: lead?.partyNameEn ?? full.leadSlug,
+      status: full.status,
+      progress: full.progress,
+      health: full.health,
+      overdueMilestones: full.overdueMilestones,
+      nextDueDate: full.nextDueDate,
       agreementTitle,
       reasons: MY_ITEM_REASONS.filter((r) => why.has(r)),
       dueSoonMilestones: s.dueSoon,

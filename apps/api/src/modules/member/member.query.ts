@@ -1,58 +1,104 @@
 import { members, orgUnits } from '@uc/db';
-import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceCtx } from '../../service.ts';
-import { honoursByMember, memberColumns, orgUnitOfMember, toMemberDto } from './member.repo.ts';
-import { isValidIdNumber, maySeeIdentity, type memberFilterInput, type memberListDto, type memberListInput } from '@uc/contracts';
+import { memberColumns, orgUnitOfMember, toMemberDto, type HonourDto } from './member.repo.ts';
+import { isValidIdNumber, maySeeIdentity, MEMBER_TOTAL_CAP, type MemberListDto, type memberFilterInput, type memberListInput } from '@uc/contracts';
+import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import { findOrgUnit } from '../orgUnit/index.ts';
 import { idNumberHmac } from './idNumber.crypto.ts';
 
 type ListInput = z.output<typeof memberListInput>;
-type MemberListDto = z.infer<typeof memberListDto>;
+
+interface Cursor {
+  name: string;
+  id: string;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const encodeCursor = (m: Cursor) => Buffer.from(JSON.stringify([m.name, m.id]), 'utf8').toString('base64url');
+function decodeCursor(value: string, field: 'after' | 'before'): Cursor {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) return { name: v[0], id: v[1] };
+  } catch {
+    // answered below
+  }
+  throw new AppError('BAD_INPUT', { field });
+}
 
 /**
- * One page ordered by name then id (member_name_idx serves the order), the total by count, and
- * the page's honours in one more query: three queries whatever the page size or page number.
+ * One keyset page ordered by name then id (member_name_idx serves the order and the cursor, so
+ * a deep page costs what the first does), its honours folded into the same statement, and a
+ * total counted up to MEMBER_TOTAL_CAP + 1 rows (docs/decisions/0025-member-lists.md): the page
+ * and the count go in one round trip.
  */
 export async function listMembers(ctx: ServiceCtx, input: ListInput): Promise<MemberListDto> {
-  const where = and(...(await memberConditions(ctx, input)));
-  // the page's ids first, from member_name_idx alone (tenant, name, id: no table rows are read
-  // for the rows skipped over), then the columns for those ids only
+  const where = await memberConditions(ctx, input);
+  const backward = input.before !== undefined;
+  const raw = input.before ?? input.after;
+  const cursor = raw === undefined ? null : decodeCursor(raw, backward ? 'before' : 'after');
+  const keyset = !cursor
+    ? []
+    : backward
+      ? [sql`(${members.name}, ${members.id}) < (${cursor.name}, ${cursor.id}::uuid)`]
+      : [sql`(${members.name}, ${members.id}) > (${cursor.name}, ${cursor.id}::uuid)`];
+  const order = backward ? [desc(members.name), desc(members.id)] : [asc(members.name), asc(members.id)];
+  // the page's ids first, from member_name_idx alone (tenant, name, id), one more than a page to
+  // know whether another follows; then the columns for those ids only
   const pageIds = ctx.db
     .select({ id: members.id })
     .from(members)
-    .where(where)
-    .orderBy(asc(members.name), asc(members.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
+    .where(and(...where, ...keyset))
+    .orderBy(...order)
+    .limit(input.pageSize + 1);
   // Sent together (one round trip). A generic plan of a prepared statement cannot see which
   // honour or unit is asked for and chose badly (honour filter 15 → 178 ms): plan each call.
   const [, rows, [count]] = await Promise.all([
     ctx.db.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`),
     ctx.db
-      .select(memberColumns)
+      .select({ ...memberColumns, honours: honoursJson })
       .from(members)
       .innerJoin(orgUnits, orgUnitOfMember)
       .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.id, pageIds)))
-      .orderBy(asc(members.name), asc(members.id)),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(members).where(where),
+      .orderBy(...order),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(members)
+        .where(and(...where))
+        .limit(MEMBER_TOTAL_CAP + 1)
+        .as('capped'),
+    ),
   ]);
-  const honours = await honoursByMember(
-    ctx,
-    rows.map((r) => r.id),
-  );
+  const more = rows.length > input.pageSize;
+  const page = more ? rows.slice(0, input.pageSize) : rows;
+  if (backward) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  // going forward, a page after a cursor has one before it; going back, the cursor's page follows
+  const hasPrev = backward ? more : cursor !== null;
+  const hasNext = backward ? true : more;
+  const n = Number(count?.n ?? 0);
   return {
-    items: rows.map((r) => toMemberDto(r, honours.get(r.id) ?? [], ctx.actor.roles)),
-    total: Number(count?.n ?? 0),
-    page: input.page,
+    items: page.map((r) => toMemberDto(r, parseHonours(r.honours), ctx.actor.roles)),
+    total: Math.min(n, MEMBER_TOTAL_CAP),
+    totalCapped: n > MEMBER_TOTAL_CAP,
     pageSize: input.pageSize,
+    next: hasNext && last ? encodeCursor(last) : null,
+    prev: hasPrev && first ? encodeCursor(first) : null,
   };
 }
 
-export type MemberFilter = z.output<typeof memberFilterInput>;
+/** The member's honours as JSON, in the page's statement (oldest first, as honoursByMember). */
+const honoursJson = sql<unknown>`coalesce((
+  select json_agg(json_build_object('id', h.id, 'kind', h.kind, 'source', h.source, 'validFrom', h.valid_from, 'validUntil', h.valid_until)
+                  order by h.valid_from, h.id)
+  from member_honour h where h.tenant_id = ${members.tenantId} and h.member_id = ${members.id}), '[]'::json)`;
 
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+const parseHonours = (v: unknown): HonourDto[] => (typeof v === 'string' ? (JSON.parse(v) as HonourDto[]) : (v as HonourDto[]));
+
+export type MemberFilter = z.output<typeof memberFilterInput>;
 
 /**
  * The conditions of a member list or export, all on member (aliased by the caller's FROM):
@@ -73,9 +119,10 @@ export async function memberConditions(ctx: ServiceCtx, f: MemberFilter): Promis
     // guessed birth dates or digits one query at a time would rebuild what masking hides
     if (isValidIdNumber(upper)) where.push(identity ? eq(members.idNumberHmac, idNumberHmac(ctx.env.memberIdKey, upper)) : sql`false`);
     else if (/^\d+$/.test(q)) where.push(identity ? like(members.mobile, `%${q}%`) : sql`false`);
-    // ILIKE only when case can matter: Chinese names need none, and LIKE is cheaper
-    else if (/[a-z]/i.test(q)) where.push(sql`${members.name} ilike ${`%${escapeLike(q)}%`}`);
-    else where.push(like(members.name, `%${escapeLike(q)}%`));
+    // anything else inside the name, case-insensitive, through the grams index (migration 0032:
+    // a SECURITY DEFINER function that filters the federation itself, since under forced RLS
+    // no index serves LIKE)
+    else where.push(sql`${members.id} in (select s from member_name_search(${q}) s)`);
   }
   if (f.orgUnitId) {
     const unit = await findOrgUnit(ctx, f.orgUnitId);

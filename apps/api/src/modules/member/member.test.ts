@@ -158,10 +158,15 @@ describe('members', () => {
       expect(all.total).toBe(5);
       const sorted = [...all.items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
       expect(names(all)).toEqual(names({ items: sorted }));
-      const p2 = await f.admin.member.list({ page: 2, pageSize: 2 });
-      expect(p2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+      expect(all).toMatchObject({ totalCapped: false, next: null, prev: null });
+      const p1 = await f.admin.member.list({ pageSize: 2 });
+      const p2 = await f.admin.member.list({ pageSize: 2, after: p1.next! });
+      expect(p2).toMatchObject({ total: 5, pageSize: 2 });
       expect(names(p2)).toEqual(names(all).slice(2, 4));
-      expect((await f.admin.member.list({ page: 4, pageSize: 2 })).items).toEqual([]);
+      const p3 = await f.admin.member.list({ pageSize: 2, after: p2.next! });
+      expect(names(p3)).toEqual(names(all).slice(4));
+      expect(p3.next).toBeNull();
+      expect(names(await f.admin.member.list({ pageSize: 2, before: p3.prev! }))).toEqual(names(p2));
     });
 
     it('carries each member’s honours and org unit', async () => {

@@ -19,8 +19,11 @@ import { MemberList } from './-components/MemberList.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100] as const;
 
+const cursor = z.string().min(1).max(300).optional().catch(undefined);
 const searchSchema = z.object({
-  page: z.number().int().min(1).optional().catch(undefined),
+  /** keyset paging: the page after / before a cursor the list handed out */
+  after: cursor,
+  before: cursor,
   pageSize: z
     .number()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
@@ -35,9 +38,9 @@ const searchSchema = z.object({
 export type MemberSearch = z.infer<typeof searchSchema>;
 
 /** The member.list input for the page's search params. */
-const listInput = ({ page, pageSize, q, orgUnitId, honour }: MemberSearch) => ({
-  page: page ?? 1,
+const listInput = ({ after, before, pageSize, q, orgUnitId, honour }: MemberSearch) => ({
   pageSize: pageSize ?? 20,
+  ...(before ? { before } : after ? { after } : {}),
   includeDescendants: true,
   ...(q ? { q } : {}),
   ...(orgUnitId ? { orgUnitId } : {}),
@@ -97,11 +100,12 @@ function MembersPage() {
         }
       />
       <Card>
-        <MemberFilters search={search} onChange={(patch) => setSearch({ ...patch, page: undefined })} />
+        <MemberFilters search={search} onChange={(patch) => setSearch({ ...patch, after: undefined, before: undefined })} />
         <MemberList
           list={list}
           pageSizes={PAGE_SIZES}
-          onPage={(page, pageSize) => setSearch({ page, pageSize })}
+          onPage={(at) => setSearch({ after: undefined, before: undefined, ...at })}
+          onPageSize={(pageSize) => setSearch({ pageSize, after: undefined, before: undefined })}
           onOpen={(m) => setSelectedId(m.id)}
         />
       </Card>

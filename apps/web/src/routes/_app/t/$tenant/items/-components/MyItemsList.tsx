@@ -3,7 +3,6 @@ import type { MyItemDto } from '@uc/contracts';
 import { Card, Empty, Flex, Grid, Progress, Table, Typography } from 'antd';
 import { useTenant } from '../../../../../../components/session.ts';
 import { AttentionTags, HealthTag, KindTag, StatusTag } from '../../../../../../features/items/ItemTags.tsx';
-import { partyName } from '../../../../../../features/items/parties.ts';
 import { formatDate } from '../../../../../../lib/dates.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
 
@@ -114,7 +113,7 @@ export function MyItemsList({ items, today }: { items: MyItemDto[]; today: strin
             </Typography.Paragraph>
           ),
         },
-        { title: t('items.col.lead'), key: 'lead', render: (_, i) => <div style={{ maxWidth: 150 }}>{partyName(i.sides, i.leadSlug, locale)}</div> },
+        { title: t('items.col.lead'), key: 'lead', render: (_, i) => <div style={{ maxWidth: 150 }}>{locale === 'en' ? i.leadNameEn : i.leadNameZh}</div> },
         {
           title: t('items.col.status'),
           key: 'status',

@@ -1,57 +1,84 @@
 import { useIsFetching } from '@tanstack/react-query';
-import type { MemberDto } from '@uc/contracts';
-import { Card, Empty, Flex, Grid, Pagination, Spin, Table, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import type { MemberDto, MemberListDto } from '@uc/contracts';
+import { Button, Card, Empty, Flex, Grid, Select, Space, Spin, Table, Typography } from 'antd';
 import { useTenant } from '../../../../../../components/session.ts';
 import { formatDate } from '../../../../../../lib/dates.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
 import { HonourTags } from './HonourTags.tsx';
 
 interface Props {
-  list: { items: MemberDto[]; total: number; page: number; pageSize: number };
+  list: MemberListDto;
   pageSizes: readonly number[];
-  onPage(page: number, pageSize: number): void;
+  /** a keyset page: after or before a cursor of this page; neither, the first page */
+  onPage(at: { after?: string; before?: string }): void;
+  onPageSize(pageSize: number): void;
   onOpen(member: MemberDto): void;
 }
 
-/** The page of members: a table on a desktop, cards on a phone. */
-export function MemberList({ list, pageSizes, onPage, onOpen }: Props) {
+/** The page of members: a table on a desktop, cards on a phone; first / previous / next paging. */
+export function MemberList({ list, pageSizes, onPage, onPageSize, onOpen }: Props) {
   const t = useT();
   const locale = useLocale();
   const { api } = useTenant();
   const { md } = Grid.useBreakpoint();
   const loading = useIsFetching({ queryKey: api.member.list.pathKey() }) > 0;
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<EmptyText />} />;
-  const pagination = {
-    current: list.page,
-    pageSize: list.pageSize,
-    total: list.total,
-    showSizeChanger: true,
-    pageSizeOptions: pageSizes.map(String),
-    showTotal: (total: number) => t('common.total', { total }),
-    onChange: onPage,
-  };
+  const total = list.total.toLocaleString(locale);
+  const pager = (compact: boolean) => (
+    <Flex justify={compact ? 'center' : 'flex-end'} align="center" gap={8} wrap style={{ marginTop: 12 }} data-testid="member-pager">
+      {!compact && (
+        <Typography.Text type="secondary" data-testid="member-total">
+          {list.totalCapped ? t('members.totalCapped', { total }) : t('members.total', { total })}
+        </Typography.Text>
+      )}
+      <Space.Compact>
+        {!compact && (
+          <Button disabled={!list.prev} onClick={() => onPage({})}>
+            {t('members.firstPage')}
+          </Button>
+        )}
+        <Button icon={<LeftOutlined />} disabled={!list.prev} onClick={() => list.prev && onPage({ before: list.prev })}>
+          {t('members.prevPage')}
+        </Button>
+        <Button disabled={!list.next} onClick={() => list.next && onPage({ after: list.next })}>
+          {t('members.nextPage')} <RightOutlined />
+        </Button>
+      </Space.Compact>
+      {!compact && (
+        <Select
+          value={list.pageSize}
+          style={{ width: 110 }}
+          onChange={onPageSize}
+          options={pageSizes.map((size) => ({ value: size, label: t('members.pageSize', { size }) }))}
+        />
+      )}
+    </Flex>
+  );
 
   if (md === false) {
     return (
       <Spin spinning={loading}>
+        <Typography.Text type="secondary" data-testid="member-total">
+          {list.totalCapped ? t('members.totalCapped', { total }) : t('members.total', { total })}
+        </Typography.Text>
         {list.items.length === 0 && empty}
         {list.items.map((m) => (
           <MemberCard key={m.id} member={m} onOpen={onOpen} />
         ))}
-        {list.total > list.pageSize && (
-          <Pagination {...pagination} simple showSizeChanger={false} align="center" style={{ marginTop: 12 }} />
-        )}
+        {(list.next || list.prev) && pager(true)}
       </Spin>
     );
   }
 
   return (
+    <>
     <Table<MemberDto>
       rowKey="id"
       dataSource={list.items}
       loading={loading}
       locale={{ emptyText: empty }}
-      pagination={pagination}
+      pagination={false}
       scroll={{ x: 'max-content' }}
       onRow={(m) => ({ onClick: () => onOpen(m), style: { cursor: 'pointer' } })}
       columns={[
@@ -64,6 +91,8 @@ export function MemberList({ list, pageSizes, onPage, onOpen }: Props) {
         { title: t('members.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, locale) },
       ]}
     />
+    {pager(false)}
+    </>
   );
 }
 
