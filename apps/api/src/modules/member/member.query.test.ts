@@ -111,7 +111,8 @@ describe('member lists', () => {
       const all = (await c.member.list({ pageSize: 200 })).items;
       const pages = await walk(c, { pageSize: 2 });
       expect(pages.flat()).toEqual(all.map((m) => m.name));
-      expect(pages).toHaveLength(5);
+      // 9 added here, plus any a sibling test inserted first (the suite is shuffled)
+      expect(pages).toHaveLength(Math.ceil(all.length / 2));
       // back from the last page to the first
       let p = await c.member.list({ pageSize: 2 });
       const cursors: string[] = [];
