@@ -67,6 +67,8 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
   });
 
   test('杭州维权专员查阅共享材料，受理、指派、暂停等待材料、恢复并办结', async ({ browser, baseURL }) => {
+    // eight steps with a reload each: 50–90 s on a busy 2-core machine, at the default 90 s limit
+    test.setTimeout(180_000);
     const hz = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo');
     await hz.getByRole('menuitem', { name: '异地维权' }).click();
     await expect(hz.getByRole('cell', { name: '欠薪' }).first()).toBeVisible();
