@@ -56,19 +56,7 @@ export const eventMac = (contentHash: string) => hmac(`audit-event|${contentHash
 export const headMac = (tenantId: string, seq: number, hash: string) => hmac(`audit-head|${tenantId}|${seq}|${hash}`);
 
 /** The v1 hash (docs/decisions/0004): events chained by the old writer, before migration 0031. */
-export interface V1Fields {
-  tenantId: string;
-  seq: number;
-  at: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  ip: string | null;
-  type: string;
-  entityType: string;
-  entityId: string | null;
-  data: unknown;
-  prevHash: string;
-}
+export type V1Fields = Omit<EventContent, 'id'> & { seq: number; prevHash: string };
 
 export function hashEvent(e: V1Fields): string {
   // only the listed fields: a row read back also has id and hash, which are not hashed
