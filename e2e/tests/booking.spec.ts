@@ -1,6 +1,10 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { idNumber, XLSX_MIME } from '../support/roster.ts';
 
 // Issue 5's journey, in Chinese: a Ningbo member books a stay at a Hangzhou base from a 375 px
@@ -170,6 +174,13 @@ test.describe.serial('疗休养：宁波会员手机预订杭州基地，审核�
       expect(file.status(), name).toBe(200);
       expect(file.headers()['content-type']).toContain(type);
       expect((await file.body()).length).toBeGreaterThan(1000);
+      if (type === 'application/pdf') {
+        // the roster's column headers on one line, not staggered down the page (issue 16)
+        const pdf = join(tmpdir(), `roster-${Date.now()}.pdf`);
+        await writeFile(pdf, await file.body());
+        const header = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\n').find((l) => l.includes('序号'));
+        for (const title of ['序号', '姓名', '性别', '所属工会', '状态']) expect(header, title).toContain(title);
+      }
     }
     await hz.screenshot({ path: artifact('booking-13-host-roster'), fullPage: true });
 

@@ -2,7 +2,8 @@ import type { Browser, Page } from '@playwright/test';
 import { artifact, expect, signIn, test } from '../support/fixtures.ts';
 
 // Issue 16, outputs that look official: the agreement is named by its human number
-// (杭甬合〔2026〕1号), and its id and 64-character hash appear only inside the collapsed 技术信息.
+// (杭甬合〔2026〕1号), and its id and 64-character hash appear only inside the collapsed 技术信息;
+// a short check-in code the desk does not know is answered in plain words.
 
 async function signedIn(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
   const context = await browser.newContext({
@@ -48,3 +49,16 @@ for (const phone of [false, true]) {
     await hz.context().close();
   });
 }
+
+test('核验台输入不存在的 6 位核验码：提示“核验码无效”（375 px）', async ({ browser, baseURL }) => {
+  const hz = await signedIn(browser, baseURL, 'officer@hangzhou.demo', true);
+  await hz.goto('/t/hangzhou/recuperation-admin/checkin');
+  await hz.getByTestId('checkin-batch').click();
+  await hz.locator('.ant-select-item-option').first().click();
+  await hz.getByRole('textbox', { name: '核验码', exact: true }).fill('000000');
+  await hz.getByRole('button', { name: '核验入住' }).click();
+  await expect(hz.getByTestId('checkin-unknown')).toContainText('核验码无效');
+  expect(await hz.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await hz.screenshot({ path: artifact('official-checkin-unknown-375'), fullPage: false });
+  await hz.context().close();
+});

@@ -15,3 +15,4 @@ export {
 export type { AuthSession } from './session.write.ts';
 export { consumeCode, issueCode, maskMobile } from './smsCode.write.ts';
 export { meOfNewSession } from './auth.query.ts';
+export { lookupThrottled } from './throttle.write.ts';

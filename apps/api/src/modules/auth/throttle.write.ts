@@ -12,8 +12,10 @@ import { AppError } from '../../errors.ts';
 //    email cannot keep the owner out for longer than that, and the right password gets through.
 // A locked key refuses the attempt before the later keys are counted, so a locked-out stranger
 // no longer adds to the account's count.
-const FREE_FAILURES = { pair: 4, ip: 20, account: 10 } as const;
-const MAX_DELAY_MS = { pair: 15 * 60 * 1000, ip: 15 * 60 * 1000, account: 30 * 1000 } as const;
+// A fourth key, desk: wrong short check-in codes entered for one batch (any staff member of the
+// host): a 6-digit code must not be found by trying codes at the desk.
+const FREE_FAILURES = { pair: 4, ip: 20, account: 10, desk: 10 } as const;
+const MAX_DELAY_MS = { pair: 15 * 60 * 1000, ip: 15 * 60 * 1000, account: 30 * 1000, desk: 15 * 60 * 1000 } as const;
 export const ACCOUNT_MAX_DELAY_MS = MAX_DELAY_MS.account;
 
 type KeyKind = keyof typeof FREE_FAILURES;
@@ -33,8 +35,9 @@ export function delayAfter(failures: number, kind: KeyKind): number {
   return Math.min(MAX_DELAY_MS[kind], 1000 * 2 ** Math.min(30, over - 1));
 }
 
-const keyList = (keys: ThrottleKeys) =>
-  ([['ip', keys.ip], ['pair', keys.pair], ['account', keys.account]] as const).filter((k): k is readonly [KeyKind, string] => !!k[1]);
+type KeyList = (readonly [KeyKind, string])[];
+const keyList = (keys: ThrottleKeys): KeyList =>
+  ([['ip', keys.ip], ['pair', keys.pair], ['account', keys.account]] as [KeyKind, string | null][]).filter((k): k is [KeyKind, string] => !!k[1]);
 
 /**
  * Counts an attempt as a failure BEFORE the password is checked, so parallel guesses cannot all
@@ -42,8 +45,8 @@ const keyList = (keys: ThrottleKeys) =>
  * and sets the next lock in the same transaction. A claim on a locked key is refused (and nothing
  * is counted, the transaction rolls back).
  */
-async function claimAttempt(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
-  for (const [kind, key] of keyList(keys)) {
+async function claimAttempt(db: Db, keys: KeyList, now: Date): Promise<void> {
+  for (const [kind, key] of keys) {
     const [row] = await db
       .insert(loginThrottle)
       .values({ key, failures: 1, updatedAt: now })
@@ -86,8 +89,22 @@ async function settleSuccess(db: Db, keys: ThrottleKeys): Promise<void> {
  * caller's request fails), so call it outside any open transaction.
  */
 export async function verifyThrottled(db: Db, keys: ThrottleKeys, now: Date, verify: () => Promise<boolean>): Promise<boolean> {
-  await withoutTenant(db, (tx) => claimAttempt(tx, keys, now));
+  await withoutTenant(db, (tx) => claimAttempt(tx, keyList(keys), now));
   const ok = await verify();
   if (ok) await withoutTenant(db, (tx) => settleSuccess(tx, keys));
   return ok;
+}
+
+/**
+ * A short check-in code entered at a host's desk for one batch, under the same throttle: each entry
+ * is counted before the lookup and a right code gives its attempt back; ten wrong ones, then 1 s,
+ * 2 s … up to 15 min for that batch (RATE_LIMITED). Runs in the request's transaction, which must
+ * commit for a wrong code to count: the caller answers a miss with a result, not an error.
+ */
+export async function lookupThrottled<T>(tx: Db, desk: { hostTenantId: string; batchId: string }, now: Date, lookup: () => Promise<T | undefined>): Promise<T | undefined> {
+  const key = `desk:${desk.hostTenantId}|${desk.batchId}`;
+  await claimAttempt(tx, [['desk', key]], now);
+  const found = await lookup();
+  if (found) await tx.update(loginThrottle).set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` }).where(eq(loginThrottle.key, key));
+  return found;
 }

@@ -1,5 +1,7 @@
 import type { BookingDto } from '@uc/contracts';
+import type { Db } from '@uc/db';
 import { AppError } from '../../errors.ts';
+import { isViolation, UNIQUE_VIOLATION } from '../../lib/dbErrors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { auditStep, noticeCtx, notifyHostToConfirm, notifyMember, tell } from './booking.notices.ts';
 import { bookingDto, findBooking, noticeVarsFor } from './booking.query.ts';
@@ -53,13 +55,29 @@ export async function confirm(ctx: ServiceCtx, id: string, rowVersion?: number):
   const b = await lock(ctx, id, rowVersion);
   sideOf(ctx, b, ['host']);
   expect(b, 'approved');
-  // the short code is drawn among those the batch's confirmed bookings do not hold; a unique index
-  // (host, batch, code) over confirmed bookings backs it (migration 0027)
-  const checkinCode = newCheckinCode(await takenCheckinCodes(ctx, b));
-  const row = await moveBooking(ctx, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label, checkinCode });
+  const row = await confirmWithCheckinCode(ctx, b);
   await tell(ctx, row, 'booking.confirmed');
   await auditStep(ctx, b, 'confirm', 'confirmed');
   return bookingDto(ctx, row);
+}
+
+/**
+ * The short code is drawn among those the batch's confirmed bookings do not hold; a unique index
+ * (host, batch, code) over confirmed bookings backs it (migration 0027). Two confirmations at once
+ * cannot see each other's draw: the later one is refused by the index (after the first commits)
+ * and draws again, in a savepoint so the request's transaction stays usable.
+ */
+async function confirmWithCheckinCode(ctx: ServiceCtx, b: BookingRow): Promise<BookingRow> {
+  const taken = await takenCheckinCodes(ctx, b);
+  for (let attempt = 1; ; attempt++) {
+    const checkinCode = newCheckinCode(taken);
+    try {
+      return await ctx.db.transaction((sp) => moveBooking({ ...ctx, db: sp as unknown as Db }, b, 'confirmed', { confirmedAt: ctx.now, confirmedBy: ctx.actor.label, checkinCode }));
+    } catch (e) {
+      if (attempt >= 5 || !isViolation(e, UNIQUE_VIOLATION, 'recuperation_booking_code_uq')) throw e;
+      taken.add(checkinCode);
+    }
+  }
 }
 
 /** The home federation refuses a request, or the host refuses an approved booking; what it held goes back. */

@@ -1,5 +1,6 @@
 import type { BookingDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
+import { lookupThrottled } from '../auth/index.ts';
 import { addDays } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { auditStep, noticeCtx, notifyMember } from './booking.notices.ts';
@@ -15,10 +16,17 @@ import type { BookingRow } from './recuperation.types.ts';
 
 export type CheckInKey = { token: string } | { batchId: string; code: string };
 
-async function lockByKey(ctx: ServiceCtx, key: CheckInKey): Promise<BookingRow> {
-  const row = 'token' in key ? await lockBookingByHostAndToken(ctx, key.token) : await lockBookingByHostAndCode(ctx, key.batchId, key.code);
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
+type Lookup = { row: BookingRow } | { unknownCode: true };
+
+async function lockByKey(ctx: ServiceCtx, key: CheckInKey): Promise<Lookup> {
+  if ('token' in key) {
+    const row = await lockBookingByHostAndToken(ctx, key.token);
+    if (!row) throw new AppError('NOT_FOUND');
+    return { row };
+  }
+  // six digits can be tried: wrong codes for a batch are counted and throttled (auth/throttle.write.ts)
+  const row = await lookupThrottled(ctx.db, { hostTenantId: ctx.tenantId, batchId: key.batchId }, ctx.now, () => lockBookingByHostAndCode(ctx, key.batchId, key.code));
+  return row ? { row } : { unknownCode: true };
 }
 
 async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
@@ -27,9 +35,15 @@ async function hostLock(ctx: ServiceCtx, id: string): Promise<BookingRow> {
   return b;
 }
 
-/** Checks in the booking the token belongs to: confirmed, from the day before the start to the last day. A repeat scan is harmless. */
-export async function checkIn(ctx: ServiceCtx, key: CheckInKey): Promise<BookingDto> {
-  const b = await lockByKey(ctx, key);
+/**
+ * Checks in the booking the token or short code belongs to: confirmed, from the day before the start
+ * to the last day. A repeat scan is harmless. An unknown short code answers null (not an error: the
+ * transaction commits, so the miss is counted against the desk).
+ */
+export async function checkIn(ctx: ServiceCtx, key: CheckInKey): Promise<BookingDto | null> {
+  const found = await lockByKey(ctx, key);
+  if ('unknownCode' in found) return null;
+  const b = found.row;
   if (b.status !== 'confirmed') throw new AppError('BOOKING_STATE', { status: b.status });
   if (b.checkedInAt) return bookingDto(ctx, b);
   const day = today(ctx);

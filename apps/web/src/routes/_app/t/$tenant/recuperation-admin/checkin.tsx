@@ -31,10 +31,14 @@ function CheckInPage() {
   const [text, setText] = useState(search.token ?? '');
   const [scanning, setScanning] = useState(false);
   const [checked, setChecked] = useState<BookingDto | null>(null);
+  // an unknown short code is an answer, not an error (the desk's misses are counted)
+  const [unknownCode, setUnknownCode] = useState(false);
   const lastScan = useRef('');
   const checkIn = useMutation({
     ...api.recuperation.booking.checkIn.mutationOptions(),
     onSuccess: async (b) => {
+      setUnknownCode(b === null);
+      if (!b) return;
       setChecked(b);
       setText('');
       await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
@@ -112,6 +116,7 @@ function CheckInPage() {
         </Button>
       </Card>
       {checkIn.isError && <Alert type="error" showIcon title={checkInProblem(t, locale, checkIn.error)} />}
+      {checkIn.isSuccess && unknownCode && <Alert type="error" showIcon title={t('recuperation.checkin.unknown')} data-testid="checkin-unknown" />}
       {checked && <CheckedIn booking={checked} />}
     </Flex>
   );
