@@ -102,6 +102,8 @@ test.describe.serial('年度合作报告', () => {
     expect((await readFile(path)).subarray(0, 4).toString('latin1')).toBe('%PDF');
     const text = execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8').replace(/\s+/g, '');
     for (const heading of ['总体情况', '五个共', '机制运行', '存在问题', '下一步打算', '各方意见']) expect(text).toContain(heading);
+    // the report names the agreement by its human number (issue 16)
+    expect(text).toMatch(/协议编号：杭甬合〔\d{4}〕\d+号/);
     expect(text).toContain(`互享名额${places}个`);
     expect(text).toContain('宁波方：同意报告内容');
     await hz.context().close();
@@ -116,6 +118,7 @@ test('年度合作总览：从数据看板进入，汇总本会全部正在履�
     await expect(page.getByRole('heading', { name: `${YEAR}年度本会合作总览` })).toBeVisible();
     const agreements = page.getByTestId('coop-federation-agreements');
     await expect(agreements.getByRole('link', { name: /双城记/ })).toBeVisible();
+    await expect(agreements.getByTestId('agreement-number').first()).toHaveText(/合〔\d{4}〕\d+号/);
     await expect(page.getByTestId('coop-recuperation')).toBeVisible();
     await expect(page.getByText(/cooperation\./)).toHaveCount(0);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

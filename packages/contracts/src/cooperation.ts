@@ -43,7 +43,7 @@ export type CooperationSectionDto = z.infer<typeof cooperationSectionDto>;
 const partyDto = z.object({ slug: z.string(), nameZh: z.string(), nameEn: z.string() });
 
 export const cooperationOverviewDto = z.object({
-  agreement: z.object({ id: z.string(), title: z.string(), status: z.string(), termStart: z.string().nullable(), termEnd: z.string().nullable(), parties: z.array(partyDto) }),
+  agreement: z.object({ id: z.string(), /** the human number (杭甬合〔2026〕1号); absent from reports frozen before numbers (0027) */ number: z.string().optional(), title: z.string(), status: z.string(), termStart: z.string().nullable(), termEnd: z.string().nullable(), parties: z.array(partyDto) }),
   year: z.number(),
   sections: z.array(cooperationSectionDto),
 });
@@ -83,7 +83,7 @@ export const reportVerifyDto = z.object({ matches: z.boolean(), storedHash: z.st
 export const federationReportInput = z.object({ year: cooperationYear });
 export const federationReportDto = z.object({
   year: z.number(),
-  agreements: z.array(z.object({ id: z.string(), title: z.string() })),
+  agreements: z.array(z.object({ id: z.string(), number: z.string(), title: z.string() })),
   /** every figure of every agreement summed by commons and key */
   sections: z.array(z.object({ commons: z.enum(COMMONS), title: labelDto, figures: z.array(figureDto) })),
 });

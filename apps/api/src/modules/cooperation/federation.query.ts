@@ -15,7 +15,7 @@ export async function federationReport(ctx: ServiceCtx, input: { year: number })
   for (const { agreementId } of mine) {
     const a = await findVisibleAgreement(ctx, agreementId);
     if (a.status !== 'active') continue;
-    list.push({ id: a.id, title: a.title });
+    list.push({ id: a.id, number: a.number, title: a.title });
     const o = await overviewOf(ctx, await cooperationScope(ctx, { agreementId, year: input.year }));
     for (const s of o.sections) {
       const sec = sections.get(s.commons) ?? { commons: s.commons, title: s.title, figures: new Map() };

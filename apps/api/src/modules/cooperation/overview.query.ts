@@ -27,6 +27,7 @@ export async function overviewOf(ctx: ServiceCtx, scope: CooperationScope): Prom
   return {
     agreement: {
       id: a.id,
+      number: a.number,
       title: a.title,
       status: a.status,
       termStart: a.termStart ?? null,

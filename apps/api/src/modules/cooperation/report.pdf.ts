@@ -23,11 +23,12 @@ export function renderReportPdf(r: ReportDto, generatedAt: Date): Promise<Buffer
   };
 
   doc.font('bold').fontSize(17).text(title, { align: 'center' }).moveDown(0.3);
+  if (o.agreement.number) doc.font('body').fontSize(10.5).fillColor('black').text(`协议编号：${o.agreement.number}`, { align: 'center' });
   doc.font('body').fontSize(10).fillColor('#555555').text(r.status === 'frozen' ? `双方已确认定稿（${r.frozenAt?.slice(0, 10)}）` : '草稿（待双方确认）', { align: 'center' });
 
   heading('一、总体情况');
   const parties = o.agreement.parties.map((p) => p.nameZh).join('、');
-  para(`${parties}签订的《${o.agreement.title}》，协议期${o.agreement.termStart ?? ''}至${o.agreement.termEnd ?? ''}。${r.year}年，双方在${o.sections.length}个方面开展合作：${o.sections.map((s) => s.title.zh).join('、')}。`);
+  para(`${parties}签订的《${o.agreement.title}》${o.agreement.number ? `（${o.agreement.number}）` : ''}，协议期${o.agreement.termStart ?? ''}至${o.agreement.termEnd ?? ''}。${r.year}年，双方在${o.sections.length}个方面开展合作：${o.sections.map((s) => s.title.zh).join('、')}。`);
 
   heading('二、“五个共”合作情况');
   o.sections.filter((s) => s.commons !== 'mechanism').forEach((s, i) => {

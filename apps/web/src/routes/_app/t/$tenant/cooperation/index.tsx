@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
-import { Card, Empty, List, Select, Space } from 'antd';
+import { Card, Empty, List, Select, Space, Typography } from 'antd';
 import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
@@ -59,6 +59,9 @@ function FederationCooperationPage() {
                   <Link to="/t/$tenant/agreements/$agreementId/cooperation" params={{ tenant: slug, agreementId: a.id }} search={{ year }}>
                     {a.title}
                   </Link>
+                  <Typography.Text type="secondary" data-testid="agreement-number">
+                    {a.number}
+                  </Typography.Text>
                 </List.Item>
               )}
             />
