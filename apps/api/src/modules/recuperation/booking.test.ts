@@ -64,12 +64,20 @@ describe('booking a partner city batch', () => {
     const { w, me } = await journey('booked');
     const [mine] = await me!.caller.recuperation.booking.mine();
     expect(mine!.checkinToken).toBeNull();
+    // both parties' agreement overview shows what the booking waits for, until it is confirmed
+    const waitingFor = async (c: typeof w.hzStaff) => {
+      const o = await c.cooperation.overview({ agreementId: w.agreementId, year: 2026 });
+      return o.sections.find((x) => x.commons === 'recuperation')?.attention.filter((a) => a.key.startsWith('booking.')).map((a) => a.detail.zh) ?? [];
+    };
+    for (const c of [w.hzStaff, w.nbStaff]) expect(await waitingFor(c)).toEqual([expect.stringMatching(/有1个预订待.+审核$/)]);
     await expectCode(w.hzStaff.recuperation.booking.confirm({ id: mine!.id }), 'BOOKING_STATE');
     await expectCode(w.hzStaff.recuperation.booking.approve({ id: mine!.id }), 'FORBIDDEN');
     const approved = await w.nbStaff.recuperation.booking.approve({ id: mine!.id, rowVersion: mine!.rowVersion });
     expect(approved.status).toBe('approved');
+    expect(await waitingFor(w.hzStaff)).toEqual([expect.stringMatching(/有1个预订待.+确认接待$/)]);
     const confirmed = await w.hzStaff.recuperation.booking.confirm({ id: mine!.id });
     expect(confirmed).toMatchObject({ status: 'confirmed', checkinToken: null });
+    for (const c of [w.hzStaff, w.nbStaff]) expect(await waitingFor(c)).toEqual([]);
     const seen = await me!.caller.recuperation.booking.get({ id: mine!.id });
     expect(seen.checkinToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // the member was told at each step, in-app and by email
