@@ -45,6 +45,8 @@ test.describe('待办与我的', () => {
     const page = await signedInPage(browser, baseURL, 'member@ningbo.demo', true);
     await expect(page.getByTestId('member-home')).toBeVisible();
     await expect(page.getByText('会员服务开通后')).toHaveCount(0);
+    // the demo's Ningbo member is an electrician of the 2026 杭甬 contest: entry, result and certificate are theirs
+    await expect(page.getByTestId('mine-contests')).toContainText('电工');
     expect(await horizontalOverflow(page), '我的 is wider than the phone').toBeLessThanOrEqual(0);
     await page.screenshot({ path: artifact('home-member-nb-375'), fullPage: true });
 

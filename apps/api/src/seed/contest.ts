@@ -62,6 +62,14 @@ async function ensureJudges(db: Db): Promise<void> {
   }
 }
 
+/** The member record behind member@<slug>.demo (the phone journeys' member). */
+async function loginMember(db: Db, slug: string): Promise<string> {
+  const tenantId = await fedId(db, slug);
+  const uid = await userId(db, `member@${slug}.demo`);
+  const [m] = await withTenant(db, tenantId, (tx) => tx.select({ id: memberships.memberId }).from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, uid))));
+  return m!.id!;
+}
+
 /** Members without a login, adults by birth date, in a stable order. */
 async function entrants(db: Db, slug: string, n: number, skip = 0): Promise<string[]> {
   const tenantId = await fedId(db, slug);
@@ -113,7 +121,10 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
   const t1 = at('2026-09-10T02:00:00Z');
   for (const [slug, skip] of [['hangzhou', 0], ['ningbo', 0]] as const) {
     for (const [e, n, off] of [[electric, 6, skip], [care, 4, skip + 6]] as const) {
-      for (const memberId of await entrants(db, slug, n, off)) {
+      // member@ningbo.demo is one of Ningbo's electricians: their 我的 page shows an entry, a result and a certificate
+      const withLogin = slug === 'ningbo' && e === electric;
+      const ids = withLogin ? [await loginMember(db, slug), ...(await entrants(db, slug, n - 1, off))] : await entrants(db, slug, n, off);
+      for (const memberId of ids) {
         await as(db, env, slug, 'admin', t1, (ctx) => registerEntrant(ctx, { eventId: e.id, memberId, yearsInTrade: 3 + Math.floor(rand() * 15), certificates: [], consent: true, idempotencyKey: `demo-${e.id}-${memberId}` }));
       }
     }
