@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callerFor, createHarness, makeFederation, makeStaff, testEnv, type Harness, type TestFederation, type TestUser } from '../test/harness.ts';
-import { backoffMs, createSender, deliverOutbox } from './mailer.ts';
+import { backoffMs, createSender, deliverOutbox, type Mail, type Sender } from './mailer.ts';
 
 // Outbox delivery through a real SMTP server on a loopback port (DESIGN §1: tests use a real SMTP sink).
 
@@ -180,6 +180,34 @@ describe('outbox delivery over SMTP', () => {
     const ids = got.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(30);
     for (const id of ids) expect(id).toMatch(/^<outbox\.[0-9a-f-]+\.[0-9a-f-]+@union-commons\.test>$/);
+    for (const e of emails) expect(await outboxRow(e)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('after a sender dies between sending and recording, a later pass repeats only what was not recorded, under the same Message-ID', async () => {
+    const emails = await Promise.all(Array.from({ length: 12 }, () => invite().then((i) => i.email)));
+    const mine = (m: Mail) => emails.includes(m.to);
+    const first: Mail[] = [];
+    // the process "dies" on its 8th message: that send never returns, so nothing it sent is recorded as sent
+    let reached = 0;
+    const dying: Sender = async (m) => {
+      if (mine(m)) first.push(m);
+      if (++reached >= 8) await new Promise(() => {});
+    };
+    dying.concurrency = 1;
+    void deliverOutbox(h.t.db, dying, h.now());
+    while (reached < 8) await new Promise((r) => setImmediate(r));
+
+    const later: Mail[] = [];
+    const recording: Sender = async (m) => void (mine(m) && later.push(m));
+    // while the dead sender's lease runs, nobody else sends its messages (it might still be alive)
+    await deliverOutbox(h.t.db, recording, new Date(h.now().getTime() + 60_000));
+    expect(later).toEqual([]);
+    // after the lease: every message goes out; the repeats are the dead sender's, each with its first Message-ID
+    await deliverOutbox(h.t.db, recording, new Date(h.now().getTime() + 6 * 60_000));
+    expect(later.map((m) => m.to).sort()).toEqual([...emails].sort());
+    const keyOf = new Map(later.map((m) => [m.to, m.messageKey]));
+    expect(new Set(keyOf.values()).size).toBe(12);
+    for (const m of first) expect(keyOf.get(m.to)).toBe(m.messageKey);
     for (const e of emails) expect(await outboxRow(e)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
