@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import type { Env } from './env.ts';
 import { AppError } from './errors.ts';
 import { isDbUnavailable, RETRY_AFTER_SECONDS } from './lib/dbErrors.ts';
+import { countCall, rateActionOf } from './rateLimit.ts';
 import { claimRequest, recordAnswer } from './requestOnce.ts';
 import type { AuthSession } from './modules/auth/index.ts';
 import type { Actor, ServiceCtx } from './service.ts';
@@ -302,7 +303,15 @@ const answerOnce = t.middleware(async ({ ctx, next, path, type, getRawInput }) =
   return result;
 });
 
-export const tenantProcedure = baseProcedure.use(tenantContext).use(answerOnce);
+/** A call that renders a file or sends mail to a typed address counts against the user's limit (rateLimit.ts). */
+const limitRate = t.middleware(async ({ ctx, next, path }) => {
+  const action = rateActionOf(path);
+  const svc = (ctx as { svc?: ServiceCtx }).svc;
+  if (action && svc?.actor.userId) await countCall(svc, svc.actor.userId, action);
+  return next();
+});
+
+export const tenantProcedure = baseProcedure.use(tenantContext).use(limitRate).use(answerOnce);
 
 class Rollback {
   constructor(readonly result: unknown) {}
