@@ -1,3 +1,4 @@
+import { FILE_PROCEDURES } from '@uc/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, rateActionOf } from './rateLimit.ts';
 import { appRouter } from './router.ts';
@@ -21,6 +22,8 @@ describe('per-user rate limits', () => {
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { output?: { _zod?: { def?: { shape?: object } } } } }>);
     const files = procedures.filter(([, p]) => 'base64' in (p._def.output?._zod?.def?.shape ?? {})).map(([path]) => path);
     expect(files.length).toBeGreaterThanOrEqual(10);
+    // the web sends these alone: its list is the router's
+    expect([...FILE_PROCEDURES].sort()).toEqual([...files].sort());
     expect(files).toEqual(expect.arrayContaining(['agreement.pdf', 'recuperation.batch.rosterPdf', 'member.importTemplate', 'cooperation.report.pdf']));
     for (const path of files) expect(rateActionOf(path), path).toBe('file');
     expect(rateActionOf('staff.invite')).toBe('mail');

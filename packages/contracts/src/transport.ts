@@ -4,3 +4,25 @@
  * a batch. One list for both, so a new upload cannot be allowed on one side and batched on the other.
  */
 export const LARGE_BODY_PROCEDURES = ['member.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx'] as const;
+
+/**
+ * Procedures whose answer is a file (PDF, Excel): each is rendered in a request of its own (the API
+ * refuses them in a batch) and counted against the caller's file limit. The API finds them by
+ * walking its router (outputs carrying base64); a test keeps this list, which the web needs, equal to that.
+ */
+export const FILE_PROCEDURES = [
+  'agreement.pdf',
+  'contest.event.certificatePdf',
+  'cooperation.report.pdf',
+  'cooperation.report.xlsx',
+  'dashboard.exportXlsx',
+  'jointItem.attachment.file',
+  'jointItem.exportWorkPlan',
+  'member.exportXlsx',
+  'member.importTemplate',
+  'programme.event.attendanceXlsx',
+  'recuperation.batch.rosterPdf',
+  'recuperation.batch.rosterXlsx',
+  'recuperation.booking.nominationTemplate',
+  'referral.ledger',
+] as const;

@@ -43,4 +43,12 @@ describe('large request bodies', () => {
     expect((await post('agreement.create')).status).toBe(413);
     expect((await post('recuperation.booking.nominateXlsx,auth.me')).status).toBe(413);
   });
+
+  it('refuses a file procedure in a batch (each file is rendered in a request of its own)', async () => {
+    const get = (paths: string) => fetch(`${server.url}/api/trpc/${paths}?batch=1&input=${encodeURIComponent('{}')}`, { headers: { Origin: server.url } });
+    expect((await get('member.importTemplate,member.importTemplate')).status).toBe(400);
+    expect((await get('auth.me,agreement.pdf')).status).toBe(400);
+    // alone it reaches the procedure (nobody is signed in)
+    expect((await get('member.importTemplate')).status).toBe(401);
+  });
 });

@@ -13,6 +13,7 @@ import { findDownload } from './downloads.ts';
 import { lastSmsTo } from './smsSink.ts';
 import { serveStatic } from './static.ts';
 import { isDbUnavailable, RETRY_AFTER_SECONDS } from '../lib/dbErrors.ts';
+import { rateActionOf } from '../rateLimit.ts';
 
 const BODY_LIMIT = 1024 * 1024;
 /** member, work-plan and nomination imports carry an .xlsx, attachment uploads a file (≤ 10 MB), as base64 */
@@ -107,7 +108,10 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
 
   if (!url.pathname.startsWith('/api/trpc/')) return sendJson(res, 404, { error: { message: errorMessage('NOT_FOUND', locale) } });
   const procedures = decodeURIComponent(url.pathname.slice('/api/trpc/'.length)).split(',');
-  if (procedures.length > MAX_BATCH) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', locale) } });
+  // a file is rendered in a request of its own: a batch of 16 PDFs once held the event loop for seconds
+  if (procedures.length > MAX_BATCH || (procedures.length > 1 && procedures.some((p) => rateActionOf(p) === 'file'))) {
+    return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', locale) } });
+  }
   const limit = procedures.every((p) => LARGE_BODY_PATHS.has(p)) ? LARGE_BODY_LIMIT : BODY_LIMIT;
 
   let body: Buffer | undefined;

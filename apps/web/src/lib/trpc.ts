@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@uc/api/router';
-import { LARGE_BODY_PROCEDURES } from '@uc/contracts';
+import { FILE_PROCEDURES, LARGE_BODY_PROCEDURES } from '@uc/contracts';
 import { getLocale } from './locale.ts';
 
 type Flags = { keyPrefix: true };
@@ -37,8 +37,11 @@ function isClientError(err: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** Procedures whose body is large (an .xlsx or an attachment in base64): sent alone, never in a batch (the API allows them a larger body only then). */
-const UNBATCHED = new Set<string>(LARGE_BODY_PROCEDURES);
+/**
+ * Sent alone, never in a batch: procedures whose body is large (an .xlsx or an attachment in base64;
+ * the API allows them a larger body only then) and those that answer with a file (the API renders each alone).
+ */
+const UNBATCHED = new Set<string>([...LARGE_BODY_PROCEDURES, ...FILE_PROCEDURES]);
 
 function createClient(tenant: string | null): ApiClient {
   const headers = () => ({ 'x-locale': getLocale(), ...(tenant ? { 'X-Tenant': tenant } : {}) });
