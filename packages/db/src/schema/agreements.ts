@@ -154,6 +154,8 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** the facts the notice was written from: title and body are rendered from kind + vars in the reader's language (null: written before 0036, its text as stored) */
+    vars: jsonb('vars').$type<Record<string, string | number>>(),
     link: text('link'),
     /** de-duplicates notices a job may raise twice */
     dedupeKey: text('dedupe_key'),

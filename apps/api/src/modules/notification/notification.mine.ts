@@ -2,7 +2,7 @@ import type { MemberRowDto } from '@uc/contracts';
 import { notifications } from '@uc/db';
 import { desc } from 'drizzle-orm';
 import type { MemberSection } from '../home/index.ts';
-import { countUnread, mine } from './notification.query.ts';
+import { countUnread, mine, textFor } from './notification.query.ts';
 
 // 我的: the latest notices (unread first in the count); the notification centre has the rest.
 export const noticesSection: MemberSection = {
@@ -14,7 +14,7 @@ export const noticesSection: MemberSection = {
     const rows: MemberRowDto[] = found.map((n) => ({
       id: n.id,
       kind: 'notice',
-      title: n.title,
+      title: textFor(n, ctx.locale).title,
       params: { unread },
       status: n.readAt ? 'read' : 'unread',
       date: n.createdAt.toISOString(),

@@ -117,6 +117,10 @@ const en: Texts = {
   'booking.batch_cancelled_home': { title: 'Host cancelled a batch: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); the booking of your member {member} is cancelled and its place returned.' },
 };
 
+const KINDS = new Set<string>(NOTICE_KINDS);
+/** a kind this catalogue can render (a stored row's kind is plain text) */
+export const isNoticeKind = (kind: string): kind is NoticeKind => KINDS.has(kind);
+
 export function renderNotice(kind: NoticeKind, locale: string, vars: Record<string, string | number>) {
   const t = (locale === 'en' ? en : zh)[kind];
   // English texts use the English form of a value where one is given (partyEn for party)

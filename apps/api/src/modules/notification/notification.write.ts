@@ -45,7 +45,7 @@ export async function deliverNotice(tx: Db, target: { tenantId: string; slug: st
     const text = renderNotice(notice.kind, r.locale, notice.vars);
     const inserted = await tx
       .insert(notifications)
-      .values({ tenantId: target.tenantId, userId: r.userId, kind: notice.kind, ...text, link, dedupeKey: notice.dedupeKey ?? null })
+      .values({ tenantId: target.tenantId, userId: r.userId, kind: notice.kind, ...text, vars: notice.vars, link, dedupeKey: notice.dedupeKey ?? null })
       .onConflictDoNothing()
       .returning({ id: notifications.id });
     if (!inserted.length) continue;
