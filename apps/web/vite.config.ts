@@ -1,16 +1,54 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const api = 'http://127.0.0.1:3000';
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/**
+ * Writes file.br and file.gz next to every text file of the build (issue 13, light pages), so
+ * the API's static handler sends them as they are, without compressing on each request.
+ * Files under 1 KB are left alone: the headers would cost more than the bytes saved.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'uc-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = (await readdir(outDir, { recursive: true })).map((f) => join(outDir, f));
+      const text = files.filter((f) => /\.(js|css|html|svg|json)$/.test(f) && !f.includes('/.vite/'));
+      await Promise.all(
+        text.map(async (file) => {
+          if ((await stat(file)).size < 1024) return;
+          const body = await readFile(file);
+          const [br, gzipped] = await Promise.all([
+            brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+            gz(body, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
+        }),
+      );
+    },
+  };
+}
 
 // Route generation settings are read from tsr.config.json (shared with scripts/generate-routes.ts).
 export default defineConfig({
-  plugins: [tanstackRouter(), react()],
+  plugins: [tanstackRouter(), react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': api, '/healthz': api },
   },
+  // The manifest lets scripts/size-budget.mjs weigh each page's first load.
   // AntD's core lands in one ~550 kB chunk (≈180 kB gzipped); the screens are split per route.
-  build: { chunkSizeWarningLimit: 800 },
+  build: { manifest: true, chunkSizeWarningLimit: 800 },
 });
