@@ -37,7 +37,7 @@ function LoginPage() {
   const [by, setBy] = useState<'email' | 'mobile'>('email');
   const onSuccess = async (me: MeDto) => {
     if (!me) return;
-    setLocale(me.user.locale);
+    void setLocale(me.user.locale);
     queryClient.setQueryData(api.auth.me.queryKey(), me);
     await router.navigate({ href: destination(me, asked) });
   };
