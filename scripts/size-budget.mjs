@@ -47,7 +47,7 @@ if (zhCatalogue.length !== 3) {
 /** Pages in the budget: name → [budget group, the manifest keys a first paint needs besides the entry]. */
 const pages = {
   'sign-in (/login)': ['signIn', split('login.tsx')],
-  'member home (/t/:tenant)': ['member', ...app, split('_app/t/$tenant/index.tsx')],
+  'member home (/t/:tenant)': ['member', ...app, split('_app/t/$tenant/index.tsx'), 'src/routes/_app/t/$tenant/-components/MemberHome.tsx'],
   'member recuperation (/t/:tenant/recuperation)': ['member', ...app, split('_app/t/$tenant/recuperation/index.tsx')],
   'member batch (/t/:tenant/recuperation/batches/:id)': ['member', ...app, split('_app/t/$tenant/recuperation/batches/$batchId/index.tsx')],
   'member booking form (…/batches/:id/book)': ['member', ...app, split('_app/t/$tenant/recuperation/batches/$batchId/book.tsx')],
