@@ -15,10 +15,11 @@ run() { echo "==> $*"; "$@" 2>&1 | tee -a "$log"; }
 # phase durations, printed at the end: phase <name> <command…>
 phases=()
 phase() {
-  local name=$1 start=$SECONDS
+  local name=$1 start=$SECONDS rc=0
   shift
-  "$@"
+  "$@" || rc=$?
   phases+=("$(printf '%-12s %4d s' "$name" $((SECONDS - start)))")
+  return "$rc"
 }
 
 phase lint run pnpm lint
