@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
 const api = 'http://127.0.0.1:3000';
@@ -41,9 +42,40 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Marks every top-level `const x = <call>` of packages/contracts pure (wrapped in an annotated
+ * arrow called at once), so a schema the web never reads drops out of the bundle — and zod with
+ * it when no schema is left (issue 13, light pages). Zod schemas have no side effects when built;
+ * a constant the web does read is kept, with what it refers to.
+ */
+function pureContracts(): Plugin {
+  return {
+    name: 'uc-pure-contracts',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/packages\/contracts\/src\/[^?]*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const edits: { at: number; text: string }[] = [];
+      for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+        for (const decl of statement.declarationList.declarations) {
+          const init = decl.initializer;
+          if (!init || !ts.isCallExpression(init)) continue;
+          edits.push({ at: init.getStart(source), text: '/*#__PURE__*/ (() => ' }, { at: init.getEnd(), text: ')()' });
+        }
+      }
+      if (!edits.length) return null;
+      let out = code;
+      for (const { at, text } of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
+      return { code: out, map: null };
+    },
+  };
+}
+
 // Route generation settings are read from tsr.config.json (shared with scripts/generate-routes.ts).
 export default defineConfig({
-  plugins: [tanstackRouter(), react(), precompress()],
+  plugins: [pureContracts(), tanstackRouter(), react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': api, '/healthz': api },
