@@ -11,7 +11,7 @@
 // is held at the figure reached, rounded up to the next 10 KB, so that it cannot grow unnoticed.
 // Lower these as pages get lighter; never raise them without a decision.
 const TARGET_KB = 150;
-const BUDGET_KB = { signIn: 360, member: 420 };
+const BUDGET_KB = { signIn: 350, member: 410 };
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
