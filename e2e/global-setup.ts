@@ -40,12 +40,12 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
   throw new Error(`the API did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Builds the SPA, starts the API (which serves it) on PGlite with demo data; returns the teardown. */
+/** Builds the SPA (unless unchanged), starts the API (which serves it) on PGlite with demo data; returns the teardown. */
 export default async function globalSetup() {
   // E2E_WEB_DIST lets several checkouts' journeys run side by side without sharing one dist folder
   const webDist = webDistOverride() ?? join(repoRoot, 'apps/web/dist');
-  const [cmd, args] = pnpm('--filter', '@uc/web', 'exec', 'vite', 'build', '--outDir', webDist, '--emptyOutDir');
-  execFileSync(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
+  // built once: an unchanged SPA (same sources and lockfile as the last build there) is not rebuilt
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/build-web.mjs'), '--out', webDist], { cwd: repoRoot, stdio: 'inherit' });
 
   const dataDir = await mkdtemp(join(tmpdir(), 'uc-e2e-'));
   const port = await freePort();

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
-pnpm install --frozen-lockfile
-pnpm --filter @uc/web build
+# no terminal needed: when PNPM_HOME (set by toolchain.sh) differs from the one node_modules was
+# installed with, pnpm would ask before purging node_modules and abort without a TTY
+pnpm install --frozen-lockfile --config.confirmModulesPurge=false
+# the SPA is rebuilt only when its sources or the lockfile changed (apps/web/dist/.build-hash)
+node scripts/build-web.mjs
 exec pnpm --filter @uc/api start

@@ -1,7 +1,5 @@
-import { createRouter } from '@tanstack/react-router';
-import { NotFound } from './components/NotFound.tsx';
+import { createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { PageSkeleton } from './components/PageSkeleton.tsx';
-import { RouteError } from './components/RouteError.tsx';
 import { api, onUnauthorized, queryClient } from './lib/trpc.ts';
 import { routeTree } from './routeTree.gen.ts';
 
@@ -12,8 +10,9 @@ export const router = createRouter({
   // the query cache decides freshness; the router always asks it
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: PageSkeleton,
-  defaultErrorComponent: RouteError,
-  defaultNotFoundComponent: NotFound,
+  // the error and not-found pages load when first needed: no page's first load carries them
+  defaultErrorComponent: lazyRouteComponent(() => import('./components/RouteError.tsx'), 'RouteError'),
+  defaultNotFoundComponent: lazyRouteComponent(() => import('./components/NotFound.tsx'), 'NotFound'),
   scrollRestoration: true,
 });
 

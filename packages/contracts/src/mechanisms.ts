@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jointKind } from './agreement.ts';
 import { dateString, isStorableText, rowVersion, trimmed, uuid } from './common.ts';
+import { isValidEmail } from './email.ts';
 
 // Mechanisms (机制保障, seed 003 / DOMAIN §2): liaison pairs and joint meetings of an agreement.
 
@@ -12,8 +13,7 @@ const LANDLINE = /^0\d{2,3}[- ]?\d{7,8}([-转]\d{1,6})?$/;
 export function isValidPhone(v: string): boolean {
   return MOBILE.test(v) || LANDLINE.test(v);
 }
-const emailCheck = z.email();
-export const isValidEmail = (v: string) => emailCheck.safeParse(v).success;
+export { isValidEmail } from './email.ts';
 
 /** blank (not filled in yet) or a valid phone number */
 export const phoneSchema = z

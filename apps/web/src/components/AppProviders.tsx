@@ -1,8 +1,6 @@
 import { App, ConfigProvider, type ThemeConfig } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
-import { useLocale } from '../lib/locale.ts';
+import { useAntdLocale } from '../lib/locale.ts';
 
 /** Union red for the frame, AntD's own blue for actions: the admin look offices already know. */
 export const UNION_RED = '#b3201e';
@@ -20,9 +18,9 @@ const theme: ThemeConfig = {
 };
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const locale = useLocale();
+  const locale = useAntdLocale();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale} theme={theme}>
       <App>{children}</App>
     </ConfigProvider>
   );

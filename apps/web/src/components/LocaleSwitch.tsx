@@ -17,7 +17,7 @@ export function LocaleSwitch({ onDark = false }: { onDark?: boolean }) {
   const next: Locale = locale === 'en' ? 'zh-CN' : 'en';
 
   const change = () => {
-    setLocale(next);
+    void setLocale(next);
     const me = queryClient.setQueryData(api.auth.me.queryKey(), (old) => (old ? { ...old, user: { ...old.user, locale: next } } : old));
     if (me) save.mutate({ locale: next });
   };

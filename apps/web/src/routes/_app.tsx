@@ -8,7 +8,7 @@ export const Route = createFileRoute('/_app')({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(api.auth.me.queryOptions());
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
-    setLocale(me.user.locale);
+    void setLocale(me.user.locale);
     return { me };
   },
   component: AppShell,

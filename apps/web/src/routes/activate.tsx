@@ -22,7 +22,7 @@ function ActivatePage() {
     api.member.activateAccount.mutationOptions({
       onSuccess: async (me) => {
         if (!me) return;
-        setLocale(me.user.locale);
+        void setLocale(me.user.locale);
         queryClient.setQueryData(api.auth.me.queryKey(), me);
         const first = me.memberships[0];
         await router.navigate({ href: first ? `/t/${first.slug}` : '/account' });

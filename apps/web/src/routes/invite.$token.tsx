@@ -34,7 +34,7 @@ function InvitePage() {
     api.auth.acceptInvitation.mutationOptions({
       onSuccess: async (me) => {
         if (!me) return;
-        setLocale(me.user.locale);
+        void setLocale(me.user.locale);
         queryClient.setQueryData(api.auth.me.queryKey(), me);
         await router.navigate({ to: '/' });
       },

@@ -4,13 +4,13 @@ import { createFileRoute, Link, redirect, useRouter } from '@tanstack/react-rout
 import { useState } from 'react';
 import type { MeDto } from '@uc/contracts';
 import { Alert, Button, Flex, Form, Input, Segmented, Typography } from 'antd';
-import { z } from 'zod';
 import { AuthFrame } from '../components/AuthFrame.tsx';
 import { errorInfo } from '../lib/errors.ts';
 import { setLocale, useT } from '../lib/locale.ts';
 import { api } from '../lib/trpc.ts';
+import { type Search, params, optionalString } from '../lib/search.ts';
 
-const search = z.object({ redirect: z.string().optional().catch(undefined) });
+const search = (s: Search) => params({ redirect: optionalString(s.redirect, { max: 2000 }) });
 
 /** Where to go after signing in: the page asked for (on this site only), else the first federation. */
 function destination(me: NonNullable<MeDto>, asked: string | undefined): string {
@@ -37,7 +37,7 @@ function LoginPage() {
   const [by, setBy] = useState<'email' | 'mobile'>('email');
   const onSuccess = async (me: MeDto) => {
     if (!me) return;
-    setLocale(me.user.locale);
+    void setLocale(me.user.locale);
     queryClient.setQueryData(api.auth.me.queryKey(), me);
     await router.navigate({ href: destination(me, asked) });
   };

@@ -1,5 +1,5 @@
 import { isValidIdNumber } from '@uc/contracts';
-import { validationMessage } from '@uc/contracts/i18n';
+import { validationMessage } from '@uc/contracts/i18n/errors';
 import { useLocale } from '../../lib/locale.ts';
 
 /**

@@ -18,7 +18,7 @@ export function LanguageCard() {
     }),
   );
   const change = (next: Locale) => {
-    setLocale(next);
+    void setLocale(next);
     queryClient.setQueryData(api.auth.me.queryKey(), (old) => (old ? { ...old, user: { ...old.user, locale: next } } : old));
     save.mutate({ locale: next });
   };

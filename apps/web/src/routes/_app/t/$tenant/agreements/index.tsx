@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { agreementStatus } from '@uc/contracts';
+import { AGREEMENT_STATUSES } from '@uc/contracts';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
@@ -13,12 +12,13 @@ import { tenantApi } from '../../../../../lib/trpc.ts';
 import { AgreementFilters } from './-components/AgreementFilters.tsx';
 import { AgreementList } from './-components/AgreementList.tsx';
 import { NewAgreementModal } from './-components/NewAgreementModal.tsx';
+import { type Search, params, optionalString, optionalEnum } from '../../../../../lib/search.ts';
 
-const searchSchema = z.object({
-  status: agreementStatus.optional().catch(undefined),
-  partner: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().catch(undefined),
+const searchSchema = (s: Search) => params({
+  status: optionalEnum(s.status, AGREEMENT_STATUSES),
+  partner: optionalString(s.partner, { max: 40, pattern: /^[a-z0-9-]{1,40}$/ }),
 });
-export type AgreementSearch = z.infer<typeof searchSchema>;
+export type AgreementSearch = Partial<ReturnType<typeof searchSchema>>;
 
 const listInput = ({ status, partner }: AgreementSearch) => ({ ...(status ? { status } : {}), ...(partner ? { partnerSlug: partner } : {}) });
 

@@ -1,8 +1,6 @@
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { dateString } from '@uc/contracts';
 import { Button, Card, Flex, Typography } from 'antd';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
@@ -11,13 +9,14 @@ import { AuditFilters } from './-components/AuditFilters.tsx';
 import { auditPages } from './-components/auditPages.ts';
 import { AuditTable } from './-components/AuditTable.tsx';
 import { VerifyChain } from './-components/VerifyChain.tsx';
+import { type Search, params, optionalString, optionalDate } from '../../../../../lib/search.ts';
 
-const searchSchema = z.object({
-  type: z.string().max(64).optional().catch(undefined),
-  from: dateString.optional().catch(undefined),
-  to: dateString.optional().catch(undefined),
+const searchSchema = (s: Search) => params({
+  type: optionalString(s.type, { max: 64 }),
+  from: optionalDate(s.from),
+  to: optionalDate(s.to),
 });
-export type AuditSearch = z.infer<typeof searchSchema>;
+export type AuditSearch = Partial<ReturnType<typeof searchSchema>>;
 
 export const Route = createFileRoute('/_app/t/$tenant/audit/')({
   validateSearch: searchSchema,

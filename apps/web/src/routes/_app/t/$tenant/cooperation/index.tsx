@@ -1,19 +1,19 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Card, Empty, List, Select, Space, Typography } from 'antd';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
 import { useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
 import { CooperationSections } from '../agreements/$agreementId/-components/CooperationSections.tsx';
+import { type Search, params, optionalInt } from '../../../../../lib/search.ts';
 
 const thisYear = () => new Date().getFullYear();
 
 /** The federation's year across every agreement in force: each commons' figures summed, each agreement one click away. */
 export const Route = createFileRoute('/_app/t/$tenant/cooperation/')({
-  validateSearch: z.object({ year: z.number().int().min(2000).max(2100).optional().catch(undefined) }),
+  validateSearch: (s: Search) => params({ year: optionalInt(s.year, { min: 2000, max: 2100 }) }),
   beforeLoad: ({ context, params }) => {
     if (!access.staff(context.membership.roles)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
   },

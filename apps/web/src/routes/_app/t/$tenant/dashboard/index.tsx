@@ -2,7 +2,6 @@ import { DownloadOutlined, FundOutlined, UnorderedListOutlined } from '@ant-desi
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Flex, Row, Segmented, Select, Spin } from 'antd';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { PanelCard } from '../../../../../features/items/dashboard/PanelCard.tsx';
@@ -10,18 +9,15 @@ import { access } from '../../../../../lib/access.ts';
 import { dashboardExportUrl } from '../../../../../lib/downloads.ts';
 import { useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
+import { type Search, params, optionalUuid, optionalInt } from '../../../../../lib/search.ts';
 
 const WEEKS = [12, 26, 52] as const;
-const searchSchema = z.object({
+const searchSchema = (s: Search) => params({
   /** one agreement; without it, every agreement of the federation */
-  agreementId: z.uuid().optional().catch(undefined),
-  weeks: z
-    .number()
-    .refine((n) => (WEEKS as readonly number[]).includes(n))
-    .optional()
-    .catch(undefined),
+  agreementId: optionalUuid(s.agreementId),
+  weeks: optionalInt(s.weeks, { oneOf: WEEKS }),
 });
-type DashboardSearch = z.infer<typeof searchSchema>;
+type DashboardSearch = Partial<ReturnType<typeof searchSchema>>;
 
 const panelsInput = ({ agreementId, weeks }: DashboardSearch) =>
   agreementId ? { scope: 'agreement' as const, agreementId, weeks: weeks ?? 12 } : { scope: 'federation' as const, weeks: weeks ?? 12 };

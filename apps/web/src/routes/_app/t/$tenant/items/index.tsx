@@ -2,7 +2,6 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { Card, Flex, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { byAttention } from '../../../../../features/items/attention.ts';
@@ -12,10 +11,11 @@ import { useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
 import { BoardLinks } from './-components/BoardLinks.tsx';
 import { MyItemsList } from './-components/MyItemsList.tsx';
+import { type Search, params, optionalBoolean } from '../../../../../lib/search.ts';
 
-const searchSchema = z.object({
+const searchSchema = (s: Search) => params({
   /** also list done and cancelled items */
-  closed: z.boolean().optional().catch(undefined),
+  closed: optionalBoolean(s.closed),
 });
 
 const listInput = (closed: boolean | undefined) => ({ includeClosed: closed ?? false });

@@ -1,10 +1,9 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { honourKind, type MemberDto } from '@uc/contracts';
+import { HONOUR_KINDS, type MemberDto } from '@uc/contracts';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
@@ -16,26 +15,23 @@ import { MemberDrawer } from './-components/MemberDrawer.tsx';
 import { MemberFilters } from './-components/MemberFilters.tsx';
 import { MemberFormModal } from './-components/MemberFormModal.tsx';
 import { MemberList } from './-components/MemberList.tsx';
+import { type Search, params, optionalUuid, optionalString, optionalEnum, optionalBoolean, optionalInt } from '../../../../../lib/search.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100] as const;
 
-const cursor = z.string().min(1).max(300).optional().catch(undefined);
-const searchSchema = z.object({
+const cursor = (value: unknown) => optionalString(value, { min: 1, max: 300 });
+const searchSchema = (s: Search) => params({
   /** keyset paging: the page after / before a cursor the list handed out */
-  after: cursor,
-  before: cursor,
-  pageSize: z
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .optional()
-    .catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
-  orgUnitId: z.uuid().optional().catch(undefined),
-  honour: honourKind.optional().catch(undefined),
+  after: cursor(s.after),
+  before: cursor(s.before),
+  pageSize: optionalInt(s.pageSize, { oneOf: PAGE_SIZES }),
+  q: optionalString(s.q, { max: 50, trim: true }),
+  orgUnitId: optionalUuid(s.orgUnitId),
+  honour: optionalEnum(s.honour, HONOUR_KINDS),
   /** opens the import dialog (the home page's shortcut links here) */
-  import: z.boolean().optional().catch(undefined),
+  import: optionalBoolean(s.import),
 });
-export type MemberSearch = z.infer<typeof searchSchema>;
+export type MemberSearch = Partial<ReturnType<typeof searchSchema>>;
 
 /** The member.list input for the page's search params. */
 const listInput = ({ after, before, pageSize, q, orgUnitId, honour }: MemberSearch) => ({

@@ -3,18 +3,18 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { QuotaDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { useTenant } from '../../../../../components/session.ts';
 import { chinaYear } from '../../../../../features/recuperation/tripDates.ts';
 import { localName } from '../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../lib/trpc.ts';
 import { AllocationsPanel } from './-components/AllocationsPanel.tsx';
+import { type Search, params, optionalInt } from '../../../../../lib/search.ts';
 
 const thisYear = () => chinaYear(new Date());
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/quotas')({
-  validateSearch: z.object({ year: z.number().int().min(2000).max(2100).optional().catch(undefined) }),
+  validateSearch: (s: Search) => params({ year: optionalInt(s.year, { min: 2000, max: 2100 }) }),
   loaderDeps: ({ search }) => ({ year: search.year ?? thisYear() }),
   loader: ({ context, params, deps }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).recuperation.quota.list.queryOptions(deps)),
   component: QuotasPage,

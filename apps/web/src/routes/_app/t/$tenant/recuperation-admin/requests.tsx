@@ -1,10 +1,9 @@
 import { UsergroupAddOutlined } from '@ant-design/icons';
 import { useIsFetching, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { BOOKING_STATUSES, bookingStatus } from '@uc/contracts';
+import { BOOKING_STATUSES } from '@uc/contracts';
 import { Button, Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { useTenant } from '../../../../../components/session.ts';
 import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
 import { useT } from '../../../../../lib/locale.ts';
@@ -12,15 +11,16 @@ import { tenantApi } from '../../../../../lib/trpc.ts';
 import { BookingTable } from './-components/BookingTable.tsx';
 import { BulkDecideBar } from './-components/BulkDecideBar.tsx';
 import { NominateModal } from './-components/NominateModal.tsx';
+import { type Search, params, optionalString, optionalEnum } from '../../../../../lib/search.ts';
 
-const searchSchema = z.object({
+const searchSchema = (s: Search) => params({
   /** absent: awaiting approval; 'all': every state */
-  status: z.union([bookingStatus, z.literal('all')]).optional().catch(undefined),
-  q: z.string().trim().max(40).optional().catch(undefined),
+  status: optionalEnum(s.status, [...BOOKING_STATUSES, 'all'] as const),
+  q: optionalString(s.q, { max: 40, trim: true }),
 });
-type Search = z.infer<typeof searchSchema>;
+type RequestSearch = Partial<ReturnType<typeof searchSchema>>;
 
-const listInput = ({ status, q }: Search) => ({
+const listInput = ({ status, q }: RequestSearch) => ({
   side: 'home' as const,
   ...(status === 'all' ? {} : { status: status ?? ('requested' as const) }),
   ...(q ? { q } : {}),
@@ -47,14 +47,14 @@ function RequestsPage() {
   const [nominating, setNominating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const canWrite = recuperationAccess.write(roles);
-  const setSearch = (patch: Partial<Search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  const setSearch = (patch: RequestSearch) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
 
   return (
     <Card size="small">
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Select
           value={search.status ?? 'requested'}
-          onChange={(status: Search['status']) => setSearch({ status: status === 'requested' ? undefined : status })}
+          onChange={(status: RequestSearch['status']) => setSearch({ status: status === 'requested' ? undefined : status })}
           options={[{ value: 'all', label: t('recuperation.filter.allStates') }, ...BOOKING_STATUSES.map((s) => ({ value: s, label: t(`booking.state.${s}`) }))]}
           style={{ width: 160 }}
           aria-label={t('recuperation.col.status')}

@@ -4,7 +4,6 @@ import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ReferralDto } from '@uc/contracts';
 import { Button, Card, Empty, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
@@ -13,8 +12,9 @@ import { useLocale, useT } from '../../../../../lib/locale.ts';
 import { tenantApi, tenantClient } from '../../../../../lib/trpc.ts';
 import { NewCaseModal } from './-components/NewCaseModal.tsx';
 import { ClockSummary, ReferralStatusTag } from './-components/rightsUi.tsx';
+import { type Search, params, optionalEnum } from '../../../../../lib/search.ts';
 
-const searchSchema = z.object({ tab: z.enum(['received', 'referred', 'cases']).optional().catch(undefined) });
+const searchSchema = (s: Search) => params({ tab: optionalEnum(s.tab, ['received', 'referred', 'cases']) });
 
 export const Route = createFileRoute('/_app/t/$tenant/rights/')({
   validateSearch: searchSchema,

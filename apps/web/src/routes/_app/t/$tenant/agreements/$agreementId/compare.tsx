@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { Alert, Card, Col, Empty, Flex, Row, Select, Skeleton, Switch, Typography } from 'antd';
-import { z } from 'zod';
 import { useTenant } from '../../../../../../components/session.ts';
 import { formatDateTime } from '../../../../../../lib/dates.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 import { useAgreement } from '../-components/useAgreement.ts';
 import { CompareView } from './-components/CompareView.tsx';
+import { type Search, params, optionalUuid, optionalBoolean } from '../../../../../../lib/search.ts';
 
-const searchSchema = z.object({
-  left: z.uuid().optional().catch(undefined),
-  right: z.uuid().optional().catch(undefined),
-  changesOnly: z.boolean().optional().catch(undefined),
+const searchSchema = (s: Search) => params({
+  left: optionalUuid(s.left),
+  right: optionalUuid(s.right),
+  changesOnly: optionalBoolean(s.changesOnly),
 });
 
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/compare')({
@@ -32,7 +32,7 @@ function ComparePage() {
   const left = search.left ?? a.versions.find((v) => v.id !== right && v.number < (a.versions.find((x) => x.id === right)?.number ?? 0))?.id ?? right;
   const diff = useQuery({ ...api.agreement.compare.queryOptions({ id: a.id, leftVersionId: left, rightVersionId: right }), enabled: left !== right });
   const options = a.versions.map((v) => ({ value: v.id, label: `${t('agreements.versionNumber', { number: v.number })} · ${formatDateTime(v.createdAt)}` }));
-  const set = (patch: z.infer<typeof searchSchema>) => void navigate({ search: (prev) => ({ ...prev, left, right, ...patch }), replace: true });
+  const set = (patch: Partial<ReturnType<typeof searchSchema>>) => void navigate({ search: (prev) => ({ ...prev, left, right, ...patch }), replace: true });
 
   if (a.versions.length < 2) {
     return (

@@ -1,7 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { Card, Descriptions, Select, Space, Typography } from 'antd';
-import { z } from 'zod';
 import { useTenant } from '../../../../../../components/session.ts';
 import { access } from '../../../../../../lib/access.ts';
 import { localName } from '../../../../../../lib/i18n.ts';
@@ -9,12 +8,13 @@ import { useLocale, useT } from '../../../../../../lib/locale.ts';
 import { tenantApi } from '../../../../../../lib/trpc.ts';
 import { AttentionList, CooperationSections } from './-components/CooperationSections.tsx';
 import { ReportPanel } from './-components/ReportPanel.tsx';
+import { type Search, params, optionalInt } from '../../../../../../lib/search.ts';
 
 const thisYear = () => new Date().getFullYear();
 
 /** The agreement's cooperation in a year: every commons side by side, what needs attention, and the annual report. */
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/cooperation')({
-  validateSearch: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+  validateSearch: (s: Search) => params({ year: optionalInt(s.year, { min: 2000, max: 2100 }) }),
   beforeLoad: ({ context, params }) => {
     if (!access.staff(context.membership.roles)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
   },

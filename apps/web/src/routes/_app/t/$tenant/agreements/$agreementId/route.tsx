@@ -1,6 +1,5 @@
 import { createFileRoute, notFound, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Tabs } from 'antd';
-import { z } from 'zod';
 import { useTenant } from '../../../../../../components/session.ts';
 import { access } from '../../../../../../lib/access.ts';
 import { useT } from '../../../../../../lib/locale.ts';
@@ -8,13 +7,14 @@ import { tenantApi } from '../../../../../../lib/trpc.ts';
 import { useAgreement, useAgreementId } from '../-components/useAgreement.ts';
 import { AgreementHeader } from './-components/AgreementHeader.tsx';
 import { AGREEMENT_PAGES, agreementTabs, type AgreementPage } from './-components/agreementTabs.ts';
+import { isUuid } from '../../../../../../lib/search.ts';
 
 /** One agreement: its header and the tabs of its pages (the child routes render below them). */
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId')({
   beforeLoad: ({ context, params }) => {
     if (!access.staff(context.membership.roles)) throw redirect({ to: '/t/$tenant', params });
     // not an id at all: the same "not found" as an agreement of other federations
-    if (!z.uuid().safeParse(params.agreementId).success) throw notFound();
+    if (!isUuid(params.agreementId)) throw notFound();
   },
   loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).agreement.get.queryOptions({ id: params.agreementId })),
   component: AgreementLayout,

@@ -8,7 +8,7 @@ import { DATE_INPUT_FORMATS, toDateString } from '../../../../../../lib/dates.ts
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
 import { localName } from '../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
-import { validationMessage } from '@uc/contracts/i18n';
+import { validationMessage } from '@uc/contracts/i18n/errors';
 
 interface Values {
   fromTemplate: 'twin-city-five-commons' | 'blank';

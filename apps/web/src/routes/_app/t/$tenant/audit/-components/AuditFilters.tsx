@@ -1,15 +1,16 @@
-import { uiZh } from '@uc/contracts/i18n';
 import { Col, DatePicker, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { auditTypeLabel } from '../../../../../../components/auditText.ts';
 import { toDateString } from '../../../../../../lib/dates.ts';
+import { uiKeys } from '../../../../../../lib/i18n.ts';
 import { useT } from '../../../../../../lib/locale.ts';
 import type { AuditFilterValues } from './auditPages.ts';
 
-/** Every event type the interface can name. */
-const TYPES = Object.keys(uiZh)
-  .filter((k) => k.startsWith('audit.type.'))
-  .map((k) => k.slice('audit.type.'.length));
+/** Every event type the interface can name (from the loaded catalogue: both have the same keys). */
+const eventTypes = () =>
+  uiKeys()
+    .filter((k) => k.startsWith('audit.type.'))
+    .map((k) => k.slice('audit.type.'.length));
 
 export function AuditFilters({ search, onChange }: { search: AuditFilterValues; onChange(next: AuditFilterValues): void }) {
   const t = useT();
@@ -19,7 +20,7 @@ export function AuditFilters({ search, onChange }: { search: AuditFilterValues; 
         <Select
           value={search.type}
           onChange={(type?: string) => onChange({ ...search, type })}
-          options={TYPES.map((type) => ({ value: type, label: auditTypeLabel(t, type) }))}
+          options={eventTypes().map((type) => ({ value: type, label: auditTypeLabel(t, type) }))}
           placeholder={t('audit.filterType')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}

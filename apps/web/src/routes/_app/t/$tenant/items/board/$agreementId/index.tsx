@@ -3,7 +3,6 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { PageHeader } from '../../../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../../../components/session.ts';
 import { access } from '../../../../../../../lib/access.ts';
@@ -14,9 +13,10 @@ import { BoardView } from './-components/BoardView.tsx';
 import { CreateItemModal } from './-components/CreateItemModal.tsx';
 import { ExcelButtons } from './-components/ExcelButtons.tsx';
 import { TimelineView } from './-components/TimelineView.tsx';
+import { type Search, params, optionalEnum } from '../../../../../../../lib/search.ts';
 
 const TABS = ['board', 'timeline', 'activity'] as const;
-const searchSchema = z.object({ tab: z.enum(TABS).optional().catch(undefined) });
+const searchSchema = (s: Search) => params({ tab: optionalEnum(s.tab, TABS) });
 
 export const Route = createFileRoute('/_app/t/$tenant/items/board/$agreementId/')({
   validateSearch: searchSchema,

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { isValidEmail, isValidPhone, LIAISON_LEVELS, type LiaisonLevel, type LiaisonPairDto } from '@uc/contracts';
-import { validationMessage } from '@uc/contracts/i18n';
+import { validationMessage } from '@uc/contracts/i18n/errors';
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';

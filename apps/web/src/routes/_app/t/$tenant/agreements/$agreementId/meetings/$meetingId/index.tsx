@@ -2,7 +2,6 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, notFound, redirect } from '@tanstack/react-router';
 import { Alert, Flex, Space, Typography } from 'antd';
-import { z } from 'zod';
 import { useTenant } from '../../../../../../../../components/session.ts';
 import { access } from '../../../../../../../../lib/access.ts';
 import { useT } from '../../../../../../../../lib/locale.ts';
@@ -12,12 +11,13 @@ import { MeetingInfoCard } from '../-components/MeetingInfoCard.tsx';
 import { canWriteMeetings } from '../-components/meetings.ts';
 import { MeetingStatusTag } from '../-components/MeetingStatusTag.tsx';
 import { MinutesCard } from '../-components/MinutesCard.tsx';
+import { isUuid } from '../../../../../../../../lib/search.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/')({
   beforeLoad: ({ context, params }) => {
     if (!access.staff(context.membership.roles)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
     // not an id at all: the same "not found" as a meeting of someone else's agreement
-    if (!z.uuid().safeParse(params.meetingId).success) throw notFound();
+    if (!isUuid(params.meetingId)) throw notFound();
   },
   loader: async ({ context, params }) => {
     const scoped = tenantApi(params.tenant);
