@@ -66,6 +66,11 @@ function BookPage() {
   };
 
   const submit = async () => {
+    // the step is in the URL, so this page can be reached (Forward, a pasted link) without the
+    // earlier steps passing: check them again, and send the member back to the one that fails
+    const passes = (fields: Parameters<typeof form.validateFields>[0]) => form.validateFields(fields, { recursive: true }).then(() => true, () => false);
+    if (!(await passes([['companions']]))) return setStep(0);
+    if (!(await passes(['consent']))) return setStep(1);
     const v = form.getFieldsValue(true) as BookValues;
     setProblem(null);
     try {
