@@ -146,6 +146,8 @@ export const catalogBatchDto = batchDto.extend({
   usesAgreementPlaces: z.boolean(),
   /** for a member: their active booking of this batch (id and status), if any */
   myBooking: z.object({ id: z.string(), status: z.string() }).nullable(),
+  /** for a member, in the list: the same verdict as the batch page (eligibility.query assess), so the card says why it cannot be booked; null for staff and on the batch page */
+  verdict: z.object({ eligible: z.boolean(), reasons: z.array(z.object({ code: z.string(), message: z.string() })) }).nullable(),
 });
 export type CatalogBatchDto = z.infer<typeof catalogBatchDto>;
 

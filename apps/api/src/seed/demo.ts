@@ -11,6 +11,7 @@ import { systemActor } from '../service.ts';
 import { seedDemoAgreements } from './agreements.ts';
 import { seedDemoProgrammes } from './programme.ts';
 import { seedDemoRecuperation } from './recuperation.ts';
+import { seedDemoTravellers } from './travellers.ts';
 import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { seedDemoRights } from './rights.ts';
@@ -59,6 +60,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   if (await seedDemoAgreements(db, env)) done.push('agreements');
   // recuperation bases, batches, quotas and bookings under the 杭甬 agreement (not named in the summary)
   await seedDemoRecuperation(db, env);
+  // a bookable member in each city (traveller@<city>.demo) and a batch in its check-in window now
+  await seedDemoTravellers(db, env);
   // milestones, progress and responsible persons of the 杭甬 items (not named in the summary either)
   await seedDemoItems(db, env);
   // rights referrals 杭州 → 宁波 in every state, one breached and escalated

@@ -53,4 +53,33 @@ describe('demo recuperation data', () => {
     expect(await member.recuperation.booking.mine()).toEqual([]);
     for (const slug of ['hangzhou', 'ningbo', 'shaoxing']) expect((await (await callerOf(slug, 'admin')).audit.verify()).ok).toBe(true);
   });
+
+  it('gives each city a traveller who may book a partner batch, and says why a batch is not for a member', async () => {
+    for (const [slug, host] of [['ningbo', 'hangzhou'], ['hangzhou', 'ningbo']] as const) {
+      const traveller = await callerOf(slug, 'traveller');
+      const list = await traveller.recuperation.catalog.list({ hostSlug: host, openOnly: true });
+      expect(list.some((b) => b.verdict?.eligible), slug).toBe(true);
+      expect(await traveller.recuperation.booking.mine()).toEqual([]);
+    }
+    // staff get no verdict: the list is theirs to read, not to book
+    expect((await (await callerOf('ningbo', 'officer')).recuperation.catalog.list({})).every((b) => b.verdict === null)).toBe(true);
+    // a federation with no agreement is shown no partner batch at all (filtered by the catalogue)
+    expect(await (await callerOf('shaoxing', 'member')).recuperation.catalog.list({ openOnly: true })).toEqual([]);
+    // once a 2027 stay is asked for, the other 2027 batches say why they are closed to this member
+    const traveller = await callerOf('ningbo', 'traveller');
+    const before = await traveller.recuperation.catalog.list({ hostSlug: 'hangzhou', openOnly: true });
+    await traveller.recuperation.booking.book({ batchId: before.find((b) => b.code === 'HZ-XH-2703')!.id, companions: [], consent: { accepted: true, shareMobile: false }, idempotencyKey: 'travel-test-1' });
+    const after = await traveller.recuperation.catalog.list({ hostSlug: 'hangzhou', openOnly: true });
+    const verdict = (code: string) => after.find((b) => b.code === code)!.verdict!;
+    expect(verdict('HZ-XH-2612')).toEqual({ eligible: true, reasons: [] });
+    expect(verdict('HZ-LA-2701').eligible).toBe(false);
+    expect(verdict('HZ-LA-2701').reasons.map((r) => r.message).join('')).toMatch(/超过每年/);
+  });
+
+  it('has a batch in its check-in window with a confirmed booking to check in', async () => {
+    const rows = await h.t.query<{ status: string; code: string }>(
+      `select k.status, b.code from recuperation_booking k join recuperation_batch b on b.tenant_id = k.host_tenant_id and b.id = k.batch_id where b.code = 'HZ-LA-NOW'`,
+    );
+    expect(rows.map((r) => r.status)).toEqual(['confirmed']);
+  });
 });

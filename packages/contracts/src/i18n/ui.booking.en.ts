@@ -13,6 +13,8 @@ export const uiBookingEn: Record<keyof typeof uiBookingZh, string> = {
   'booking.batch.closed': 'Booking closed',
   'booking.batch.nights': '{n} nights',
   'booking.batch.days': '{n} days',
+  'booking.batch.notForYou': 'Not bookable for you',
+  'booking.batch.eligible': 'You may book',
   'booking.batch.perDay': '{price} per person per day',
   'booking.batch.total': 'Your cost about {price}',
   'booking.batch.windowRange': '{from} to {to}',

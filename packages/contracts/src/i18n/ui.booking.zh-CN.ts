@@ -13,6 +13,8 @@ export const uiBookingZh = {
   'booking.batch.closed': '不在报名时间',
   'booking.batch.nights': '{n} 晚',
   'booking.batch.days': '{n} 天',
+  'booking.batch.notForYou': '暂不可预订',
+  'booking.batch.eligible': '符合预订条件',
   'booking.batch.perDay': '{price}/人/天',
   'booking.batch.total': '本人费用约 {price}',
   'booking.batch.windowRange': '{from} 至 {to}',

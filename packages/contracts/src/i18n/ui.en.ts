@@ -30,6 +30,8 @@ export const uiEn: Record<UiKey, string> = {
   'common.delete': 'Delete',
   'common.close': 'Close',
   'common.retry': 'Try again',
+  'common.empty': 'Nothing here yet',
+  'common.select': 'Select',
   'common.actions': 'Actions',
   'common.reset': 'Reset',
   'common.backHome': 'Back to home',

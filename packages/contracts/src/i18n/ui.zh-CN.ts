@@ -30,6 +30,8 @@ export const uiZh = {
   'common.delete': '删除',
   'common.close': '关闭',
   'common.retry': '重试',
+  'common.empty': '暂无数据',
+  'common.select': '选择',
   'common.actions': '操作',
   'common.reset': '重置',
   'common.backHome': '返回首页',

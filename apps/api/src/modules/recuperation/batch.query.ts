@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { basesOf } from './base.query.ts';
+import { toEligibilityDto } from './eligibility.dto.ts';
+import { assess } from './eligibility.query.ts';
 import { countWaitingByPool } from '../place/index.ts';
 import { bookingClaims, findActiveByMemberAndBatches, findBatchById, findBatchesOfHost, findCatalogBatches, findFederationIdBySlug, findFederationNames } from './recuperation.repo.ts';
 import { endDateOf, isBookable, nameOf, today } from './recuperation.rules.ts';
@@ -73,7 +75,26 @@ export async function listCatalog(ctx: ServiceCtx, input: z.infer<typeof catalog
     if (!hostTenantId) return [];
   }
   const rows = await findCatalogBatches(ctx, { from: input.from ?? day, to: input.to, openOn: input.openOnly ? day : undefined, hostTenantId });
-  return toCatalogDtos(ctx, rows);
+  const dtos = await toCatalogDtos(ctx, rows);
+  if (!ctx.actor.memberId) return dtos;
+  // one call for the whole list: the member's verdict on every card, from the same assessment as the batch page
+  const verdicts = await assessMany(ctx, ctx.actor.memberId, rows);
+  return dtos.map((d, i) => ({ ...d, verdict: verdicts[i] ?? null }));
+}
+
+/** The member's verdict on each batch (in order): eligible, or the localised reasons why not. */
+async function assessMany(ctx: ServiceCtx, memberId: string, rows: BatchRow[]): Promise<(CatalogBatchDto['verdict'])[]> {
+  const out: CatalogBatchDto['verdict'][] = [];
+  for (const row of rows) {
+    const a = await assess(ctx, ctx.tenantId, memberId, row);
+    if (!a) {
+      out.push(null);
+      continue;
+    }
+    const dto = toEligibilityDto(a, ctx.locale);
+    out.push({ eligible: dto.eligible, reasons: dto.reasons.map((r) => ({ code: r.code, message: r.message })) });
+  }
+  return out;
 }
 
 /** The member's active bookings of these batches, by batch. */
@@ -105,6 +126,7 @@ export async function toCatalogDtos(ctx: ServiceCtx, rows: BatchRow[]): Promise<
       bases: bases.filter((x) => routeView.bases.some((rb) => rb.id === x.id)).map(({ rowVersion: _r, active: _act, ...rest }) => rest),
       usesAgreementPlaces: host !== ctx.tenantId,
       myBooking: mine.get(b.id) ?? null,
+      verdict: null,
     });
   }
   return out;

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { StaffList } from '../../../../../components/StaffList.tsx';
 import { useRefreshTenant, useTenant } from '../../../../../components/session.ts';
 import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
 import { formatDateTime } from '../../../../../lib/dates.ts';
@@ -127,18 +128,17 @@ function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionD
       <Space wrap style={{ marginBottom: 8 }}>
         {s.released ? <Tag>{t('programme.session.released')}</Tag> : s.shares.map((x) => <Tag key={x.tenantId} color="geekblue" data-testid="programme-share">{t('programme.session.share', { federation: x.federation, taken: x.taken, units: x.units })}</Tag>)}
       </Space>
-      <Table
+      <StaffList
         size="small"
-        rowKey="id"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={regs ?? []}
+        rows={regs ?? []}
+        rowKey={(r) => r.id}
+        testId="programme-registration"
         columns={[
-          { title: t('programme.col.member'), dataIndex: 'memberName' },
-          { title: t('programme.col.home'), dataIndex: 'home' },
-          { title: t('programme.col.mobile'), dataIndex: 'memberMobile' },
-          { title: t('programme.col.status'), render: (_, r) => t(`programme.status.${r.status}`) },
-          { title: t('programme.col.checkedIn'), render: (_, r) => (r.checkedInAt ? formatDateTime(r.checkedInAt) : '') },
+          { key: 'member', title: t('programme.col.member'), primary: true, render: (r) => <Typography.Text strong>{r.memberName}</Typography.Text> },
+          { key: 'home', title: t('programme.col.home'), render: (r) => r.home },
+          { key: 'mobile', title: t('programme.col.mobile'), render: (r) => r.memberMobile },
+          { key: 'status', title: t('programme.col.status'), render: (r) => t(`programme.status.${r.status}`) },
+          { key: 'checkedIn', title: t('programme.col.checkedIn'), render: (r) => (r.checkedInAt ? formatDateTime(r.checkedInAt) : '—') },
         ]}
       />
     </Card>

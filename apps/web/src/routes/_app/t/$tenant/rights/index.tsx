@@ -2,9 +2,10 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ReferralDto } from '@uc/contracts';
-import { Button, Card, Empty, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { StaffList } from '../../../../../components/StaffList.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
 import { formatDateTime } from '../../../../../lib/dates.ts';
@@ -66,27 +67,27 @@ function RightsPage() {
         <CasesTable />
       ) : (
         <Card size="small">
-          <Table<ReferralDto>
-            rowKey="id"
-            size="middle"
-            dataSource={rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 640 }}
-            locale={{ emptyText: <Empty description={t('rights.empty')} /> }}
+          <StaffList<ReferralDto>
+            rows={rows}
+            rowKey={(r) => r.id}
+            pageSize={20}
+            empty={t('rights.empty')}
+            testId="referral-row"
             columns={[
               {
-                title: t('rights.col.kind'),
                 key: 'kind',
-                render: (_, r) => (
+                title: t('rights.col.kind'),
+                primary: true,
+                render: (r) => (
                   <Link to="/t/$tenant/rights/$referralId" params={{ tenant: slug, referralId: r.id }}>
                     {t(`rights.kind.${r.disputeKind}`)}
                   </Link>
                 ),
               },
-              { title: t('rights.col.partner'), key: 'partner', render: (_, r) => partnerName(r) },
-              { title: t('rights.col.status'), key: 'status', render: (_, r) => <ReferralStatusTag status={r.status} t={t} /> },
-              { title: t('rights.col.clock'), key: 'clock', render: (_, r) => <ClockSummary clocks={r.clocks} t={t} /> },
-              { title: t('rights.col.updated'), key: 'updated', render: (_, r) => formatDateTime(r.updatedAt) },
+              { key: 'partner', title: t('rights.col.partner'), render: (r) => partnerName(r) },
+              { key: 'status', title: t('rights.col.status'), render: (r) => <ReferralStatusTag status={r.status} t={t} /> },
+              { key: 'clock', title: t('rights.col.clock'), render: (r) => <ClockSummary clocks={r.clocks} t={t} /> },
+              { key: 'updated', title: t('rights.col.updated'), render: (r) => formatDateTime(r.updatedAt) },
             ]}
           />
         </Card>
@@ -102,19 +103,18 @@ function CasesTable() {
   const { data: cases } = useSuspenseQuery(api.rightsCase.list.queryOptions());
   return (
     <Card size="small">
-      <Table
-        rowKey="id"
-        size="middle"
-        dataSource={cases}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 640 }}
+      <StaffList
+        rows={cases}
+        rowKey={(c) => c.id}
+        pageSize={20}
+        testId="case-row"
         columns={[
-          { title: t('rights.col.worker'), dataIndex: 'workerName' },
-          { title: t('rights.col.employer'), dataIndex: 'employerName' },
-          { title: t('rights.col.kind'), key: 'kind', render: (_, c) => t(`rights.kind.${c.disputeKind}`) },
-          { title: t('rights.col.source'), key: 'source', render: (_, c) => t(`rights.source.${c.source}`) },
-          { title: t('rights.col.status'), key: 'status', render: (_, c) => (c.referralStatus ? <ReferralStatusTag status={c.referralStatus} t={t} /> : <Tag>{t('rights.status.none')}</Tag>) },
-          { title: t('rights.col.created'), key: 'created', render: (_, c) => formatDateTime(c.createdAt) },
+          { key: 'worker', title: t('rights.col.worker'), primary: true, render: (c) => c.workerName },
+          { key: 'employer', title: t('rights.col.employer'), render: (c) => c.employerName },
+          { key: 'kind', title: t('rights.col.kind'), render: (c) => t(`rights.kind.${c.disputeKind}`) },
+          { key: 'source', title: t('rights.col.source'), render: (c) => t(`rights.source.${c.source}`) },
+          { key: 'status', title: t('rights.col.status'), render: (c) => (c.referralStatus ? <ReferralStatusTag status={c.referralStatus} t={t} /> : <Tag>{t('rights.status.none')}</Tag>) },
+          { key: 'created', title: t('rights.col.created'), render: (c) => formatDateTime(c.createdAt) },
         ]}
       />
     </Card>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ContestEventDto, RegistrationDto } from '@uc/contracts';
-import { App, Button, Checkbox, Form, InputNumber, Select, Table } from 'antd';
+import { App, Button, Checkbox, Form, InputNumber, Select } from 'antd';
+import { StaffList } from '../../../../../../components/StaffList.tsx';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
@@ -15,18 +16,17 @@ export function RegistrationsTab({ event }: { event: ContestEventDto }) {
   return (
     <>
       {canRegister && <RegisterForm eventId={event.id} />}
-      <Table<RegistrationDto>
-        rowKey="id"
+      <StaffList<RegistrationDto>
         size="small"
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('contest.reg.empty') }}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t('contest.reg.empty')}
+        testId="contest-entry"
         columns={[
-          { title: t('contest.reg.number'), dataIndex: 'number', render: (n: number | null) => n ?? '—' },
-          { title: t('contest.reg.name'), dataIndex: 'memberName' },
-          { title: t('contest.reg.federation'), render: (_, r) => r.federation.name },
-          { title: t('contest.reg.years'), dataIndex: 'yearsInTrade' },
+          { key: 'number', title: t('contest.reg.number'), render: (r) => r.number ?? '—' },
+          { key: 'name', title: t('contest.reg.name'), primary: true, render: (r) => r.memberName },
+          { key: 'federation', title: t('contest.reg.federation'), render: (r) => r.federation.name },
+          { key: 'years', title: t('contest.reg.years'), render: (r) => r.yearsInTrade },
         ]}
       />
     </>

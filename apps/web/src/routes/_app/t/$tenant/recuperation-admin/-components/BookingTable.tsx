@@ -1,5 +1,6 @@
 import type { BookingDto } from '@uc/contracts';
-import { Empty, Table, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { StaffList } from '../../../../../../components/StaffList.tsx';
 import { useTenant } from '../../../../../../components/session.ts';
 import { StatusTag } from '../../../../../../features/recuperation/StatusTag.tsx';
 import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
@@ -27,22 +28,21 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
   const locale = useLocale();
   const { slug } = useTenant();
   return (
-    <Table<BookingDto>
-      rowKey="id"
-      size="middle"
-      dataSource={rows}
-      loading={loading}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 'max-content' }}
-      {...(selection
-        ? { rowSelection: { selectedRowKeys: selection.keys, onChange: (keys: React.Key[]) => selection.onChange(keys.map(String)), getCheckboxProps: (b: BookingDto) => ({ disabled: !b.can.approve && !b.can.reject }) } }
-        : {})}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? t('recuperation.bookings.empty')} /> }}
+    <StaffList<BookingDto>
+      rows={rows}
+      rowKey={(b) => b.id}
+      loading={!!loading}
+      empty={empty ?? t('recuperation.bookings.empty')}
+      testId="booking-row"
+      {...(selection ? { selection: { ...selection, canSelect: (b: BookingDto) => b.can.approve || b.can.reject } } : {})}
+      actions={(b) => <BookingActions booking={b} side={side} />}
+      actionsWidth={side === 'home' ? 230 : 200}
       columns={[
         {
           title: t('recuperation.col.member'),
           key: 'member',
-          render: (_, b) => (
+          primary: true,
+          render: (b) => (
             <div style={{ minWidth: 120, maxWidth: 220 }}>
               <Typography.Text strong>{b.member.name}</Typography.Text>
               {side === 'host' && (
@@ -60,8 +60,8 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
               {
                 title: t('recuperation.col.batch'),
                 key: 'batch',
-                render: (_: unknown, b: BookingDto) => (
-                  <div style={{ minWidth: 160, maxWidth: 240 }}>
+                render: (b: BookingDto) => (
+                  <div style={{ maxWidth: 240 }}>
                     <div>{b.batch.routeTitle}</div>
                     <div style={{ color: '#8c8c8c', fontSize: 12 }}>
                       {b.batch.code} · {formatTripDates(b.batch.startDate, b.batch.nights, locale)}
@@ -75,7 +75,7 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
         {
           title: t('recuperation.col.idNumber'),
           key: 'id',
-          render: (_, b) => (
+          render: (b) => (
             <div style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {b.member.idNumberMasked}
               {b.member.mobile && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{b.member.mobile}</div>}
@@ -85,7 +85,7 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
         {
           title: t('recuperation.col.companions'),
           key: 'companions',
-          render: (_, b) => (
+          render: (b) => (
             <div style={{ whiteSpace: 'nowrap' }}>
               {b.companions.length === 0 ? (
                 '—'
@@ -107,7 +107,7 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
         {
           title: t('recuperation.col.status'),
           key: 'status',
-          render: (_, b) => (
+          render: (b) => (
             <div style={{ whiteSpace: 'nowrap' }}>
               <StatusTag status={b.status} />
               {b.checkedInAt && (
@@ -123,9 +123,7 @@ export function BookingTable({ rows, side, showBatch = true, loading, empty, sel
             </div>
           ),
         },
-        ...(side === 'home' ? [{ title: t('recuperation.col.review'), key: 'review', render: (_: unknown, b: BookingDto) => <ReviewTag review={b.review} /> }] : []),
-        // fixed right: the next step stays on screen however wide the other columns are
-        { title: t('common.actions'), key: 'actions', fixed: 'right', render: (_, b) => <BookingActions booking={b} side={side} /> },
+        ...(side === 'home' ? [{ title: t('recuperation.col.review'), key: 'review', render: (b: BookingDto) => <ReviewTag review={b.review} /> }] : []),
       ]}
     />
   );

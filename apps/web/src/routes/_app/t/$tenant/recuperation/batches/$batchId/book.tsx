@@ -3,6 +3,7 @@ import { createFileRoute, Navigate, redirect, useNavigate } from '@tanstack/reac
 import type { COMPANION_RELATIONS } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, Form, Steps, Typography } from 'antd';
 import { useState } from 'react';
+import { z } from 'zod';
 import { useMe, useTenant } from '../../../../../../../components/session.ts';
 import { recuperationAccess } from '../../../../../../../features/recuperation/access.ts';
 import { AttemptKey, endsAttempt } from '../../../../../../../features/recuperation/attemptKey.ts';
@@ -16,7 +17,11 @@ import { BookSummary } from '../../-components/BookSummary.tsx';
 import { CompanionsField } from '../../-components/CompanionsField.tsx';
 import { ConsentField } from '../../-components/ConsentField.tsx';
 
+/** The step lives in the URL, so the browser's Back steps back through the form instead of leaving it. */
+const searchSchema = z.object({ step: z.coerce.number().int().min(0).max(2).optional().catch(undefined) });
+
 export const Route = createFileRoute('/_app/t/$tenant/recuperation/batches/$batchId/book')({
+  validateSearch: searchSchema,
   beforeLoad: ({ context, params }) => {
     if (!recuperationAccess.book(context.membership)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
   },
@@ -43,7 +48,11 @@ function BookPage() {
   const { batchId } = Route.useParams();
   const { data } = useSuspenseQuery(api.recuperation.catalog.batch.queryOptions({ batchId }));
   const [form] = Form.useForm<BookValues>();
-  const [step, setStep] = useState(0);
+  const step = Route.useSearch().step ?? 0;
+  const routeNavigate = Route.useNavigate();
+  const setStep = (to: number) => void routeNavigate({ search: (prev) => ({ ...prev, step: to || undefined }) });
+  // what was entered survives Back, a reload or a detour to the batch page (this tab only), until booked
+  const [draft] = useState(() => readDraft(batchId));
   const [problem, setProblem] = useState<{ message: string; reasons: string[] } | null>(null);
   // one key per attempt: a double tap or a retry over a bad connection books once
   const [attempt] = useState(() => new AttemptKey());
@@ -57,6 +66,11 @@ function BookPage() {
   };
 
   const submit = async () => {
+    // the step is in the URL, so this page can be reached (Forward, a pasted link) without the
+    // earlier steps passing: check them again, and send the member back to the one that fails
+    const passes = (fields: Parameters<typeof form.validateFields>[0]) => form.validateFields(fields, { recursive: true }).then(() => true, () => false);
+    if (!(await passes([['companions']]))) return setStep(0);
+    if (!(await passes(['consent']))) return setStep(1);
     const v = form.getFieldsValue(true) as BookValues;
     setProblem(null);
     try {
@@ -67,6 +81,7 @@ function BookPage() {
         idempotencyKey: attempt.current,
       });
       attempt.settle();
+      clearDraft(batchId);
       const b = result.booking;
       void message.success(b.status === 'waitlisted' ? t('booking.form.waitlisted', { n: b.waitlistPosition ?? '' }) : t('booking.form.submitted'));
       await queryClient.invalidateQueries({ queryKey: api.recuperation.pathKey() });
@@ -97,7 +112,13 @@ function BookPage() {
         items={[{ title: t('booking.step.people') }, { title: t('booking.step.consent') }, { title: t('booking.step.submit') }]}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ companions: [], consent: false, shareMobile: false }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ companions: [], consent: false, shareMobile: false, ...draft }}
+        onValuesChange={() => saveDraft(batchId, form.getFieldsValue(true) as BookValues)}
+      >
         <div hidden={step !== 0}>
           <Card size="small">
             <Typography.Text strong>
@@ -139,4 +160,38 @@ function BookPage() {
       </Flex>
     </>
   );
+}
+
+// The booking draft (companions, consent) in sessionStorage, keyed by batch: never shared across
+// tabs or kept after the browser closes, and cleared once the booking is made.
+const draftKey = (batchId: string) => `uc.booking.draft.${batchId}`;
+
+function readDraft(batchId: string): BookValues {
+  try {
+    const raw = sessionStorage.getItem(draftKey(batchId));
+    const v = raw ? (JSON.parse(raw) as BookValues) : {};
+    return {
+      ...(Array.isArray(v.companions) ? { companions: v.companions.filter((c) => c && typeof c === 'object') } : {}),
+      ...(typeof v.consent === 'boolean' ? { consent: v.consent } : {}),
+      ...(typeof v.shareMobile === 'boolean' ? { shareMobile: v.shareMobile } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+function saveDraft(batchId: string, v: BookValues) {
+  try {
+    sessionStorage.setItem(draftKey(batchId), JSON.stringify({ companions: v.companions ?? [], consent: v.consent === true, shareMobile: v.shareMobile === true }));
+  } catch {
+    // storage full or disabled: the form still works, only Back loses it
+  }
+}
+
+function clearDraft(batchId: string) {
+  try {
+    sessionStorage.removeItem(draftKey(batchId));
+  } catch {
+    // nothing kept
+  }
 }
