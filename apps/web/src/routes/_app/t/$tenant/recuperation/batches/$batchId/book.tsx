@@ -3,7 +3,6 @@ import { createFileRoute, Navigate, redirect, useNavigate } from '@tanstack/reac
 import type { COMPANION_RELATIONS } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, Form, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { z } from 'zod';
 import { useMe, useTenant } from '../../../../../../../components/session.ts';
 import { recuperationAccess } from '../../../../../../../features/recuperation/access.ts';
 import { AttemptKey, endsAttempt } from '../../../../../../../features/recuperation/attemptKey.ts';
@@ -11,17 +10,17 @@ import { normaliseIdNumber } from '../../../../../../../features/recuperation/co
 import { errorInfo } from '../../../../../../../lib/errors.ts';
 import { localName } from '../../../../../../../lib/i18n.ts';
 import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { optionalInt, params, type Search } from '../../../../../../../lib/search.ts';
 import { tenantApi } from '../../../../../../../lib/trpc.ts';
 import { BackLink } from '../../-components/BackLink.tsx';
 import { BookSummary } from '../../-components/BookSummary.tsx';
 import { CompanionsField } from '../../-components/CompanionsField.tsx';
 import { ConsentField } from '../../-components/ConsentField.tsx';
 
-/** The step lives in the URL, so the browser's Back steps back through the form instead of leaving it. */
-const searchSchema = z.object({ step: z.coerce.number().int().min(0).max(2).optional().catch(undefined) });
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation/batches/$batchId/book')({
-  validateSearch: searchSchema,
+  // the step lives in the URL, so the browser's Back steps back through the form instead of leaving it
+  validateSearch: (s: Search) => params({ step: optionalInt(s.step, { min: 0, max: 2 }) }),
   beforeLoad: ({ context, params }) => {
     if (!recuperationAccess.book(context.membership)) throw redirect({ to: '/t/$tenant', params: { tenant: params.tenant } });
   },
