@@ -43,7 +43,7 @@ export async function addComment(ctx: ServiceCtx, input: { id: string; clauseKey
     type: 'agreement.commented',
     entityType: 'agreement',
     entityId: a.id,
-    data: { clauseKey, addressedTo: input.addressedToSlug, ...(parent ? { replyTo: parent.id } : {}) },
+    data: { clauseKey, addressedTo: input.addressedToSlug, ...(parent ? { replyToId: parent.id } : {}) },
   });
   const me = parties.find((p) => p.tenantId === ctx.tenantId)!;
   // a reply goes to the thread's author's federation too
