@@ -2,7 +2,7 @@ import { ATTACHMENT_MAX_BYTES } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness, type TestUser } from '../../test/harness.ts';
-import { DOC, DOCX, XLS, XLSX } from './attachment.sniff.ts';
+import { DOC, DOCX, XLS, XLSX } from './attachment.rules.ts';
 import { activeAgreement, itemOf, makeItemsWorld, type ItemsWorld } from './jointItem.testkit.ts';
 import { docx, ole, zip } from './office.testkit.ts';
 

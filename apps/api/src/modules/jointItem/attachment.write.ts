@@ -7,9 +7,9 @@ import { auditToParties } from '../agreement/index.ts';
 import { recordActivity } from './activity.write.ts';
 import { itemForWrite } from './jointItem.access.ts';
 import { META, toAttachmentDto, uploadersOf } from './attachment.query.ts';
-import { sniffType } from './attachment.sniff.ts';
+import { sniffType } from './attachment.rules.ts';
 
-export { sniffType } from './attachment.sniff.ts';
+export { sniffType } from './attachment.rules.ts';
 
 /** a file name safe to show and to put in Content-Disposition: no path, no control characters */
 const cleanName = (name: string) =>
