@@ -113,6 +113,10 @@ test.describe.serial('合作协议：起草、协商、对比、签署、PDF 与
     await expect(nb.getByLabel('版本说明')).toHaveValue('');
     await expect(nb.getByTestId('version-list')).toContainText('宁波：疗休养名额按批次分配');
     await nb.screenshot({ path: artifact('agreement-comment-and-version'), fullPage: true });
+    // the new version answers the comment: it is marked resolved (an open comment would stop the freeze)
+    await care.getByRole('button', { name: '标记为已解决' }).click();
+    await expect(nb.getByText('意见已标记为已解决')).toBeVisible();
+    await expect(care.getByTestId('comment-resolved')).toHaveText('已解决');
 
     await openTab(nb, '版本对比');
     const change = nb.getByTestId('diff-care');

@@ -117,6 +117,7 @@ export const ACCESS: Record<string, Access> = {
   'agreement.amend': SIGNERS,
   'agreement.comment': STAFF,
   'agreement.comments': STAFF,
+  'agreement.resolveComment': STAFF,
   'agreement.compare': STAFF,
   'agreement.create': SIGNERS,
   'agreement.decline': ['signatory'],

@@ -201,13 +201,23 @@ export const commentDto = z.object({
   addressedToSlug: z.string().nullable(),
   body: z.string(),
   createdAt: z.string(),
+  /** the top-level comment this one answers; replies share its clause and its open/resolved state */
+  parentId: z.string().nullable(),
+  /** top-level comments only: when and by whom the thread was resolved (null while open) */
+  resolvedAt: z.string().nullable(),
+  resolvedBy: personRef.nullable(),
 });
+export type CommentDto = z.infer<typeof commentDto>;
 export const commentInput = z.object({
   id: uuid,
   clauseKey: z.string().max(40).nullable().default(null),
   addressedToSlug: z.string().max(40).nullable().default(null),
   body: trimmed(1, 4000),
+  /** answer this top-level comment (its clause is used; clauseKey is then ignored) */
+  replyToId: uuid.nullable().default(null),
 });
+/** resolves a comment thread, or reopens it (resolved: false) */
+export const resolveCommentInput = z.object({ id: uuid, commentId: uuid, resolved: z.boolean() });
 
 /** The agreement PDF (signed text, signatures, certificate page), base64-encoded for the download route. */
 export const agreementPdfDto = z.object({ filename: z.string(), base64: z.string() });

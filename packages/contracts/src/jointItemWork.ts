@@ -68,8 +68,18 @@ export const milestoneDeleteInput = z.object({ id: uuid, rowVersion });
 // ---- attachments ----
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** images and PDFs: what a browser previews inline */
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+/** images and PDFs (a browser previews them inline), Word and Excel (always downloaded); decided by the file's bytes */
+export const ATTACHMENT_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 export const attachmentType = z.enum(ATTACHMENT_TYPES);
 
 export const attachmentDto = z.object({
@@ -81,18 +91,19 @@ export const attachmentDto = z.object({
   contentType: attachmentType,
   size: z.number(),
   partySlug: z.string(),
-  uploadedByLabel: z.string(),
+  /** who uploaded it: 姓名 + 职务 + 单位, never a login email */
+  uploadedBy: personRef,
   createdAt: z.string(),
   /** GET with the session cookie: inline preview; add ?download=1 to save it */
   url: z.string(),
 });
 export type AttachmentDto = z.infer<typeof attachmentDto>;
 
-/** base64 of at most ATTACHMENT_MAX_BYTES bytes (the type is checked against the file's own signature) */
+/** base64 of at most ATTACHMENT_MAX_BYTES bytes; the type is read from the file's own bytes (contentType, the browser's claim, is not believed) */
 export const attachmentUploadInput = z.object({
   itemId: uuid,
   filename: trimmed(1, 200),
-  contentType: attachmentType,
+  contentType: z.string().max(200).optional(),
   base64: z.string().min(1).max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4),
 });
 export const attachmentFileDto = z.object({ filename: z.string(), contentType: attachmentType, base64: z.string() });

@@ -41,11 +41,22 @@ export function findDownload(method: string, pathname: string): DownloadRoute | 
   return routes.find((r) => r.method === method && r.pattern.test(pathname));
 }
 
+/**
+ * Content-Disposition for a file name in any script (issue 16): an ASCII fallback `filename="…"` for
+ * old clients, then RFC 5987 / RFC 6266 `filename*=UTF-8''…`, percent-encoding every byte outside
+ * attr-char (encodeURIComponent leaves ' ( ) * ! unencoded, and ' ends the language tag).
+ */
+export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_').trim() || 'file';
+  const extended = encodeURIComponent(filename).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${extended}`;
+}
+
 export function sendFile(res: ServerResponse, file: { bytes: Buffer; contentType: string; filename: string }) {
   res.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': String(file.bytes.length),
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    'Content-Disposition': contentDisposition('attachment', file.filename),
     'Cache-Control': 'no-store',
   });
   res.end(file.bytes);

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Role } from '@uc/contracts';
 import type { Env } from '../env.ts';
 import type { ServiceCtx } from '../service.ts';
-import { addComment, createAgreement, decide, getAgreement, saveVersion, takeStep } from '../modules/agreement/index.ts';
+import { addComment, createAgreement, resolveComment, decide, getAgreement, saveVersion, takeStep } from '../modules/agreement/index.ts';
 import { DEMO_PASSWORD } from './demoData.ts';
 
 export const HANGYONG_TITLE = '杭州市总工会 宁波市总工会 助力唱好杭甬“双城记”合作协议';
@@ -43,7 +43,7 @@ export async function seedDemoAgreements(db: Db, env: Pick<Env, 'memberIdKey' | 
   const step = (slug: string, s: 'openNegotiation' | 'sendForSignature') =>
     as(db, env, slug, 'signer', async (ctx) => takeStep(ctx, { id, rowVersion: (await getAgreement(ctx, id)).rowVersion, step: s }));
   await step('hangzhou', 'openNegotiation');
-  await as(db, env, 'ningbo', 'signer', (ctx) =>
+  const careComment = await as(db, env, 'ningbo', 'signer', (ctx) =>
     addComment(ctx, { id, clauseKey: 'care', addressedToSlug: 'hangzhou', body: '建议疗休养名额每年各 200 个，按批次分配，并向一线职工倾斜。' }),
   );
   await as(db, env, 'ningbo', 'officer', async (ctx) => {
@@ -53,6 +53,11 @@ export async function seedDemoAgreements(db: Db, env: Pick<Env, 'memberIdKey' | 
     care.body = '<p>双方互认职工疗休养基地，每年相互预留疗休养名额，按批次分配，优先安排一线职工、劳动模范和技术能手，为对方会员提供同等服务。</p>';
     return saveVersion(ctx, { id, baseVersionId: g.currentVersion.id, content, note: '宁波：疗休养名额向一线职工倾斜' });
   });
+  // the comment is answered and resolved before the version is frozen (no freeze while one is open, 0028)
+  await as(db, env, 'hangzhou', 'signer', (ctx) =>
+    addComment(ctx, { id, clauseKey: 'care', addressedToSlug: 'ningbo', body: '同意按批次分配，已写入第 2 版。', replyToId: careComment.id }),
+  );
+  await as(db, env, 'ningbo', 'signer', (ctx) => resolveComment(ctx, { id, commentId: careComment.id, resolved: true }));
   await step('ningbo', 'sendForSignature');
   for (const slug of ['hangzhou', 'ningbo']) {
     await as(db, env, slug, 'signer', async (ctx) => {

@@ -336,6 +336,8 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.agreement.declined': 'Declined agreement',
   'audit.type.agreement.activated': 'Agreement in force',
   'audit.type.agreement.commented': 'Agreement comment',
+  'audit.type.agreement.comment_resolved': 'Comment resolved',
+  'audit.type.agreement.comment_reopened': 'Comment reopened',
   'audit.type.agreement.pdf_downloaded': 'Downloaded agreement PDF',
   'audit.type.joint_item.created': 'Added joint item',
   'audit.type.liaison.created': 'Added liaison pair',

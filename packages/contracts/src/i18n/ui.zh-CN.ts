@@ -336,6 +336,8 @@ export const uiZh = {
   'audit.type.agreement.declined': '拒签协议',
   'audit.type.agreement.activated': '协议生效',
   'audit.type.agreement.commented': '协议意见',
+  'audit.type.agreement.comment_resolved': '意见已解决',
+  'audit.type.agreement.comment_reopened': '意见重新打开',
   'audit.type.agreement.pdf_downloaded': '下载协议 PDF',
   'audit.type.joint_item.created': '新增共建项目',
   'audit.type.liaison.created': '新增联络员',

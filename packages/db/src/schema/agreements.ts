@@ -1,4 +1,5 @@
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { federations, users } from './global.ts';
 
@@ -136,11 +137,21 @@ export const agreementComments = pgTable(
     addressedToTenantId: uuid('addressed_to_tenant_id').references(() => federations.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    /** the top-level comment this one answers (0037); replies are one level deep */
+    parentId: uuid('parent_id'),
+    /** a top-level comment is open until a party resolves it; no version is frozen while one is open */
+    resolvedAt: instant('resolved_at'),
+    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id),
+    resolvedByTenantId: uuid('resolved_by_tenant_id').references(() => federations.id),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ name: 'agreement_comment_version_fk', columns: [t.tenantId, t.versionId], foreignColumns: [agreementVersions.tenantId, agreementVersions.id] }).onDelete('cascade'),
+    foreignKey({ name: 'agreement_comment_parent_fk', columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }).onDelete('cascade'),
     index('agreement_comment_agreement_idx').on(t.tenantId, t.agreementId, t.createdAt),
+    index('agreement_comment_open_idx').on(t.tenantId, t.agreementId).where(sql`${t.parentId} is null and ${t.resolvedAt} is null`),
+    check('agreement_comment_reply_ck', sql`${t.parentId} is null or ${t.resolvedAt} is null`),
+    check('agreement_comment_resolved_ck', sql`(${t.resolvedAt} is null) = (${t.resolvedByTenantId} is null)`),
   ],
 );
 

@@ -42,7 +42,7 @@ export const jointItemUpdates = pgTable(
   ],
 );
 
-/** Files (images, PDF ≤ 10 MB) kept in the database: see docs/decisions/0008-attachments.md. */
+/** Files (images, PDF, Word, Excel ≤ 10 MB) kept in the database: see docs/decisions/0008-attachments.md. */
 export const jointItemAttachments = pgTable(
   'joint_item_attachment',
   {
@@ -70,7 +70,10 @@ export const jointItemAttachments = pgTable(
     index('joint_item_attachment_item_idx').on(t.tenantId, t.itemId, t.createdAt),
     index('joint_item_attachment_update_idx').on(t.tenantId, t.updateId).where(sql`update_id is not null`),
     check('joint_item_attachment_size_ck', sql`${t.size} > 0 and ${t.size} <= 10485760 and octet_length(${t.bytes}) = ${t.size}`),
-    check('joint_item_attachment_type_ck', sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf')`),
+    check(
+      'joint_item_attachment_type_ck',
+      sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')`,
+    ),
   ],
 );
 

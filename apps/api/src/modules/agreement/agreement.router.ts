@@ -9,6 +9,7 @@ import {
   byId,
   commentDto,
   commentInput,
+  resolveCommentInput,
   declineInput,
   signInput,
   terminateInput,
@@ -20,7 +21,7 @@ import {
 import { z } from 'zod';
 import { router, STAFF_ROLES, staffProcedure } from '../../trpc.ts';
 import { passwordConfirmedProcedure } from '../auth/index.ts';
-import { addComment } from './comment.write.ts';
+import { addComment, resolveComment } from './comment.write.ts';
 import { listComments } from './comment.query.ts';
 import { compareVersions } from './version.query.ts';
 import { createAgreement } from './agreement.write.ts';
@@ -64,5 +65,6 @@ export const agreementRouter = router({
     .query(({ ctx, input }) => verifyAgreement(ctx.svc, input.id, input.versionId)),
   comments: staffProcedure.input(byId).output(z.array(commentDto)).query(({ ctx, input }) => listComments(ctx.svc, input.id)),
   comment: staffProcedure.input(commentInput).input(onceInput).output(z.object({ id: z.string() })).mutation(({ ctx, input }) => addComment(ctx.svc, input)),
+  resolveComment: staffProcedure.input(resolveCommentInput).output(z.object({ resolved: z.boolean() })).mutation(({ ctx, input }) => resolveComment(ctx.svc, input)),
   pdf: staffProcedure.input(byId).output(agreementPdfDto).query(({ ctx, input }) => agreementPdf(ctx.svc, input.id)),
 });

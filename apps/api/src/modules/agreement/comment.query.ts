@@ -18,7 +18,12 @@ export async function listComments(ctx: ServiceCtx, id: string) {
     .leftJoin(addressee, eq(addressee.id, agreementComments.addressedToTenantId))
     .where(and(eq(agreementComments.tenantId, a.tenantId), eq(agreementComments.agreementId, a.id)))
     .orderBy(asc(agreementComments.createdAt));
-  const people = await loadPeople(ctx, rows.map((r) => r.c.authorUserId), rows.map((r) => r.c.authorTenantId));
+  const resolvers = rows.filter((r) => r.c.resolvedByTenantId);
+  const people = await loadPeople(
+    ctx,
+    [...rows.map((r) => r.c.authorUserId), ...resolvers.map((r) => r.c.resolvedByUserId)],
+    [...rows.map((r) => r.c.authorTenantId), ...resolvers.map((r) => r.c.resolvedByTenantId!)],
+  );
   return rows.map((r) => ({
     id: r.c.id,
     versionId: r.c.versionId,
@@ -29,5 +34,8 @@ export async function listComments(ctx: ServiceCtx, id: string) {
     addressedToSlug: r.addressedToSlug,
     body: r.c.body,
     createdAt: r.c.createdAt.toISOString(),
+    parentId: r.c.parentId,
+    resolvedAt: r.c.resolvedAt?.toISOString() ?? null,
+    resolvedBy: r.c.resolvedByTenantId ? people.person(r.c.resolvedByUserId, r.c.resolvedByTenantId) : null,
   }));
 }

@@ -10,7 +10,7 @@ export type { AgreementRow, PartyRow } from './agreement.repo.ts';
 export { agreementRouter } from './agreement.router.ts';
 export { decide, onAgreementActivated, type ActivationHandler } from './agreement.sign.ts';
 export { createAgreement } from './agreement.write.ts';
-export { addComment } from './comment.write.ts';
+export { addComment, resolveComment } from './comment.write.ts';
 export { assertAllowed, next } from './lifecycle.rules.ts';
 export type { Amendment } from './lifecycle.rules.ts';
 export { takeStep } from './lifecycle.write.ts';

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { notifyFederation, type Notice } from '../notification/index.ts';
+import { openThreads } from './comment.write.ts';
 import { agreementContentHash } from './version.rules.ts';
 import { assertAllowed, next, type Amendment, type Step } from './lifecycle.rules.ts';
 import { auditToParties, findAgreement, findParties, findVersion, nextVersionNumber, stepActorOf, type AgreementRow, type PartyRow } from './agreement.repo.ts';
@@ -28,6 +29,8 @@ export async function takeStep(ctx: ServiceCtx, input: { id: string; rowVersion:
   let contentHash: string | undefined;
 
   if (input.step === 'sendForSignature') {
+    // no version is frozen while a comment thread is open; comments lock the agreement row too
+    if ((await openThreads(ctx, a)) > 0) throw new AppError('COMMENTS_OPEN');
     // freeze the current version: its hash is what every signer confirms
     const v = await findVersion(ctx, a, a.currentVersionId!);
     contentHash = agreementContentHash({ agreementId: a.id, versionNumber: v.number, parties, content: v.content as never });

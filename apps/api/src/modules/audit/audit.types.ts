@@ -99,7 +99,9 @@ export type AuditEvent =
   | { type: 'agreement.signed'; entityType: 'agreement'; data: { party: string; version: number; contentHash: string } }
   | { type: 'agreement.declined'; entityType: 'agreement'; data: { party: string; version: number; reason: string } }
   | { type: 'agreement.activated'; entityType: 'agreement'; data: { version: number; contentHash: string } }
-  | { type: 'agreement.commented'; entityType: 'agreement'; data: { clauseKey: string | null; addressedTo: string | null } }
+  | { type: 'agreement.commented'; entityType: 'agreement'; data: { clauseKey: string | null; addressedTo: string | null; replyToId?: string } }
+  | { type: 'agreement.comment_resolved'; entityType: 'agreement'; data: { commentId: string; clauseKey: string | null } }
+  | { type: 'agreement.comment_reopened'; entityType: 'agreement'; data: { commentId: string; clauseKey: string | null } }
   | { type: 'agreement.pdf_downloaded'; entityType: 'agreement'; data: { version: number; contentHash: string } }
   | { type: 'cooperation.report_generated'; entityType: 'cooperation_report'; data: { agreementId: string; year: number; contentHash: string } }
   | { type: 'cooperation.report_commented'; entityType: 'cooperation_report'; data: { party: string; part: 'commentary' | 'texts'; contentHash: string } }

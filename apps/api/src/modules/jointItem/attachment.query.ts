@@ -5,8 +5,9 @@ import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { agreementOf, findParties, ownedByMyAgreements, type PartyRow } from '../agreement/index.ts';
 import { findJointItem } from './jointItem.repo.ts';
+import { loadPeople, type PeopleResolver } from '../person/index.ts';
 
-// Attachments of progress updates: images and PDFs up to 10 MB, stored in the database
+// Attachments of progress updates: images, PDFs, Word and Excel files up to 10 MB, stored in the database
 // (docs/decisions/0008-attachments.md). The type the browser claims must match the file's own
 // signature, so a script named .png is refused rather than served.
 
@@ -39,7 +40,11 @@ export async function getAttachmentFile(ctx: ServiceCtx, id: string): Promise<{ 
   return { filename: row.filename, contentType: row.contentType as AttachmentType, base64: row.bytes.toString('base64') };
 }
 
-export function toAttachmentDto(a: AttachmentMeta, parties: PartyRow[]): AttachmentDto {
+/** The people who uploaded these attachments, to name them (never by email). */
+export const uploadersOf = (ctx: ServiceCtx, rows: AttachmentMeta[]) =>
+  loadPeople(ctx, rows.map((a) => a.uploadedByUserId), rows.map((a) => a.partyTenantId));
+
+export function toAttachmentDto(a: AttachmentMeta, parties: PartyRow[], people: PeopleResolver): AttachmentDto {
   return {
     id: a.id,
     itemId: a.itemId,
@@ -48,7 +53,7 @@ export function toAttachmentDto(a: AttachmentMeta, parties: PartyRow[]): Attachm
     contentType: a.contentType as AttachmentType,
     size: a.size,
     partySlug: parties.find((p) => p.tenantId === a.partyTenantId)?.slug ?? '',
-    uploadedByLabel: a.uploadedByLabel,
+    uploadedBy: people.person(a.uploadedByUserId, a.partyTenantId),
     createdAt: a.createdAt.toISOString(),
     url: attachmentUrl(a.id),
   };
@@ -57,5 +62,7 @@ export function toAttachmentDto(a: AttachmentMeta, parties: PartyRow[]): Attachm
 export async function listAttachments(ctx: ServiceCtx, itemId: string): Promise<AttachmentDto[]> {
   const item = await findJointItem(ctx, itemId);
   const parties = await findParties(ctx, await agreementOf(ctx, item));
-  return (await findAttachmentsOfItem(ctx, item)).map((a) => toAttachmentDto(a, parties));
+  const rows = await findAttachmentsOfItem(ctx, item);
+  const people = await uploadersOf(ctx, rows);
+  return rows.map((a) => toAttachmentDto(a, parties, people));
 }

@@ -1,7 +1,10 @@
 import { ATTACHMENT_MAX_BYTES } from '@uc/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness, type TestUser } from '../../test/harness.ts';
+import { DOC, DOCX, XLS, XLSX } from './attachment.rules.ts';
 import { activeAgreement, itemOf, makeItemsWorld, type ItemsWorld } from './jointItem.testkit.ts';
+import { docx, ole, zip } from './office.testkit.ts';
 
 // a 1×1 PNG and a minimal PDF: real signatures, as the upload checks them
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -39,14 +42,17 @@ describe('progress updates and attachments', () => {
     await expectCode(w.aLead.jointItem.progress.post({ itemId: item.id, health: 'on_track', text: '借用宁波的图', attachmentIds: [img.id] }), 'BAD_INPUT');
   });
 
-  it('refuses a file whose bytes are not the type it claims, an unsupported type, and one over the size limit', async () => {
+  it('takes the type from the bytes, not the claim; refuses an unsupported type and one over the size limit', async () => {
     const { items } = await activeAgreement(w);
     const item = itemOf(items, 'project');
-    await expectCode(w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'x.png', contentType: 'image/png', base64: PDF.toString('base64') }), 'BAD_INPUT');
+    // a PDF claimed as a PNG is stored (and later served) as the PDF it is
+    expect(await w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'x.png', contentType: 'image/png', base64: PDF.toString('base64') })).toMatchObject({ contentType: 'application/pdf' });
     await expectCode(
-      w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'x.html', contentType: 'text/html' as 'image/png', base64: Buffer.from('<script>').toString('base64') }),
-      'BAD_REQUEST',
+      w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'x.html', contentType: 'text/html', base64: Buffer.from('<script>').toString('base64') }),
+      'BAD_INPUT',
     );
+    // a script claimed as an image is still refused by its bytes
+    await expectCode(w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'x.png', contentType: 'image/png', base64: Buffer.from('<svg onload=alert(1)>').toString('base64') }), 'BAD_INPUT');
     const big = Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES + 1 - PDF.length)]);
     await expectCode(w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: 'big.pdf', contentType: 'application/pdf', base64: big.toString('base64') }), 'PAYLOAD_TOO_LARGE');
     // exactly at the limit is fine
@@ -55,7 +61,52 @@ describe('progress updates and attachments', () => {
     await expectCode(w.aOfficer.jointItem.attachment.upload({ itemId: item.id, filename: 'a.pdf', contentType: 'application/pdf', base64: PDF.toString('base64') }), 'FORBIDDEN');
   });
 
+  it('accepts Word and Excel files (doc, docx, xls, xlsx) by their content, and names the uploader as a person', async () => {
+    const { items } = await activeAgreement(w);
+    const item = itemOf(items, 'rights');
+    const up = (filename: string, bytes: Buffer, contentType?: string) =>
+      w.bLead.jointItem.attachment.upload({ itemId: item.id, filename, ...(contentType ? { contentType } : {}), base64: bytes.toString('base64') });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('名额').addRow(['批次', '名额']);
+    const xlsxBytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    // browsers often send Office files as application/octet-stream, or nothing
+    expect(await up('会议纪要.docx', docx('杭甬联席会议纪要'), 'application/octet-stream')).toMatchObject({ contentType: DOCX, filename: '会议纪要.docx' });
+    expect(await up('名额分配.xlsx', xlsxBytes)).toMatchObject({ contentType: XLSX });
+    expect(await up('旧版通知.doc', ole('WordDocument'), 'application/msword')).toMatchObject({ contentType: DOC });
+    expect(await up('旧版名册.xls', ole('Workbook'))).toMatchObject({ contentType: XLS });
+    // the bytes decide: a Word file named .xlsx and claimed as Excel is a Word file
+    expect(await up('改名.xlsx', docx('其实是 Word'), XLSX)).toMatchObject({ contentType: DOCX });
+    // a zip or a compound file that is neither Word nor Excel is refused
+    await expectCode(up('压缩包.docx', zip({ 'readme.txt': 'hello' })), 'BAD_INPUT');
+    await expectCode(up('幻灯片.doc', ole('PowerPoint Document')), 'BAD_INPUT');
+    await expectCode(up('坏的.docx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40)])), 'BAD_INPUT');
+    const listed = (await w.aLead.jointItem.page({ id: item.id })).attachments;
+    expect(listed).toHaveLength(5);
+    for (const a of listed) {
+      expect(a.uploadedBy).toMatchObject({ kind: 'person', unit: w.B.nameZh });
+      expect(a.uploadedBy.name).not.toContain('@');
+    }
+  });
+
   describe('over HTTP', () => {
+    it('serves a Word file as a download whose Chinese name survives (RFC 5987 filename*)', async () => {
+      const { items } = await activeAgreement(w);
+      const item = itemOf(items, 'recuperation');
+      const name = "杭甬会议纪要（第1次）'定稿'.docx";
+      const att = await w.aLead.jointItem.attachment.upload({ itemId: item.id, filename: name, base64: docx('纪要').toString('base64') });
+      const cookieB = await signInCookie(server.url, w.bLeadUser);
+      const got = await fetch(`${server.url}${att.url}`, { headers: { Cookie: cookieB } });
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe(DOCX);
+      expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+      // never inline, even without ?download=1
+      const cd = got.headers.get('content-disposition')!;
+      expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%!#$&+\-.^_`|~]+$/);
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)![1]!)).toBe(name);
+      expect(Buffer.from(await got.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    });
+
+
     it('uploads within the body limit and serves the file inline with its type to parties only', async () => {
       const { items } = await activeAgreement(w);
       const item = itemOf(items, 'programme');
@@ -73,7 +124,7 @@ describe('progress updates and attachments', () => {
       const got = await fetch(`${server.url}${url}`, { headers: { Cookie: cookieB } });
       expect(got.status).toBe(200);
       expect(got.headers.get('content-type')).toBe('application/pdf');
-      expect(got.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/);
+      expect(got.headers.get('content-disposition')).toBe(`inline; filename="__.pdf"; filename*=UTF-8''%E6%96%B9%E6%A1%88.pdf`);
       expect(got.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await got.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
       const saved = await fetch(`${server.url}${url}?download=1`, { headers: { Cookie: cookieB, 'X-Tenant': w.B.slug } });

@@ -6,18 +6,10 @@ import type { ServiceCtx } from '../../service.ts';
 import { auditToParties } from '../agreement/index.ts';
 import { recordActivity } from './activity.write.ts';
 import { itemForWrite } from './jointItem.access.ts';
-import { META, toAttachmentDto, type AttachmentType } from './attachment.query.ts';
+import { META, toAttachmentDto, uploadersOf } from './attachment.query.ts';
+import { sniffType } from './attachment.rules.ts';
 
-/** The content type the bytes really are, from their magic numbers; null when none we accept. */
-export function sniffType(b: Buffer): AttachmentType | null {
-  const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (b.subarray(0, 6).toString('latin1') === 'GIF87a' || b.subarray(0, 6).toString('latin1') === 'GIF89a') return 'image/gif';
-  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
+export { sniffType } from './attachment.rules.ts';
 
 /** a file name safe to show and to put in Content-Disposition: no path, no control characters */
 const cleanName = (name: string) =>
@@ -26,13 +18,14 @@ const cleanName = (name: string) =>
     .join('')
     .slice(0, 200) || 'file';
 
-export async function uploadAttachment(ctx: ServiceCtx, input: { itemId: string; filename: string; contentType: AttachmentType; base64: string }): Promise<AttachmentDto> {
+export async function uploadAttachment(ctx: ServiceCtx, input: { itemId: string; filename: string; contentType?: string | undefined; base64: string }): Promise<AttachmentDto> {
   const { item, agreement, parties } = await itemForWrite(ctx, input.itemId);
   const bytes = Buffer.from(input.base64, 'base64');
   if (!bytes.length) throw new AppError('BAD_INPUT', { fields: { base64: 'required' } });
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { maxBytes: ATTACHMENT_MAX_BYTES });
   const sniffed = sniffType(bytes);
-  if (sniffed !== input.contentType) throw new AppError('BAD_INPUT', { fields: { contentType: 'invalid_value' }, detected: sniffed });
+  // the bytes decide the type; the browser's claim (often empty or generic for Office files) is not believed
+  if (!sniffed) throw new AppError('BAD_INPUT', { fields: { base64: 'attachment_type' } });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const [row] = await ctx.db
     .insert(jointItemAttachments)
@@ -54,5 +47,5 @@ export async function uploadAttachment(ctx: ServiceCtx, input: { itemId: string;
   const data = { agreementId: agreement.id, itemId: item.id, filename: row!.filename, contentType: sniffed, size: bytes.length, sha256 };
   await auditToParties(ctx, parties, { type: 'joint_item.attachment_added', entityType: 'joint_item_attachment', entityId: row!.id, data });
   await recordActivity(ctx, { agreement, itemId: item.id, type: 'attachment.added', data: { filename: row!.filename, contentType: sniffed, size: bytes.length } });
-  return toAttachmentDto(row!, parties);
+  return toAttachmentDto(row!, parties, await uploadersOf(ctx, [row!]));
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { registerDownload, sendDownloadError, sendFile, sendFromAnyParty, type DownloadArgs } from '../../http/downloads.ts';
+import { contentDisposition, registerDownload, sendDownloadError, sendFile, sendFromAnyParty, type DownloadArgs } from '../../http/downloads.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 
 // GET /api/joint-items/attachments/<id>[?download=1] (also under /api/t/<slug>/): the file with its
@@ -19,11 +19,14 @@ export async function downloadAttachment(args: DownloadArgs): Promise<void> {
   });
 }
 
+const inline = (contentType: string) => contentType.startsWith('image/') || contentType === 'application/pdf';
+
 function sendAttachment(res: ServerResponse, bytes: Buffer, contentType: string, filename: string, download: boolean) {
   res.writeHead(200, {
     'Content-Type': contentType,
     'Content-Length': String(bytes.length),
-    'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    // Word and Excel are never shown inline: a browser would only save them, or hand them to another program
+    'Content-Disposition': contentDisposition(download || !inline(contentType) ? 'attachment' : 'inline', filename),
     // the type was checked against the file's signature at upload; never let a browser guess another
     'X-Content-Type-Options': 'nosniff',
     // an image needs nothing else; a PDF is left to the browser's viewer (a sandbox would block it)

@@ -19,7 +19,7 @@ export async function findUpdatesOfItem(ctx: ServiceCtx, item: JointItemRow, par
     .where(and(eq(jointItemUpdates.tenantId, item.tenantId), eq(jointItemUpdates.itemId, item.id)))
     .orderBy(desc(jointItemUpdates.createdAt));
   const attachments = await findAttachmentsOfItem(ctx, item);
-  const people = await loadPeople(ctx, rows.map((u) => u.authorUserId), parties.map((x) => x.tenantId));
+  const people = await loadPeople(ctx, [...rows.map((u) => u.authorUserId), ...attachments.map((a) => a.uploadedByUserId)], parties.map((x) => x.tenantId));
   return rows.map((u) => toUpdateDto(u, attachments.filter((a) => a.updateId === u.id), parties, people));
 }
 
@@ -39,7 +39,7 @@ export function toUpdateDto(u: UpdateRow, attachments: AttachmentMeta[], parties
     author: people.person(u.authorUserId, u.partyTenantId),
     health: u.health as Health,
     text: u.body,
-    attachments: attachments.map((a) => toAttachmentDto(a, parties)),
+    attachments: attachments.map((a) => toAttachmentDto(a, parties, people)),
     createdAt: u.createdAt.toISOString(),
   };
 }

@@ -302,7 +302,7 @@ describe('member rosters in Excel', () => {
       const res = await get(`/api/t/${a.fed.slug}/members/export.xlsx?${q}`, cookie);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
-      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''%E4%BC%9A%E5%91%98%E5%90%8D%E5%86%8C-/);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''%E4%BC%9A%E5%91%98%E5%90%8D%E5%86%8C-/);
       const rows = await readXlsx(Buffer.from(await res.arrayBuffer()));
       expect(rows.map((r) => r[0])).toEqual(['姓名', '王伟']);
       const all = await readXlsx(Buffer.from(await (await get(`/api/t/${a.fed.slug}/members/export.xlsx`, cookie)).arrayBuffer()));

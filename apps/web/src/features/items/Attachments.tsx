@@ -1,9 +1,10 @@
-import { DownloadOutlined, EyeOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, FileExcelOutlined, FileOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AttachmentDto } from '@uc/contracts';
 import { Button, Flex, Image, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocale, useT } from '../../lib/locale.ts';
-import { formatBytes, previewKind } from './files.ts';
+import { personLabel } from '../../components/Person.tsx';
+import { formatBytes, officeKind, previewKind } from './files.ts';
 import { partyName } from './parties.ts';
 
 const downloadUrl = (a: AttachmentDto) => `${a.url}${a.url.includes('?') ? '&' : '?'}download=1`;
@@ -20,7 +21,7 @@ export function Attachments({ attachments, parties }: { attachments: AttachmentD
       {attachments.map((a) => {
         const kind = previewKind(a.contentType);
         return (
-          <Flex key={a.id} align="center" gap={8} style={{ minWidth: 0 }}>
+          <Flex key={a.id} align="center" gap={8} style={{ minWidth: 0 }} data-testid="attachment">
             {kind === 'image' ? (
               <Image
                 src={a.url}
@@ -32,6 +33,10 @@ export function Attachments({ attachments, parties }: { attachments: AttachmentD
               />
             ) : kind === 'pdf' ? (
               <FilePdfOutlined style={{ color: '#cf1322', fontSize: 20 }} />
+            ) : officeKind(a.contentType) === 'word' ? (
+              <FileWordOutlined style={{ color: '#1d39c4', fontSize: 20 }} />
+            ) : officeKind(a.contentType) === 'excel' ? (
+              <FileExcelOutlined style={{ color: '#237804', fontSize: 20 }} />
             ) : (
               <FileOutlined style={{ fontSize: 20 }} />
             )}
@@ -39,8 +44,8 @@ export function Attachments({ attachments, parties }: { attachments: AttachmentD
               <Typography.Text ellipsis={{ tooltip: a.filename }} style={{ display: 'block' }}>
                 {a.filename}
               </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('items.att.meta', { party: partyName(parties, a.partySlug, locale), size: formatBytes(a.size) })}
+              <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }} data-testid="attachment-meta">
+                {t('items.att.meta', { party: partyName(parties, a.partySlug, locale), size: formatBytes(a.size) })} · {t('items.att.by', { person: personLabel(t, a.uploadedBy) })}
               </Typography.Text>
             </div>
             {kind && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptAttribute, acceptedType, checkFile, formatBytes, previewKind, type FileLimits } from './files.ts';
+import { acceptAttribute, acceptedType, ATTACHMENT_LIMITS, checkFile, formatBytes, officeKind, previewKind, type FileLimits } from './files.ts';
 
 const limits: FileLimits = { maxBytes: 5 * 1024 * 1024, types: ['image/png', 'application/pdf'], extensions: ['.png', '.pdf'] };
 
@@ -36,5 +36,18 @@ describe('attachments chosen in the browser', () => {
     expect(acceptedType({ name: '会议纪要.PDF', type: '' }, limits.types)).toBe('application/pdf');
     expect(acceptedType({ name: 'photo.jpg', type: '' }, limits.types)).toBeNull();
     expect(acceptedType({ name: 'a.docx', type: 'application/msword' }, limits.types)).toBeNull();
+  });
+
+  it('take Word and Excel files for progress updates, by name when the browser does not know them, and never preview them', () => {
+    expect(acceptedType({ name: '会议纪要.docx', type: '' }, ATTACHMENT_LIMITS.types)).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(acceptedType({ name: '名额.XLSX', type: 'application/octet-stream' }, ATTACHMENT_LIMITS.types)).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(acceptedType({ name: '旧版.doc', type: '' }, ATTACHMENT_LIMITS.types)).toBe('application/msword');
+    expect(acceptedType({ name: '旧表.xls', type: '' }, ATTACHMENT_LIMITS.types)).toBe('application/vnd.ms-excel');
+    expect(checkFile({ name: '纪要.docx', size: 10, type: '' }, ATTACHMENT_LIMITS)).toBeNull();
+    expect(checkFile({ name: '幻灯片.pptx', size: 10, type: '' }, ATTACHMENT_LIMITS)).toEqual({ problem: 'type' });
+    expect(previewKind('application/msword')).toBeNull();
+    expect(officeKind('application/vnd.ms-excel')).toBe('excel');
+    expect(officeKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('word');
+    expect(officeKind('application/pdf')).toBeNull();
   });
 });

@@ -3,6 +3,14 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '@uc/contracts';
 /** What the browser can show inline; anything else is offered as a download. */
 export type PreviewKind = 'image' | 'pdf' | null;
 
+/** The icon a file gets: Word and Excel are downloaded, never previewed. */
+export function officeKind(contentType: string): 'word' | 'excel' | null {
+  const type = contentType.toLowerCase().split(';')[0]!.trim();
+  if (type === 'application/msword' || type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'word';
+  if (type === 'application/vnd.ms-excel' || type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'excel';
+  return null;
+}
+
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 export function previewKind(contentType: string): PreviewKind {
@@ -39,6 +47,10 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** The file's MIME type among the accepted ones: the browser's if it gave one we accept, else by the name's ending. */
@@ -67,6 +79,6 @@ export function acceptAttribute(limits: FileLimits): string {
 export const ATTACHMENT_LIMITS = {
   maxBytes: ATTACHMENT_MAX_BYTES,
   types: ATTACHMENT_TYPES,
-  extensions: ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf'],
+  extensions: ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf', '.doc', '.docx', '.xls', '.xlsx'],
   maxCount: 10,
 } satisfies FileLimits & { maxCount: number };

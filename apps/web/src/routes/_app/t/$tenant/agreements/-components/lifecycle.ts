@@ -67,5 +67,5 @@ export const STATUS_COLOR: Record<AgreementStatus, string> = {
   declined: 'error',
 };
 
-/** Comments are taken while the agreement is alive (the API refuses them once it has ended). */
-export const acceptsComments = ({ status }: State) => status === 'draft' || status === 'negotiating' || status === 'signing' || status === 'active';
+/** Comments, replies and reopening are taken while the version can change; not while signatures are collected (the API's rule). */
+export const acceptsComments = ({ status, amendment }: State) => status === 'draft' || status === 'negotiating' || (status === 'active' && amendment !== 'signing');

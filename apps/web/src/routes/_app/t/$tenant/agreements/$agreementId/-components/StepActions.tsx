@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AgreementDto } from '@uc/contracts';
-import { App, Button, Flex, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../../components/session.ts';
 import { errorInfo } from '../../../../../../../lib/errors.ts';
@@ -8,6 +8,7 @@ import { useT } from '../../../../../../../lib/locale.ts';
 import { collectingSignatures } from '../../-components/lifecycle.ts';
 import { ReasonModal } from './ReasonModal.tsx';
 import { SignModal } from './SignModal.tsx';
+import { openThreadCount } from './commentThreads.ts';
 
 type Dialog = 'sign' | 'decline' | 'terminate' | null;
 
@@ -36,6 +37,9 @@ export function StepActions({ agreement: a }: { agreement: AgreementDto }) {
   const busy = open.isPending || send.isPending || reopen.isPending || amend.isPending;
   const mine = a.parties.find((p) => p.slug === slug);
   const { can } = a;
+  // open comment threads block the freeze (the API refuses with COMMENTS_OPEN): say so before the click
+  const comments = useQuery({ ...api.agreement.comments.queryOptions({ id: a.id }), enabled: can.sendForSignature });
+  const openThreads = comments.data ? openThreadCount(comments.data) : 0;
   const any = can.openNegotiation || can.sendForSignature || can.sign || can.reopen || can.amend || can.terminate;
 
   const confirmSend = () =>
@@ -56,6 +60,9 @@ export function StepActions({ agreement: a }: { agreement: AgreementDto }) {
               {t('agreements.action.open')}
             </Button>
           </Popconfirm>
+        )}
+        {can.sendForSignature && openThreads > 0 && (
+          <Alert type="warning" showIcon data-testid="comments-open-warning" title={t('agreements.comments.blockFreeze', { count: openThreads })} />
         )}
         {can.sendForSignature && (
           <Button type="primary" block onClick={confirmSend} loading={send.isPending} disabled={busy}>

@@ -46,7 +46,7 @@ export function PostUpdateModal({ itemId, onClose }: { itemId: string; onClose()
       const base64 = await readAsBase64(file);
       patch(file.uid, { percent: 60 });
       const att = await tenantClient(slug).jointItem.attachment.upload.mutate({ itemId, filename: file.name, contentType, base64 });
-      patch(file.uid, { status: 'done', percent: 100, url: att.url, thumbUrl: contentType.startsWith('image/') ? att.url : undefined, response: att.id });
+      patch(file.uid, { status: 'done', percent: 100, url: att.url, thumbUrl: att.contentType.startsWith('image/') ? att.url : undefined, response: att.id });
     } catch (err) {
       patch(file.uid, { status: 'error', response: errorInfo(err, t('common.networkError')).message });
     }
