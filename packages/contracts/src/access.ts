@@ -207,6 +207,7 @@ export const ACCESS: Record<string, Access> = {
   'orgUnit.create': ADMIN,
   'orgUnit.delete': ADMIN,
   'orgUnit.list': STAFF,
+  'orgUnit.search': STAFF,
   'orgUnit.update': ADMIN,
   'platform.createFederation': 'platform',
   'platform.federations': 'platform',

@@ -79,7 +79,7 @@ export type AuditEvent =
     }
   | { type: 'staff.removed'; entityType: 'membership'; data: { email: string } }
   | { type: 'staff.person_updated'; entityType: 'membership'; data: { name: string; title: string; from: string; to: string } }
-  | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null } }
+  | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null; code?: string } }
   | { type: 'org_unit.updated'; entityType: 'org_unit'; data: { changes: Record<string, unknown> } }
   | { type: 'org_unit.deleted'; entityType: 'org_unit'; data: { name: string } }
   | { type: 'member.created'; entityType: 'member'; data: { name: string } }
