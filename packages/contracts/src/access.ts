@@ -131,6 +131,7 @@ export const ACCESS: Record<string, Access> = {
   'agreement.terminate': SIGNERS,
   'agreement.verify': STAFF,
   'audit.list': ADMIN,
+  'audit.exportXlsx': ADMIN,
   'audit.verify': ADMIN,
   'audit.statement': ADMIN,
   'auth.acceptInvitation': 'public',

@@ -87,6 +87,7 @@ export type AuditEvent =
   | { type: 'member.deleted'; entityType: 'member'; data: { name: string } }
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
+  | { type: 'audit.exported'; entityType: 'federation'; data: { rows: number; type?: string; from?: string; to?: string } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
   | { type: 'member.account_activated'; entityType: 'member'; data: { mobile: string } }
   | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }
