@@ -12,6 +12,7 @@ export const LARGE_BODY_PROCEDURES = ['member.import', 'jointItem.attachment.upl
  */
 export const FILE_PROCEDURES = [
   'agreement.pdf',
+  'audit.exportXlsx',
   'contest.event.certificatePdf',
   'cooperation.report.pdf',
   'cooperation.report.xlsx',
