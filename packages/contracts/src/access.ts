@@ -160,6 +160,7 @@ export const ACCESS: Record<string, Access> = {
   'jointItem.board': STAFF,
   'jointItem.create': LEADS,
   'jointItem.exportWorkPlan': STAFF,
+  'jointItem.exportAll': STAFF,
   'jointItem.get': STAFF,
   'jointItem.importWorkPlan': LEADS,
   'jointItem.list': STAFF,

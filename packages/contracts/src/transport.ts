@@ -18,6 +18,7 @@ export const FILE_PROCEDURES = [
   'cooperation.report.xlsx',
   'dashboard.exportXlsx',
   'jointItem.attachment.file',
+  'jointItem.exportAll',
   'jointItem.exportWorkPlan',
   'member.exportXlsx',
   'member.importTemplate',

@@ -32,3 +32,8 @@ export function auditExportUrl(tenant: string, filters: { type?: string | undefi
   const query = params.toString();
   return `/api/t/${encodeURIComponent(tenant)}/audit/export.xlsx${query ? `?${query}` : ''}`;
 }
+
+/** The joint items of all the federation's agreements, one sheet per agreement. */
+export function allItemsExportUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/joint-items.xlsx`;
+}
