@@ -18,6 +18,11 @@ test.describe('会员批量导入', () => {
     const dialog = page.getByRole('dialog', { name: '批量导入会员' });
     await expect(dialog.getByText('下载导入模板')).toBeVisible();
     await dialog.locator('input[type=file]').setInputFiles({ name: '会员名册.xlsx', mimeType: XLSX_MIME, buffer: await rosterXlsx(good) });
+    // every row is checked and previewed first; nothing is written until the office confirms
+    await expect(dialog.getByText('校验通过：共 3 行，将导入 3 名会员。请核对后确认。')).toBeVisible();
+    await expect(dialog.getByText('杭州市总工会/上城区总工会', { exact: true })).toBeVisible();
+    await page.screenshot({ path: artifact('desktop-import-preview') });
+    await dialog.getByRole('button', { name: '确认导入 3 名会员' }).click();
     await expect(dialog.getByText('导入成功')).toBeVisible();
     await expect(dialog.getByText('已导入 3 名会员。')).toBeVisible();
     await page.screenshot({ path: artifact('desktop-import-success') });

@@ -23,6 +23,10 @@ export const auditListInput = z.object({
   beforeSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+/** the audit log's filters without paging: what audit.exportXlsx exports */
+export const auditExportInput = auditListInput.pick({ type: true, from: true, to: true });
+/** an .xlsx file, base64 encoded, for a download route */
+export const auditFileDto = z.object({ filename: z.string(), base64: z.string() });
 export const auditListDto = z.object({ items: z.array(auditEventDto), nextBeforeSeq: z.number().nullable() });
 
 export const auditVerifyDto = z.object({

@@ -103,13 +103,24 @@ export const importRowError = z.object({ row: z.number(), column: z.string(), co
 export const memberImportInput = z.object({
   /** the .xlsx file, base64 encoded */
   fileBase64: z.string().min(1).max(14_000_000),
+  /** check every row and preview what would be imported, importing nothing */
+  dryRun: z.boolean().default(false),
 });
+/** a row that would be (or was) imported, as the preview shows it */
+export const importPreviewRow = z.object({ row: z.number(), name: z.string(), orgUnitPath: z.string() });
 export const memberImportDto = z.object({
   ok: z.boolean(),
   imported: z.number(),
   totalRows: z.number(),
   errors: z.array(importRowError),
+  /** rows left out on purpose, not errors (the template's example row) */
+  skipped: z.array(importRowError).default([]),
+  /** a dry run: nothing was written */
+  dryRun: z.boolean().default(false),
+  /** the first rows that would be imported (a dry run), at most IMPORT_PREVIEW_ROWS */
+  preview: z.array(importPreviewRow).default([]),
 });
+export const IMPORT_PREVIEW_ROWS = 50;
 export type MemberImportDto = z.infer<typeof memberImportDto>;
 
 /** the list filters without paging: what member.exportXlsx exports */

@@ -12,11 +12,13 @@ export const LARGE_BODY_PROCEDURES = ['member.import', 'jointItem.attachment.upl
  */
 export const FILE_PROCEDURES = [
   'agreement.pdf',
+  'audit.exportXlsx',
   'contest.event.certificatePdf',
   'cooperation.report.pdf',
   'cooperation.report.xlsx',
   'dashboard.exportXlsx',
   'jointItem.attachment.file',
+  'jointItem.exportAll',
   'jointItem.exportWorkPlan',
   'member.exportXlsx',
   'member.importTemplate',

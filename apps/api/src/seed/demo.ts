@@ -84,20 +84,23 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
   const tenantId = row!.id;
   await withTenant(db, tenantId, async (tx) => {
     const ctx = { db: tx, tenantId, actor: systemActor, now: new Date() };
-    const unit = async (name: string, kind: string, parentId: string | null, sortOrder: number) =>
-      (await tx.insert(orgUnits).values({ tenantId, name, kind, parentId, sortOrder }).returning({ id: orgUnits.id }))[0]!.id;
-    const root = await unit(fed.nameZh, 'city', null, 0);
+    // every unit gets a code an office can type in a roster sheet: HANGZHOU, HANGZHOU-01, HANGZHOU-01-02, HANGZHOU-01-02-1, HANGZHOU-I1…
+    const unit = async (name: string, kind: string, parentId: string | null, sortOrder: number, code: string) =>
+      (await tx.insert(orgUnits).values({ tenantId, name, kind, parentId, sortOrder, code }).returning({ id: orgUnits.id }))[0]!.id;
+    const two = (n: number) => String(n + 1).padStart(2, '0');
+    const rootCode = fed.slug.toUpperCase();
+    const root = await unit(fed.nameZh, 'city', null, 0, rootCode);
     const grassroots: string[] = [];
     for (const [di, d] of fed.districts.entries()) {
-      const dId = await unit(d.name, 'district', root, di);
+      const dId = await unit(d.name, 'district', root, di, `${rootCode}-${two(di)}`);
       for (const [si, s] of d.streets.entries()) {
-        const sId = await unit(s, 'street', dId, si);
-        for (let g = 0; g < 2; g++) grassroots.push(await unit(`${pick(fed.companies)}${g === 0 ? '' : '第二分公司'}工会`.replace('工会工会', '工会'), 'grassroots', sId, g));
+        const sId = await unit(s, 'street', dId, si, `${rootCode}-${two(di)}-${two(si)}`);
+        for (let g = 0; g < 2; g++) grassroots.push(await unit(`${pick(fed.companies)}${g === 0 ? '' : '第二分公司'}工会`.replace('工会工会', '工会'), 'grassroots', sId, g, `${rootCode}-${two(di)}-${two(si)}-${g + 1}`));
       }
     }
     for (const [ii, ind] of fed.industries.entries()) {
-      const iId = await unit(ind, 'industry', root, 100 + ii);
-      grassroots.push(await unit(`${ind.replace(/工会$/, '')}系统基层工会`, 'grassroots', iId, 0));
+      const iId = await unit(ind, 'industry', root, 100 + ii, `${rootCode}-I${ii + 1}`);
+      grassroots.push(await unit(`${ind.replace(/工会$/, '')}系统基层工会`, 'grassroots', iId, 0, `${rootCode}-I${ii + 1}-1`));
     }
 
     const memberRows: (typeof members.$inferInsert)[] = [];

@@ -45,11 +45,12 @@ export function ImportResult({ result, successBody, onAgain, onDone }: { result:
         size="small"
         bordered
         pagination={result.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-        scroll={{ x: 'max-content' }}
+        // the problem wraps inside the dialog: a long message (有多个组织同名…) must not push it sideways on a phone
+        tableLayout="fixed"
         data-testid="import-errors"
         columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 72, align: 'right' },
-          { title: t('import.column'), dataIndex: 'column', width: 120 },
+          { title: t('import.row'), dataIndex: 'row', width: 64, align: 'right' },
+          { title: t('import.column'), dataIndex: 'column', width: 96 },
           { title: t('import.problem'), dataIndex: 'message', render: (m: string) => <span style={{ overflowWrap: 'anywhere' }}>{m}</span> },
         ]}
       />

@@ -24,3 +24,16 @@ export function dashboardExportUrl(tenant: string, scope: { agreementId?: string
   const query = params.toString();
   return `/api/t/${encodeURIComponent(tenant)}/dashboard.xlsx${query ? `?${query}` : ''}`;
 }
+
+/** The audit log as the filters show it, as Excel (admins). */
+export function auditExportUrl(tenant: string, filters: { type?: string | undefined; from?: string | undefined; to?: string | undefined }): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  const query = params.toString();
+  return `/api/t/${encodeURIComponent(tenant)}/audit/export.xlsx${query ? `?${query}` : ''}`;
+}
+
+/** The joint items of all the federation's agreements, one sheet per agreement. */
+export function allItemsExportUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/joint-items.xlsx`;
+}

@@ -6,6 +6,7 @@ const unit = (id: string, parentId: string | null, memberCount = 0, sortOrder = 
   id,
   parentId,
   name: id,
+  code: null,
   kind: parentId ? 'district' : 'city',
   sortOrder,
   version: 1,

@@ -37,6 +37,7 @@ export const uiItemsEn: Record<keyof typeof uiItemsZh, string> = {
   'items.attention.awaitingMe': 'Awaiting our confirmation',
   'items.attention.dueSoon': 'Milestone due soon',
 
+  'items.exportAll': 'Export items of all agreements (Excel)',
   'items.title': 'My items',
   'items.subtitle': 'Joint items your federation is responsible for, across agreements; what needs attention comes first',
   'items.boards': 'Agreement work plans',

@@ -37,6 +37,7 @@ export const uiItemsZh = {
   'items.attention.awaitingMe': '待我方确认',
   'items.attention.dueSoon': '节点即将到期',
 
+  'items.exportAll': '导出全部协议的项目（Excel）',
   'items.title': '我的项目',
   'items.subtitle': '我方负责或参与的各协议共建项目，需要关注的排在最前',
   'items.boards': '协议工作清单',

@@ -44,6 +44,8 @@ export const orgUnits = pgTable(
     id: id(),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
+    /** an office's own short code for the unit (letters, digits, - and _), unique in the federation */
+    code: text('code'),
     // city | district | industry | street | grassroots
     kind: text('kind').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -56,6 +58,7 @@ export const orgUnits = pgTable(
     foreignKey({ name: 'org_unit_parent_fk', columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
     index('org_unit_parent_idx').on(t.tenantId, t.parentId),
     unique('org_unit_sibling_name_uq').on(t.tenantId, t.parentId, t.name).nullsNotDistinct(),
+    uniqueIndex('org_unit_code_uq').on(t.tenantId, t.code).where(sql`code IS NOT NULL`),
   ],
 );
 

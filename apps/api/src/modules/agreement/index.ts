@@ -4,7 +4,7 @@ import { registerTodoSource } from '../home/index.ts';
 import { agreementTodos } from './agreement.todo.ts';
 
 export { assertCanWrite, canWrite, partyBySlug } from './agreement.access.ts';
-export { getAgreement } from './agreement.query.ts';
+export { getAgreement, listAgreements } from './agreement.query.ts';
 export { agreementOf, auditToParties, findAgreement, findParties, findVersion, findVisibleAgreement, ownedByMyAgreements } from './agreement.repo.ts';
 export type { AgreementRow, PartyRow } from './agreement.repo.ts';
 export { agreementRouter } from './agreement.router.ts';

@@ -79,7 +79,7 @@ export type AuditEvent =
     }
   | { type: 'staff.removed'; entityType: 'membership'; data: { email: string } }
   | { type: 'staff.person_updated'; entityType: 'membership'; data: { name: string; title: string; from: string; to: string } }
-  | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null } }
+  | { type: 'org_unit.created'; entityType: 'org_unit'; data: { name: string; parentId: string | null; code?: string } }
   | { type: 'org_unit.updated'; entityType: 'org_unit'; data: { changes: Record<string, unknown> } }
   | { type: 'org_unit.deleted'; entityType: 'org_unit'; data: { name: string } }
   | { type: 'member.created'; entityType: 'member'; data: { name: string } }
@@ -87,6 +87,7 @@ export type AuditEvent =
   | { type: 'member.deleted'; entityType: 'member'; data: { name: string } }
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
+  | { type: 'audit.exported'; entityType: 'federation'; data: { rows: number; type?: string; from?: string; to?: string } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
   | { type: 'member.account_activated'; entityType: 'member'; data: { mobile: string } }
   | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }

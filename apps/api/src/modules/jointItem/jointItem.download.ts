@@ -46,7 +46,21 @@ export async function downloadWorkPlan({ res, url, ctx, callerIn }: DownloadArgs
   }
 }
 
+// GET /api/t/<slug>/joint-items.xlsx: the joint items of all the federation's agreements (jointItem.exportAll)
+export const ALL_ITEMS_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/joint-items\.xlsx$/;
+
+export async function downloadAllItems({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
+  const [, slug] = ALL_ITEMS_PATH.exec(url.pathname) ?? [];
+  try {
+    const file = await callerIn(slug ?? null).jointItem.exportAll();
+    sendFile(res, { bytes: Buffer.from(file.base64, 'base64'), contentType: XLSX_TYPE, filename: file.filename });
+  } catch (e) {
+    sendDownloadError(res, e, ctx.locale);
+  }
+}
+
 export function registerJointItemDownloads(): void {
+  registerDownload({ method: 'GET', pattern: ALL_ITEMS_PATH, handle: downloadAllItems });
   registerDownload({ method: 'GET', pattern: ATTACHMENT_PATH, handle: downloadAttachment });
   registerDownload({ method: 'GET', pattern: WORK_PLAN_PATH, handle: downloadWorkPlan });
 }

@@ -50,7 +50,7 @@ import { listProgressUpdates } from './progress.query.ts';
 import { agreementBoard, agreementTimeline } from './board.query.ts';
 import { itemPage } from './itemPage.query.ts';
 import { myItems } from './myItem.query.ts';
-import { exportWorkPlan } from './workPlan.export.ts';
+import { exportAllWorkPlans, exportWorkPlan } from './workPlan.export.ts';
 import { importWorkPlan } from './workPlan.import.ts';
 
 // Reads are open to the parties' staff; writes to their leads and admins (ITEM_WRITERS). Which
@@ -92,6 +92,8 @@ export const jointItemRouter = router({
   timeline: staffProcedure.input(boardInput).output(timelineDto).query(({ ctx, input }) => agreementTimeline(ctx.svc, input.agreementId)),
   activity: staffProcedure.input(activityListInput).output(z.array(activityDto)).query(({ ctx, input }) => listActivity(ctx.svc, input)),
   exportWorkPlan: staffProcedure.input(workPlanExportInput).output(workPlanFileDto).query(({ ctx, input }) => exportWorkPlan(ctx.svc, input.agreementId)),
+  /** the joint items of all the federation's agreements, one sheet per agreement (GET /api/t/<slug>/joint-items.xlsx) */
+  exportAll: staffProcedure.output(workPlanFileDto).query(({ ctx }) => exportAllWorkPlans(ctx.svc)),
   importWorkPlan: writer.input(workPlanImportInput).input(onceInput).output(workPlanImportDto).mutation(({ ctx, input }) => importWorkPlan(ctx.svc, input)),
   milestone: milestoneRouter,
   progress: progressRouter,

@@ -1,15 +1,48 @@
 import type { Health } from '@uc/contracts';
 import { jointItemUpdates, jointMilestones } from '@uc/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { chinaDate } from '../../lib/dates.ts';
 import ExcelJS from 'exceljs';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findParties, findVisibleAgreement } from '../agreement/index.ts';
+import { findParties, findVisibleAgreement, listAgreements } from '../agreement/index.ts';
 import { listJointItems } from './jointItem.query.ts';
 import { COLUMN_ORDER, COLUMNS, formatProgress, formatResponsible, formatSchedule, kindLabel, SHEET_NAME, statusLabel, WIDTHS } from './workPlan.xlsx.ts';
 
 /** The agreement's work plan as .xlsx: a title row, the header, one row per item in plan order. */
 export async function exportWorkPlan(ctx: ServiceCtx, agreementId: string): Promise<{ filename: string; base64: string }> {
+  const workbook = new ExcelJS.Workbook();
+  const { agreement: a, count } = await addWorkPlanSheet(ctx, workbook, agreementId, SHEET_NAME);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: a.id, data: { count } });
+  return { filename: `工作清单-${a.title}.xlsx`, base64: bytes.toString('base64') };
+}
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ] */
+const sheetName = (n: number, title: string) => `${n}. ${title}`.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+
+/**
+ * The joint items of every agreement this federation is a party to, one sheet per agreement that
+ * has items (in the same columns as one agreement's work plan), newest agreement first.
+ */
+export async function exportAllWorkPlans(ctx: ServiceCtx): Promise<{ filename: string; base64: string }> {
+  const workbook = new ExcelJS.Workbook();
+  let count = 0;
+  let sheets = 0;
+  for (const a of await listAgreements(ctx, {})) {
+    if (a.status === 'draft') continue;
+    const items = await listJointItems(ctx, a.id);
+    if (!items.length) continue;
+    sheets++;
+    count += (await addWorkPlanSheet(ctx, workbook, a.id, sheetName(sheets, a.title))).count;
+  }
+  if (!sheets) workbook.addWorksheet(SHEET_NAME).addRow(['暂无联合项目']);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: null, data: { count } });
+  return { filename: `全部协议工作清单-${chinaDate(ctx.now)}.xlsx`, base64: bytes.toString('base64') };
+}
+
+async function addWorkPlanSheet(ctx: ServiceCtx, workbook: ExcelJS.Workbook, agreementId: string, name: string) {
   const a = await findVisibleAgreement(ctx, agreementId);
   const parties = await findParties(ctx, a);
   const items = await listJointItems(ctx, agreementId);
@@ -29,8 +62,7 @@ export async function exportWorkPlan(ctx: ServiceCtx, agreementId: string): Prom
         .where(and(eq(jointItemUpdates.tenantId, a.tenantId), inArray(jointItemUpdates.itemId, ids)))
         .orderBy(jointItemUpdates.itemId, desc(jointItemUpdates.createdAt));
 
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(SHEET_NAME);
+  const sheet = workbook.addWorksheet(name);
   sheet.columns = COLUMN_ORDER.map((key) => ({ key, width: WIDTHS[key] }));
   sheet.addRow([`《${a.title}》工作清单`]).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, COLUMN_ORDER.length);
@@ -56,7 +88,5 @@ export async function exportWorkPlan(ctx: ServiceCtx, agreementId: string): Prom
     });
     row.alignment = { vertical: 'top', wrapText: true };
   });
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: a.id, data: { count: items.length } });
-  return { filename: `工作清单-${a.title}.xlsx`, base64: bytes.toString('base64') };
+  return { agreement: a, count: items.length };
 }

@@ -138,4 +138,28 @@ describe('the work plan in Excel', () => {
     expect(g.status).toBe('active');
     return { g };
   }
+
+  it('exports the items of ALL the federation’s agreements, one sheet per agreement, and nothing of others (issue 16)', async () => {
+    const first = await activeAgreement(w);
+    const second = await activeAgreement(w);
+    const file = await w.aOfficer.jointItem.exportAll();
+    expect(file.filename).toMatch(/^全部协议工作清单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+    const titleOf = (ws: ExcelJS.Worksheet) => String(ws.getRow(1).getCell(1).value);
+    const sheetOf = (title: string) => wb.worksheets.filter((ws) => titleOf(ws) === `《${title}》工作清单`);
+    for (const { g, items } of [first, second]) {
+      const ws = sheetOf(g.title).find((x) => x.rowCount === items.length + 2)!;
+      expect(ws).toBeTruthy();
+      expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(COLUMN_ORDER.map((k) => COLUMNS[k]));
+      const titles = Array.from({ length: items.length }, (_, n) => String(ws.getRow(n + 3).getCell(2).value));
+      expect(titles.sort()).toEqual(items.map((i) => i.title).sort());
+    }
+    for (const ws of wb.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
+    // a federation that is no party sees none of these agreements' items
+    const other = await w.c.jointItem.exportAll();
+    const wbc = new ExcelJS.Workbook();
+    await wbc.xlsx.load(Buffer.from(other.base64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(wbc.worksheets.map(titleOf)).not.toContain(`《${first.g.title}》工作清单`);
+  });
 });

@@ -15,7 +15,7 @@ import {
   signInCookie,
   type TestUser,
 } from '../../test/harness.ts';
-import { TEMPLATE_EXAMPLE } from './member.export.ts';
+import { TEMPLATE_EXAMPLE } from './member.xlsx.ts';
 import { IMPORT_HONOUR_SOURCE } from './member.import.ts';
 import { badCheckDigit, HEADER, idNumberFor, nextIdNumber, readXlsx, xlsxBase64, xlsxFromRows, type CellInput } from './member.testkit.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
@@ -98,7 +98,7 @@ describe('member rosters in Excel', () => {
         [4, '身份证号', 'id_number_invalid'],
         [5, '手机号', 'mobile_invalid'],
         [6, '所属工会', 'org_unit_unknown'],
-        [7, '所属工会', 'org_unit_unknown'],
+        [7, '所属工会', 'org_unit_ambiguous'],
         [8, '身份证号', 'duplicate_in_file'],
         [9, '身份证号', 'duplicate_existing'],
         [11, '性别', 'invalid_value'],
@@ -136,7 +136,7 @@ describe('member rosters in Excel', () => {
         }),
       );
       const result = await f.admin.member.import({ fileBase64: await xlsxBase64(rows) });
-      expect(result).toEqual({ ok: true, imported: n, totalRows: n, errors: [] });
+      expect(result).toEqual({ ok: true, imported: n, totalRows: n, errors: [], skipped: [], dryRun: false, preview: [] });
       expect((await f.admin.member.list({})).total).toBe(n);
       expect((await f.admin.member.list({ orgUnitId: f.district.id })).total).toBe(n / 2);
       expect((await f.admin.member.list({ honour: 'model_worker' })).total).toBe(124);
@@ -156,7 +156,7 @@ describe('member rosters in Excel', () => {
       const f = await federation('order');
       const id = nextIdNumber();
       const file = await xlsxBase64([[], [' 卫生健康工会 ', `${id.slice(0, 17)}${id[17]!.toLowerCase()}`, '钱芳 '], []], { header: ['所属工会', '身份证号*', '姓名（必填）'] });
-      expect(await f.admin.member.import({ fileBase64: file })).toEqual({ ok: true, imported: 1, totalRows: 1, errors: [] });
+      expect(await f.admin.member.import({ fileBase64: file })).toEqual({ ok: true, imported: 1, totalRows: 1, errors: [], skipped: [], dryRun: false, preview: [] });
       expect((await f.admin.member.list({})).items.map((m) => [m.name, m.orgUnitName, m.gender, m.mobile])).toEqual([['钱芳', '卫生健康工会', null, null]]);
     });
 
@@ -201,7 +201,7 @@ describe('member rosters in Excel', () => {
     });
 
     it('accepts a roster with no rows as nothing to import', async () => {
-      expect(await f.admin.member.import({ fileBase64: await xlsxBase64([]) })).toEqual({ ok: true, imported: 0, totalRows: 0, errors: [] });
+      expect(await f.admin.member.import({ fileBase64: await xlsxBase64([]) })).toEqual({ ok: true, imported: 0, totalRows: 0, errors: [], skipped: [], dryRun: false, preview: [] });
     });
   });
 
@@ -232,8 +232,8 @@ describe('member rosters in Excel', () => {
       const rows = await readXlsx(Buffer.from(file.base64, 'base64'));
       expect(rows).toEqual([
         HEADER,
-        ['王伟', '男', '13900001111', maskIdNumber(ids['王伟']!), '北山数字科技有限公司工会', '劳模'],
-        ['王芳', '女', '', maskIdNumber(ids['王芳']!), '北山街道总工会', '一线职工'],
+        ['王伟', '男', '13900001111', maskIdNumber(ids['王伟']!), '北山数字科技有限公司工会', '劳模', ''],
+        ['王芳', '女', '', maskIdNumber(ids['王芳']!), '北山街道总工会', '一线职工', ''],
       ].sort((x, y) => (x === HEADER ? -1 : y === HEADER ? 1 : x[0]! < y[0]! ? -1 : 1)));
       expect(JSON.stringify(rows)).not.toContain(ids['王伟']);
       const [event] = await auditOf(a.admin, 'member.exported');
@@ -254,7 +254,7 @@ describe('member rosters in Excel', () => {
       expect(masked.errors.map((e) => [e.row, e.column, e.code])).toEqual([2, 3, 4].map((r) => [r, '身份证号', 'id_number_invalid']));
       // the office fills in the full numbers (the one column the export masks)
       const filled = exported.map((r, i) => (i === 0 ? r : r.map((c, j) => (j === 3 ? ids[r[0]!]! : c))));
-      expect(await b.admin.member.import({ fileBase64: await xlsxFromRows(filled) })).toEqual({ ok: true, imported: 3, totalRows: 3, errors: [] });
+      expect(await b.admin.member.import({ fileBase64: await xlsxFromRows(filled) })).toEqual({ ok: true, imported: 3, totalRows: 3, errors: [], skipped: [], dryRun: false, preview: [] });
       const summary = (items: { name: string; gender: string | null; mobile: string | null; orgUnitName: string; idNumberMasked: string }[]) =>
         items.map((m) => [m.name, m.gender, m.mobile, m.orgUnitName, m.idNumberMasked]);
       expect(summary((await b.admin.member.list({})).items)).toEqual(summary((await a.admin.member.list({})).items));
@@ -266,11 +266,107 @@ describe('member rosters in Excel', () => {
       const file = await a.admin.member.importTemplate();
       expect(file.filename).toBe('会员导入模板.xlsx');
       const rows = await readXlsx(Buffer.from(file.base64, 'base64'));
-      expect(rows).toEqual([HEADER, [TEMPLATE_EXAMPLE.name, TEMPLATE_EXAMPLE.gender, TEMPLATE_EXAMPLE.mobile, TEMPLATE_EXAMPLE.idNumber, 'export市总工会', TEMPLATE_EXAMPLE.honours]]);
-      // the example row itself imports cleanly
-      const b = await federation('template');
-      const own = await readXlsx(Buffer.from((await b.admin.member.importTemplate()).base64, 'base64'));
-      expect(await b.admin.member.import({ fileBase64: await xlsxFromRows(own) })).toMatchObject({ ok: true, imported: 1 });
+      expect(rows).toEqual([HEADER, [TEMPLATE_EXAMPLE.name, TEMPLATE_EXAMPLE.gender, TEMPLATE_EXAMPLE.mobile, TEMPLATE_EXAMPLE.idNumber, 'export市总工会', TEMPLATE_EXAMPLE.honours, '']]);
+    });
+  });
+
+  describe('when units share a name, the template is sent back unchanged, or the office previews first (issue 16)', () => {
+    let f: Fed;
+    const withCode = (r: CellInput[], code: string) => [...r, code];
+    beforeAll(async () => {
+      f = await federation('units');
+      const first = (await f.admin.orgUnit.list()).find((u) => u.name === '第一工会' && u.parentId === f.district.id)!;
+      const second = (await f.admin.orgUnit.list()).find((u) => u.name === '第一工会' && u.parentId === f.industry.id)!;
+      await f.admin.orgUnit.update({ id: first!.id, version: first!.version, code: 'xh-01' });
+      await f.admin.orgUnit.update({ id: second!.id, version: second!.version, code: 'WJ-01' });
+    });
+    const unitOf = async (name: string) => (await f.admin.member.list({ q: name })).items[0]?.orgUnitId;
+
+    it('skips the template’s example row with a clear notice and imports the rest', async () => {
+      const template = await readXlsx(Buffer.from((await f.admin.member.importTemplate()).base64, 'base64'));
+      // unchanged: nothing imported, the example row named as such
+      const unchanged = await f.admin.member.import({ fileBase64: await xlsxFromRows(template) });
+      expect(unchanged).toMatchObject({ ok: true, imported: 0, totalRows: 1, errors: [] });
+      expect(unchanged.skipped).toEqual([{ row: 2, column: '姓名', code: 'template_example', message: validationMessage('template_example', 'zh-CN') }]);
+      expect(unchanged.skipped[0]!.message).toContain('示例行');
+      expect((await f.admin.member.list({ q: '张三' })).total).toBe(0);
+      // a real row added under the example: the real one goes in, the example does not (even renamed)
+      const renamed = template[1]!.map((c, i) => (i === 0 ? '张三丰' : c));
+      const filled = [...template, renamed.map(String), row('钱伟', nextIdNumber(), '卫生健康工会').map(String)];
+      const result = await f.admin.member.import({ fileBase64: await xlsxFromRows(filled) });
+      expect(result).toMatchObject({ ok: true, imported: 1, totalRows: 3 });
+      expect(result.skipped.map((e) => e.row)).toEqual([2, 3]);
+      expect((await f.admin.member.list({ q: '张三' })).total).toBe(0);
+    });
+
+    it('takes a unit by code (any case) or by a path of its parents, and says when a name is ambiguous', async () => {
+      const units = await f.admin.orgUnit.list();
+      const first = units.find((u) => u.name === '第一工会' && u.parentId === f.district.id);
+      const second = units.find((u) => u.name === '第一工会' && u.parentId === f.industry.id);
+      expect(first!.code).toBe('XH-01');
+      const file = await xlsxBase64([
+        withCode(row('蒋一', nextIdNumber(), ''), 'xh-01'), // 2: by code, lower-case
+        withCode(row('蒋二', nextIdNumber(), '第一工会'), 'WJ-01'), // 3: the code wins over an ambiguous name
+        row('蒋三', nextIdNumber(), '卫生健康工会/第一工会'), // 4: by path
+        row('蒋四', nextIdNumber(), 'units市总工会 / 西湖区总工会 / 第一工会'), // 5: by the full path
+      ]);
+      expect(await f.admin.member.import({ fileBase64: file })).toMatchObject({ ok: true, imported: 4, errors: [] });
+      expect(await unitOf('蒋一')).toBe(first!.id);
+      expect(await unitOf('蒋二')).toBe(second!.id);
+      expect(await unitOf('蒋三')).toBe(second!.id);
+      expect(await unitOf('蒋四')).toBe(first!.id);
+
+      const bad = await f.admin.member.import({
+        fileBase64: await xlsxBase64([
+          row('沈一', nextIdNumber(), '第一工会'), // 2: ambiguous
+          withCode(row('沈二', nextIdNumber(), ''), 'NOPE'), // 3: unknown code
+          row('沈三', nextIdNumber(), '北山街道总工会/第一工会'), // 4: no such path
+        ]),
+      });
+      expect(bad.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+        [2, '所属工会', 'org_unit_ambiguous'],
+        [3, '组织编码', 'org_unit_code_unknown'],
+        [4, '所属工会', 'org_unit_unknown'],
+      ]);
+      expect(bad.errors[0]!.message).toContain('多个组织同名');
+      expect(bad.errors[0]!.message).not.toBe(validationMessage('org_unit_unknown', 'zh-CN'));
+    });
+
+    it('reads a sheet with a code column and no name column', async () => {
+      const file = await xlsxBase64([['褚一', '', '', nextIdNumber(), 'WJ-01']], { header: ['姓名', '性别', '手机号', '身份证号', '组织编码'] });
+      expect(await f.admin.member.import({ fileBase64: file })).toMatchObject({ ok: true, imported: 1 });
+    });
+
+    it('previews a dry run: every row checked, the first rows shown with their unit path, nothing written or audited', async () => {
+      const before = (await f.admin.member.list({})).total;
+      const audits = (await auditOf(f.admin, 'member.imported')).length;
+      const file = await xlsxBase64([row('卫一', nextIdNumber(), '北山数字科技有限公司工会'), withCode(row('卫二', nextIdNumber(), ''), 'WJ-01')]);
+      const preview = await f.admin.member.import({ fileBase64: file, dryRun: true });
+      expect(preview).toMatchObject({ ok: true, dryRun: true, imported: 2, totalRows: 2, errors: [] });
+      expect(preview.preview).toEqual([
+        { row: 2, name: '卫一', orgUnitPath: 'units市总工会/西湖区总工会/北山街道总工会/北山数字科技有限公司工会' },
+        { row: 3, name: '卫二', orgUnitPath: 'units市总工会/卫生健康工会/第一工会' },
+      ]);
+      expect((await f.admin.member.list({})).total).toBe(before);
+      expect((await auditOf(f.admin, 'member.imported')).length).toBe(audits);
+      // a dry run of a bad file reports the same errors as the import would
+      const bad = await f.admin.member.import({ fileBase64: await xlsxBase64([row('卫三', badCheckDigit(nextIdNumber()), '第一工会')]), dryRun: true });
+      expect(bad).toMatchObject({ ok: false, dryRun: true, preview: [] });
+      expect(bad.errors.map((e) => e.code)).toEqual(['id_number_invalid', 'org_unit_ambiguous']);
+      // then the real import writes them
+      expect(await f.admin.member.import({ fileBase64: file })).toMatchObject({ ok: true, dryRun: false, imported: 2 });
+      expect((await f.admin.member.list({})).total).toBe(before + 2);
+    });
+
+    it('refuses a code two units would share, and a malformed code', async () => {
+      const units = await f.admin.orgUnit.list();
+      const health = units.find((u) => u.name === '卫生健康工会')!;
+      await expectCode(f.admin.orgUnit.update({ id: health.id, version: health.version, code: 'XH-01' }), 'CONFLICT');
+      await expectCode(f.admin.orgUnit.update({ id: health.id, version: health.version, code: '卫生 1' }), 'BAD_REQUEST');
+      const other = await federation('units-other');
+      // codes are per federation
+      const created = await other.admin.orgUnit.create({ parentId: other.fed.rootUnitId, name: '编码工会', kind: 'grassroots', code: 'XH-01' });
+      expect(created.code).toBe('XH-01');
     });
   });
 
@@ -322,7 +418,7 @@ describe('member rosters in Excel', () => {
         body: JSON.stringify({ fileBase64: await xlsxBase64([row('孙丽', nextIdNumber(), '卫生健康工会')]) }),
       });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { result: { data: unknown } }).result.data).toEqual({ ok: true, imported: 1, totalRows: 1, errors: [] });
+      expect(((await res.json()) as { result: { data: unknown } }).result.data).toEqual({ ok: true, imported: 1, totalRows: 1, errors: [], skipped: [], dryRun: false, preview: [] });
     });
 
     it('answers 401 without a session, 404 to another federation, 403 to a member account, 400 to a bad filter', async () => {

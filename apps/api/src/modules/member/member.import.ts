@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidMobile, type memberImportInput, type MemberImportDto } from '@uc/contracts';
+import { IMPORT_PREVIEW_ROWS, isValidIdNumber, isValidMobile, type memberImportInput, type MemberImportDto } from '@uc/contracts';
 import { validationMessage } from '@uc/contracts/i18n';
 import { members, orgUnits } from '@uc/db';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { idNumberHmac } from './idNumber.crypto.ts';
-import { COLUMN_ORDER, type ColumnKey, COLUMNS, HONOUR_BY_LABEL, HONOUR_SPLIT, readRosterSheet, type SheetRow } from './member.xlsx.ts';
+import { COLUMN_ORDER, type ColumnKey, COLUMNS, HONOUR_BY_LABEL, HONOUR_SPLIT, PATH_SPLIT, readRosterSheet, type SheetRow, TEMPLATE_EXAMPLE } from './member.xlsx.ts';
 import { insertMembers, type NewMember } from './member.repo.ts';
 
 type ImportInput = z.output<typeof memberImportInput>;
@@ -19,21 +19,28 @@ export const IMPORT_HONOUR_SOURCE = '会员名册导入';
 /**
  * Imports a member roster (.xlsx). Every row is checked first; if any row is bad nothing is
  * imported and each bad cell is reported (Excel row number, column, code, message in the
- * user's language). Otherwise all rows are inserted in this transaction.
+ * user's language). Otherwise all rows are inserted in this transaction — or, on a dry run,
+ * nothing is written and the first rows are returned as a preview.
+ * The template's example row (its ID number is the template's) is skipped and reported as such.
  */
 export async function importMembers(ctx: ServiceCtx, input: ImportInput): Promise<MemberImportDto> {
   const rows = await readRosterSheet(Buffer.from(input.fileBase64, 'base64'));
   const errors: RowError[] = [];
-  const report = (row: number, key: ColumnKey, code: string) =>
-    errors.push({ row, column: COLUMNS[key], code, message: validationMessage(code, ctx.locale) });
+  const skipped: RowError[] = [];
+  const entry = (row: number, key: ColumnKey, code: string) => ({ row, column: COLUMNS[key], code, message: validationMessage(code, ctx.locale) });
+  const report = (row: number, key: ColumnKey, code: string) => errors.push(entry(row, key, code));
 
-  const unitsByName = await orgUnitIdsByName(ctx);
+  const units = await unitDirectory(ctx);
   const today = chinaDate(ctx.now);
   const firstRowOf = new Map<string, number>();
   const hmacOfRow = new Map<number, string>();
-  const good: NewMember[] = [];
+  const good: { row: number; member: NewMember }[] = [];
   for (const r of rows) {
-    const m = checkRow(r, unitsByName, today, (key, code) => report(r.row, key, code));
+    if (r.cells.idNumber.replace(/\s/g, '').toUpperCase() === TEMPLATE_EXAMPLE.idNumber) {
+      skipped.push(entry(r.row, 'name', 'template_example'));
+      continue;
+    }
+    const m = checkRow(r, units, today, (key, code) => report(r.row, key, code));
     if (m.idNumber) {
       const hmac = idNumberHmac(ctx.env.memberIdKey, m.idNumber);
       if (firstRowOf.has(hmac)) {
@@ -44,23 +51,31 @@ export async function importMembers(ctx: ServiceCtx, input: ImportInput): Promis
         hmacOfRow.set(r.row, hmac);
       }
     }
-    if (m.ok) good.push(m.member);
+    if (m.ok) good.push({ row: r.row, member: m.member });
   }
   for (const row of await rowsOfExisting(ctx, hmacOfRow)) report(row, 'idNumber', 'duplicate_existing');
 
+  const base = { totalRows: rows.length, skipped, dryRun: input.dryRun };
   if (errors.length) {
     const order = (c: string) => COLUMN_ORDER.findIndex((k) => COLUMNS[k] === c);
     errors.sort((a, b) => a.row - b.row || order(a.column) - order(b.column));
-    return { ok: false, imported: 0, totalRows: rows.length, errors };
+    return { ...base, ok: false, imported: 0, errors, preview: [] };
+  }
+  if (input.dryRun) {
+    const preview = good.slice(0, IMPORT_PREVIEW_ROWS).map((g) => ({ row: g.row, name: g.member.name, orgUnitPath: units.pathOf(g.member.orgUnitId).join('/') }));
+    return { ...base, ok: true, imported: good.length, errors: [], preview };
   }
   if (good.length) {
-    await insertMembers(ctx, good);
+    await insertMembers(
+      ctx,
+      good.map((g) => g.member),
+    );
     await recordAudit(ctx, { type: 'member.imported', entityType: 'member', entityId: null, data: { count: good.length } });
   }
-  return { ok: true, imported: good.length, totalRows: rows.length, errors: [] };
+  return { ...base, ok: true, imported: good.length, errors: [], preview: [] };
 }
 
-function checkRow(r: SheetRow, unitsByName: Map<string, string[]>, today: string, bad: (key: ColumnKey, code: string) => void) {
+function checkRow(r: SheetRow, units: UnitDirectory, today: string, bad: (key: ColumnKey, code: string) => void) {
   const c = r.cells;
   let ok = true;
   const fail = (key: ColumnKey, code: string) => {
@@ -84,10 +99,8 @@ function checkRow(r: SheetRow, unitsByName: Map<string, string[]>, today: string
   else if (!isValidIdNumber(idNumber)) fail('idNumber', 'id_number_invalid');
   else validId = idNumber;
 
-  // an exact name; a name two units share is as unknown as a missing one
-  const unitIds = unitsByName.get(c.orgUnit);
-  if (!c.orgUnit) fail('orgUnit', 'required');
-  else if (!unitIds || unitIds.length !== 1) fail('orgUnit', 'org_unit_unknown');
+  const unit = units.resolve(c.orgUnit, c.orgUnitCode);
+  if (!unit.ok) fail(unit.column, unit.code);
 
   const kinds = new Set<string>();
   for (const label of c.honours.split(HONOUR_SPLIT).filter(Boolean)) {
@@ -103,17 +116,53 @@ function checkRow(r: SheetRow, unitsByName: Map<string, string[]>, today: string
     gender,
     mobile,
     idNumber: validId ?? '',
-    orgUnitId: unitIds?.[0] ?? '',
+    orgUnitId: unit.ok ? unit.id : '',
     honours: [...kinds].map((kind) => ({ kind, source: IMPORT_HONOUR_SOURCE, validFrom: today, validUntil: null })),
   };
   return { ok, member, idNumber: validId };
 }
 
-async function orgUnitIdsByName(ctx: ServiceCtx): Promise<Map<string, string[]>> {
-  const units = await ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.tenantId, ctx.tenantId));
-  const out = new Map<string, string[]>();
-  for (const u of units) out.set(u.name, [...(out.get(u.name) ?? []), u.id]);
-  return out;
+type Resolved = { ok: true; id: string } | { ok: false; column: ColumnKey; code: string };
+interface UnitDirectory {
+  /** a unit by its code (wins when given), else by its name or a path ending in it (上级/下级) */
+  resolve(nameOrPath: string, code: string): Resolved;
+  /** the names from the root down to the unit */
+  pathOf(id: string): string[];
+}
+
+/** The federation's units, looked up by code, by name and by path (several units may share a name). */
+async function unitDirectory(ctx: ServiceCtx): Promise<UnitDirectory> {
+  const rows = await ctx.db
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, name: orgUnits.name, code: orgUnits.code })
+    .from(orgUnits)
+    .where(eq(orgUnits.tenantId, ctx.tenantId));
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  const byCode = new Map(rows.filter((u) => u.code).map((u) => [u.code!, u.id]));
+  const byName = new Map<string, string[]>();
+  for (const u of rows) byName.set(u.name, [...(byName.get(u.name) ?? []), u.id]);
+  const pathOf = (id: string) => {
+    const out: string[] = [];
+    for (let u = byId.get(id); u && out.length <= rows.length; u = u.parentId ? byId.get(u.parentId) : undefined) out.unshift(u.name);
+    return out;
+  };
+  return {
+    pathOf,
+    resolve(nameOrPath, code) {
+      if (code) {
+        const id = byCode.get(code.trim().toUpperCase());
+        return id ? { ok: true, id } : { ok: false, column: 'orgUnitCode', code: 'org_unit_code_unknown' };
+      }
+      const segments = nameOrPath.split(PATH_SPLIT).filter(Boolean);
+      if (!segments.length) return { ok: false, column: 'orgUnit', code: 'required' };
+      // the unit's own name, then each named ancestor directly above it
+      const matches = (byName.get(segments[segments.length - 1]!) ?? []).filter((id) => {
+        const path = pathOf(id);
+        return segments.every((s, i) => path[path.length - segments.length + i] === s);
+      });
+      if (matches.length === 1) return { ok: true, id: matches[0]! };
+      return { ok: false, column: 'orgUnit', code: matches.length ? 'org_unit_ambiguous' : 'org_unit_unknown' };
+    },
+  };
 }
 
 /** The rows whose ID number is already a member here (looked up by HMAC through the unique index). */

@@ -19,6 +19,7 @@ export const memberColumns = {
   birthDate: members.birthDate,
   orgUnitId: members.orgUnitId,
   orgUnitName: orgUnits.name,
+  orgUnitCode: orgUnits.code,
   version: members.version,
   createdAt: members.createdAt,
 };

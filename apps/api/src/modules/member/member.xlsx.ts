@@ -12,11 +12,16 @@ export const COLUMNS = {
   mobile: '手机号',
   idNumber: '身份证号',
   orgUnit: '所属工会',
+  orgUnitCode: '组织编码',
   honours: '荣誉',
 } as const;
 export type ColumnKey = keyof typeof COLUMNS;
-export const COLUMN_ORDER: ColumnKey[] = ['name', 'gender', 'mobile', 'idNumber', 'orgUnit', 'honours'];
-export const REQUIRED_COLUMNS: ColumnKey[] = ['name', 'idNumber', 'orgUnit'];
+export const COLUMN_ORDER: ColumnKey[] = ['name', 'gender', 'mobile', 'idNumber', 'orgUnit', 'honours', 'orgUnitCode'];
+export const REQUIRED_COLUMNS: ColumnKey[] = ['name', 'idNumber'];
+/** a unit is named by 所属工会 (a name or a path 上级/下级) or by 组织编码: one of the two columns must be there */
+export const UNIT_COLUMNS: ColumnKey[] = ['orgUnit', 'orgUnitCode'];
+/** separates the levels of a unit path in 所属工会: 湖滨街道总工会/杭州市公交集团工会 */
+export const PATH_SPLIT = /\s*[/／>＞]\s*/;
 
 type HonourKind = (typeof HONOUR_KINDS)[number];
 export const HONOUR_LABELS: Record<HonourKind, string> = {
@@ -30,11 +35,17 @@ export const HONOUR_BY_LABEL = new Map(Object.entries(HONOUR_LABELS).map(([k, v]
 export const HONOUR_SEPARATOR = '，';
 export const HONOUR_SPLIT = /[,，、;；\s]+/;
 
+/**
+ * The template's example row. Its ID number is the sample printed in GB 11643 (the standard's
+ * example, not a person's), so a row carrying it is the example left in, whatever its name says.
+ */
+export const TEMPLATE_EXAMPLE = { name: '张三', gender: '男', mobile: '13800138000', idNumber: '11010519491231002X', honours: '劳模，一线职工' };
+
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 
-const WIDTHS: Record<ColumnKey, number> = { name: 12, gender: 6, mobile: 14, idNumber: 22, orgUnit: 36, honours: 24 };
+const WIDTHS: Record<ColumnKey, number> = { name: 12, gender: 6, mobile: 14, idNumber: 22, orgUnit: 36, orgUnitCode: 14, honours: 24 };
 /** ID numbers and mobiles are text: as numbers Excel would round an 18-digit ID number */
-const TEXT_COLUMNS = new Set<ColumnKey>(['mobile', 'idNumber']);
+const TEXT_COLUMNS = new Set<ColumnKey>(['mobile', 'idNumber', 'orgUnitCode']);
 
 export function columnSpecs(): Partial<ExcelJS.Column>[] {
   return COLUMN_ORDER.map((key) => ({
@@ -73,6 +84,7 @@ export async function readRosterSheet(bytes: Buffer): Promise<SheetRow[]> {
     if (key && !columnOf.has(key)) columnOf.set(key, col);
   });
   const missing = REQUIRED_COLUMNS.filter((k) => !columnOf.has(k));
+  if (!UNIT_COLUMNS.some((k) => columnOf.has(k))) missing.push('orgUnit');
   if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => COLUMNS[k]) });
 
   const rows: SheetRow[] = [];

@@ -1,6 +1,6 @@
-import type { OrgUnitDto } from '@uc/contracts';
+import type { OrgUnitDto, OrgUnitSearchDto } from '@uc/contracts';
 import { members, orgUnits } from '@uc/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 
@@ -11,6 +11,7 @@ export function toOrgUnitDto(r: OrgUnitRow, memberCount: number): OrgUnitDto {
     id: r.id,
     parentId: r.parentId,
     name: r.name,
+    code: r.code,
     kind: r.kind as OrgUnitDto['kind'],
     sortOrder: r.sortOrder,
     version: r.version,
@@ -59,4 +60,37 @@ export async function directMemberCount(ctx: ServiceCtx, orgUnitId: string): Pro
     .from(members)
     .where(and(eq(members.tenantId, ctx.tenantId), eq(members.orgUnitId, orgUnitId)));
   return Number(r?.n ?? 0);
+}
+
+const SEARCH_LIMIT = 50;
+
+/**
+ * The units of this federation whose name contains q or whose code starts with it (case-insensitive),
+ * each with the names of its ancestors, at most SEARCH_LIMIT. The tenant condition is explicit and
+ * row-level security applies on top, so another federation's units never match.
+ */
+export async function searchOrgUnits(ctx: ServiceCtx, q: string): Promise<OrgUnitSearchDto> {
+  const like = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const hits = await ctx.db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, ctx.tenantId), or(sql`strpos(lower(${orgUnits.name}), lower(${q})) > 0`, sql`${orgUnits.code} ilike ${`${like}%`}`)))
+    .orderBy(orgUnits.name, orgUnits.id)
+    .limit(SEARCH_LIMIT + 1);
+  const page = hits.slice(0, SEARCH_LIMIT);
+  if (!page.length) return { items: [], truncated: false };
+  const all = await ctx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.tenantId, ctx.tenantId));
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const counts = await ctx.db
+    .select({ orgUnitId: members.orgUnitId, n: sql<number>`count(*)::int` })
+    .from(members)
+    .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.orgUnitId, page.map((u) => u.id))))
+    .groupBy(members.orgUnitId);
+  const countOf = new Map(counts.map((c) => [c.orgUnitId, Number(c.n)]));
+  const ancestors = (parentId: string | null) => {
+    const out: string[] = [];
+    for (let u = parentId ? byId.get(parentId) : undefined; u && out.length < all.length; u = u.parentId ? byId.get(u.parentId) : undefined) out.unshift(u.name);
+    return out;
+  };
+  return { items: page.map((r) => ({ ...toOrgUnitDto(r, countOf.get(r.id) ?? 0), path: ancestors(r.parentId) })), truncated: hits.length > SEARCH_LIMIT };
 }

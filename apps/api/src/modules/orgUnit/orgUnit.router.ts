@@ -1,7 +1,7 @@
-import { byId, orgUnitCreateInput, orgUnitDto, orgUnitUpdateInput, onceInput } from '@uc/contracts';
+import { byId, orgUnitCreateInput, orgUnitDto, orgUnitSearchDto, orgUnitSearchInput, orgUnitUpdateInput, onceInput } from '@uc/contracts';
 import { z } from 'zod';
 import { roleProcedure, router, staffProcedure } from '../../trpc.ts';
-import { listOrgUnits } from './orgUnit.query.ts';
+import { listOrgUnits, searchOrgUnits } from './orgUnit.query.ts';
 import { createOrgUnit, deleteOrgUnit, updateOrgUnit } from './orgUnit.write.ts';
 
 const adminProcedure = roleProcedure('admin');
@@ -9,6 +9,11 @@ const ok = z.object({ ok: z.boolean() });
 
 export const orgUnitRouter = router({
   list: staffProcedure.output(z.array(orgUnitDto)).query(({ ctx }) => listOrgUnits(ctx.svc)),
+  /** units by name or code, with their ancestors' names */
+  search: staffProcedure
+    .input(orgUnitSearchInput)
+    .output(orgUnitSearchDto)
+    .query(({ ctx, input }) => searchOrgUnits(ctx.svc, input.q)),
   create: adminProcedure
     .input(orgUnitCreateInput).input(onceInput)
     .output(orgUnitDto)

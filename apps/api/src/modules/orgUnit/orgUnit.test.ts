@@ -185,4 +185,39 @@ describe('org units', () => {
       await expectCode(c.orgUnit.delete({ id: grassroots.id }), 'FORBIDDEN');
     });
   });
+
+  describe('when staff search the tree (issue 16)', () => {
+    it('finds units by name or code prefix, with the names of their ancestors, case-insensitively', async () => {
+      const { admin, street, grassroots } = await federation('search');
+      await admin.orgUnit.update({ id: grassroots.id, version: 1, code: 'hb-07' });
+      await admin.member.create({ name: '王伟', idNumber: nextIdNumber(), orgUnitId: grassroots.id });
+      const byName = await admin.orgUnit.search({ q: '湖滨' });
+      expect(byName.items.map((u) => [u.name, u.path])).toEqual([
+        ['湖滨机械有限公司工会', ['search市总工会', '上城区总工会', '湖滨街道总工会']],
+        ['湖滨街道总工会', ['search市总工会', '上城区总工会']],
+      ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
+      expect(byName.truncated).toBe(false);
+      const byCode = await admin.orgUnit.search({ q: 'HB-0' });
+      expect(byCode.items).toEqual([expect.objectContaining({ id: grassroots.id, code: 'HB-07', memberCount: 1, parentId: street.id })]);
+      expect((await admin.orgUnit.search({ q: '%' })).items).toEqual([]);
+      expect((await admin.orgUnit.search({ q: '不存在' })).items).toEqual([]);
+    });
+
+    it('never shows another federation’s units (RLS and the tenant condition), and lets every staff role search', async () => {
+      const a = await federation('search-a');
+      const b = await federation('search-b');
+      await b.admin.orgUnit.update({ id: b.grassroots.id, version: 1, code: 'SECRET-1' });
+      expect((await a.admin.orgUnit.search({ q: 'SECRET' })).items).toEqual([]);
+      const names = (await a.admin.orgUnit.search({ q: '工会' })).items.map((u) => u.id);
+      const bIds = new Set((await b.admin.orgUnit.list()).map((u) => u.id));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((id) => bIds.has(id))).toEqual([]);
+      const officer = await callerFor(h, await makeStaff(h, a.fed, ['officer']), a.fed);
+      expect((await officer.orgUnit.search({ q: '教育' })).items.map((u) => u.name)).toEqual(['教育工会']);
+      // someone of federation A who is not staff there, asking in B, is NOT_FOUND
+      const outsider = await makeUser(h);
+      await addMembership(h, a.fed, outsider, ['officer']);
+      await expectCode((await callerFor(h, outsider, b.fed)).orgUnit.search({ q: '工会' }), 'NOT_FOUND');
+    });
+  });
 });

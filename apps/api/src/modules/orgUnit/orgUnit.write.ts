@@ -11,8 +11,9 @@ import { directMemberCount, findOrgUnit, toOrgUnitDto } from './orgUnit.query.ts
 type CreateInput = z.output<typeof orgUnitCreateInput>;
 type UpdateInput = z.output<typeof orgUnitUpdateInput>;
 
-/** Two siblings may not share a name; the unique constraint decides, even under concurrency. */
+/** Two siblings may not share a name, nor two units a code; the unique constraints decide, even under concurrency. */
 function siblingNameTaken(e: unknown): AppError | null {
+  if (isViolation(e, UNIQUE_VIOLATION, 'org_unit_code_uq')) return new AppError('CONFLICT', { field: 'code' });
   return isViolation(e, UNIQUE_VIOLATION, 'org_unit_sibling_name_uq') ? new AppError('CONFLICT', { field: 'name' }) : null;
 }
 
@@ -22,14 +23,14 @@ export async function createOrgUnit(ctx: ServiceCtx, input: CreateInput): Promis
   try {
     [row] = await ctx.db
       .insert(orgUnits)
-      .values({ tenantId: ctx.tenantId, parentId: parent.id, name: input.name, kind: input.kind, sortOrder: input.sortOrder, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({ tenantId: ctx.tenantId, parentId: parent.id, name: input.name, code: input.code ?? null, kind: input.kind, sortOrder: input.sortOrder, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
   } catch (e) {
     // the parent was deleted meanwhile
     if (isViolation(e, FOREIGN_KEY_VIOLATION)) throw new AppError('NOT_FOUND');
     throw siblingNameTaken(e) ?? e;
   }
-  await recordAudit(ctx, { type: 'org_unit.created', entityType: 'org_unit', entityId: row!.id, data: { name: row!.name, parentId: row!.parentId } });
+  await recordAudit(ctx, { type: 'org_unit.created', entityType: 'org_unit', entityId: row!.id, data: { name: row!.name, parentId: row!.parentId, ...(row!.code ? { code: row!.code } : {}) } });
   return toOrgUnitDto(row!, 0);
 }
 
@@ -57,7 +58,7 @@ export async function updateOrgUnit(ctx: ServiceCtx, input: UpdateInput): Promis
   if (unit.version !== input.version) throw new AppError('STALE_VERSION', { version: unit.version });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const next: Partial<typeof orgUnits.$inferInsert> = {};
-  for (const key of ['name', 'kind', 'sortOrder', 'parentId'] as const) {
+  for (const key of ['name', 'code', 'kind', 'sortOrder', 'parentId'] as const) {
     const to = input[key];
     if (to === undefined || to === unit[key]) continue;
     changes[key] = { from: unit[key], to };

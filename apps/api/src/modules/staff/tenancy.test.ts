@@ -43,6 +43,7 @@ describe('a foreign federation gets NOT_FOUND', () => {
   });
   const auditCases = (): Cases<typeof auditRouter> => ({
     list: (c) => c.audit.list({ limit: 50 }),
+    exportXlsx: (c) => c.audit.exportXlsx({}),
     verify: (c) => c.audit.verify(),
     statement: (c) => c.audit.statement(),
   });

@@ -12,6 +12,7 @@ type Stage<R> =
   | { step: 'choose'; problem?: string }
   | { step: 'read'; file: string; percent: number }
   | { step: 'upload'; file: string }
+  | { step: 'preview'; file: string; fileBase64: string; result: R }
   | { step: 'result'; result: R };
 
 export interface XlsxImportModalProps<R extends ImportOutcome> {
@@ -23,6 +24,10 @@ export interface XlsxImportModalProps<R extends ImportOutcome> {
   templateUrl: string;
   /** sends the file; resolves with every row imported, or every row's problems (nothing imported) */
   send(fileBase64: string): Promise<R>;
+  /** checks the file without importing (a dry run); when given, what would be imported is shown and confirmed first */
+  dryRun?(fileBase64: string): Promise<R>;
+  /** the preview of a dry run that found no errors */
+  renderPreview?(result: R): React.ReactNode;
   /** refreshes what shows the imported rows */
   onImported(): Promise<unknown>;
   successBody(count: number): string;
@@ -41,7 +46,13 @@ export function XlsxImportModal<R extends ImportOutcome>(props: XlsxImportModalP
   const t = useT();
   const { md } = Grid.useBreakpoint();
   const [stage, setStage] = useState<Stage<R>>({ step: 'choose' });
-  const steps = props.showReadStep ? (['choose', 'read', 'upload', 'result'] as const) : (['choose', 'upload', 'result'] as const);
+  const steps = [
+    'choose',
+    ...(props.showReadStep ? (['read'] as const) : []),
+    'upload',
+    ...(props.dryRun ? (['preview'] as const) : []),
+    'result',
+  ] as const;
 
   const start = async (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) return setStage({ step: 'choose', problem: t('import.notXlsx') });
@@ -55,6 +66,20 @@ export function XlsxImportModal<R extends ImportOutcome>(props: XlsxImportModalP
       return setStage({ step: 'choose', problem: t('import.readFailed') });
     }
     setStage({ step: 'upload', file: file.name });
+    if (props.dryRun) {
+      try {
+        const result = await props.dryRun(fileBase64);
+        return setStage(result.ok ? { step: 'preview', file: file.name, fileBase64, result } : { step: 'result', result });
+      } catch (err) {
+        const info = errorInfo(err, t('common.networkError'));
+        return setStage({ step: 'choose', problem: props.problemOf ? props.problemOf(info) : info.message });
+      }
+    }
+    await commit(file.name, fileBase64);
+  };
+
+  const commit = async (file: string, fileBase64: string) => {
+    setStage({ step: 'upload', file });
     try {
       const result = await props.send(fileBase64);
       setStage({ step: 'result', result });
@@ -108,6 +133,17 @@ export function XlsxImportModal<R extends ImportOutcome>(props: XlsxImportModalP
           <Spin size="large" />
           <Typography.Text>{t('import.uploading')}</Typography.Text>
           <Typography.Text type="secondary">{stage.file}</Typography.Text>
+        </Flex>
+      )}
+      {stage.step === 'preview' && (
+        <Flex vertical gap={16}>
+          {props.renderPreview?.(stage.result)}
+          <Flex gap={8} justify="flex-end" wrap>
+            <Button onClick={() => setStage({ step: 'choose' })}>{t('import.again')}</Button>
+            <Button type="primary" disabled={stage.result.imported === 0} onClick={() => void commit(stage.file, stage.fileBase64)}>
+              {t('import.confirm', { count: stage.result.imported })}
+            </Button>
+          </Flex>
         </Flex>
       )}
       {stage.step === 'result' && <ImportResult result={stage.result} successBody={props.successBody(stage.result.imported)} onAgain={() => setStage({ step: 'choose' })} onDone={props.onClose} />}

@@ -1,9 +1,11 @@
 import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { Button, Card, Flex, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
 import { useTenant } from '../../../../../components/session.ts';
 import { access } from '../../../../../lib/access.ts';
+import { auditExportUrl } from '../../../../../lib/downloads.ts';
 import { useT } from '../../../../../lib/locale.ts';
 import { AuditFilters } from './-components/AuditFilters.tsx';
 import { auditPages } from './-components/auditPages.ts';
@@ -38,7 +40,15 @@ function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} extra={<VerifyChain />} />
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={auditExportUrl(slug, search)} title={t('audit.exportHint', { max: 20000 })} data-testid="audit-export">
+              {t('audit.export')}
+            </Button>
+            <VerifyChain />
+          </Space>
+        }
+      />
       <Card>
         <AuditFilters search={search} onChange={(next) => void navigate({ search: next })} />
         <AuditTable events={events} loading={pages.isFetching && !pages.isFetchingNextPage} />

@@ -1,8 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { Card, Flex, Switch, Typography } from 'antd';
+import { Button, Card, Flex, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../../../../components/PageHeader.tsx';
+import { allItemsExportUrl } from '../../../../../lib/downloads.ts';
 import { useTenant } from '../../../../../components/session.ts';
 import { byAttention } from '../../../../../features/items/attention.ts';
 import { todayInChina } from '../../../../../features/items/dates.ts';
@@ -33,7 +35,7 @@ export const Route = createFileRoute('/_app/t/$tenant/items/')({
 /** "我的项目": every item the reader's side answers for, across agreements, what needs attention first. */
 function MyItemsPage() {
   const t = useT();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const { data } = useSuspenseQuery(api.jointItem.myItems.queryOptions(listInput(search.closed)));
@@ -42,7 +44,15 @@ function MyItemsPage() {
 
   return (
     <>
-      <PageHeader title={t('items.title')} subtitle={t('items.subtitle')} extra={<BoardLinks />} />
+      <PageHeader title={t('items.title')} subtitle={t('items.subtitle')} extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={allItemsExportUrl(slug)} data-testid="items-export-all">
+              {t('items.exportAll')}
+            </Button>
+            <BoardLinks />
+          </Space>
+        }
+      />
       <Card>
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('items.count', { count: items.length })}</Typography.Text>

@@ -1,4 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
+import type { MemberImportDto } from '@uc/contracts';
+import { Alert, Table, Typography } from 'antd';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { XlsxImportModal } from '../../../../../../features/forms/XlsxImportModal.tsx';
 import { memberTemplateUrl } from '../../../../../../lib/downloads.ts';
@@ -11,6 +13,7 @@ export function ImportModal({ onClose }: { onClose(): void }) {
   const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const upload = useMutation(api.member.import.mutationOptions());
+  const preview = useMutation(api.member.import.mutationOptions());
   return (
     <XlsxImportModal
       title={t('import.title')}
@@ -19,6 +22,8 @@ export function ImportModal({ onClose }: { onClose(): void }) {
       dropHint={t('import.dropHint')}
       templateLabel={t('import.template')}
       templateUrl={memberTemplateUrl(slug)}
+      dryRun={(fileBase64) => preview.mutateAsync({ fileBase64, dryRun: true })}
+      renderPreview={(r) => <ImportPreview result={r} />}
       send={(fileBase64) => upload.mutateAsync({ fileBase64 })}
       onImported={refresh}
       successBody={(count) => t('import.successBody', { count })}
@@ -26,5 +31,33 @@ export function ImportModal({ onClose }: { onClose(): void }) {
       showReadStep
       onClose={onClose}
     />
+  );
+}
+
+/** What a dry run found: the rows left out (the template's example row), then the first rows that would be imported. */
+function ImportPreview({ result }: { result: MemberImportDto }) {
+  const t = useT();
+  return (
+    <>
+      {result.skipped.map((s) => (
+        <Alert key={s.row} type="warning" showIcon title={t('import.skippedRow', { row: s.row, message: s.message })} />
+      ))}
+      <Typography.Text strong>{t('import.previewTitle', { count: result.imported, rows: result.totalRows })}</Typography.Text>
+      {result.preview.length > 0 && (
+        <Table
+          size="small"
+          rowKey="row"
+          pagination={false}
+          scroll={{ y: 280 }}
+          dataSource={result.preview}
+          columns={[
+            { title: t('import.row'), dataIndex: 'row', width: 64 },
+            { title: t('members.name'), dataIndex: 'name', width: 96 },
+            { title: t('import.previewUnit'), dataIndex: 'orgUnitPath', render: (p: string) => <span style={{ wordBreak: 'break-all' }}>{p}</span> },
+          ]}
+        />
+      )}
+      {result.imported > result.preview.length && <Typography.Text type="secondary">{t('import.previewMore', { shown: result.preview.length })}</Typography.Text>}
+    </>
   );
 }

@@ -3,13 +3,15 @@ import { ORG_UNIT_KINDS, type OrgUnitDto } from '@uc/contracts';
 import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { validationMessage } from '@uc/contracts/i18n';
+import { useLocale, useT } from '../../../../../../lib/locale.ts';
 import { CHILD_KIND } from './kinds.ts';
 
 export type OrgUnitFormTarget = { mode: 'create'; parent: OrgUnitDto } | { mode: 'edit'; unit: OrgUnitDto };
 
 interface Values {
   name: string;
+  code: string;
   kind: OrgUnitDto['kind'];
   sortOrder: number;
 }
@@ -17,6 +19,7 @@ interface Values {
 /** Adds a unit under a parent, or renames / re-kinds / re-orders one. */
 export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarget; onClose(): void }) {
   const t = useT();
+  const locale = useLocale();
   const { message } = App.useApp();
   const { api } = useTenant();
   const refresh = useRefreshTenant();
@@ -34,13 +37,13 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
 
   const submit = (v: Values) =>
     target.mode === 'create'
-      ? create.mutate({ parentId: target.parent.id, ...v })
-      : update.mutate({ id: target.unit.id, version: target.unit.version, ...v });
+      ? create.mutate({ parentId: target.parent.id, ...v, code: v.code.trim() || undefined })
+      : update.mutate({ id: target.unit.id, version: target.unit.version, ...v, code: v.code.trim() || null });
 
   const initial: Values =
     target.mode === 'create'
-      ? { name: '', kind: CHILD_KIND[target.parent.kind], sortOrder: 0 }
-      : { name: target.unit.name, kind: target.unit.kind, sortOrder: target.unit.sortOrder };
+      ? { name: '', code: '', kind: CHILD_KIND[target.parent.kind], sortOrder: 0 }
+      : { name: target.unit.name, code: target.unit.code ?? '', kind: target.unit.kind, sortOrder: target.unit.sortOrder };
 
   return (
     <Modal
@@ -55,6 +58,14 @@ export function OrgUnitFormModal({ target, onClose }: { target: OrgUnitFormTarge
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} disabled={saving}>
         <Form.Item name="name" label={t('orgUnits.name')} rules={[{ required: true, whitespace: true, max: 80, message: t('common.required', { field: t('orgUnits.name') }) }]}>
           <Input autoFocus maxLength={80} />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label={t('orgUnits.code')}
+          extra={t('orgUnits.codeHint')}
+          rules={[{ pattern: /^\s*[A-Za-z0-9_-]{0,32}\s*$/, message: validationMessage('org_unit_code_invalid', locale) }]}
+        >
+          <Input maxLength={32} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
         <Form.Item name="kind" label={t('orgUnits.kind')} rules={[{ required: true }]}>
           <Select options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`orgUnitKind.${k}`) }))} />

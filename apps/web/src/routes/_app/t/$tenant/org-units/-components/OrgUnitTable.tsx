@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { errorInfo } from '../../../../../../lib/errors.ts';
@@ -41,6 +41,7 @@ export function OrgUnitTable({ tree, canEdit, onAddChild, onEdit, onMove }: Prop
       expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded }}
       columns={[
         { title: t('orgUnits.name'), dataIndex: 'name', render: (name: string) => <strong style={{ fontWeight: 500 }}>{name}</strong> },
+        { title: t('orgUnits.code'), dataIndex: 'code', render: (code: string | null) => (code ? <Typography.Text code>{code}</Typography.Text> : null) },
         { title: t('orgUnits.kind'), dataIndex: 'kind', render: (kind: OrgNode['kind']) => <Tag color={KIND_COLOR[kind]}>{t(`orgUnitKind.${kind}`)}</Tag> },
         {
           title: `${t('orgUnits.members')}（${t('orgUnits.membersHint')}）`,
