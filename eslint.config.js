@@ -31,6 +31,18 @@ export default tseslint.config(
     rules: { 'boundaries/module-entry': 'error', 'boundaries/no-transport-in-services': 'error' },
   },
   {
+    // One language per visit (decisions/0030): the i18n index re-exports both catalogues, so a value
+    // imported from it puts every word of both languages in the page's first load.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@uc/contracts/i18n', message: 'Import from @uc/contracts/i18n/errors or …/auditText (types are fine).', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

@@ -1,27 +1,31 @@
 import { ROLES, type Role } from '../common.ts';
-import { uiZh, type UiKey } from './ui.zh-CN.ts';
+import type { UiKey } from './ui.zh-CN.ts';
 
 // Audit events in words, for the audit log on screen and its Excel export (the API renders the
 // same text the page shows).
 
-/** t(key, vars): a message of the ui catalogues in the reader's language */
-export type AuditT = (key: UiKey, vars?: Record<string, string | number>) => string;
+/**
+ * t(key, vars): a message of the ui catalogues in the reader's language; t.has(key): whether a string
+ * built at run time (an audit event type, say) names a message. The caller brings both, so this
+ * module imports no catalogue: the web loads only the reader's language (decisions/0030).
+ */
+export interface AuditT {
+  (key: UiKey, vars?: Record<string, string | number>): string;
+  has(key: string): key is UiKey;
+}
 type TFunction = AuditT;
-
-/** Whether a string built at run time (an audit event type, say) names a message. */
-const isUiKey = (key: string): key is UiKey => Object.hasOwn(uiZh, key);
 
 const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 
 /** An audit event type in words (登录, 批量导入会员…); a type this version does not know shows as is. */
 export function auditTypeLabel(t: TFunction, type: string): string {
   const key = `audit.type.${type}`;
-  return isUiKey(key) ? t(key) : type;
+  return t.has(key) ? t(key) : type;
 }
 
 export function auditEntityLabel(t: TFunction, entityType: string): string {
   const key = `audit.entity.${entityType}`;
-  return isUiKey(key) ? t(key) : entityType;
+  return t.has(key) ? t(key) : entityType;
 }
 
 /** codes such as 'plan', 'hangzhou' or 'openNegotiation' say nothing to a reader; statuses and roles get their names */
@@ -33,7 +37,7 @@ const STATUS_NAMESPACES = ['agreementStatus.', 'items.status.', 'booking.state.'
 function valueText(t: TFunction, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => valueText(t, v)).filter(Boolean).join('、');
   if (isRole(value)) return t(`role.${value}`);
-  const status = STATUS_NAMESPACES.map((ns) => `${ns}${String(value)}`).find(isUiKey);
+  const status = STATUS_NAMESPACES.map((ns) => `${ns}${String(value)}`).find((k): k is UiKey => t.has(k));
   if (status) return t(status);
   if (typeof value === 'string') return CODE.test(value) ? '' : value;
   if (value && typeof value === 'object') return '';
@@ -57,12 +61,12 @@ function fileSize(bytes: number): string {
 function fieldText(t: TFunction, key: string, value: unknown): string {
   if (typeof value === 'boolean') {
     const k = `audit.field.${key}.${value}`;
-    return isUiKey(k) ? t(k) : '';
+    return t.has(k) ? t(k) : '';
   }
   const label = `audit.field.${key}`;
-  if (typeof value === 'number') return isUiKey(label) ? t(label, { value: key === 'size' ? fileSize(value) : value }) : '';
+  if (typeof value === 'number') return t.has(label) ? t(label, { value: key === 'size' ? fileSize(value) : value }) : '';
   const text = valueText(t, value);
-  return text && isUiKey(label) ? t(label, { value: text }) : text;
+  return text && t.has(label) ? t(label, { value: text }) : text;
 }
 
 /** The event's data in one line (the email, roles, names, counts it recorded; from → to), without ids, hashes or codes. */

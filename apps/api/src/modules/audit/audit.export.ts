@@ -21,8 +21,9 @@ const PAGE = 200;
  */
 export async function exportAuditLog(ctx: ServiceCtx, filter: ExportInput): Promise<{ filename: string; base64: string }> {
   const catalogue = ctx.locale === 'en' ? uiEn : uiZh;
-  const t = (key: UiKey, vars?: Record<string, string | number>) =>
+  const text = (key: UiKey, vars?: Record<string, string | number>) =>
     vars ? catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : catalogue[key];
+  const t = Object.assign(text, { has: (key: string): key is UiKey => Object.hasOwn(catalogue, key) });
   const { workbook, finish } = xlsxWriter();
   const sheet = workbook.addWorksheet(t('audit.title'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [

@@ -3,7 +3,7 @@ import { ORG_UNIT_KINDS, type OrgUnitDto } from '@uc/contracts';
 import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
 import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
-import { validationMessage } from '@uc/contracts/i18n';
+import { validationMessage } from '@uc/contracts/i18n/errors';
 import { useLocale, useT } from '../../../../../../lib/locale.ts';
 import { CHILD_KIND } from './kinds.ts';
 
