@@ -4,6 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { boundaries } from './packages/config/eslint.boundaries.js';
 
+// apps/web imports its own sources as '@/…' (one alias, issue 14) rather than climbing folders.
+const webClimb = { group: ['../../*'], message: "Import apps/web/src files as '@/…' instead of climbing folders." };
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/routeTree.gen.ts', 'packages/db/migrations/**', 'e2e/artifacts/**'] },
   js.configs.recommended,
@@ -38,9 +41,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@uc/contracts/i18n', message: 'Import from @uc/contracts/i18n/errors or …/auditText (types are fine).', allowTypeImports: true }] },
+        {
+          paths: [{ name: '@uc/contracts/i18n', message: 'Import from @uc/contracts/i18n/errors or …/auditText (types are fine).', allowTypeImports: true }],
+          patterns: [webClimb],
+        },
       ],
     },
+  },
+  {
+    files: ['apps/web/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [webClimb] }] },
   },
   {
     files: ['apps/web/src/**/*.tsx'],

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
@@ -76,6 +77,7 @@ function pureContracts(): Plugin {
 // Route generation settings are read from tsr.config.json (shared with scripts/generate-routes.ts).
 export default defineConfig({
   plugins: [pureContracts(), tanstackRouter(), react(), precompress()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     port: 5173,
     proxy: { '/api': api, '/healthz': api },

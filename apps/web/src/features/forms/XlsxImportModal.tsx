@@ -1,10 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Grid, Modal, Progress, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ImportResult, type ImportOutcome } from '../../components/ImportResult.tsx';
-import { errorInfo, type ErrorInfo } from '../../lib/errors.ts';
-import { useT } from '../../lib/locale.ts';
-import { readAsBase64 } from '../../lib/readFile.ts';
+import { ImportResult, type ImportOutcome } from '@/components/ImportResult.tsx';
+import { errorInfo, type ErrorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { readAsBase64 } from '@/lib/readFile.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { App, Form, Grid, type ModalProps } from 'antd';
-import { errorInfo, formProblem, showFieldErrors } from '../../lib/errors.ts';
-import { useT } from '../../lib/locale.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { useRequestKey } from './useRequestKey.ts';
 
 interface Options<Saved> {

@@ -1,6 +1,6 @@
 import { isValidIdNumber } from '@uc/contracts';
 import { validationMessage } from '@uc/contracts/i18n/errors';
-import { useLocale } from '../../lib/locale.ts';
+import { useLocale } from '@/lib/locale.ts';
 
 /**
  * Form rules that run the contracts' own validators, so a form refuses inline what the API would

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import type { ActivityDto } from '@uc/contracts';
 import { Button, Empty, Timeline, Typography } from 'antd';
-import { useTenant } from '../../components/session.ts';
-import { formatDateTime } from '../../lib/dates.ts';
-import { useT } from '../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
 import { activityDetail, activityLabel } from './activityText.ts';
-import { personLabel } from '../../components/Person.tsx';
+import { personLabel } from '@/components/Person.tsx';
 
 interface Props {
   entries: ActivityDto[];

@@ -2,8 +2,8 @@ import { DownloadOutlined, EyeOutlined, FileExcelOutlined, FileOutlined, FilePdf
 import type { AttachmentDto } from '@uc/contracts';
 import { Button, Flex, Image, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useLocale, useT } from '../../lib/locale.ts';
-import { personLabel } from '../../components/Person.tsx';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { personLabel } from '@/components/Person.tsx';
 import { formatBytes, officeKind, previewKind } from './files.ts';
 import { partyName } from './parties.ts';
 

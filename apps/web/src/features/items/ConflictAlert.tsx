@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * Someone saved the same thing first (STALE_VERSION): say so plainly, keep what the user typed,

@@ -1,6 +1,6 @@
 import type { Health, JointItemStatus, JointKind, ProjectPhase } from '@uc/contracts';
 import { Tag } from 'antd';
-import { useT } from '../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { attentionReasons, type AttentionFacts, type AttentionReason } from './attention.ts';
 import { HEALTH_TAG, KIND_COLOR, STATUS_TAG } from './labels.ts';
 

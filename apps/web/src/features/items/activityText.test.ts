@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../lib/i18n.ts';
-import type { TFunction } from '../../lib/locale.ts';
+import { translate } from '@/lib/i18n.ts';
+import type { TFunction } from '@/lib/locale.ts';
 import { activityDetail, activityLabel } from './activityText.ts';
 
 const t: TFunction = (key, vars) => translate('zh-CN', key, vars);

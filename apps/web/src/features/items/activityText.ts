@@ -1,6 +1,6 @@
 import type { ActivityDto } from '@uc/contracts';
-import { isUiKey } from '../../lib/i18n.ts';
-import type { TFunction } from '../../lib/locale.ts';
+import { isUiKey } from '@/lib/i18n.ts';
+import type { TFunction } from '@/lib/locale.ts';
 
 /** The event in words (确认了时间节点…); a type this version does not know shows as is. */
 export function activityLabel(t: TFunction, type: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../lib/i18n.ts';
+import { translate } from '@/lib/i18n.ts';
 import { attentionReasons, byAttention, daysBetween, type AttentionFacts } from './attention.ts';
 
 const TODAY = '2026-11-21';

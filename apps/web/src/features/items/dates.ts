@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
-import { CHINA_TZ } from '../../lib/dates.ts';
+import { CHINA_TZ } from '@/lib/dates.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useTenant } from '../../components/session.ts';
+import { useTenant } from '@/components/session.ts';
 
 /**
  * After any write on joint items: refetch every items view of this federation (the item page,

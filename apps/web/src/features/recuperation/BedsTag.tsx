@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useT } from '../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Beds left in a batch: green while there are some, orange when only the waitlist is open. */
 export function BedsTag({ bedsLeft, bookable }: { bedsLeft: number; bookable: boolean }) {

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { qrDetector } from './barcodeDetector.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { BookingStatus } from '@uc/contracts';
 import { Tag } from 'antd';
-import { useT } from '../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { STATUS_COLOR } from './bookingStatus.ts';
 
 export function StatusTag({ status }: { status: BookingStatus }) {

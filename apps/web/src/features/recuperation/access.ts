@@ -1,5 +1,5 @@
 import type { MembershipDto, Role } from '@uc/contracts';
-import { access } from '../../lib/access.ts';
+import { access } from '@/lib/access.ts';
 
 /** Who sees which recuperation screens; mirrors the API's procedures (recuperation.procedures.ts). */
 export const recuperationAccess = {

@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { BaseDto, BatchDto, PolicyDto, PriorityGroup, RouteDto } from '@uc/contracts';
 import { PRIORITY_GROUPS } from '@uc/contracts';
-import { toDateString } from '../../lib/dates.ts';
+import { toDateString } from '@/lib/dates.ts';
 import { fenToYuanInput, yuanToFen } from './money.ts';
 
 // The staff forms keep dates as dayjs (what the pickers take) and money as yuan text (what people

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import type { Locale } from '@uc/contracts';
-import { CHINA_TZ, formatDate } from '../../lib/dates.ts';
+import { CHINA_TZ, formatDate } from '@/lib/dates.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { DashboardPanelDto } from '@uc/contracts';
-import type { TFunction } from '../../../lib/locale.ts';
+import type { TFunction } from '@/lib/locale.ts';
 import type { MatrixStyle, SeriesStyle } from '../charts/options.ts';
 import { HEALTH_COLOR, STATUS_COLOR } from '../labels.ts';
 

@@ -1,9 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { Alert, Col, Row } from 'antd';
-import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useMe } from '../../../components/session.ts';
-import { useT } from '../../../lib/locale.ts';
-import { api } from '../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useMe } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
+import { api } from '@/lib/trpc.ts';
 import { LanguageCard } from './-components/LanguageCard.tsx';
 import { PasswordCard } from './-components/PasswordCard.tsx';
 import { ProfileCard } from './-components/ProfileCard.tsx';

@@ -3,10 +3,10 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { PlatformFederationDto } from '@uc/contracts';
 import { Alert, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../components/PageHeader.tsx';
-import { errorInfo } from '../../../lib/errors.ts';
-import { useT } from '../../../lib/locale.ts';
-import { api } from '../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { api } from '@/lib/trpc.ts';
 
 export const Route = createFileRoute('/_app/platform/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(api.platform.federations.queryOptions()),

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '@uc/contracts';
 import { App, Card, Radio, Typography } from 'antd';
-import { setLocale, useLocale, useT } from '../../../../lib/locale.ts';
-import { translate } from '../../../../lib/i18n.ts';
-import { api } from '../../../../lib/trpc.ts';
+import { setLocale, useLocale, useT } from '@/lib/locale.ts';
+import { translate } from '@/lib/i18n.ts';
+import { api } from '@/lib/trpc.ts';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];
 

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../lib/errors.ts';
-import { useT } from '../../../../lib/locale.ts';
-import { api } from '../../../../lib/trpc.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { api } from '@/lib/trpc.ts';
 
 interface Values {
   currentPassword: string;

@@ -1,8 +1,8 @@
 import { Card, Descriptions, Flex } from 'antd';
-import { RoleTags } from '../../../../components/RoleTags.tsx';
-import { useMe } from '../../../../components/session.ts';
-import { localName } from '../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../lib/locale.ts';
+import { RoleTags } from '@/components/RoleTags.tsx';
+import { useMe } from '@/components/session.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 export function ProfileCard() {
   const t = useT();

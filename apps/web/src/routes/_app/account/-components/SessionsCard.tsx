@@ -2,11 +2,11 @@ import { DesktopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import type { SessionDto } from '@uc/contracts';
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
-import { formatDateTime } from '../../../../lib/dates.ts';
-import { errorInfo } from '../../../../lib/errors.ts';
-import { useT } from '../../../../lib/locale.ts';
-import { api } from '../../../../lib/trpc.ts';
-import { describeUserAgent } from '../../../../lib/userAgent.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { api } from '@/lib/trpc.ts';
+import { describeUserAgent } from '@/lib/userAgent.ts';
 
 export function SessionsCard() {
   const t = useT();

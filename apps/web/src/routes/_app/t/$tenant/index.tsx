@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
-import { useTenant } from '../../../../components/session.ts';
-import { access } from '../../../../lib/access.ts';
-import { tenantApi } from '../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 
 // Members' phones load only the member home, staff only theirs (issue 13, light pages); the
 // loader fetches the one this account sees beside the data, so neither waits for the other.

@@ -1,5 +1,5 @@
 import { createFileRoute, notFound, Outlet } from '@tanstack/react-router';
-import { rememberTenant } from '../../../../components/session.ts';
+import { rememberTenant } from '@/components/session.ts';
 
 /** A federation the user belongs to; any other slug is simply not found. */
 export const Route = createFileRoute('/_app/t/$tenant')({

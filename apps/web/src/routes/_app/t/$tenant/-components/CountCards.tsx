@@ -3,8 +3,8 @@ import { Link } from '@tanstack/react-router';
 import type { FederationHomeDto } from '@uc/contracts';
 import { Card, Col, Grid, Row, Statistic } from 'antd';
 import type { ReactNode } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { useT } from '../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
 
 type Section = 'org-units' | 'members' | 'staff';
 

@@ -4,10 +4,10 @@ import { Link } from '@tanstack/react-router';
 import type { FederationHomeDto, Locale, MemberHomeDto, MemberRowDto } from '@uc/contracts';
 import { Button, Card, Empty, Modal, QRCode, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe, useTenant } from '../../../../../components/session.ts';
-import { formatDate } from '../../../../../lib/dates.ts';
-import { localName, type UiKey } from '../../../../../lib/i18n.ts';
-import { useLocale, useT, type TFunction } from '../../../../../lib/locale.ts';
+import { useMe, useTenant } from '@/components/session.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { localName, type UiKey } from '@/lib/i18n.ts';
+import { useLocale, useT, type TFunction } from '@/lib/locale.ts';
 
 type Section = MemberHomeDto['sections'][number];
 

@@ -1,9 +1,9 @@
 import { ApartmentOutlined, CloudUploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { Card, Flex } from 'antd';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
 
 export function QuickLinks() {
   const t = useT();

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import type { AuditEventDto } from '@uc/contracts';
 import { Card, Empty, Timeline, Typography } from 'antd';
-import { auditSummary, auditTypeLabel } from '../../../../../components/auditText.ts';
-import { useTenant } from '../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { personLabel } from '../../../../../components/Person.tsx';
+import { auditSummary, auditTypeLabel } from '@/components/auditText.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 export function RecentActivity({ events }: { events: AuditEventDto[] }) {
   const t = useT();

@@ -1,10 +1,10 @@
 import type { FederationHomeDto } from '@uc/contracts';
 import { Col, Row } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useMe, useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { localName } from '../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useMe, useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { CountCards } from './CountCards.tsx';
 import { QuickLinks } from './QuickLinks.tsx';
 import { RecentActivity } from './RecentActivity.tsx';

@@ -4,9 +4,9 @@ import { Link } from '@tanstack/react-router';
 import type { TodoItemDto, TodoListDto } from '@uc/contracts';
 import { Card, Empty, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import type { UiKey } from '../../../../../lib/i18n.ts';
-import { useT, type TFunction } from '../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import type { UiKey } from '@/lib/i18n.ts';
+import { useT, type TFunction } from '@/lib/locale.ts';
 
 /** the facts' params rendered in the reader's language (codes → labels) */
 function paramsOf(t: TFunction, item: TodoItemDto): Record<string, string | number> {

@@ -4,15 +4,15 @@ import { createFileRoute, redirect } from '@tanstack/react-router';
 import { AGREEMENT_STATUSES } from '@uc/contracts';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { AgreementFilters } from './-components/AgreementFilters.tsx';
 import { AgreementList } from './-components/AgreementList.tsx';
 import { NewAgreementModal } from './-components/NewAgreementModal.tsx';
-import { type Search, params, optionalString, optionalEnum } from '../../../../../lib/search.ts';
+import { type Search, params, optionalString, optionalEnum } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({
   status: optionalEnum(s.status, AGREEMENT_STATUSES),

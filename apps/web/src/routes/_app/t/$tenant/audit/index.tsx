@@ -2,16 +2,16 @@ import { useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Typography } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { auditExportUrl } from '../../../../../lib/downloads.ts';
-import { useT } from '../../../../../lib/locale.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { auditExportUrl } from '@/lib/downloads.ts';
+import { useT } from '@/lib/locale.ts';
 import { AuditFilters } from './-components/AuditFilters.tsx';
 import { auditPages } from './-components/auditPages.ts';
 import { AuditTable } from './-components/AuditTable.tsx';
 import { VerifyChain } from './-components/VerifyChain.tsx';
-import { type Search, params, optionalString, optionalDate } from '../../../../../lib/search.ts';
+import { type Search, params, optionalString, optionalDate } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({
   type: optionalString(s.type, { max: 64 }),

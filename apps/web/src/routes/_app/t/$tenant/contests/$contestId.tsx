@@ -1,10 +1,10 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { Flex, Tag, Typography } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { EventCard } from './-components/EventCard.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/contests/$contestId')({

@@ -1,13 +1,13 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Card, Empty, List, Select, Space, Typography } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { CooperationSections } from '../agreements/$agreementId/-components/CooperationSections.tsx';
-import { type Search, params, optionalInt } from '../../../../../lib/search.ts';
+import { type Search, params, optionalInt } from '@/lib/search.ts';
 
 const thisYear = () => new Date().getFullYear();
 

@@ -2,14 +2,14 @@ import { DownloadOutlined, FundOutlined, UnorderedListOutlined } from '@ant-desi
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Flex, Row, Segmented, Select, Spin } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { PanelCard } from '../../../../../features/items/dashboard/PanelCard.tsx';
-import { access } from '../../../../../lib/access.ts';
-import { dashboardExportUrl } from '../../../../../lib/downloads.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
-import { type Search, params, optionalUuid, optionalInt } from '../../../../../lib/search.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { PanelCard } from '@/features/items/dashboard/PanelCard.tsx';
+import { access } from '@/lib/access.ts';
+import { dashboardExportUrl } from '@/lib/downloads.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
+import { type Search, params, optionalUuid, optionalInt } from '@/lib/search.ts';
 
 const WEEKS = [12, 26, 52] as const;
 const searchSchema = (s: Search) => params({

@@ -3,17 +3,17 @@ import { createFileRoute, redirect } from '@tanstack/react-router';
 import { Button, Card, Flex, Space, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { allItemsExportUrl } from '../../../../../lib/downloads.ts';
-import { useTenant } from '../../../../../components/session.ts';
-import { byAttention } from '../../../../../features/items/attention.ts';
-import { todayInChina } from '../../../../../features/items/dates.ts';
-import { access } from '../../../../../lib/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { allItemsExportUrl } from '@/lib/downloads.ts';
+import { useTenant } from '@/components/session.ts';
+import { byAttention } from '@/features/items/attention.ts';
+import { todayInChina } from '@/features/items/dates.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BoardLinks } from './-components/BoardLinks.tsx';
 import { MyItemsList } from './-components/MyItemsList.tsx';
-import { type Search, params, optionalBoolean } from '../../../../../lib/search.ts';
+import { type Search, params, optionalBoolean } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({
   /** also list done and cancelled items */

@@ -3,11 +3,11 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { ContestAspectDto } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, InputNumber, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useRefreshTenant, useTenant } from '../../../../../components/session.ts';
-import { errorInfo } from '../../../../../lib/errors.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/judge/$eventId')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).contest.score.sheet.queryOptions({ eventId: params.eventId })),

@@ -4,18 +4,18 @@ import { createFileRoute, redirect } from '@tanstack/react-router';
 import { HONOUR_KINDS, type MemberDto } from '@uc/contracts';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { memberExportUrl } from '../../../../../lib/downloads.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { memberExportUrl } from '@/lib/downloads.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { ImportModal } from './-components/ImportModal.tsx';
 import { MemberDrawer } from './-components/MemberDrawer.tsx';
 import { MemberFilters } from './-components/MemberFilters.tsx';
 import { MemberFormModal } from './-components/MemberFormModal.tsx';
 import { MemberList } from './-components/MemberList.tsx';
-import { type Search, params, optionalUuid, optionalString, optionalEnum, optionalBoolean, optionalInt } from '../../../../../lib/search.ts';
+import { type Search, params, optionalUuid, optionalString, optionalEnum, optionalBoolean, optionalInt } from '@/lib/search.ts';
 
 const PAGE_SIZES = [10, 20, 50, 100] as const;
 

@@ -3,14 +3,14 @@ import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-q
 import { createFileRoute } from '@tanstack/react-router';
 import type { NotificationDto } from '@uc/contracts';
 import { App, Button, Card, Flex, Segmented, Typography } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { errorInfo } from '../../../../../lib/errors.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { NoticeList } from './-components/NoticeList.tsx';
 import { arrangeNotices, type NoticeFilter } from './-components/notices.ts';
-import { type Search, params, optionalEnum } from '../../../../../lib/search.ts';
+import { type Search, params, optionalEnum } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({ filter: optionalEnum(s.filter, ['all', 'unread']) });
 

@@ -3,14 +3,14 @@ import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { StaffList } from '../../../../../components/StaffList.tsx';
-import { useRefreshTenant, useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../lib/errors.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi, tenantClient } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { StaffList } from '@/components/StaffList.tsx';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/$eventId')({
   beforeLoad: ({ context, params }) => {

@@ -3,13 +3,13 @@ import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-ro
 import { PROGRAMME_KINDS, type EventDto } from '@uc/contracts';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../lib/errors.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/')({
   beforeLoad: ({ context, params }) => {

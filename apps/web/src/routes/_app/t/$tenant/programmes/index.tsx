@@ -1,12 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { Card, Empty, Flex, Typography } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { OpenEvent } from './-components/OpenEvent.tsx';
 import { TicketCard } from './-components/TicketCard.tsx';
 

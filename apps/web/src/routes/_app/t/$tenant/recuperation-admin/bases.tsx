@@ -4,11 +4,11 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { BaseDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatDate } from '../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BaseFormModal } from './-components/BaseFormModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/bases')({

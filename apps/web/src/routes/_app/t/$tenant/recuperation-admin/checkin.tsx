@@ -4,16 +4,16 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { BookingDto, Locale } from '@uc/contracts';
 import { Alert, Button, Card, Descriptions, Flex, Input, Select, Typography } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { tokenFromScan } from '../../../../../features/recuperation/checkinToken.ts';
-import { formatTripDates } from '../../../../../features/recuperation/tripDates.ts';
-import { formatDate, formatDateTime } from '../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../lib/errors.ts';
-import { localName } from '../../../../../lib/i18n.ts';
-import { useLocale, useT, type TFunction } from '../../../../../lib/locale.ts';
-import { type Search, params, optionalString } from '../../../../../lib/search.ts';
+import { useTenant } from '@/components/session.ts';
+import { tokenFromScan } from '@/features/recuperation/checkinToken.ts';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT, type TFunction } from '@/lib/locale.ts';
+import { type Search, params, optionalString } from '@/lib/search.ts';
 
-const QrScanner = lazy(() => import('../../../../../features/recuperation/QrScanner.tsx').then((m) => ({ default: m.QrScanner })));
+const QrScanner = lazy(() => import('@/features/recuperation/QrScanner.tsx').then((m) => ({ default: m.QrScanner })));
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/checkin')({
   // a phone camera app opening the QR code's link lands here with the token filled in

@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { Card, Col, Row, Statistic } from 'antd';
-import { useTenant } from '../../../../../components/session.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BookingTable } from './-components/BookingTable.tsx';
 
 const TO_APPROVE = { side: 'home', status: 'requested' } as const;

@@ -4,12 +4,12 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { PolicyDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatYuan } from '../../../../../features/recuperation/money.ts';
-import { formatDate } from '../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { PolicyFormModal } from './-components/PolicyFormModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/policy')({

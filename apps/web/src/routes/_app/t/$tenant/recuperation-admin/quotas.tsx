@@ -3,13 +3,13 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { QuotaDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { chinaYear } from '../../../../../features/recuperation/tripDates.ts';
-import { localName } from '../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { chinaYear } from '@/features/recuperation/tripDates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { AllocationsPanel } from './-components/AllocationsPanel.tsx';
-import { type Search, params, optionalInt } from '../../../../../lib/search.ts';
+import { type Search, params, optionalInt } from '@/lib/search.ts';
 
 const thisYear = () => chinaYear(new Date());
 

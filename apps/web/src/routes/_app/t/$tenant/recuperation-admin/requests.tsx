@@ -4,14 +4,14 @@ import { createFileRoute } from '@tanstack/react-router';
 import { BOOKING_STATUSES } from '@uc/contracts';
 import { Button, Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BookingTable } from './-components/BookingTable.tsx';
 import { BulkDecideBar } from './-components/BulkDecideBar.tsx';
 import { NominateModal } from './-components/NominateModal.tsx';
-import { type Search, params, optionalString, optionalEnum } from '../../../../../lib/search.ts';
+import { type Search, params, optionalString, optionalEnum } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({
   /** absent: awaiting approval; 'all': every state */

@@ -1,9 +1,9 @@
 import { createFileRoute, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Tabs } from 'antd';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { useT } from '../../../../../lib/locale.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The staff's recuperation desk: one tab per job, home side (our members) then host side (our bases). */
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin')({

@@ -4,11 +4,11 @@ import { createFileRoute } from '@tanstack/react-router';
 import type { RouteDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { formatYuan } from '../../../../../features/recuperation/money.ts';
-import { useT } from '../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { RouteFormModal } from './-components/RouteFormModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/routes')({

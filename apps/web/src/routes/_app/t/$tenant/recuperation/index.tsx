@@ -3,12 +3,12 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Empty, Flex, Segmented } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../features/recuperation/access.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { localName } from '../../../../../lib/i18n.ts';
-import { tenantApi } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { localName } from '@/lib/i18n.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BatchCard } from './-components/BatchCard.tsx';
 
 const CATALOG = { openOnly: true } as const;

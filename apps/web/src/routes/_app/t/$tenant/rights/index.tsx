@@ -4,16 +4,16 @@ import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ReferralDto } from '@uc/contracts';
 import { Button, Card, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../components/PageHeader.tsx';
-import { StaffList } from '../../../../../components/StaffList.tsx';
-import { useTenant } from '../../../../../components/session.ts';
-import { access } from '../../../../../lib/access.ts';
-import { formatDateTime } from '../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../lib/locale.ts';
-import { tenantApi, tenantClient } from '../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { StaffList } from '@/components/StaffList.tsx';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { NewCaseModal } from './-components/NewCaseModal.tsx';
 import { ClockSummary, ReferralStatusTag } from './-components/rightsUi.tsx';
-import { type Search, params, optionalEnum } from '../../../../../lib/search.ts';
+import { type Search, params, optionalEnum } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({ tab: optionalEnum(s.tab, ['received', 'referred', 'cases']) });
 

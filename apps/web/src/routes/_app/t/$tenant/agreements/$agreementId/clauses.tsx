@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { Card, Space } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { useAgreement } from '../-components/useAgreement.ts';
 import { ClauseList } from './-components/ClauseList.tsx';
 import { Comments } from './-components/Comments.tsx';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import { Alert, Card, Col, Empty, Flex, Row, Select, Skeleton, Switch, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { useAgreement } from '../-components/useAgreement.ts';
 import { CompareView } from './-components/CompareView.tsx';
-import { type Search, params, optionalUuid, optionalBoolean } from '../../../../../../lib/search.ts';
+import { type Search, params, optionalUuid, optionalBoolean } from '@/lib/search.ts';
 
 const searchSchema = (s: Search) => params({
   left: optionalUuid(s.left),

@@ -1,14 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { Card, Descriptions, Select, Space, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { access } from '../../../../../../lib/access.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { AttentionList, CooperationSections } from './-components/CooperationSections.tsx';
 import { ReportPanel } from './-components/ReportPanel.tsx';
-import { type Search, params, optionalInt } from '../../../../../../lib/search.ts';
+import { type Search, params, optionalInt } from '@/lib/search.ts';
 
 const thisYear = () => new Date().getFullYear();
 

@@ -1,7 +1,7 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { Button, Card, Space } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
 import { useAgreement, usePartyName } from '../-components/useAgreement.ts';
 import { ClauseList } from './-components/ClauseList.tsx';
 import { CommonsView } from './-components/CommonsView.tsx';

@@ -1,13 +1,13 @@
 import { createFileRoute, notFound, Outlet, redirect, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Tabs } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { access } from '../../../../../../lib/access.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { useAgreement, useAgreementId } from '../-components/useAgreement.ts';
 import { AgreementHeader } from './-components/AgreementHeader.tsx';
 import { AGREEMENT_PAGES, agreementTabs, type AgreementPage } from './-components/agreementTabs.ts';
-import { isUuid } from '../../../../../../lib/search.ts';
+import { isUuid } from '@/lib/search.ts';
 
 /** One agreement: its header and the tabs of its pages (the child routes render below them). */
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId')({

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { Card, Col, Row, Space } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { HashText } from '../-components/HashText.tsx';
 import { useAgreement } from '../-components/useAgreement.ts';
 import { NextStep } from './-components/NextStep.tsx';

@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { AGREEMENT_STATUSES } from '@uc/contracts';
 import { Button, Col, Row, Select } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import type { AgreementSearch } from '../index.tsx';
 
 /** Narrow the list to one status and/or one partner federation. */

@@ -2,10 +2,10 @@ import { useIsFetching } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { AgreementSummaryDto } from '@uc/contracts';
 import { Card, Empty, Flex, Grid, Spin, Table, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { formatDate, formatDateTime } from '../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { StatusTag } from './StatusTag.tsx';
 
 type Summary = AgreementSummaryDto;

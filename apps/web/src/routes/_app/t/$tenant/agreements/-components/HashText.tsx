@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** A SHA-256 content hash: monospace, wrapping anywhere on a phone, with a copy button. */
 export function HashText({ hash, testId }: { hash: string; testId?: string }) {

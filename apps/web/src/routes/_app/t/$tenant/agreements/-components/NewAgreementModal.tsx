@@ -2,12 +2,12 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { useRequestKey } from '../../../../../../features/forms/useRequestKey.ts';
-import { DATE_INPUT_FORMATS, toDateString } from '../../../../../../lib/dates.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { useRequestKey } from '@/features/forms/useRequestKey.ts';
+import { DATE_INPUT_FORMATS, toDateString } from '@/lib/dates.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { validationMessage } from '@uc/contracts/i18n/errors';
 
 interface Values {

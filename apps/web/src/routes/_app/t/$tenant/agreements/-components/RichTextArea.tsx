@@ -1,7 +1,7 @@
 import { BoldOutlined, EyeOutlined, ItalicOutlined, OrderedListOutlined, QuestionCircleOutlined, UnderlineOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Tooltip, type GetRef } from 'antd';
 import { useRef, useState } from 'react';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { toggleList, toggleWrap, type TextEdit } from './markupEdits.ts';
 import { RichText } from './RichText.tsx';
 import { markupToHtml } from './richText.ts';

@@ -1,8 +1,8 @@
 import { agreementShownStatus, type AgreementSummaryDto } from '@uc/contracts';
-import { toDateString } from '../../../../../../lib/dates.ts';
+import { toDateString } from '@/lib/dates.ts';
 import dayjs from 'dayjs';
 import { Tag } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { STATUS_COLOR } from './lifecycle.ts';
 
 /** 已生效 (待生效 before its term, 已到期 after it: derived from the dates), plus 修订协商中 / 修订签署中 while an amendment of it is under way. */

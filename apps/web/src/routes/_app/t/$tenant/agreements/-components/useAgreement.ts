@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import type { AgreementDto } from '@uc/contracts';
-import { useTenant } from '../../../../../../components/session.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale } from '@/lib/locale.ts';
 
 /** The id of the agreement whose pages are open. */
 export function useAgreementId(): string {

@@ -1,9 +1,9 @@
 import { Col, DatePicker, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import { auditTypeLabel } from '../../../../../../components/auditText.ts';
-import { toDateString } from '../../../../../../lib/dates.ts';
-import { uiKeys } from '../../../../../../lib/i18n.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { auditTypeLabel } from '@/components/auditText.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { uiKeys } from '@/lib/i18n.ts';
+import { useT } from '@/lib/locale.ts';
 import type { AuditFilterValues } from './auditPages.ts';
 
 /** Every event type the interface can name (from the loaded catalogue: both have the same keys). */

@@ -1,9 +1,9 @@
 import type { AuditEventDto } from '@uc/contracts';
 import { Empty, Table, Tag, Typography } from 'antd';
-import { auditEntityLabel, auditSummary, auditTypeLabel } from '../../../../../../components/auditText.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { Person } from '../../../../../../components/Person.tsx';
+import { auditEntityLabel, auditSummary, auditTypeLabel } from '@/components/auditText.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
+import { Person } from '@/components/Person.tsx';
 
 const TYPE_COLOR: Record<string, string> = { auth: 'default', staff: 'gold', org_unit: 'blue', member: 'red', agreement: 'purple', federation: 'default' };
 

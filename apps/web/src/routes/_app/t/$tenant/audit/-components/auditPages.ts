@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { tenantApi, tenantClient } from '../../../../../../lib/trpc.ts';
+import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 
 const PAGE = 50;
 

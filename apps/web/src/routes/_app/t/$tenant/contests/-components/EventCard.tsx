@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ContestEventDto } from '@uc/contracts';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';

@@ -2,9 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ContestEventDto } from '@uc/contracts';
 import { Alert, App, Button, Checkbox, Flex, List, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The panel (裁判组), the compatriot rule made visible, and — for the chief judge — seating judges. */
 export function PanelTab({ event, organiser }: { event: ContestEventDto; organiser: boolean }) {

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ContestEventDto, RegistrationDto } from '@uc/contracts';
 import { App, Button, Checkbox, Form, InputNumber, Select } from 'antd';
-import { StaffList } from '../../../../../../components/StaffList.tsx';
+import { StaffList } from '@/components/StaffList.tsx';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The entrants this federation may see (all, for the organiser), and registering our own members. */
 export function RegistrationsTab({ event }: { event: ContestEventDto }) {

@@ -3,10 +3,10 @@ import { Link } from '@tanstack/react-router';
 import type { ContestEventDto, ResultsDto } from '@uc/contracts';
 import { App, Button, Empty, Flex, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { tenantClient } from '../../../../../../lib/trpc.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { tenantClient } from '@/lib/trpc.ts';
+import { useT } from '@/lib/locale.ts';
 
 type Row = ResultsDto['rows'][number];
 

@@ -2,8 +2,8 @@ import { DownOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Button, Dropdown } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The way to every agreement's whole work plan, beyond the items that are the reader's own. */
 export function BoardLinks() {

@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import type { MyItemDto } from '@uc/contracts';
 import { Card, Empty, Flex, Grid, Progress, Table, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { AttentionTags, HealthTag, KindTag, StatusTag } from '../../../../../../features/items/ItemTags.tsx';
-import { formatDate } from '../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { AttentionTags, HealthTag, KindTag, StatusTag } from '@/features/items/ItemTags.tsx';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 /** the status and health tags already say these */
 const SHOWN_BY_TAGS = ['offTrack', 'atRisk', 'delayed'] as const;

@@ -1,6 +1,6 @@
 import type { MemberDto } from '@uc/contracts';
 import { Tag } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 export const HONOUR_COLOR: Record<MemberDto['honours'][number]['kind'], string> = {
   model_worker: 'red',

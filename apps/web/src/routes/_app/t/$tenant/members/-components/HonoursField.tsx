@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { HONOUR_KINDS } from '@uc/contracts';
 import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The member's honours as rows of kind, source and validity; the API's field errors land on them by index. */
 export function HonoursField() {

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { MemberImportDto } from '@uc/contracts';
 import { Alert, Table, Typography } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { XlsxImportModal } from '../../../../../../features/forms/XlsxImportModal.tsx';
-import { memberTemplateUrl } from '../../../../../../lib/downloads.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { XlsxImportModal } from '@/features/forms/XlsxImportModal.tsx';
+import { memberTemplateUrl } from '@/lib/downloads.ts';
+import { useT } from '@/lib/locale.ts';
 import { importProblem } from './importProblem.ts';
 
 /** Upload an .xlsx of members: read it, send it, then either the count imported or every row's problems. */

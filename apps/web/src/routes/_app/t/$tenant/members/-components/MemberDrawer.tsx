@@ -2,11 +2,11 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { MemberDto } from '@uc/contracts';
 import { App, Button, Descriptions, Drawer, Empty, Flex, Grid, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { access } from '../../../../../../lib/access.ts';
-import { formatDate, formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { HONOUR_COLOR } from './HonourTags.tsx';
 import { RevealIdNumber } from './RevealIdNumber.tsx';
 

@@ -2,9 +2,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { HONOUR_KINDS } from '@uc/contracts';
 import { Button, Col, Input, Row, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { useTenant } from '../../../../../../components/session.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
+import { buildOrgTree, orgTreeOptions } from '@/lib/orgTree.ts';
 import type { MemberSearch } from '../index.tsx';
 
 type Filters = Pick<MemberSearch, 'q' | 'orgUnitId' | 'honour'>;

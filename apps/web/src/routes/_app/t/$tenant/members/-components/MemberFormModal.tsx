@@ -2,11 +2,11 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { MemberDto } from '@uc/contracts';
 import { Alert, Col, Form, Input, Modal, Radio, Row, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
-import { useValidationRules } from '../../../../../../features/forms/validationRules.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { useEntityFormModal } from '@/features/forms/useEntityFormModal.ts';
+import { useValidationRules } from '@/features/forms/validationRules.ts';
+import { useT } from '@/lib/locale.ts';
+import { buildOrgTree, orgTreeOptions } from '@/lib/orgTree.ts';
 import { HonoursField } from './HonoursField.tsx';
 import { toFormValues, toMemberFields, type MemberFormValues } from './memberForm.ts';
 

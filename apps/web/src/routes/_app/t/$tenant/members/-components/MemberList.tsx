@@ -2,9 +2,9 @@ import { useIsFetching } from '@tanstack/react-query';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { MemberDto, MemberListDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Grid, Select, Space, Spin, Table, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { formatDate } from '../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { HonourTags } from './HonourTags.tsx';
 
 interface Props {

@@ -2,9 +2,9 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { MemberDto } from '@uc/contracts';
 import { Button, Flex, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The masked ID number; roles that need it may ask for the full number, and the API audits each look. */
 export function RevealIdNumber({ member, allowed }: { member: MemberDto; allowed: boolean }) {

@@ -1,5 +1,5 @@
-import type { ErrorInfo } from '../../../../../../lib/errors.ts';
-import type { TFunction } from '../../../../../../lib/locale.ts';
+import type { ErrorInfo } from '@/lib/errors.ts';
+import type { TFunction } from '@/lib/locale.ts';
 
 /** Why the file as a whole was refused (not a roster, wrong columns, too long), in words an office can act on. */
 export function importProblem(t: TFunction, info: ErrorInfo): string {

@@ -1,8 +1,8 @@
 import type { NotificationDto } from '@uc/contracts';
 import { Badge, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { MouseEvent } from 'react';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
 import { inAppPath, noticeGroup } from './notices.ts';
 
 const GROUP_COLOR = { agreement: 'blue', meeting: 'purple', item: 'cyan', booking: 'green', other: 'default' } as const;

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { OrgUnitDto } from '@uc/contracts';
 import { Alert, App, Form, Modal, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { buildOrgTree, orgTreeOptions, subtreeIds } from '../../../../../../lib/orgTree.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { buildOrgTree, orgTreeOptions, subtreeIds } from '@/lib/orgTree.ts';
 
 /** Moves a unit (with everything below it) under another parent. */
 export function MoveModal({ unit, units, onClose }: { unit: OrgUnitDto; units: OrgUnitDto[]; onClose(): void }) {

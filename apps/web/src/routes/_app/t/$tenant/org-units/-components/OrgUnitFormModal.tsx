@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { ORG_UNIT_KINDS, type OrgUnitDto } from '@uc/contracts';
 import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
 import { validationMessage } from '@uc/contracts/i18n/errors';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { CHILD_KIND } from './kinds.ts';
 
 export type OrgUnitFormTarget = { mode: 'create'; parent: OrgUnitDto } | { mode: 'edit'; unit: OrgUnitDto };

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import type { OrgNode } from '../../../../../../lib/orgTree.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import type { OrgNode } from '@/lib/orgTree.ts';
 import { KIND_COLOR } from './kinds.ts';
 
 interface Props {

@@ -3,12 +3,12 @@ import { createFileRoute, redirect } from '@tanstack/react-router';
 import type { CheckInResultDto } from '@uc/contracts';
 import { Alert, Button, Flex, Input } from 'antd';
 import { useState } from 'react';
-import { PageHeader } from '../../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../features/recuperation/access.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/checkin/$sessionId')({
   beforeLoad: ({ context, params }) => {

@@ -2,10 +2,10 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { TicketDto } from '@uc/contracts';
 import { App, Button, Card, Checkbox, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** An open event's sessions, each with what is left and a register button (consent when the host is the other city). */
 export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: TicketDto[] }) {

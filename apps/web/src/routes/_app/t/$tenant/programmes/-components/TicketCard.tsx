@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import type { TicketDto } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
-const QrCode = lazy(() => import('../../../../../../features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
+const QrCode = lazy(() => import('@/features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
 
 /** A registration as the member carries it: the session, its status, and the QR code for the door. */
 export function TicketCard({ ticket: x }: { ticket: TicketDto }) {

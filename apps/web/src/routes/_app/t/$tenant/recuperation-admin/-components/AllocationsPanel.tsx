@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AllocationDto, QuotaDto } from '@uc/contracts';
 import { Alert, App, Button, Flex, InputNumber, Table, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useTenant } from '../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../features/recuperation/access.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { buildOrgTree, orgTreeOptions } from '@/lib/orgTree.ts';
 
 /** How our federation shares the places a partner granted among its district and industry unions. */
 export function AllocationsPanel({ quota }: { quota: QuotaDto }) {

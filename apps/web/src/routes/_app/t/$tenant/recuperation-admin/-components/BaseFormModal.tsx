@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BaseDto } from '@uc/contracts';
 import { CERTIFICATION_LEVELS } from '@uc/contracts';
 import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Switch } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { toBaseFields, toBaseFormValues, type BaseFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { toBaseFields, toBaseFormValues, type BaseFormValues } from '@/features/recuperation/adminForms.ts';
+import { useEntityFormModal } from '@/features/forms/useEntityFormModal.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** A base: where, what it offers, its certification period; photos as links to where they are published. */
 export function BaseFormModal({ base, onClose }: { base: BaseDto | null; onClose(): void }) {

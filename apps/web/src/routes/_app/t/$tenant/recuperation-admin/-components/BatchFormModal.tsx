@@ -3,10 +3,10 @@ import type { BatchDto } from '@uc/contracts';
 import { BATCH_STATUSES } from '@uc/contracts';
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useTenant } from '../../../../../../components/session.ts';
-import { toBatchFields, toBatchFormValues, type BatchFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { toBatchFields, toBatchFormValues, type BatchFormValues } from '@/features/recuperation/adminForms.ts';
+import { useEntityFormModal } from '@/features/forms/useEntityFormModal.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** A new dated batch of a route, or changes to one (closing or cancelling it included). */
 export function BatchFormModal({ batch, onClose }: { batch: BatchDto | null; onClose(): void }) {

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingDto } from '@uc/contracts';
 import { App, Button, Popconfirm, Space, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { ReasonModal } from './ReasonModal.tsx';
 
 /** The steps the API says this user may take on the booking now (BookingDto.can), and nothing else. */

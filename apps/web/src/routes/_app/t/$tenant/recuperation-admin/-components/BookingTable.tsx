@@ -1,12 +1,12 @@
 import type { BookingDto } from '@uc/contracts';
 import { Tag, Tooltip, Typography } from 'antd';
-import { StaffList } from '../../../../../../components/StaffList.tsx';
-import { useTenant } from '../../../../../../components/session.ts';
-import { StatusTag } from '../../../../../../features/recuperation/StatusTag.tsx';
-import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { StaffList } from '@/components/StaffList.tsx';
+import { useTenant } from '@/components/session.ts';
+import { StatusTag } from '@/features/recuperation/StatusTag.tsx';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { BookingActions } from './BookingActions.tsx';
 import { ReviewTag } from './ReviewTag.tsx';
 

@@ -4,12 +4,12 @@ import type { nominationResultDto } from '@uc/contracts';
 import { Alert, Button, Checkbox, Flex, Form, Grid, Modal, Select, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { useTenant } from '../../../../../../components/session.ts';
-import { readAsBase64 } from '../../../../../../lib/readFile.ts';
-import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { readAsBase64 } from '@/lib/readFile.ts';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 type Result = z.infer<typeof nominationResultDto>;
 const OUTCOME_COLOR = { booked: 'green', waitlisted: 'gold', already_booked: 'default', refused: 'red', not_found: 'red' } as const;

@@ -3,11 +3,11 @@ import type { PolicyDto } from '@uc/contracts';
 import { PRIORITY_GROUPS } from '@uc/contracts';
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useTenant } from '../../../../../../components/session.ts';
-import { toPolicyFields, toPolicyFormValues, type PolicyFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { toPolicyFields, toPolicyFormValues, type PolicyFormValues } from '@/features/recuperation/adminForms.ts';
+import { yuanToFen } from '@/features/recuperation/money.ts';
+import { useEntityFormModal } from '@/features/forms/useEntityFormModal.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * A policy from a date. One already in force only takes an end date (the API refuses other

@@ -1,6 +1,6 @@
 import { Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Asks why (a refusal, a cancellation on the member's behalf) before the step is taken. */
 export function ReasonModal({ title, note, required, busy, onOk, onClose }: { title: string; note?: string; required: boolean; busy: boolean; onOk(reason: string): void; onClose(): void }) {

@@ -1,6 +1,6 @@
 import type { BookingDto } from '@uc/contracts';
 import { Tag, Tooltip } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * The home federation's check of a pending request against its policy (BookingDto.review):

@@ -2,11 +2,11 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import type { RouteDto } from '@uc/contracts';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { toRouteFields, toRouteFormValues, type RouteFormValues } from '../../../../../../features/recuperation/adminForms.ts';
-import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { useEntityFormModal } from '../../../../../../features/forms/useEntityFormModal.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { toRouteFields, toRouteFormValues, type RouteFormValues } from '@/features/recuperation/adminForms.ts';
+import { yuanToFen } from '@/features/recuperation/money.ts';
+import { useEntityFormModal } from '@/features/forms/useEntityFormModal.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** A route: bases in the order visited, days including travel, the price per person per day, the plan. */
 export function RouteFormModal({ route, onClose }: { route: RouteDto | null; onClose(): void }) {

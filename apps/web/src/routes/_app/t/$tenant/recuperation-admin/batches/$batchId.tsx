@@ -2,10 +2,10 @@ import { FilePdfOutlined, FileExcelOutlined, ScanOutlined } from '@ant-design/ic
 import { useIsFetching, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BookingTable } from '../-components/BookingTable.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/batches/$batchId')({

@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { batchShownStatus } from '@uc/contracts';
-import { todayInChina } from '../../../../../../lib/dates.ts';
+import { todayInChina } from '@/lib/dates.ts';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import type { BatchDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../features/recuperation/access.ts';
-import { formatMonthDay, formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { formatMonthDay, formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BatchFormModal } from '../-components/BatchFormModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation-admin/batches/')({

@@ -1,8 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { CatalogBatchDto } from '@uc/contracts';
 import { Card, Flex, Tag, Typography } from 'antd';
-import { formatDate } from '../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 type Base = CatalogBatchDto['bases'][number];
 

@@ -2,13 +2,13 @@ import { CalendarOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import type { BookingStatus, CatalogBatchDto } from '@uc/contracts';
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { BedsTag } from '../../../../../../features/recuperation/BedsTag.tsx';
-import { formatYuan } from '../../../../../../features/recuperation/money.ts';
-import { StatusTag } from '../../../../../../features/recuperation/StatusTag.tsx';
-import { formatMonthDay, formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { BedsTag } from '@/features/recuperation/BedsTag.tsx';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { StatusTag } from '@/features/recuperation/StatusTag.tsx';
+import { formatMonthDay, formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 /** One batch in the list: what, where, when, how much, and whether a bed is left, and — for a member
  * who cannot book it — why not, before they open it. */

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import type { BookingDto, CatalogBatchDto, EligibilityDto } from '@uc/contracts';
 import { Button } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The one thing to do on a batch, kept in reach of the thumb at the bottom of the screen. */
 export function BookBar({ batch, eligibility, myBooking }: { batch: CatalogBatchDto; eligibility: EligibilityDto | null; myBooking: BookingDto | null }) {

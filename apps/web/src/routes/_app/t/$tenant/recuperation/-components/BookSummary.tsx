@@ -1,10 +1,10 @@
 import { maskIdNumber, type CatalogBatchDto } from '@uc/contracts';
 import { Card, Descriptions, Typography } from 'antd';
-import { useMe } from '../../../../../../components/session.ts';
-import { bedsFor, normaliseIdNumber } from '../../../../../../features/recuperation/companions.ts';
-import { formatYuan } from '../../../../../../features/recuperation/money.ts';
-import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useMe } from '@/components/session.ts';
+import { bedsFor, normaliseIdNumber } from '@/features/recuperation/companions.ts';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import type { BookValues } from '../batches/$batchId/book.tsx';
 
 /** The booking as it will be sent, for one last look before submitting. */

@@ -2,11 +2,11 @@ import { CalendarOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design
 import { Link } from '@tanstack/react-router';
 import type { BookingDto } from '@uc/contracts';
 import { Card, Flex, Typography } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { StatusTag } from '../../../../../../features/recuperation/StatusTag.tsx';
-import { formatTripDates } from '../../../../../../features/recuperation/tripDates.ts';
-import { localName } from '../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { StatusTag } from '@/features/recuperation/StatusTag.tsx';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { OfferCountdown } from './OfferCountdown.tsx';
 
 /** One of the member's bookings: what, when, where it stands; one tap to its detail and QR code. */

@@ -1,8 +1,8 @@
 import type { BookingDto } from '@uc/contracts';
 import { Card, Descriptions, Typography } from 'antd';
-import { formatYuan } from '../../../../../../features/recuperation/money.ts';
-import { formatDate, formatDateTime } from '../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 /** Who travels, what it costs, the deadlines: the booking as the member agreed it. */
 export function BookingFacts({ booking: b }: { booking: BookingDto }) {

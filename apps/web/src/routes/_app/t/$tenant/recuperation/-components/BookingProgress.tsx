@@ -1,8 +1,8 @@
 import type { BookingDto } from '@uc/contracts';
 import { Alert, Card, Steps } from 'antd';
-import { PROGRESS_STEPS, progressOf } from '../../../../../../features/recuperation/bookingStatus.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { PROGRESS_STEPS, progressOf } from '@/features/recuperation/bookingStatus.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** requested → approved → confirmed → completed, with when each happened; why it stopped, if it did. */
 export function BookingProgress({ booking: b }: { booking: BookingDto }) {

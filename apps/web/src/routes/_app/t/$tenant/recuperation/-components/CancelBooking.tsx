@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingDto } from '@uc/contracts';
 import { App, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../components/session.ts';
-import { LIVE_STATUSES } from '../../../../../../features/recuperation/bookingStatus.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { LIVE_STATUSES } from '@/features/recuperation/bookingStatus.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Cancel before the deadline (the bed goes back to the waitlist); after it, say whom to ask. */
 export function CancelBooking({ booking: b }: { booking: BookingDto }) {

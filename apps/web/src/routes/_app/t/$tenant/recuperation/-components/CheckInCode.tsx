@@ -1,12 +1,12 @@
 import type { BookingDto } from '@uc/contracts';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
-import { checkInLink } from '../../../../../../features/recuperation/checkinToken.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { checkInLink } from '@/features/recuperation/checkinToken.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
 
 // the QR library comes in its own small chunk, after the booking's text is on screen
-const QrCode = lazy(() => import('../../../../../../features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
+const QrCode = lazy(() => import('@/features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
 
 /** The code the host scans at the door (a link holding the token), and the token itself to read out. */
 export function CheckInCode({ booking: b }: { booking: BookingDto }) {

@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COMPANION_RELATIONS, MAX_COMPANIONS } from '@uc/contracts';
 import { Button, Card, Form, Input, Radio, Typography, type FormInstance } from 'antd';
-import { companionProblems, type CompanionRow } from '../../../../../../features/recuperation/companions.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { companionProblems, type CompanionRow } from '@/features/recuperation/companions.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Immediate family travelling along: one small card each, stacked for a phone. */
 export function CompanionsField({ form }: { form: FormInstance }) {

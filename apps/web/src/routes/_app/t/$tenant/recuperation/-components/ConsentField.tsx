@@ -1,6 +1,6 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Card, Checkbox, Form, Typography } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * The separate consent PIPL art. 23 asks for before personal data goes to another organisation:

@@ -1,6 +1,6 @@
 import type { EligibilityDto } from '@uc/contracts';
 import { Alert } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Why the member may not book (each reason as the API wrote it), or the places their unit has left. */
 export function EligibilityNotice({ eligibility, booked }: { eligibility: EligibilityDto | null; booked: boolean }) {

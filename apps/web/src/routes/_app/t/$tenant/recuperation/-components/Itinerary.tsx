@@ -1,6 +1,6 @@
 import type { CatalogBatchDto } from '@uc/contracts';
 import { Card, Timeline, Typography } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The route day by day. */
 export function Itinerary({ days, description }: { days: CatalogBatchDto['route']['itinerary']; description: string }) {

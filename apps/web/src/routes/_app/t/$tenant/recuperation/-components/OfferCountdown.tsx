@@ -1,8 +1,8 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { timeLeft } from '../../../../../../features/recuperation/tripDates.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { timeLeft } from '@/features/recuperation/tripDates.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** How long a waitlist offer stays open, ticking each minute. */
 export function OfferCountdown({ until }: { until: string }) {

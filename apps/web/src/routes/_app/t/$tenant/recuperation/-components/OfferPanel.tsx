@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BookingDto } from '@uc/contracts';
 import { Alert, App, Button, Flex, Popconfirm } from 'antd';
-import { useTenant } from '../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { OfferCountdown } from './OfferCountdown.tsx';
 
 /** A bed came free and is held for this member until the offer expires: take it, or let it go on. */

@@ -1,11 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import { Button, Empty, Flex } from 'antd';
-import { PageHeader } from '../../../../../../components/PageHeader.tsx';
-import { useTenant } from '../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../features/recuperation/access.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../lib/trpc.ts';
+import { PageHeader } from '@/components/PageHeader.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { BackLink } from '../-components/BackLink.tsx';
 import { BookingCard } from '../-components/BookingCard.tsx';
 

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CASE_SOURCES, CONSENT_METHODS, CONSENT_SCOPES, DISPUTE_KINDS } from '@uc/contracts';
 import { Alert, App, Checkbox, Divider, Form, Input, Modal, Radio, Select } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { useValidationRules } from '../../../../../../features/forms/validationRules.ts';
-import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { formProblem } from '../../../../../../lib/errors.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
-import { tenantClient } from '../../../../../../lib/trpc.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { useValidationRules } from '@/features/forms/validationRules.ts';
+import { yuanToFen } from '@/features/recuperation/money.ts';
+import { formProblem } from '@/lib/errors.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantClient } from '@/lib/trpc.ts';
 
 interface Values {
   workerName: string;

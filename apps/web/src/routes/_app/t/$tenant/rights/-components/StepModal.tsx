@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { ACTION_KINDS, OUTCOMES } from '@uc/contracts';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useTenant } from '../../../../../../components/session.ts';
-import { yuanToFen } from '../../../../../../features/recuperation/money.ts';
-import { toDateString } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { tenantClient } from '../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { yuanToFen } from '@/features/recuperation/money.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantClient } from '@/lib/trpc.ts';
 
 /** The steps a caseworker takes from the detail page (transfer is approved elsewhere). */
 export type UiStep = 'accept' | 'return' | 'resubmit' | 'start' | 'action' | 'hold' | 'resume' | 'resolve' | 'follow_up' | 'archive';

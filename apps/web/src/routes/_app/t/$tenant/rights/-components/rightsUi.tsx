@@ -1,7 +1,7 @@
 import type { ClockDto, ReferralStatus } from '@uc/contracts';
 import { Card, Flex, Progress, Tag, Typography } from 'antd';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import type { TFunction } from '../../../../../../lib/locale.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import type { TFunction } from '@/lib/locale.ts';
 
 // Small pieces the rights pages share: the status tag, the clock summary and the clock cards.
 

@@ -3,11 +3,11 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { InvitationDto } from '@uc/contracts';
 import { App, Button, Card, Empty, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { RoleTags } from '../../../../../../components/RoleTags.tsx';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { RoleTags } from '@/components/RoleTags.tsx';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { InviteModal } from './InviteModal.tsx';
 
 const STATUS_COLOR: Record<InvitationDto['status'], string> = { pending: 'processing', accepted: 'success', expired: 'default', revoked: 'error' };

@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import type { StaffRole } from '@uc/contracts';
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Result, Space, Typography } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 import { RoleChoices } from './RoleChoices.tsx';
 
 interface Values {

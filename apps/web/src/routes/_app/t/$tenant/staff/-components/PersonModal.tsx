@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { StaffDto } from '@uc/contracts';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** 姓名 and 职务: how agreements, signatures and the audit log name this person. */
 export function PersonModal({ staff, onClose }: { staff: StaffDto; onClose(): void }) {

@@ -1,6 +1,6 @@
 import { STAFF_ROLES, type StaffRole } from '@uc/contracts';
 import { Checkbox, Flex, Typography } from 'antd';
-import { useT } from '../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The staff roles as checkboxes, each with what it allows. */
 export function RoleChoices({ value, onChange }: { value?: StaffRole[]; onChange?: (roles: StaffRole[]) => void }) {

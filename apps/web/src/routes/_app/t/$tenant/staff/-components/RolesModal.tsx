@@ -2,10 +2,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { StaffDto, StaffRole } from '@uc/contracts';
 import { Alert, App, Form, Modal, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../lib/locale.ts';
-import { buildOrgTree, orgTreeOptions } from '../../../../../../lib/orgTree.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { buildOrgTree, orgTreeOptions } from '@/lib/orgTree.ts';
 import { RoleChoices } from './RoleChoices.tsx';
 
 export function RolesModal({ staff, onClose }: { staff: StaffDto; onClose(): void }) {

@@ -2,12 +2,12 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { StaffDto } from '@uc/contracts';
 import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { RoleTags } from '../../../../../../components/RoleTags.tsx';
-import { useMe, useRefreshTenant, useTenant } from '../../../../../../components/session.ts';
-import { access } from '../../../../../../lib/access.ts';
-import { formatDate } from '../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../lib/errors.ts';
-import { useLocale, useT } from '../../../../../../lib/locale.ts';
+import { RoleTags } from '@/components/RoleTags.tsx';
+import { useMe, useRefreshTenant, useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { PersonModal } from './PersonModal.tsx';
 import { RolesModal } from './RolesModal.tsx';
 

@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { Breadcrumb, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { formatDate, formatDateTime } from '../../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { HashText } from '../../-components/HashText.tsx';
-import { StatusTag } from '../../-components/StatusTag.tsx';
-import { useAgreement } from '../../-components/useAgreement.ts';
-import { personLabel } from '../../../../../../../components/Person.tsx';
+import { useTenant } from '@/components/session.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { HashText } from '@/routes/_app/t/$tenant/agreements/-components/HashText.tsx';
+import { StatusTag } from '@/routes/_app/t/$tenant/agreements/-components/StatusTag.tsx';
+import { useAgreement } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 /** Title, status, parties, term, the version on the table and, once frozen, its hash. */
 export function AgreementHeader() {

@@ -1,7 +1,7 @@
 import type { AgreementContent } from '@uc/contracts';
 import { Col, Row, Typography } from 'antd';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { RichText } from '../../-components/RichText.tsx';
+import { useT } from '@/lib/locale.ts';
+import { RichText } from '@/routes/_app/t/$tenant/agreements/-components/RichText.tsx';
 
 /** The text of a version as it reads: preamble, then each clause, with whatever `aside` gives beside it. */
 export function ClauseList({ content, aside }: { content: AgreementContent; aside?: (clauseKey: string) => React.ReactNode }) {

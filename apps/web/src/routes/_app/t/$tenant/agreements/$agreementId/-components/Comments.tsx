@@ -3,13 +3,13 @@ import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { AgreementDto, CommentDto } from '@uc/contracts';
 import { Alert, App, Button, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../components/session.ts';
-import { Person, personLabel } from '../../../../../../../components/Person.tsx';
-import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { errorInfo, formProblem } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { acceptsComments } from '../../-components/lifecycle.ts';
-import { usePartyName } from '../../-components/useAgreement.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { Person, personLabel } from '@/components/Person.tsx';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo, formProblem } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { acceptsComments } from '@/routes/_app/t/$tenant/agreements/-components/lifecycle.ts';
+import { usePartyName } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 import { threadsOf, type Thread } from './commentThreads.ts';
 
 /** The comment threads on one clause (or on the whole agreement when clauseKey is null): open first, each with its replies; reply, resolve, reopen. */

@@ -1,8 +1,8 @@
 import type { AgreementContent, CommonsSection } from '@uc/contracts';
 import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
-import { formatDate } from '../../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { FIGURE_OF } from '../../-components/draft.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { FIGURE_OF } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
 
 /** The five commons a version covers: summary, the figure it sets, and the joint items planned. */
 export function CommonsView({ content, partyName }: { content: AgreementContent; partyName(slug: string): string }) {

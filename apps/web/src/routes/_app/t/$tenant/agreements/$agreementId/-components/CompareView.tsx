@@ -2,13 +2,13 @@ import type { versionCompareDto } from '@uc/contracts';
 import { Col, Empty, Flex, Grid, Row, Tag, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import type { z } from 'zod';
-import { formatDate, formatDateTime } from '../../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { htmlToPlain } from '../../-components/richText.ts';
-import { useAgreement, usePartyName } from '../../-components/useAgreement.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { htmlToPlain } from '@/routes/_app/t/$tenant/agreements/-components/richText.ts';
+import { useAgreement, usePartyName } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 import { sectionText } from './compareText.ts';
 import { DiffText } from './DiffText.tsx';
-import { personLabel } from '../../../../../../../components/Person.tsx';
+import { personLabel } from '@/components/Person.tsx';
 
 type Diff = z.infer<typeof versionCompareDto>;
 type Change = 'same' | 'changed' | 'added' | 'removed';

@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import type { CooperationSectionDto } from '@uc/contracts';
 import { Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
-import { EChart } from '../../../../../../../features/items/charts/EChart.tsx';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { EChart } from '@/features/items/charts/EChart.tsx';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 const label = (l: { zh: string; en: string }, locale: string) => (locale === 'en' ? l.en : l.zh);
 

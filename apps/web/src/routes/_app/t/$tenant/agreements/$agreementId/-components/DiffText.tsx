@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { diffText } from '../../-components/textDiff.ts';
+import { diffText } from '@/routes/_app/t/$tenant/agreements/-components/textDiff.ts';
 
 const REMOVED: CSSProperties = { background: '#ffd8d6', textDecoration: 'line-through', textDecorationColor: '#cf1322' };
 const ADDED: CSSProperties = { background: '#c9f2b5', textDecoration: 'underline', textDecorationColor: '#389e0d' };

@@ -1,9 +1,9 @@
 import type { AgreementDto } from '@uc/contracts';
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { pendingParties } from '../../-components/lifecycle.ts';
-import { usePartyName } from '../../-components/useAgreement.ts';
+import { useT } from '@/lib/locale.ts';
+import { pendingParties } from '@/routes/_app/t/$tenant/agreements/-components/lifecycle.ts';
+import { usePartyName } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 
 /** One sentence on where the agreement stands and what happens next. */
 export function NextStep({ agreement: a, action }: { agreement: AgreementDto; action?: ReactNode }) {

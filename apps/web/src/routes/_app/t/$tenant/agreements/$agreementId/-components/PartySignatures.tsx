@@ -1,11 +1,11 @@
 import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { AgreementDto } from '@uc/contracts';
 import { Flex, List, Tag, Typography } from 'antd';
-import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { partyState, type PartyState } from '../../-components/lifecycle.ts';
-import { personLabel } from '../../../../../../../components/Person.tsx';
+import { formatDateTime } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { partyState, type PartyState } from '@/routes/_app/t/$tenant/agreements/-components/lifecycle.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 const ICON: Record<PartyState, React.ReactNode> = {
   signed: <CheckCircleFilled style={{ color: '#52c41a' }} />,

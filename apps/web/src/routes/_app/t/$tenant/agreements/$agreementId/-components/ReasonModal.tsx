@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { AgreementDto } from '@uc/contracts';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../components/session.ts';
-import { formProblem } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { newIdempotencyKey } from '../../-components/useAgreement.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formProblem } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { newIdempotencyKey } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 
 /** Declining to sign the frozen version, or terminating an agreement in force: both need a reason. */
 export function ReasonModal({ agreement: a, kind, onClose }: { agreement: AgreementDto; kind: 'decline' | 'terminate'; onClose(): void }) {

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReportDto } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The annual report's lifecycle: generate, texts, each party's commentary, confirmations, downloads. */
 export function ReportPanel({ report, partyName }: { report: ReportDto; partyName: (slug: string) => string }) {

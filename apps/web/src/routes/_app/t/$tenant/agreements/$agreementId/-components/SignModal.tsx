@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { AgreementDto } from '@uc/contracts';
 import { Alert, App, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { HashText } from '../../-components/HashText.tsx';
-import { newIdempotencyKey } from '../../-components/useAgreement.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { HashText } from '@/routes/_app/t/$tenant/agreements/-components/HashText.tsx';
+import { newIdempotencyKey } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 
 interface Values {
   checked: boolean;

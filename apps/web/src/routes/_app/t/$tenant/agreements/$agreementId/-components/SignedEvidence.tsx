@@ -2,11 +2,11 @@ import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { AgreementDto } from '@uc/contracts';
 import { Alert, Button, Flex, Typography } from 'antd';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { HashText } from '../../-components/HashText.tsx';
-import { agreementPdfUrl } from '../../-components/useAgreement.ts';
+import { useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { HashText } from '@/routes/_app/t/$tenant/agreements/-components/HashText.tsx';
+import { agreementPdfUrl } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
 
 /**
  * The signed agreement as evidence: the PDF (text, parties, signatures, hash, certificate page) and

@@ -1,7 +1,7 @@
 import type { AgreementDto } from '@uc/contracts';
 import { Steps } from 'antd';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { collectingSignatures, progressOf, STEP_KEYS } from '../../-components/lifecycle.ts';
+import { useT } from '@/lib/locale.ts';
+import { collectingSignatures, progressOf, STEP_KEYS } from '@/routes/_app/t/$tenant/agreements/-components/lifecycle.ts';
 
 /** 起草 → 协商 → 签署 → 生效 (or the same for an amendment), with how many parties have signed. */
 export function SigningSteps({ agreement: a, size }: { agreement: AgreementDto; size?: 'small' }) {

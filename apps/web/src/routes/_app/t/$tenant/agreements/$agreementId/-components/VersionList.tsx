@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import type { AgreementDto } from '@uc/contracts';
 import { Button, Flex, List, Tag, Typography } from 'antd';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { usePartyName } from '../../-components/useAgreement.ts';
-import { personLabel } from '../../../../../../../components/Person.tsx';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
+import { usePartyName } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 /** Every version, newest first: who saved it and when, its note, and a link to compare it with the one before. */
 export function VersionList({ agreement: a }: { agreement: AgreementDto }) {

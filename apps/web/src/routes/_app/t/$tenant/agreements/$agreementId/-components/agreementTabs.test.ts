@@ -1,6 +1,6 @@
 import { AGREEMENT_STATUSES } from '@uc/contracts';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../../../../../../lib/i18n.ts';
+import { translate } from '@/lib/i18n.ts';
 import { agreementTabs } from './agreementTabs.ts';
 
 describe('the tabs of an agreement', () => {

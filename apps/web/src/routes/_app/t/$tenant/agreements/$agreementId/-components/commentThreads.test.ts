@@ -1,6 +1,6 @@
 import type { CommentDto } from '@uc/contracts';
 import { describe, expect, it } from 'vitest';
-import { acceptsComments } from '../../-components/lifecycle.ts';
+import { acceptsComments } from '@/routes/_app/t/$tenant/agreements/-components/lifecycle.ts';
 import { openThreadCount, threadsOf } from './commentThreads.ts';
 
 const person: CommentDto['author'] = { kind: 'person', name: '张伟', title: '主席', unit: '杭州市总工会' };

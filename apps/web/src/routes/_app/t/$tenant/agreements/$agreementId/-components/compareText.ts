@@ -1,6 +1,6 @@
 import type { CommonsSection } from '@uc/contracts';
-import type { TFunction } from '../../../../../../../lib/locale.ts';
-import { FIGURE_OF } from '../../-components/draft.ts';
+import type { TFunction } from '@/lib/locale.ts';
+import { FIGURE_OF } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
 
 /** One of the five commons as lines of text, so two versions of it can be compared character by character. */
 export function sectionText(t: TFunction, s: CommonsSection, partyName: (slug: string) => string): string {

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { ActivityDto, ItemPageDto } from '@uc/contracts';
 import { Card } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { ActivityFeed } from '../../../../../../../features/items/ActivityFeed.tsx';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { tenantClient } from '../../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { ActivityFeed } from '@/features/items/ActivityFeed.tsx';
+import { useT } from '@/lib/locale.ts';
+import { tenantClient } from '@/lib/trpc.ts';
 
 const FIRST = 10;
 const STEP = 20;

@@ -1,7 +1,7 @@
 import type { ItemPageDto } from '@uc/contracts';
 import { Card, Empty } from 'antd';
-import { Attachments } from '../../../../../../../features/items/Attachments.tsx';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { Attachments } from '@/features/items/Attachments.tsx';
+import { useT } from '@/lib/locale.ts';
 
 /** Every file attached to the item's updates, newest first. */
 export function AttachmentsCard({ page }: { page: ItemPageDto }) {

@@ -1,8 +1,8 @@
 import type { ItemPageDto } from '@uc/contracts';
 import { Card, Descriptions, Grid, Typography } from 'antd';
-import { partyName } from '../../../../../../../features/items/parties.ts';
-import { formatDate } from '../../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { partyName } from '@/features/items/parties.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 /** The item's core fields, as the lead federation keeps them. */
 export function CoreCard({ page }: { page: ItemPageDto }) {

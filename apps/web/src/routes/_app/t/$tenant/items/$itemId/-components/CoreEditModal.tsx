@@ -3,13 +3,13 @@ import { PROJECT_PHASES, type ItemPageDto, type JointItemDto, type ProjectPhase 
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { ConflictAlert, isConflict } from '../../../../../../../features/items/ConflictAlert.tsx';
-import { changedFields, mergeAfterReload } from '../../../../../../../features/items/merge.ts';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { formatDate, toDateString } from '../../../../../../../lib/dates.ts';
-import { errorInfo, showFieldErrors } from '../../../../../../../lib/errors.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { ConflictAlert, isConflict } from '@/features/items/ConflictAlert.tsx';
+import { changedFields, mergeAfterReload } from '@/features/items/merge.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { formatDate, toDateString } from '@/lib/dates.ts';
+import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 interface FormValues {
   title: string;

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { toDateString } from '../../../../../../../lib/dates.ts';
-import { errorInfo, showFieldErrors } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 interface Values {
   title: string;

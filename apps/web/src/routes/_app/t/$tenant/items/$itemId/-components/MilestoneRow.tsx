@@ -2,15 +2,15 @@ import { CheckCircleFilled, CheckOutlined, ClockCircleOutlined, DeleteOutlined, 
 import { useMutation } from '@tanstack/react-query';
 import type { ItemPageDto, MilestoneDto } from '@uc/contracts';
 import { App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { isConflict } from '../../../../../../../features/items/ConflictAlert.tsx';
-import { ownSideFirst } from '../../../../../../../features/items/parties.ts';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { formatDate, formatDateTime } from '../../../../../../../lib/dates.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { personLabel } from '../../../../../../../components/Person.tsx';
+import { useTenant } from '@/components/session.ts';
+import { isConflict } from '@/features/items/ConflictAlert.tsx';
+import { ownSideFirst } from '@/features/items/parties.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { formatDate, formatDateTime } from '@/lib/dates.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 interface Props {
   milestone: MilestoneDto;

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ItemPageDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { MilestoneCreateModal } from './MilestoneCreateModal.tsx';
 import { MilestoneRow } from './MilestoneRow.tsx';
 import { ReopenModal } from './ReopenModal.tsx';

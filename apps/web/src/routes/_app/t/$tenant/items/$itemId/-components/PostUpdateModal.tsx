@@ -3,14 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { HEALTHS, type Health } from '@uc/contracts';
 import { Alert, App, Button, Form, Input, Modal, Radio, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { acceptAttribute, acceptedType, ATTACHMENT_LIMITS, checkFile, formatBytes } from '../../../../../../../features/items/files.ts';
-import { readAsBase64 } from '../../../../../../../lib/readFile.ts';
-import { HEALTH_COLOR } from '../../../../../../../features/items/labels.ts';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
-import { tenantClient } from '../../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { acceptAttribute, acceptedType, ATTACHMENT_LIMITS, checkFile, formatBytes } from '@/features/items/files.ts';
+import { readAsBase64 } from '@/lib/readFile.ts';
+import { HEALTH_COLOR } from '@/features/items/labels.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantClient } from '@/lib/trpc.ts';
 
 interface Values {
   health: Health;

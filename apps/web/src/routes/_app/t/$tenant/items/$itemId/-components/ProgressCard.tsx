@@ -1,8 +1,8 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { JointItemDto } from '@uc/contracts';
 import { Card, Flex, Grid, Progress, Tooltip, Typography } from 'antd';
-import { STATUS_COLOR } from '../../../../../../../features/items/labels.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { STATUS_COLOR } from '@/features/items/labels.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * Progress as milestones both sides confirmed; never typed by hand. Drawn in the side column on a

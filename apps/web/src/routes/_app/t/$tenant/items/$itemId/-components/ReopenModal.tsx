@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { MilestoneDto } from '@uc/contracts';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { ConflictAlert, isConflict } from '../../../../../../../features/items/ConflictAlert.tsx';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { ConflictAlert, isConflict } from '@/features/items/ConflictAlert.tsx';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Either side's lead reopens a milestone with a reason; both must confirm it again. */
 export function ReopenModal({ milestone, onReload, onClose }: { milestone: MilestoneDto; onReload(): Promise<unknown>; onClose(): void }) {

@@ -2,12 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { JointItemDto, JointItemSideDto } from '@uc/contracts';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { ConflictAlert, isConflict } from '../../../../../../../features/items/ConflictAlert.tsx';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { errorInfo, showFieldErrors } from '../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { ConflictAlert, isConflict } from '@/features/items/ConflictAlert.tsx';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 interface Values {
   responsibleUserId: string | null;

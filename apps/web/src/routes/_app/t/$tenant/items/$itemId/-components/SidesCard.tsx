@@ -2,9 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import type { ItemPageDto } from '@uc/contracts';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { ownSideFirst } from '../../../../../../../features/items/parties.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
+import { localName } from '@/lib/i18n.ts';
+import { ownSideFirst } from '@/features/items/parties.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { SideEditModal } from './SideEditModal.tsx';
 
 /** 一主体一责任人: each party's responsible person; a lead changes only their own side's. */

@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { JOINT_ITEM_TRANSITIONS, STATUS_NEEDS_REASON, type JointItemDto, type JointItemStatus } from '@uc/contracts';
 import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { ConflictAlert, isConflict } from '../../../../../../../features/items/ConflictAlert.tsx';
-import { StatusTag } from '../../../../../../../features/items/ItemTags.tsx';
-import { useItemsRefresh } from '../../../../../../../features/items/useItemsRefresh.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { ConflictAlert, isConflict } from '@/features/items/ConflictAlert.tsx';
+import { StatusTag } from '@/features/items/ItemTags.tsx';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 interface Values {
   status: JointItemStatus;

@@ -2,11 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ItemPageDto } from '@uc/contracts';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { Person } from '../../../../../../../components/Person.tsx';
-import { Attachments } from '../../../../../../../features/items/Attachments.tsx';
-import { HealthTag } from '../../../../../../../features/items/ItemTags.tsx';
-import { formatDateTime } from '../../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../../lib/locale.ts';
+import { Person } from '@/components/Person.tsx';
+import { Attachments } from '@/features/items/Attachments.tsx';
+import { HealthTag } from '@/features/items/ItemTags.tsx';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
 import { PostUpdateModal } from './PostUpdateModal.tsx';
 
 /** Progress updates from both sides, newest first, each with its health, text and attachments. */

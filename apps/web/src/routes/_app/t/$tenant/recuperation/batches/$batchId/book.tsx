@@ -3,19 +3,19 @@ import { createFileRoute, Navigate, redirect, useNavigate } from '@tanstack/reac
 import type { COMPANION_RELATIONS } from '@uc/contracts';
 import { Alert, App, Button, Card, Flex, Form, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe, useTenant } from '../../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../../features/recuperation/access.ts';
-import { AttemptKey, endsAttempt } from '../../../../../../../features/recuperation/attemptKey.ts';
-import { normaliseIdNumber } from '../../../../../../../features/recuperation/companions.ts';
-import { errorInfo } from '../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { optionalInt, params, type Search } from '../../../../../../../lib/search.ts';
-import { tenantApi } from '../../../../../../../lib/trpc.ts';
-import { BackLink } from '../../-components/BackLink.tsx';
-import { BookSummary } from '../../-components/BookSummary.tsx';
-import { CompanionsField } from '../../-components/CompanionsField.tsx';
-import { ConsentField } from '../../-components/ConsentField.tsx';
+import { useMe, useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { AttemptKey, endsAttempt } from '@/features/recuperation/attemptKey.ts';
+import { normaliseIdNumber } from '@/features/recuperation/companions.ts';
+import { errorInfo } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { optionalInt, params, type Search } from '@/lib/search.ts';
+import { tenantApi } from '@/lib/trpc.ts';
+import { BackLink } from '@/routes/_app/t/$tenant/recuperation/-components/BackLink.tsx';
+import { BookSummary } from '@/routes/_app/t/$tenant/recuperation/-components/BookSummary.tsx';
+import { CompanionsField } from '@/routes/_app/t/$tenant/recuperation/-components/CompanionsField.tsx';
+import { ConsentField } from '@/routes/_app/t/$tenant/recuperation/-components/ConsentField.tsx';
 
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation/batches/$batchId/book')({

@@ -1,20 +1,20 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { useTenant } from '../../../../../../../components/session.ts';
-import { recuperationAccess } from '../../../../../../../features/recuperation/access.ts';
-import { BedsTag } from '../../../../../../../features/recuperation/BedsTag.tsx';
-import { formatYuan } from '../../../../../../../features/recuperation/money.ts';
-import { formatTripDates } from '../../../../../../../features/recuperation/tripDates.ts';
-import { formatDate } from '../../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../../lib/trpc.ts';
-import { BackLink } from '../../-components/BackLink.tsx';
-import { BaseInfo } from '../../-components/BaseInfo.tsx';
-import { BookBar } from '../../-components/BookBar.tsx';
-import { EligibilityNotice } from '../../-components/EligibilityNotice.tsx';
-import { Itinerary } from '../../-components/Itinerary.tsx';
+import { useTenant } from '@/components/session.ts';
+import { recuperationAccess } from '@/features/recuperation/access.ts';
+import { BedsTag } from '@/features/recuperation/BedsTag.tsx';
+import { formatYuan } from '@/features/recuperation/money.ts';
+import { formatTripDates } from '@/features/recuperation/tripDates.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
+import { BackLink } from '@/routes/_app/t/$tenant/recuperation/-components/BackLink.tsx';
+import { BaseInfo } from '@/routes/_app/t/$tenant/recuperation/-components/BaseInfo.tsx';
+import { BookBar } from '@/routes/_app/t/$tenant/recuperation/-components/BookBar.tsx';
+import { EligibilityNotice } from '@/routes/_app/t/$tenant/recuperation/-components/EligibilityNotice.tsx';
+import { Itinerary } from '@/routes/_app/t/$tenant/recuperation/-components/Itinerary.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/recuperation/batches/$batchId/')({
   beforeLoad: ({ context, params }) => {

@@ -1,9 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AgreementDto } from '@uc/contracts';
 import { Button, Col, Flex, Form, Input, Popconfirm, Row, Tooltip, Typography } from 'antd';
-import { useT } from '../../../../../../../../lib/locale.ts';
-import { newClauseKey, type DraftValues } from '../../../-components/draft.ts';
-import { RichTextArea } from '../../../-components/RichTextArea.tsx';
+import { useT } from '@/lib/locale.ts';
+import { newClauseKey, type DraftValues } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
+import { RichTextArea } from '@/routes/_app/t/$tenant/agreements/-components/RichTextArea.tsx';
 import { Comments } from '../Comments.tsx';
 
 /** The clauses in order, each with its heading, its text, and the parties' comments on it beside. */

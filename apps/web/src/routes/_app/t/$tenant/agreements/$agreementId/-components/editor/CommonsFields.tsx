@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { JOINT_KINDS, type AgreementDto, type JointKind } from '@uc/contracts';
 import { Button, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { DateInput } from '../../../-components/DateInput.tsx';
-import { FIGURE_OF, type DraftValues } from '../../../-components/draft.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
+import { localName } from '@/lib/i18n.ts';
+import { DateInput } from '@/routes/_app/t/$tenant/agreements/-components/DateInput.tsx';
+import { FIGURE_OF, type DraftValues } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
 
 /** The five commons: which the agreement covers, the figure each sets, and the joint items planned under it. */
 export function CommonsFields({ agreement: a, initial }: { agreement: AgreementDto; initial: DraftValues }) {

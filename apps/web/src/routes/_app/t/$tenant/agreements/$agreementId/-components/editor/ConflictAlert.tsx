@@ -2,11 +2,11 @@ import { useRouter } from '@tanstack/react-router';
 import type { AgreementDto } from '@uc/contracts';
 import { Alert, Button, Flex, Popconfirm } from 'antd';
 import { useEffect, useRef } from 'react';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../../../lib/dates.ts';
-import { useT } from '../../../../../../../../lib/locale.ts';
-import { usePartyName } from '../../../-components/useAgreement.ts';
-import { personLabel } from '../../../../../../../../components/Person.tsx';
+import { useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { useT } from '@/lib/locale.ts';
+import { usePartyName } from '@/routes/_app/t/$tenant/agreements/-components/useAgreement.ts';
+import { personLabel } from '@/components/Person.tsx';
 
 interface Props {
   agreement: AgreementDto;

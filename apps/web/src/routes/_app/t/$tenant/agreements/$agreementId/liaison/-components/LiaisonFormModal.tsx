@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { isValidEmail, isValidPhone, LIAISON_LEVELS, type LiaisonLevel, type LiaisonPairDto } from '@uc/contracts';
 import { validationMessage } from '@uc/contracts/i18n/errors';
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { ownContact, ownSideFields } from './liaison.ts';
-import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
+import { useRequestKey } from '@/features/forms/useRequestKey.ts';
 
 export type LiaisonFormTarget = { mode: 'create' } | { mode: 'edit'; pair: LiaisonPairDto };
 

@@ -2,8 +2,8 @@ import { DeleteOutlined, EditOutlined, MailOutlined, PhoneOutlined, SwapOutlined
 import type { LiaisonPairDto } from '@uc/contracts';
 import { Button, Card, Flex, Grid, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Fragment } from 'react';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { isBlankContact, type LiaisonContact } from './liaison.ts';
 
 /** One side of a pair: its federation, department and named contact, with phone and email to tap. */

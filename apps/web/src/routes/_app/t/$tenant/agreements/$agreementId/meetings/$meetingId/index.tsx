@@ -2,16 +2,16 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, notFound, redirect } from '@tanstack/react-router';
 import { Alert, Flex, Space, Typography } from 'antd';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { access } from '../../../../../../../../lib/access.ts';
-import { useT } from '../../../../../../../../lib/locale.ts';
-import { tenantApi } from '../../../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
+import { useT } from '@/lib/locale.ts';
+import { tenantApi } from '@/lib/trpc.ts';
 import { DecisionsCard } from '../-components/DecisionsCard.tsx';
 import { MeetingInfoCard } from '../-components/MeetingInfoCard.tsx';
 import { canWriteMeetings } from '../-components/meetings.ts';
 import { MeetingStatusTag } from '../-components/MeetingStatusTag.tsx';
 import { MinutesCard } from '../-components/MinutesCard.tsx';
-import { isUuid } from '../../../../../../../../lib/search.ts';
+import { isUuid } from '@/lib/search.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/agreements/$agreementId/meetings/$meetingId/')({
   beforeLoad: ({ context, params }) => {

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
-import { useT } from '../../../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** Attendees as rows of name, federation (one of the parties) and position. */
 export function AttendeesField({ parties }: { parties: { value: string; label: string }[] }) {

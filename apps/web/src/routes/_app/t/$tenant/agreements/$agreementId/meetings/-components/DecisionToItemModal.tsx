@@ -3,11 +3,11 @@ import { JOINT_KINDS, type AgreementDto, type JointItemDto, type JointKind, type
 import { Alert, Button, Col, DatePicker, Form, Input, Modal, Result, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
-import { toDateString } from '../../../../../../../../lib/dates.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { JointItemDetails } from './JointItemDetails.tsx';
 import { itemDraft } from './meetings.ts';
 

@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { AgreementDto, MeetingDecisionDto, MeetingDto } from '@uc/contracts';
 import { Alert, App, Button, Card, Empty, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
-import { formatDateTime } from '../../../../../../../../lib/dates.ts';
-import { formProblem } from '../../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formatDateTime } from '@/lib/dates.ts';
+import { formProblem } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { DecisionToItemModal } from './DecisionToItemModal.tsx';
 import { ConvertedItem } from './JointItemDetails.tsx';
 

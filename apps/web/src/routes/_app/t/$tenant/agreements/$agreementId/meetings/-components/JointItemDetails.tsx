@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { AgreementDto, JointItemDto } from '@uc/contracts';
 import { Descriptions, Skeleton, Tag } from 'antd';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { formatDate } from '../../../../../../../../lib/dates.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 /** The joint item a decision became: title (opening the item), kind, lead, dates and status. */
 export function JointItemDetails({ item, agreement }: { item: JointItemDto; agreement: AgreementDto }) {

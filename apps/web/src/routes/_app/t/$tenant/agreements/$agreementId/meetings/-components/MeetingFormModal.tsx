@@ -4,14 +4,14 @@ import type { AgreementDto, MeetingDto } from '@uc/contracts';
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
-import { toDateString } from '../../../../../../../../lib/dates.ts';
-import { errorInfo, formProblem, showFieldErrors } from '../../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { AttendeesField } from './AttendeesField.tsx';
 import { cleanAttendees, type AttendeeRow } from './meetings.ts';
-import { useRequestKey } from '../../../../../../../../features/forms/useRequestKey.ts';
+import { useRequestKey } from '@/features/forms/useRequestKey.ts';
 
 interface Values {
   meetingDate: Dayjs;

@@ -1,6 +1,6 @@
 import type { MeetingStatus } from '@uc/contracts';
 import { Tag } from 'antd';
-import { useT } from '../../../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
   const t = useT();

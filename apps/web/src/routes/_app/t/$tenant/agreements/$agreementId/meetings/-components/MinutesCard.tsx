@@ -3,9 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import type { MeetingDto } from '@uc/contracts';
 import { Alert, App, Button, Card, Empty, Flex, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useRefreshTenant, useTenant } from '../../../../../../../../components/session.ts';
-import { formProblem } from '../../../../../../../../lib/errors.ts';
-import { useT } from '../../../../../../../../lib/locale.ts';
+import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { formProblem } from '@/lib/errors.ts';
+import { useT } from '@/lib/locale.ts';
 
 /** The minutes (会议纪要), plain text, edited in place; a concurrent edit is refused by rowVersion. */
 export function MinutesCard({ meeting, canWrite }: { meeting: MeetingDto; canWrite: boolean }) {

@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Skeleton } from 'antd';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { ActivityFeed } from '../../../../../../../../features/items/ActivityFeed.tsx';
-import { tenantClient } from '../../../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { ActivityFeed } from '@/features/items/ActivityFeed.tsx';
+import { tenantClient } from '@/lib/trpc.ts';
 
 const PAGE = 50;
 

@@ -2,11 +2,11 @@ import { Link } from '@tanstack/react-router';
 import { JOINT_ITEM_STATUSES, JOINT_KINDS, type BoardDto, type JointItemDto, type JointItemStatus, type JointKind } from '@uc/contracts';
 import { Card, Empty, Flex, Grid, Progress, Typography } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { HealthTag, KindTag } from '../../../../../../../../features/items/ItemTags.tsx';
-import { STATUS_COLOR } from '../../../../../../../../features/items/labels.ts';
-import { formatDate } from '../../../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { HealthTag, KindTag } from '@/features/items/ItemTags.tsx';
+import { STATUS_COLOR } from '@/features/items/labels.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 import { CountMatrix } from './CountMatrix.tsx';
 
 export interface Filter {

@@ -1,6 +1,6 @@
 import { JOINT_ITEM_STATUSES, JOINT_KINDS, type BoardDto } from '@uc/contracts';
 import { Button, Typography } from 'antd';
-import { useT } from '../../../../../../../../lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import type { Filter } from './BoardView.tsx';
 
 // the kind names stay in view while a phone scrolls the counts sideways

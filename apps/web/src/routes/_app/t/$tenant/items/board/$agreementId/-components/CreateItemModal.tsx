@@ -4,12 +4,12 @@ import { JOINT_KINDS, type BoardDto, type JointKind } from '@uc/contracts';
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { useItemsRefresh } from '../../../../../../../../features/items/useItemsRefresh.ts';
-import { toDateString } from '../../../../../../../../lib/dates.ts';
-import { errorInfo, showFieldErrors } from '../../../../../../../../lib/errors.ts';
-import { localName } from '../../../../../../../../lib/i18n.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { toDateString } from '@/lib/dates.ts';
+import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
+import { localName } from '@/lib/i18n.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 interface Values {
   kind: JointKind;

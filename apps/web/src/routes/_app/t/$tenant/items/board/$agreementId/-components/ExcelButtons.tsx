@@ -1,8 +1,8 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { useT } from '../../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { useT } from '@/lib/locale.ts';
 import { WorkPlanImportModal } from './WorkPlanImportModal.tsx';
 
 /** A plain GET (the session cookie authorises it), so the browser downloads and shows its own progress. */

@@ -3,11 +3,11 @@ import { Link } from '@tanstack/react-router';
 import type { TimelineDto } from '@uc/contracts';
 import { Empty, Flex, Segmented, Skeleton, Tooltip, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { KIND_COLOR, STATUS_COLOR } from '../../../../../../../../features/items/labels.ts';
-import { inScale, labelEvery, timelineScale, yearAround, type TimelineScale } from '../../../../../../../../features/items/timeline.ts';
-import { formatDate } from '../../../../../../../../lib/dates.ts';
-import { useLocale, useT } from '../../../../../../../../lib/locale.ts';
+import { useTenant } from '@/components/session.ts';
+import { KIND_COLOR, STATUS_COLOR } from '@/features/items/labels.ts';
+import { inScale, labelEvery, timelineScale, yearAround, type TimelineScale } from '@/features/items/timeline.ts';
+import { formatDate } from '@/lib/dates.ts';
+import { useLocale, useT } from '@/lib/locale.ts';
 
 type Item = TimelineDto['items'][number];
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`;

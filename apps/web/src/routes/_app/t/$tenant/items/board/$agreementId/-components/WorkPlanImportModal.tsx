@@ -1,8 +1,8 @@
-import { useTenant } from '../../../../../../../../components/session.ts';
-import { useItemsRefresh } from '../../../../../../../../features/items/useItemsRefresh.ts';
-import { XlsxImportModal } from '../../../../../../../../features/forms/XlsxImportModal.tsx';
-import { useT } from '../../../../../../../../lib/locale.ts';
-import { tenantClient } from '../../../../../../../../lib/trpc.ts';
+import { useTenant } from '@/components/session.ts';
+import { useItemsRefresh } from '@/features/items/useItemsRefresh.ts';
+import { XlsxImportModal } from '@/features/forms/XlsxImportModal.tsx';
+import { useT } from '@/lib/locale.ts';
+import { tenantClient } from '@/lib/trpc.ts';
 
 /** Upload a work plan .xlsx: either every row becomes an item, or each row's problems are listed and nothing is imported. */
 export function WorkPlanImportModal({ agreementId, templateUrl, onClose }: { agreementId: string; templateUrl: string; onClose(): void }) {
