@@ -29,6 +29,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** development and tests only: GET /__dev/sms?mobile=… shows the last SMS queued for a number (the SMS sink) */
   SMS_SINK: z.enum(['true', 'false']).default('false'),
+  /** the SMS gateway's HTTP endpoint (mail/sms.ts); unset: SMS stay in the outbox for the sink and the log */
+  SMS_URL: z.string().url().optional(),
+  /** bearer token for SMS_URL */
+  SMS_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { publicUrl: string; memberIdKey: Buffer; auditKey: Buffer };

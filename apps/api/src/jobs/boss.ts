@@ -3,6 +3,7 @@ import { fromPglite, PgBoss } from 'pg-boss';
 import type { Env } from '../env.ts';
 import { CHINA_TZ } from '../lib/dates.ts';
 import { createSender, deliverOutbox, type SendMail } from '../mail/mailer.ts';
+import { createSmsProvider, deliverSms, type SmsProvider } from '../mail/sms.ts';
 import { runAgreementExpiry } from './agreement.expiry.ts';
 import { runPlaceOffers } from '../modules/place/index.ts';
 import { runRightsSla } from '../modules/rights/index.ts';
@@ -35,6 +36,8 @@ export const QUEUES = {
 
 /** how often the audit sequencer chains what committed (docs/decisions/0024) */
 export const SEAL_EVERY_MS = 2000;
+/** how often the SMS outbox is looked at: a one-time code reaches the phone within seconds (decision 0037) */
+export const SMS_EVERY_MS = 2000;
 
 export interface JobsOptions {
   /** the app's handle (the app role on a server): job handlers do their tenant work through it */
@@ -44,6 +47,8 @@ export interface JobsOptions {
   ownerUrl?: string;
   /** default: SMTP from the environment */
   send?: SendMail;
+  /** default: the SMS gateway from the environment, else the development sink */
+  sms?: SmsProvider;
   now?: () => Date;
   /** register the cron schedules (off in tests that trigger jobs themselves) */
   schedule?: boolean;
@@ -137,6 +142,20 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
       : null;
   sealer?.unref();
 
+  // the SMS outbox: every process looks every SMS_EVERY_MS (claims are leased and SKIP LOCKED, so
+  // processes never send the same row at once); a pg-boss queue would add a minute's cron granularity
+  const sms = opts.sms ?? createSmsProvider(opts.env);
+  let texting: Promise<unknown> | null = null;
+  const texter =
+    opts.schedule !== false
+      ? setInterval(() => {
+          texting ??= deliverSms(opts.db.db, sms, now())
+            .catch((e: unknown) => console.error('[jobs] sms.deliver', e))
+            .finally(() => (texting = null));
+        }, SMS_EVERY_MS)
+      : null;
+  texter?.unref();
+
   if (opts.schedule !== false) {
     // 00:15 China time: each federation's head of the day before, in its partners' chains
     await boss.schedule(QUEUES.auditAnchor, '15 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
@@ -149,7 +168,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     },
     stop: async () => {
       if (sealer) clearInterval(sealer);
-      await sealing;
+      if (texter) clearInterval(texter);
+      await Promise.all([sealing, texting]);
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

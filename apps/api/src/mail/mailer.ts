@@ -2,10 +2,11 @@ import { federations, outbox, rowsOf, withoutTenant, withTenant, type Db } from 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Env } from '../env.ts';
+import { drain, type Outcome } from './drain.ts';
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 /** how long a claimed message is a sender's own: after a crash it is sent again after this */
-const LEASE_MS = 5 * 60 * 1000;
+export const LEASE_MS = 5 * 60 * 1000;
 /** messages claimed per statement */
 const CLAIM_BATCH = 200;
 /** the wait before the next attempt after `attempts` failures: 1, 2, 4, 8 … minutes, at most an hour */
@@ -73,12 +74,6 @@ async function claim(db: Db, tenantId: string, limit: number, now: Date): Promis
   });
 }
 
-interface Outcome {
-  id: string;
-  error: string | null;
-  attempts: number;
-}
-
 /** Records a batch of outcomes in one statement: sent, or pending with its backoff, or failed for good. */
 async function settle(db: Db, tenantId: string, outcomes: Outcome[], now: Date): Promise<void> {
   if (!outcomes.length) return;
@@ -104,42 +99,15 @@ async function settle(db: Db, tenantId: string, outcomes: Outcome[], now: Date):
  */
 export async function deliverOutbox(db: Db, send: Sender, now = new Date()): Promise<number> {
   const feds = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations));
-  const width = Math.max(1, send.concurrency ?? 1);
   let sent = 0;
   for (const fed of feds) {
-    const queue: OutboxRow[] = [];
-    let exhausted = false;
-    let refilling: Promise<void> | null = null;
-    const refill = () =>
-      (refilling ??= claim(db, fed.id, Math.max(CLAIM_BATCH, width * 2), now).then((rows) => {
-        if (!rows.length) exhausted = true;
-        queue.push(...rows);
-        refilling = null;
-      }));
-    let outcomes: Outcome[] = [];
-    const flush = async () => {
-      const batch = outcomes;
-      outcomes = [];
-      await settle(db, fed.id, batch, now);
-    };
-    const worker = async () => {
-      for (;;) {
-        while (!queue.length && !exhausted) await refill();
-        const m = queue.shift();
-        if (!m) return;
-        let error: string | null = null;
-        try {
-          await send({ to: m.toEmail, subject: m.subject, text: m.bodyText, messageKey: messageKeyOf(m.tenantId, m.id) });
-          sent++;
-        } catch (e) {
-          error = String((e as Error).message ?? e).slice(0, 500);
-        }
-        outcomes.push({ id: m.id, error, attempts: m.attempts });
-        if (outcomes.length >= 50) await flush();
-      }
-    };
-    await Promise.all(Array.from({ length: width }, worker));
-    await flush();
+    sent += await drain<OutboxRow>({
+      width: send.concurrency ?? 1,
+      claimBatch: CLAIM_BATCH,
+      claim: (limit) => claim(db, fed.id, limit, now),
+      send: (m) => send({ to: m.toEmail, subject: m.subject, text: m.bodyText, messageKey: messageKeyOf(m.tenantId, m.id) }),
+      settle: (outcomes) => settle(db, fed.id, outcomes, now),
+    });
   }
   return sent;
 }

@@ -96,6 +96,10 @@ export const smsOutbox = pgTable(
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** a sender's lease: after a crash the message is sent again once this has passed */
+    claimedUntil: instant('claimed_until'),
+    /** the backoff after a failed attempt */
+    nextAttemptAt: instant('next_attempt_at'),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
   },
