@@ -16,8 +16,8 @@ export const RATE_LIMITS = {
 } as const;
 export type RateAction = keyof typeof RATE_LIMITS;
 
-/** procedures that send mail to an address typed by the caller */
-const MAIL_PROCEDURES = new Set(['staff.invite']);
+/** procedures that send mail or SMS to people the caller picks */
+const MAIL_PROCEDURES = new Set(['staff.invite', 'member.inviteBySms']);
 
 const actionOf = new Map<string, RateAction>();
 

@@ -197,6 +197,7 @@ export const ACCESS: Record<string, Access> = {
   'member.exportXlsx': OFFICE,
   'member.get': OFFICE,
   'member.import': OFFICE,
+  'member.inviteBySms': OFFICE,
   'member.importTemplate': OFFICE,
   'member.list': OFFICE,
   'member.requestActivationCode': 'public',

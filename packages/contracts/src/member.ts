@@ -33,6 +33,8 @@ export const memberDto = z.object({
   orgUnitId: z.string(),
   orgUnitName: z.string(),
   honours: z.array(honourDto),
+  /** the member has activated an account (signs in by mobile) */
+  hasAccount: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -121,6 +123,20 @@ export const memberImportDto = z.object({
   preview: z.array(importPreviewRow).default([]),
 });
 export const IMPORT_PREVIEW_ROWS = 50;
+
+/** Members chosen on the list, invited by SMS to activate an account (at most one invitation a day each). */
+export const MEMBER_SMS_INVITE_MAX = 200;
+export const memberSmsInviteInput = z.object({ memberIds: z.array(uuid).min(1).max(MEMBER_SMS_INVITE_MAX) });
+export const memberSmsInviteDto = z.object({
+  invited: z.number().int(),
+  /** already have an account: nothing sent */
+  alreadyActive: z.number().int(),
+  /** no mobile on their record */
+  noMobile: z.number().int(),
+  /** invited less than a day ago */
+  recentlyInvited: z.number().int(),
+});
+export type MemberSmsInviteDto = z.infer<typeof memberSmsInviteDto>;
 export type MemberImportDto = z.infer<typeof memberImportDto>;
 
 /** the list filters without paging: what member.exportXlsx exports */

@@ -36,6 +36,7 @@ interface Row {
   version: number;
   /** a string: Drizzle sets the shared postgres.js client to return timestamps unparsed */
   created_at: string;
+  has_account: boolean;
   honours: HonourDto[] | string;
 }
 
@@ -89,6 +90,7 @@ function statements(tenantId: string, input: MemberListInput, now: Date) {
     page: {
       text: `select "member"."id", "member"."name", "member"."gender", "member"."mobile", "member"."id_number_masked",
           "member"."birth_date", "member"."org_unit_id", "org_unit"."name" as org_unit_name, "member"."version", "member"."created_at",
+          exists (select 1 from membership ms where ms.tenant_id = "member"."tenant_id" and ms.member_id = "member"."id") as has_account,
           coalesce((select json_agg(json_build_object('id', h.id, 'kind', h.kind, 'source', h.source, 'validFrom', h.valid_from, 'validUntil', h.valid_until)
                                     order by h.valid_from, h.id)
                     from member_honour h where h.tenant_id = "member"."tenant_id" and h.member_id = "member"."id"), '[]'::json) as honours
@@ -123,6 +125,7 @@ export async function memberListSql(q: Query, tenantId: string, input: MemberLis
     birthYear: r.birth_date ? Number(r.birth_date.slice(0, 4)) : null,
     orgUnitId: r.org_unit_id,
     orgUnitName: r.org_unit_name,
+    hasAccount: r.has_account,
     honours: typeof r.honours === 'string' ? (JSON.parse(r.honours) as HonourDto[]) : r.honours,
     version: r.version,
     createdAt: new Date(r.created_at).toISOString(),

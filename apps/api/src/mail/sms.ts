@@ -35,8 +35,10 @@ const LEASE_MS = 2 * 60 * 1000;
 const CLAIM_BATCH = 20;
 
 const mask = (mobile: string) => (mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****');
-/** the text with every run of 4 or more digits blanked (one-time codes), as the log and the table keep it */
-export const redact = (text: string) => text.replace(/\d{4,}/g, '******');
+/** a one-time code: a run of 4–8 digits standing alone (not a port after ':', not part of a word or longer number) */
+const CODE = '(?<![:0-9A-Za-z])[0-9]{4,8}(?![0-9A-Za-z])';
+/** the text with its codes blanked, as the log and (once delivered) the table keep it */
+export const redact = (text: string) => text.replace(new RegExp(CODE, 'g'), '******');
 
 /**
  * The HTTP gateway: POST SMS_URL with JSON { id, to, text }, `Authorization: Bearer SMS_TOKEN` and
@@ -107,7 +109,7 @@ async function settle(db: Db, outcomes: (Outcome & { permanent: boolean })[], ke
     tx.execute(sql`
       update ${smsOutbox} o set status = x.status, last_error = x.error, attempts = o.attempts + 1, claimed_until = null,
         next_attempt_at = x.next, sent_at = case when x.status = 'sent' then ${now.toISOString()}::timestamptz end,
-        body = case when x.status = 'pending' or ${keepsBody} then o.body else regexp_replace(o.body, '[0-9]{4,}', '******', 'g') end
+        body = case when x.status = 'pending' or ${keepsBody} then o.body else regexp_replace(o.body, ${CODE}, '******', 'g') end
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, status text, error text, next timestamptz)
       where o.id = x.id`),
   );

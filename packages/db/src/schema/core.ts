@@ -198,6 +198,7 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('membership_tenant_user_uq').on(t.tenantId, t.userId),
     index('membership_user_idx').on(t.userId),
+    index('membership_member_idx').on(t.tenantId, t.memberId).where(sql`member_id is not null`),
     foreignKey({ name: 'membership_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
     foreignKey({ name: 'membership_org_unit_fk', columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
   ],

@@ -100,10 +100,13 @@ export const smsOutbox = pgTable(
     claimedUntil: instant('claimed_until'),
     /** the backoff after a failed attempt */
     nextAttemptAt: instant('next_attempt_at'),
+    /** an invitation to activate: the federation and member it was sent for (at most one a day per member) */
+    federationId: uuid('federation_id'),
+    memberId: uuid('member_id'),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
   },
-  (t) => [index('sms_outbox_pending_idx').on(t.status, t.createdAt)],
+  (t) => [index('sms_outbox_pending_idx').on(t.status, t.createdAt), index('sms_outbox_member_idx').on(t.memberId, t.createdAt).where(sql`member_id is not null`)],
 );
 
 /** One-time codes sent by SMS: hashed, short-lived, single-use, a few attempts. */

@@ -86,6 +86,7 @@ export type AuditEvent =
   | { type: 'member.updated'; entityType: 'member'; data: { changes: string[] } }
   | { type: 'member.deleted'; entityType: 'member'; data: { name: string } }
   | { type: 'member.imported'; entityType: 'member'; data: { count: number } }
+  | { type: 'member.invited_by_sms'; entityType: 'member'; data: { count: number } }
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
   | { type: 'audit.exported'; entityType: 'federation'; data: { rows: number; type?: string; from?: string; to?: string } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { memberHonours, members, orgUnits } from '@uc/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { birthDateFromIdNumber, maskMobile, maySeeIdentity, type MemberDto, type Role } from '@uc/contracts';
@@ -9,6 +9,9 @@ import { sealIdNumber } from './idNumber.crypto.ts';
 
 // What member reads share: the columns a DTO needs (never the ciphertext), honours loaded for
 // a whole page in one query, and the mapping to the DTO.
+
+/** whether the member has an account (qualified by hand: Drizzle leaves column names bare inside a select's sql) */
+export const hasAccountSql = sql<boolean>`exists (select 1 from membership ms where ms.tenant_id = "member"."tenant_id" and ms.member_id = "member"."id")`;
 
 export const memberColumns = {
   id: members.id,
@@ -22,6 +25,7 @@ export const memberColumns = {
   orgUnitCode: orgUnits.code,
   version: members.version,
   createdAt: members.createdAt,
+  hasAccount: hasAccountSql,
 };
 
 export interface MemberRow {
@@ -35,6 +39,7 @@ export interface MemberRow {
   orgUnitName: string;
   version: number;
   createdAt: Date;
+  hasAccount: boolean;
 }
 
 export type HonourDto = MemberDto['honours'][number];
@@ -83,6 +88,7 @@ export function toMemberDto(r: MemberRow, honours: HonourDto[], roles: readonly 
     orgUnitId: r.orgUnitId,
     orgUnitName: r.orgUnitName,
     honours,
+    hasAccount: r.hasAccount,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
   };

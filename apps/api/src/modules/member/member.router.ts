@@ -6,6 +6,8 @@ import {
   ID_NUMBER_ROLES,
   memberCreateInput,
   memberDto,
+  memberSmsInviteDto,
+  memberSmsInviteInput,
   memberFileDto,
   memberFilterInput,
   memberIdNumberDto,
@@ -22,6 +24,7 @@ import { meOfNewSession, sessionCookie } from '../auth/index.ts';
 import { activateAccount, requestActivationCode } from './account.write.ts';
 import { exportMembers, memberImportTemplate } from './member.export.ts';
 import { importMembers } from './member.import.ts';
+import { inviteMembersBySms } from './invitation.write.ts';
 import { listMembers } from './member.query.ts';
 import { getMember } from './member.repo.ts';
 import { revealIdNumber } from './idNumber.query.ts';
@@ -78,6 +81,11 @@ export const memberRouter = router({
     .input(memberImportInput).input(onceInput)
     .output(memberImportDto)
     .mutation(({ ctx, input }) => importMembers(ctx.svc, input)),
+  /** SMS to the chosen members who have no account yet: the address of the activation page */
+  inviteBySms: writerProcedure
+    .input(memberSmsInviteInput).input(onceInput)
+    .output(memberSmsInviteDto)
+    .mutation(({ ctx, input }) => inviteMembersBySms(ctx.svc, input)),
   exportXlsx: staffProcedure
     .input(memberFilterInput)
     .output(memberFileDto)

@@ -1,7 +1,7 @@
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { HONOUR_KINDS, type MemberDto } from '@uc/contracts';
+import { canCall, HONOUR_KINDS, type MemberDto } from '@uc/contracts';
 import { Button, Card } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
@@ -103,6 +103,7 @@ function MembersPage() {
           onPage={(at) => setSearch({ after: undefined, before: undefined, ...at })}
           onPageSize={(pageSize) => setSearch({ pageSize, after: undefined, before: undefined })}
           onOpen={(m) => setSelectedId(m.id)}
+          canInvite={canCall('member.inviteBySms', roles)}
         />
       </Card>
       {selected && <MemberDrawer member={selected} canWrite={canWrite} onEdit={() => setForm({ mode: 'edit', member: selected })} onClose={() => setSelectedId(null)} />}

@@ -1,11 +1,13 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { MemberDto, MemberListDto } from '@uc/contracts';
-import { Button, Card, Empty, Flex, Grid, Select, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTenant } from '@/components/session.ts';
 import { formatDate } from '@/lib/dates.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 import { HonourTags } from './HonourTags.tsx';
+import { SmsInviteBar } from './SmsInviteBar.tsx';
 
 interface Props {
   list: MemberListDto;
@@ -14,15 +16,18 @@ interface Props {
   onPage(at: { after?: string; before?: string }): void;
   onPageSize(pageSize: number): void;
   onOpen(member: MemberDto): void;
+  /** the caller may text members an invitation to activate (member.inviteBySms) */
+  canInvite: boolean;
 }
 
 /** The page of members: a table on a desktop, cards on a phone; first / previous / next paging. */
-export function MemberList({ list, pageSizes, onPage, onPageSize, onOpen }: Props) {
+export function MemberList({ list, pageSizes, onPage, onPageSize, onOpen, canInvite }: Props) {
   const t = useT();
   const locale = useLocale();
   const { api } = useTenant();
   const { md } = Grid.useBreakpoint();
   const loading = useIsFetching({ queryKey: api.member.list.pathKey() }) > 0;
+  const [chosen, setChosen] = useState<string[]>([]);
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<EmptyText />} />;
   const total = list.total.toLocaleString(locale);
   const pager = (compact: boolean) => (
@@ -73,9 +78,22 @@ export function MemberList({ list, pageSizes, onPage, onPageSize, onOpen }: Prop
 
   return (
     <>
+    {chosen.length > 0 && <SmsInviteBar key={chosen.join()} memberIds={chosen} onDone={() => setChosen([])} />}
     <Table<MemberDto>
       rowKey="id"
       dataSource={list.items}
+      rowSelection={
+        canInvite
+          ? {
+              selectedRowKeys: chosen,
+              onChange: (keys) => setChosen(keys as string[]),
+              // only members an invitation can reach: no account yet, a mobile on record
+              getCheckboxProps: (m) => ({ disabled: m.hasAccount || !m.mobile }),
+              // chosen on earlier pages stay chosen
+              preserveSelectedRowKeys: true,
+            }
+          : undefined
+      }
       loading={loading}
       locale={{ emptyText: empty }}
       pagination={false}
@@ -87,6 +105,7 @@ export function MemberList({ list, pageSizes, onPage, onPageSize, onOpen }: Prop
         { title: t('members.mobile'), dataIndex: 'mobile', render: (v: string | null) => v ?? '—' },
         { title: t('members.idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span> },
         { title: t('members.orgUnit'), dataIndex: 'orgUnitName' },
+        { title: t('members.account'), dataIndex: 'hasAccount', render: (v: boolean) => <AccountTag active={v} /> },
         { title: t('members.honours'), key: 'honours', render: (_, m) => <HonourTags honours={m.honours} /> },
         { title: t('members.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, locale) },
       ]}
@@ -114,6 +133,7 @@ function MemberCard({ member: m, onOpen }: { member: MemberDto; onOpen(member: M
           {m.name}
         </Typography.Text>
         <span>
+          <AccountTag active={m.hasAccount} />
           <HonourTags honours={m.honours} />
         </span>
       </Flex>
@@ -124,4 +144,9 @@ function MemberCard({ member: m, onOpen }: { member: MemberDto; onOpen(member: M
       </Flex>
     </Card>
   );
+}
+
+function AccountTag({ active }: { active: boolean }) {
+  const t = useT();
+  return <Tag color={active ? 'green' : 'default'}>{t(active ? 'members.account.active' : 'members.account.none')}</Tag>;
 }

@@ -10,6 +10,7 @@ const member: MemberDto = {
   idNumberMasked: '330106********1234',
   birthDate: '1985-03-02',
   birthYear: 1985,
+  hasAccount: false,
   orgUnitId: 'u1',
   orgUnitName: '上城区总工会',
   honours: [{ id: 'h1', kind: 'model_worker', source: '杭州市人民政府', validFrom: '2024-05-01', validUntil: null }],
