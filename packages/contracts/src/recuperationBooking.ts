@@ -12,7 +12,7 @@ import { eligibilityDto, refusalDto } from './recuperationPolicy.ts';
 export const BOOKING_STATUSES = ['waitlisted', 'offered', 'requested', 'approved', 'confirmed', 'completed', 'cancelled', 'no_show'] as const;
 export const bookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatus>;
-export const CANCEL_KINDS = ['member', 'home_rejected', 'host_rejected', 'offer_declined', 'offer_expired', 'ineligible', 'batch_cancelled'] as const;
+export const CANCEL_KINDS = ['member', 'home_rejected', 'host_rejected', 'offer_declined', 'offer_expired', 'ineligible', 'batch_cancelled', 'agreement_ended'] as const;
 
 /** hours a freed place is held for the next member on the waitlist */
 export const OFFER_HOURS = 24;

@@ -42,6 +42,7 @@ describe('pg-boss jobs', () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron, s.timezone]).sort()).toEqual([
       [QUEUES.agreementExpiry, '5 0 * * *', 'Asia/Shanghai'],
+      [QUEUES.agreementWindDown, '* * * * *', 'Asia/Shanghai'],
       [QUEUES.auditAnchor, '15 0 * * *', 'Asia/Shanghai'],
       [QUEUES.milestoneOverdue, '30 8 * * *', 'Asia/Shanghai'],
       [QUEUES.outbox, '* * * * *', 'Asia/Shanghai'],

@@ -8,6 +8,7 @@ import { runAgreementExpiry } from './agreement.expiry.ts';
 import { runPlaceOffers } from '../modules/place/index.ts';
 import { runRightsSla } from '../modules/rights/index.ts';
 import { runAuditAnchors, sealAll } from '../modules/audit/index.ts';
+import { runAgreementWindDown } from '../modules/agreement/index.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
@@ -28,6 +29,7 @@ import { runMilestoneOverdue } from './milestone.overdue.ts';
 export const QUEUES = {
   outbox: 'outbox.deliver',
   agreementExpiry: 'agreements.expiry',
+  agreementWindDown: 'agreements.wind_down',
   placeOffers: 'place.offers',
   milestoneOverdue: 'items.overdue',
   rightsSla: 'rights.sla',
@@ -95,6 +97,14 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return r;
   });
 
+  // each party's wind-down is recorded with its work (agreement_wind_down's key): a retry or a racing run redoes nothing
+  await boss.createQueue(QUEUES.agreementWindDown, { policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 1800, deleteAfterSeconds: 3600 });
+  await boss.work(QUEUES.agreementWindDown, async () => {
+    const r = await runAgreementWindDown(opts.db.db, now(), opts.env);
+    if (r.wound.length) console.log(`[jobs] agreements.wind_down: ${r.wound.length} party wind-down(s)`);
+    return r;
+  });
+
   await boss.work(QUEUES.milestoneOverdue, async () => {
     const r = await runMilestoneOverdue(opts.db.db, now(), opts.env);
     if (r.alerted.length) console.log(`[jobs] items.overdue: ${r.alerted.length} milestone alert(s)`);
@@ -122,6 +132,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.schedule(QUEUES.agreementExpiry, '5 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
     // 08:30 China time: the alert lands at the start of the working day
     await boss.schedule(QUEUES.milestoneOverdue, '30 8 * * *', null, { tz: CHINA_TZ, missed: 'once' });
+    // every minute: an agreement terminated by a user or expired by the nightly pass is wound down within a minute
+    await boss.schedule(QUEUES.agreementWindDown, '* * * * *', null, { tz: CHINA_TZ });
     // every minute: a waitlist offer lapses at most a minute after its time (the job was 'recuperation.offers')
     await boss.unschedule('recuperation.offers');
     await boss.schedule(QUEUES.placeOffers, '* * * * *', null, { tz: CHINA_TZ });

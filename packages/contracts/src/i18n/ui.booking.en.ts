@@ -132,6 +132,7 @@ export const uiBookingEn: Record<keyof typeof uiBookingZh, string> = {
   'booking.cancelKind.host_rejected': 'Not confirmed by the host',
   'booking.cancelKind.offer_declined': 'Offered bed declined',
   'booking.cancelKind.batch_cancelled': 'The host cancelled the batch',
+  'booking.cancelKind.agreement_ended': 'The cooperation agreement ended',
   'booking.cancelKind.offer_expired': 'Offered bed not accepted in time',
   'booking.cancelKind.ineligible': 'Not eligible',
 

@@ -134,6 +134,7 @@ export const uiBookingZh = {
   'booking.cancelKind.host_rejected': '接待方未能确认',
   'booking.cancelKind.offer_declined': '已放弃递补床位',
   'booking.cancelKind.batch_cancelled': '接待方取消批次',
+  'booking.cancelKind.agreement_ended': '合作协议已结束',
   'booking.cancelKind.offer_expired': '递补床位逾期未确认',
   'booking.cancelKind.ineligible': '不符合报名条件',
 

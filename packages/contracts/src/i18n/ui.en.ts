@@ -345,6 +345,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.member.updated': 'Changed member',
   'audit.type.member.deleted': 'Deleted member',
   'audit.type.member.imported': 'Imported members',
+  'audit.type.agreement.wound_down': 'Wound down after the agreement ended',
   'audit.type.member.invited_by_sms': 'Invited members to activate by SMS',
   'audit.type.member.exported': 'Exported members',
   'audit.type.audit.exported': 'Exported the audit log',

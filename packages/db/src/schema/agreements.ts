@@ -71,6 +71,29 @@ export const agreementParties = pgTable(
   ],
 );
 
+/**
+ * The wind-down of an ended agreement, one row per party federation, written in the transaction
+ * that does that party's wind-down: exactly once whatever races (migration 0044).
+ */
+export const agreementWindDowns = pgTable(
+  'agreement_wind_down',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    agreementTenantId: uuid('agreement_tenant_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    /** expired | terminated */
+    ended: text('ended').notNull(),
+    doneAt: instant('done_at').notNull(),
+    /** what each module wound down: { bookings: 3, items: 2, … } */
+    summary: jsonb('summary').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    primaryKey({ name: 'agreement_wind_down_pk', columns: [t.tenantId, t.agreementId] }),
+    foreignKey({ name: 'agreement_wind_down_party_fk', columns: [t.tenantId, t.agreementId], foreignColumns: [agreementParties.tenantId, agreementParties.agreementId] }).onDelete('cascade'),
+    check('agreement_wind_down_ended_ck', sql`${t.ended} in ('expired', 'terminated')`),
+  ],
+);
+
 export const agreementVersions = pgTable(
   'agreement_version',
   {

@@ -16,6 +16,7 @@ export type { Amendment } from './lifecycle.rules.ts';
 export { takeStep } from './lifecycle.write.ts';
 export { twinCityTemplate } from './template.rules.ts';
 export { saveVersion } from './version.write.ts';
+export { registerWindDownStep, runAgreementWindDown, type EndedAgreement, type WindDownStep } from './windDown.write.ts';
 
 /** Registrations at start (modules/index.ts): the agreement PDF download. */
 export function register(): void {

@@ -98,6 +98,7 @@ export type AuditEvent =
   | { type: 'agreement.created'; entityType: 'agreement'; data: { title: string; parties: string[] } }
   | { type: 'agreement.version_saved'; entityType: 'agreement'; data: { version: number; note: string } }
   | { type: 'agreement.step'; entityType: 'agreement'; data: { step: string; from: string; to: string; reason?: string; contentHash?: string } }
+  | { type: 'agreement.wound_down'; entityType: 'agreement'; data: { ended: string; summary: Record<string, number> } }
   | { type: 'agreement.signed'; entityType: 'agreement'; data: { party: string; version: number; contentHash: string } }
   | { type: 'agreement.declined'; entityType: 'agreement'; data: { party: string; version: number; reason: string } }
   | { type: 'agreement.activated'; entityType: 'agreement'; data: { version: number; contentHash: string } }

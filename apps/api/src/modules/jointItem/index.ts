@@ -1,5 +1,5 @@
 // Joint items (the work plan): the surface mechanisms, jobs, the seed and the benchmarks use.
-import { onAgreementActivated } from '../agreement/index.ts';
+import { onAgreementActivated, registerWindDownStep } from '../agreement/index.ts';
 import { registerCooperationProvider } from '../cooperation/index.ts';
 import { registerDashboardPanel } from '../dashboard/index.ts';
 import { itemsCooperation } from './jointItem.cooperation.ts';
@@ -8,6 +8,7 @@ import { itemPanels } from './jointItem.panel.ts';
 import { createPlannedItems } from './workPlan.write.ts';
 import { registerTodoSource } from '../home/index.ts';
 import { milestoneTodo } from './jointItem.todo.ts';
+import { jointItemWindDown } from './windDown.write.ts';
 
 export { recordActivity } from './activity.write.ts';
 export { uploadAttachment } from './attachment.write.ts';
@@ -36,4 +37,5 @@ export function register(): void {
   for (const panel of itemPanels) registerDashboardPanel(panel);
   registerCooperationProvider(itemsCooperation);
   onAgreementActivated(createPlannedItems);
+  registerWindDownStep(jointItemWindDown);
 }

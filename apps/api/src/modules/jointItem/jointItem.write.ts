@@ -80,14 +80,25 @@ export async function setJointItemStatus(ctx: ServiceCtx, input: { id: string; r
     .from(jointMilestones)
     .where(and(eq(jointMilestones.tenantId, item.tenantId), eq(jointMilestones.itemId, item.id), eq(jointMilestones.status, 'open')));
   assertStatusMove(from, input.status, input.reason, open!.n);
+  await recordStatusMove(ctx, { item, agreement, parties }, input.status, input.reason.trim());
+  return getJointItem(ctx, item.id);
+}
+
+/** Writes a status move already allowed: the row (its version moves on), both parties' audit, the item's activity. */
+export async function recordStatusMove(
+  ctx: ServiceCtx,
+  { item, agreement, parties }: { item: JointItemRow; agreement: AgreementRow; parties: PartyRow[] },
+  status: JointItemStatus,
+  reason: string,
+): Promise<void> {
+  const from = item.status as JointItemStatus;
   await ctx.db
     .update(jointItems)
-    .set({ status: input.status, statusReason: input.reason.trim(), rowVersion: item.rowVersion + 1, updatedAt: ctx.now })
+    .set({ status, statusReason: reason, rowVersion: item.rowVersion + 1, updatedAt: ctx.now })
     .where(and(eq(jointItems.tenantId, item.tenantId), eq(jointItems.id, item.id)));
-  const data = { agreementId: agreement.id, from, to: input.status, reason: input.reason.trim() };
+  const data = { agreementId: agreement.id, from, to: status, reason };
   await auditToParties(ctx, parties, { type: 'joint_item.status_changed', entityType: 'joint_item', entityId: item.id, data });
-  await recordActivity(ctx, { agreement, itemId: item.id, type: 'item.status_changed', data: { from, to: input.status, reason: data.reason } });
-  return getJointItem(ctx, item.id);
+  await recordActivity(ctx, { agreement, itemId: item.id, type: 'item.status_changed', data: { from, to: status, reason } });
 }
 
 /**

@@ -35,6 +35,8 @@ export const NOTICE_KINDS = [
   'programme.registration_cancelled',
   'booking.batch_cancelled',
   'booking.batch_cancelled_home',
+  'agreement.wound_down',
+  'booking.agreement_ended',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -51,6 +53,7 @@ const zh: Texts = {
   'agreement.terminated': { title: '协议已终止：{title}', body: '{party}终止了《{title}》，理由：{reason}' },
   'agreement.expiring': { title: '协议即将到期：{title}', body: '《{title}》将于 {date} 到期。' },
   'agreement.expired': { title: '协议已到期：{title}', body: '《{title}》已于 {date} 到期。' },
+  'agreement.wound_down': { title: '协议收尾已完成：{title}', body: '《{title}》已结束，平台已停止新的报名与预订，并完成收尾：{summary}。已确认的行程和已开始的活动照常进行。' },
   'meeting.scheduled': { title: '联席会议安排：{meeting}', body: '{party}安排了《{title}》的联席会议“{meeting}”：{date}，由{host}承办，地点：{location}。' },
   'milestone.overdue': { title: '时间节点逾期：{milestone}', body: '《{title}》共建项目“{item}”的时间节点“{milestone}”应于 {date} 完成，已逾期 {days} 天，尚未经双方确认。' },
   // recuperation bookings: {route} 线路, {code} 批次, {date} 出发日期, {host} 接待工会, {member} 会员姓名
@@ -76,6 +79,7 @@ const zh: Texts = {
   'programme.rescheduled': { title: '活动场次改期：{event}', body: '“{event}”原定 {date} 的场次改为 {to}，您的席位保留；如不能参加请取消报名。' },
   'programme.session_cancelled': { title: '活动场次取消：{event}', body: '“{event}”（{date}）的场次已取消，您的报名随之取消。{reason}' },
   'programme.registration_cancelled': { title: '活动报名已取消：{event}', body: '“{event}”（{date}）的报名已取消。' },
+  'booking.agreement_ended': { title: '疗休养报名已取消：{route}', body: '两地合作协议已结束，您报名的{host}“{route}”（{code}，{date} 出发）尚未确认，已取消，不计入本人疗休养次数。' },
   'booking.batch_cancelled': { title: '疗休养批次已取消：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），您的报名已取消，名额已退回，不计入本人疗休养次数。' },
   'booking.batch_cancelled_home': { title: '接待方取消批次：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），本会会员{member}的报名随之取消，所占名额已退回。' },
 };
@@ -91,6 +95,7 @@ const en: Texts = {
   'agreement.terminated': { title: 'Terminated: {title}', body: '{party} terminated "{title}". Reason: {reason}' },
   'agreement.expiring': { title: 'Expiring soon: {title}', body: '"{title}" expires on {date}.' },
   'agreement.expired': { title: 'Expired: {title}', body: '"{title}" expired on {date}.' },
+  'agreement.wound_down': { title: 'Wound down: {title}', body: '"{title}" has ended; new bookings and registrations have stopped and the platform wound down what was waiting: {summary}. Confirmed stays and activities already under way go ahead.' },
   'meeting.scheduled': { title: 'Joint meeting scheduled: {meeting}', body: '{party} scheduled the joint meeting "{meeting}" under "{title}" on {date}, hosted by {host}, at {location}.' },
   'milestone.overdue': { title: 'Milestone overdue: {milestone}', body: 'The milestone "{milestone}" of the joint item "{item}" under "{title}" was due on {date} and is {days} day(s) overdue, not yet confirmed by both sides.' },
   'booking.requested': { title: 'Recuperation booking received: {route}', body: 'You booked "{route}" ({code}, from {date}) with {host}; your union will review it.' },
@@ -113,6 +118,7 @@ const en: Texts = {
   'programme.rescheduled': { title: 'Session moved: {event}', body: 'The session of "{event}" on {date} moves to {to}. Your seat is kept; cancel if you cannot come.' },
   'programme.session_cancelled': { title: 'Session cancelled: {event}', body: 'The session of "{event}" ({date}) is cancelled, and your registration with it. {reason}' },
   'programme.registration_cancelled': { title: 'Registration cancelled: {event}', body: 'Your registration for "{event}" ({date}) is cancelled.' },
+  'booking.agreement_ended': { title: 'Booking cancelled: {route}', body: 'The cooperation agreement has ended; your booking of "{route}" with {host} ({code}, from {date}) was not yet confirmed and is cancelled. It does not count as a trip.' },
   'booking.batch_cancelled': { title: 'Batch cancelled: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); your booking is cancelled, its place returned, and it does not count as a trip.' },
   'booking.batch_cancelled_home': { title: 'Host cancelled a batch: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); the booking of your member {member} is cancelled and its place returned.' },
 };

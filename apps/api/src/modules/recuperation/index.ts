@@ -11,6 +11,8 @@ import { registerTodoSource } from '../home/index.ts';
 import { bookingTodo } from './recuperation.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { staysSection } from './booking.mine.ts';
+import { registerWindDownStep } from '../agreement/index.ts';
+import { recuperationWindDown } from './windDown.write.ts';
 
 export { createBase } from './base.write.ts';
 export { createBatch } from './batch.write.ts';
@@ -33,4 +35,5 @@ export function register(): void {
   registerDashboardPanel(recuperationPlacesPanel);
   registerCooperationProvider(recuperationCooperation);
   registerPlaceConsumer(recuperationPlaces);
+  registerWindDownStep(recuperationWindDown);
 }
