@@ -19,6 +19,8 @@ export const quotaDto = z.object({
   /** which side of it the caller is */
   direction: z.enum(['granted_to_us', 'granted_by_us']),
   granted: z.number(),
+  /** the figure the agreement in force sets; granted is above it only when an amendment lowered it below what was already used or handed down */
+  agreed: z.number(),
   allocated: z.number(),
   used: z.number(),
   poolUsed: z.number(),

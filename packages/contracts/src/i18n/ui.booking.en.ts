@@ -311,6 +311,8 @@ export const uiBookingEn: Record<keyof typeof uiBookingZh, string> = {
   'recuperation.quota.granted_to_us': 'Granted to us',
   'recuperation.quota.granted_by_us': 'Granted by us',
   'recuperation.quota.granted': 'Granted',
+  'recuperation.quota.agreedNow': 'amended to {agreed}',
+  'recuperation.quota.aboveAgreed': 'The amended agreement sets {agreed}, but more places are already used or handed down this year; the ledger keeps {granted} so no place already taken is lost.',
   'recuperation.quota.help': 'Granted: places the host reserves for the sending side\'s members under the agreement; allocated: places the sending side handed down to its member unions; used: places its members have taken (including bookings made without an allocation). Allocated 0 with used above 0 means members booked before places were handed down.',
   'recuperation.quota.allocated': 'Allocated',
   'recuperation.quota.used': 'Used',

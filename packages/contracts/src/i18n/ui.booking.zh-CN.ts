@@ -313,6 +313,8 @@ export const uiBookingZh = {
   'recuperation.quota.granted_to_us': '对方给本会',
   'recuperation.quota.granted_by_us': '本会给对方',
   'recuperation.quota.granted': '约定名额',
+  'recuperation.quota.agreedNow': '修订后约定 {agreed}',
+  'recuperation.quota.aboveAgreed': '协议修订后约定 {agreed} 个，但本年度已使用或已分配的名额超过该数，台账按 {granted} 个计，已占用的名额不受影响。',
   'recuperation.quota.allocated': '已分配',
   'recuperation.quota.help': '约定名额：协议约定接待方为派出方会员预留的名额；已分配：派出方已分到下级工会的名额；已使用：派出方会员已占用的名额（含未经分配、直接报名的）。已分配为 0 而已使用大于 0，说明会员是在名额分到下级工会之前报名的。',
   'recuperation.quota.used': '已使用',

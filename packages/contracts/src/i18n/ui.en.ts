@@ -346,6 +346,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.member.deleted': 'Deleted member',
   'audit.type.member.imported': 'Imported members',
   'audit.type.agreement.wound_down': 'Wound down after the agreement ended',
+  'audit.type.recuperation.quota_regranted': 'Recuperation places changed by an amendment',
   'audit.type.member.invited_by_sms': 'Invited members to activate by SMS',
   'audit.type.member.exported': 'Exported members',
   'audit.type.audit.exported': 'Exported the audit log',

@@ -346,6 +346,7 @@ export const uiZh = {
   'audit.type.member.deleted': '删除会员',
   'audit.type.member.imported': '批量导入会员',
   'audit.type.agreement.wound_down': '协议结束后收尾',
+  'audit.type.recuperation.quota_regranted': '协议修订后调整疗休养名额',
   'audit.type.member.invited_by_sms': '短信邀请会员开通账号',
   'audit.type.member.exported': '导出会员',
   'audit.type.audit.exported': '导出审计日志',

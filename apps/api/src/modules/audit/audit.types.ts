@@ -15,6 +15,7 @@ export type AuditEvent =
   | { type: 'recuperation.batch_saved'; entityType: 'recuperation_batch'; data: { code: string; created: boolean; capacity: number } }
   | { type: 'recuperation.policy_saved'; entityType: 'recuperation_policy'; data: { effectiveFrom: string; created: boolean } }
   | { type: 'recuperation.allocated'; entityType: 'recuperation_quota'; data: { year: number; orgUnitId: string; from: number; to: number } }
+  | { type: 'recuperation.quota_regranted'; entityType: 'recuperation_quota'; data: { year: number; agreementId: string; from: number; to: number; agreed: number } }
   | { type: 'recuperation.booked'; entityType: 'recuperation_booking'; data: { batchId: string; status: string; beds: number; nominated: boolean } }
   | { type: 'recuperation.booking_step'; entityType: 'recuperation_booking'; data: { step: string; from: string; to: string; reason?: string } }
   | { type: 'recuperation.roster_exported'; entityType: 'recuperation_batch'; data: { format: string; rows: number } }

@@ -79,7 +79,9 @@ export {
   findQuotaForUnit,
   findQuotasOfYear,
   lockQuotaAndAllocation,
+  regrantQuotas,
   writeAllocation,
   type QuotaKey,
+  type Regranted,
 } from './quota.repo.ts';
 export { registerPlaceConsumer, runPlaceOffers, type PlaceJobResult } from './place.job.ts';

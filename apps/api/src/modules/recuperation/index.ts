@@ -11,7 +11,8 @@ import { registerTodoSource } from '../home/index.ts';
 import { bookingTodo } from './recuperation.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { staysSection } from './booking.mine.ts';
-import { registerWindDownStep } from '../agreement/index.ts';
+import { onAgreementActivated, registerWindDownStep } from '../agreement/index.ts';
+import { followAgreedFigure } from './quota.write.ts';
 import { recuperationWindDown } from './windDown.write.ts';
 
 export { createBase } from './base.write.ts';
@@ -36,4 +37,5 @@ export function register(): void {
   registerCooperationProvider(recuperationCooperation);
   registerPlaceConsumer(recuperationPlaces);
   registerWindDownStep(recuperationWindDown);
+  onAgreementActivated(followAgreedFigure);
 }

@@ -53,6 +53,7 @@ async function quotaDtos(ctx: ServiceCtx, year: number, agreementId?: string): P
       receiver: nameOf(names.get(f.receiverTenantId)),
       direction: f.receiverTenantId === ctx.tenantId ? 'granted_to_us' : 'granted_by_us',
       ...ledger,
+      agreed: f.granted,
       available: available(ledger),
     };
   });

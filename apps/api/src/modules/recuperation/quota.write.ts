@@ -1,9 +1,13 @@
-import type { allocateInput } from '@uc/contracts';
+import type { AgreementContent, allocateInput } from '@uc/contracts';
+import { asTenant } from '@uc/db';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
-import { ensureQuota, lockQuotaAndAllocation, reallocate, writeAllocation } from '../place/index.ts';
+import { auditToParties, findAgreement, findParties, findVersion } from '../agreement/index.ts';
+import { ensureQuota, lockQuotaAndAllocation, reallocate, regrantQuotas, writeAllocation, type Regranted } from '../place/index.ts';
+import { placesPerYear } from './quota.rules.ts';
+import { today, yearOf } from './recuperation.rules.ts';
 import { listAllocations, receivedQuota } from './quota.query.ts';
 import { existsOrgUnit, findAgreementTenantOfParty, findFederationIdBySlug } from './recuperation.repo.ts';
 import { QUOTA_KIND } from './recuperation.types.ts';
@@ -28,4 +32,26 @@ export async function allocate(ctx: ServiceCtx, input: z.infer<typeof allocateIn
     data: { year: input.year, orgUnitId: input.orgUnitId, from: share?.places ?? 0, to: input.places },
   });
   return listAllocations(ctx, input);
+}
+
+/**
+ * When a version of an agreement comes into force (an amendment signed by all), the ledger lines of
+ * this year on follow its recuperation figure (issue 12): regranted in each party's context (a party
+ * sees the lines it receives or hosts), never below what is used or handed down, each change audited
+ * to both parties with the figure agreed. The first activation finds no lines yet: they open with
+ * the figure on first use.
+ */
+export async function followAgreedFigure(ctx: ServiceCtx, agreementId: string, versionId: string): Promise<void> {
+  const agreement = await findAgreement(ctx, agreementId);
+  const version = await findVersion(ctx, agreement, versionId);
+  const agreed = placesPerYear(version.content as AgreementContent) ?? 0;
+  const parties = await findParties(ctx, agreement);
+  const key = { kind: QUOTA_KIND, agreementTenantId: agreement.tenantId, agreementId, fromYear: yearOf(today(ctx)), granted: agreed };
+  const changed = new Map<string, Regranted>();
+  for (const p of parties) {
+    for (const r of await asTenant(ctx.db, p.tenantId, () => regrantQuotas(ctx, key))) changed.set(r.quotaId, r);
+  }
+  for (const r of changed.values()) {
+    await auditToParties(ctx, parties, { type: 'recuperation.quota_regranted', entityType: 'recuperation_quota', entityId: r.quotaId, data: { year: r.year, agreementId, from: r.before, to: r.after, agreed } });
+  }
 }

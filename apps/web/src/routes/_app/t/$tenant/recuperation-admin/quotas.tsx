@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
 import type { QuotaDto } from '@uc/contracts';
-import { Button, Card, Empty, Flex, Progress, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Progress, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTenant } from '@/components/session.ts';
 import { chinaYear } from '@/features/recuperation/tripDates.ts';
@@ -82,7 +82,22 @@ function AgreementLedger({ title, rows }: { title: string; rows: QuotaDto[] }) {
               </span>
             ),
           },
-          { title: t('recuperation.quota.granted'), dataIndex: 'granted', align: 'right' },
+          {
+            title: t('recuperation.quota.granted'),
+            dataIndex: 'granted',
+            align: 'right',
+            // an amendment lowered the figure below what was already used or handed down: say why the line keeps more
+            render: (granted: number, q) =>
+              q.agreed < granted ? (
+                <Tooltip title={t('recuperation.quota.aboveAgreed', { agreed: q.agreed, granted })}>
+                  <span data-testid="quota-above-agreed">
+                    {granted} <Typography.Text type="warning">({t('recuperation.quota.agreedNow', { agreed: q.agreed })})</Typography.Text>
+                  </span>
+                </Tooltip>
+              ) : (
+                granted
+              ),
+          },
           { title: t('recuperation.quota.allocated'), dataIndex: 'allocated', align: 'right' },
           { title: t('recuperation.quota.used'), dataIndex: 'used', align: 'right' },
           { title: t('recuperation.quota.released'), dataIndex: 'released', align: 'right' },
