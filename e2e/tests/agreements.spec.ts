@@ -107,6 +107,9 @@ test.describe.serial('合作协议：起草、协商、对比、签署、PDF 与
 
     // the proposed change is an edit saved as a new version
     await nb.getByRole('textbox', { name: '第五条 身心共同关爱 条款正文' }).fill(CHANGED);
+    // the two directions agree different numbers: Ningbo reserves 150 for Hangzhou's members (Hangzhou keeps the common 200)
+    await nb.getByLabel('宁波市总工会为对方预留（个/年）').fill('150');
+    await nb.getByLabel('宁波市总工会为对方预留（个/年）').locator('xpath=ancestor::div[contains(@class,"ant-collapse-item")][1]').screenshot({ path: artifact('agreement-places-by-direction-editor') });
     await nb.getByLabel('版本说明').fill('宁波：疗休养名额按批次分配，向一线职工倾斜');
     await nb.getByRole('button', { name: '保存为新版本' }).click();
     await expect(nb.getByText('已保存为第 2 版')).toBeVisible();
@@ -158,6 +161,11 @@ test.describe.serial('合作协议：起草、协商、对比、签署、PDF 与
 
     await hz.getByRole('button', { name: '核验' }).click();
     await expect(hz.getByTestId('verify-result')).toContainText('核验一致');
+    // the figure of each direction, as the version in force sets it, on the overview
+    await hz.getByRole('tab', { name: '概览', exact: true }).click();
+    const directions = hz.getByText('杭州市总工会每年为对方预留 200 个；宁波市总工会每年为对方预留 150 个');
+    await expect(directions).toBeVisible();
+    await directions.locator('xpath=ancestor::div[contains(@class,"ant-card")][1]').screenshot({ path: artifact('agreement-places-by-direction') });
     await hz.screenshot({ path: artifact('agreement-active'), fullPage: true });
     await hz.context().close();
   });

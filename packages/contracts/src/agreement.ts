@@ -18,7 +18,17 @@ export const commonsFigures = z.object({
   entrantsPerCity: z.number().int().min(0).max(10_000).optional(),
   /** programme: seats per city at each joint session */
   seatsPerCity: z.number().int().min(0).max(100_000).optional(),
+  /**
+   * recuperation, when the two directions differ: the places a party reserves for the other
+   * party's members per year, by the granting party's slug; a party not listed grants placesPerYear
+   */
+  placesPerYearByHost: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.number().int().min(0).max(100_000)).optional(),
 });
+
+/** The places per year `hostSlug` reserves for the other party's members under a recuperation section. */
+export function placesGrantedBy(figures: z.infer<typeof commonsFigures>, hostSlug: string): number | undefined {
+  return figures.placesPerYearByHost?.[hostSlug] ?? figures.placesPerYear;
+}
 
 export const plannedItem = z.object({
   title: trimmed(1, 120),

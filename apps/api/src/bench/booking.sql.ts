@@ -90,7 +90,9 @@ begin
 
   -- the partner agreement in force, its places this year, the ledger line and the unit's share
   if rb.tenant_id <> v_home then
-    select a.tenant_id, a.id, (select (c->'figures'->>'placesPerYear')::int from jsonb_array_elements(v.content->'commons') c where c->>'kind' = 'recuperation' limit 1) as granted
+    -- the host's own figure when the directions differ, else the common one
+    select a.tenant_id, a.id, (select coalesce(c->'figures'->'placesPerYearByHost'->>(select slug from federation where id = rb.tenant_id), c->'figures'->>'placesPerYear')::int
+                               from jsonb_array_elements(v.content->'commons') c where c->>'kind' = 'recuperation' and (c->>'enabled')::boolean limit 1) as granted
       into v_agr
       from agreement a join agreement_version v on v.tenant_id = a.tenant_id and v.id = a.in_force_version_id
       where a.status = 'active' and a.party_tenant_ids @> array[rb.tenant_id, v_home] and a.term_start <= rb.start_date and a.term_end >= rb.start_date

@@ -1,4 +1,4 @@
-import type { AgreementContent, CommonsSection, JointKind } from '@uc/contracts';
+import { placesGrantedBy, type AgreementContent, type CommonsSection, type JointKind } from '@uc/contracts';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { richTextToPlain } from './content.rules.ts';
 import { openCjkPdf } from '../../lib/cjkPdf.ts';
@@ -144,7 +144,7 @@ function commonsSection(w: Writer, m: PdfModel, s: CommonsSection, index: number
   const figures = [
     s.figures.seatsPerCity !== undefined ? `每场活动每市席位 ${s.figures.seatsPerCity} 个` : null,
     s.figures.entrantsPerCity !== undefined ? `每个赛项每市参赛名额 ${s.figures.entrantsPerCity} 名` : null,
-    s.figures.placesPerYear !== undefined ? `每方每年为对方会员预留疗休养名额 ${s.figures.placesPerYear} 个` : null,
+    placesText(m, s),
   ].filter((x): x is string => x !== null);
   if (figures.length) w.line('约定指标', figures.join('；'));
   if (!s.items.length) return;
@@ -153,6 +153,15 @@ function commonsSection(w: Writer, m: PdfModel, s: CommonsSection, index: number
     const when = item.startDate || item.endDate ? `；时间：${item.startDate ? chinaDay(item.startDate) : '—'} 至 ${item.endDate ? chinaDay(item.endDate) : '—'}` : '';
     w.paragraphs(`（${i + 1}）${item.title}（牵头：${nameOf(item.leadSlug)}${when}）${item.description ? `：${item.description}` : ''}`, { indent: false });
   });
+}
+
+/** The recuperation figure as the clause states it: one sentence for both directions, or one per granting party. */
+function placesText(m: PdfModel, s: CommonsSection): string | null {
+  if (s.figures.placesPerYearByHost && Object.keys(s.figures.placesPerYearByHost).length) {
+    const each = m.parties.map((p) => [p.nameZh, placesGrantedBy(s.figures, p.slug)] as const).filter(([, n]) => n !== undefined);
+    return each.map(([name, n]) => `${name}每年为对方会员预留疗休养名额 ${n} 个`).join('；');
+  }
+  return s.figures.placesPerYear !== undefined ? `每方每年为对方会员预留疗休养名额 ${s.figures.placesPerYear} 个` : null;
 }
 
 const SIGNATURE_BLOCK = 95;

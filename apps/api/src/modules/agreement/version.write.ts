@@ -27,11 +27,16 @@ export async function saveVersion(ctx: ServiceCtx, input: SaveVersionInput): Pro
   const parties = await findParties(ctx, a);
   const slugs = new Set(parties.map((p) => p.slug));
   const content = sanitizeContent(input.content);
-  content.commons.forEach((section, si) =>
+  content.commons.forEach((section, si) => {
     section.items.forEach((item, ii) => {
       if (!slugs.has(item.leadSlug)) throw new AppError('BAD_INPUT', { fields: { [`content.commons.${si}.items.${ii}.leadSlug`]: 'invalid_value' } });
-    }),
-  );
+    });
+    // places by direction: recuperation only, and keyed by the parties of this agreement
+    const byHost = Object.keys(section.figures.placesPerYearByHost ?? {});
+    if (byHost.length && (section.kind !== 'recuperation' || byHost.some((slug) => !slugs.has(slug)))) {
+      throw new AppError('BAD_INPUT', { fields: { [`content.commons.${si}.figures.placesPerYearByHost`]: 'invalid_value' } });
+    }
+  });
   if (new Set(content.commons.map((c) => c.kind)).size !== content.commons.length) {
     throw new AppError('BAD_INPUT', { fields: { 'content.commons': 'invalid_value' } });
   }

@@ -192,18 +192,22 @@ export interface Regranted {
 }
 
 /**
- * An amended agreement's figure on the ledger lines of `fromYear` on (issue 12): each line's
+ * An amended agreement's figure for one host on its ledger lines of `fromYear` on (issue 12): each line's
  * granted follows the figure, but never below what is already used or handed down (the CHECKs'
  * floor), so an amendment lowering the figure mid-year keeps every place already taken. Locks the
  * lines (a booking taking a place waits); returns the lines whose granted moved. Run in the context
  * of a party: it sees the lines it receives or hosts.
  */
-export async function regrantQuotas(ctx: Ctx, k: { kind: string; agreementTenantId: string; agreementId: string; fromYear: number; granted: number }): Promise<Regranted[]> {
+export async function regrantQuotas(
+  ctx: Ctx,
+  k: { kind: string; agreementTenantId: string; agreementId: string; hostTenantId: string; fromYear: number; granted: number },
+): Promise<Regranted[]> {
   return rowsOf<{ id: string; tenant_id: string; host_tenant_id: string; year: number; before: number; after: number }>(
     await ctx.db.execute(sql`
       with old as (
         select tenant_id, id, granted from ${placeQuotas}
-        where kind = ${k.kind} and agreement_tenant_id = ${k.agreementTenantId} and agreement_id = ${k.agreementId} and year >= ${k.fromYear}
+        where kind = ${k.kind} and agreement_tenant_id = ${k.agreementTenantId} and agreement_id = ${k.agreementId}
+          and host_tenant_id = ${k.hostTenantId} and year >= ${k.fromYear}
         for update)
       update ${placeQuotas} q set granted = greatest(${k.granted}::int, q.used, q.allocated + q.pool_used), updated_at = ${ctx.now.toISOString()}::timestamptz
       from old where q.tenant_id = old.tenant_id and q.id = old.id and q.granted <> greatest(${k.granted}::int, q.used, q.allocated + q.pool_used)

@@ -22,11 +22,11 @@ import { ACTIVE, PENDING, QUOTA_KIND, type AgreementGrant, type Assessment, type
 // batch's start date, the agreement and the places left. The reads are issued together: on the
 // server they are pipelined on the transaction's connection.
 
-/** The active agreement between host and receiver in force on `onDate`, with the places it grants a year. */
-async function agreementBetween(ctx: Pick<ServiceCtx, 'db'>, hostTenantId: string, receiverTenantId: string, onDate: string): Promise<AgreementGrant | null> {
+/** The active agreement between host and receiver in force on `onDate`, with the places the host grants a year (by the host's slug: the directions may differ). */
+async function agreementBetween(ctx: Pick<ServiceCtx, 'db'>, hostTenantId: string, receiverTenantId: string, onDate: string): Promise<((hostSlug: string) => AgreementGrant) | null> {
   const row = await findActiveAgreementBetween(ctx, hostTenantId, receiverTenantId, onDate);
   if (!row) return null;
-  return { agreementTenantId: row.tenantId, agreementId: row.id, title: row.title, granted: placesPerYear(row.content as AgreementContent) };
+  return (hostSlug) => ({ agreementTenantId: row.tenantId, agreementId: row.id, title: row.title, granted: placesPerYear(row.content as AgreementContent, hostSlug) });
 }
 
 export async function assess(
@@ -36,7 +36,7 @@ export async function assess(
   batch: BatchRow,
   opts: { excludeBookingId?: string; checkWindow?: boolean; idempotencyKey?: string } = {},
 ): Promise<Assessment | null> {
-  const [m, honours, allBookings, policyRows, routeRow, agreement, names, uncertified] = await Promise.all([
+  const [m, honours, allBookings, policyRows, routeRow, agreementOf, names, uncertified] = await Promise.all([
     findMemberWithUnit(ctx, homeTenantId, memberId),
     findHonoursOfMember(ctx, homeTenantId, memberId),
     findBookingsByMember(ctx, homeTenantId, memberId),
@@ -47,6 +47,7 @@ export async function assess(
     findUncertifiedBasesOfRoute(ctx, batch.tenantId, batch.routeId, batch.startDate, endDateOf(batch.startDate, batch.nights)),
   ]);
   if (!m) return null;
+  const agreement = agreementOf?.(names.get(batch.tenantId)?.slug ?? '') ?? null;
   const policies = policyRows.map(toRules);
   const prior = opts.idempotencyKey
     ? (allBookings.find((b) => b.idempotencyKey === opts.idempotencyKey) ?? allBookings.find((b) => b.batchId === batch.id && ACTIVE.includes(b.status)) ?? null)

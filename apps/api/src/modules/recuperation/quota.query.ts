@@ -6,7 +6,7 @@ import { available, findAllocationsWithUnits, findQuotasOfYear, type QuotaRow } 
 import { placesPerYear } from './quota.rules.ts';
 import { findActiveAgreementsWithContent, findFederationNames } from './recuperation.repo.ts';
 import { nameOf, today, yearOf } from './recuperation.rules.ts';
-import { QUOTA_KIND } from './recuperation.types.ts';
+import { QUOTA_KIND, type FederationName } from './recuperation.types.ts';
 
 // The ledger as people read it: both directions of every active agreement the federation is a
 // party to, the receiver's allocations down its org tree, and the dashboard panel.
@@ -21,26 +21,27 @@ interface Flow {
 }
 
 /** Every (host → receiver) flow of the active agreements the caller may see, with the clause's figure. */
-async function flowsOf(ctx: ServiceCtx, agreementId?: string): Promise<Flow[]> {
+async function flowsOf(ctx: ServiceCtx, agreementId?: string): Promise<{ flows: Flow[]; names: Map<string, FederationName> }> {
   const rows = await findActiveAgreementsWithContent(ctx, agreementId);
-  const out: Flow[] = [];
+  const names = await findFederationNames(ctx, rows.flatMap((a) => a.parties));
+  const flows: Flow[] = [];
   for (const a of rows) {
-    const granted = placesPerYear(a.content as AgreementContent);
-    if (!granted) continue;
     for (const host of a.parties) {
+      // each direction its own figure: what this host reserves for the other's members
+      const granted = placesPerYear(a.content as AgreementContent, names.get(host)?.slug ?? '');
+      if (!granted) continue;
       for (const receiver of a.parties) {
         if (host === receiver || (host !== ctx.tenantId && receiver !== ctx.tenantId)) continue;
-        out.push({ agreementTenantId: a.tenantId, agreementId: a.id, title: a.title, hostTenantId: host, receiverTenantId: receiver, granted });
+        flows.push({ agreementTenantId: a.tenantId, agreementId: a.id, title: a.title, hostTenantId: host, receiverTenantId: receiver, granted });
       }
     }
   }
-  return out;
+  return { flows, names };
 }
 
 async function quotaDtos(ctx: ServiceCtx, year: number, agreementId?: string): Promise<QuotaDto[]> {
-  const flows = await flowsOf(ctx, agreementId);
+  const { flows, names } = await flowsOf(ctx, agreementId);
   const rows = await findQuotasOfYear(ctx, QUOTA_KIND, year);
-  const names = await findFederationNames(ctx, flows.flatMap((f) => [f.hostTenantId, f.receiverTenantId]));
   return flows.map((f) => {
     const row: Partial<QuotaRow> = rows.find((r) => r.agreementId === f.agreementId && r.hostTenantId === f.hostTenantId && r.tenantId === f.receiverTenantId) ?? {};
     const ledger = { granted: row.granted ?? f.granted, allocated: row.allocated ?? 0, used: row.used ?? 0, poolUsed: row.poolUsed ?? 0, released: row.released ?? 0 };

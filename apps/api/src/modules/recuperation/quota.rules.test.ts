@@ -9,11 +9,20 @@ const fresh = (granted = 10): Ledger => ({ granted, allocated: 0, used: 0, poolU
 describe('quota arithmetic', () => {
   it('reads the places from the agreement recuperation section, only when enabled', () => {
     const commons = (enabled: boolean, placesPerYear?: number) => ({ commons: [{ kind: 'recuperation' as const, enabled, summary: '', figures: { placesPerYear }, items: [] }] });
-    expect(placesPerYear(commons(true, 200))).toBe(200);
-    expect(placesPerYear(commons(false, 200))).toBeNull();
-    expect(placesPerYear(commons(true, 0))).toBeNull();
-    expect(placesPerYear(commons(true))).toBeNull();
-    expect(placesPerYear({ commons: [] })).toBeNull();
+    expect(placesPerYear(commons(true, 200), 'hangzhou')).toBe(200);
+    expect(placesPerYear(commons(false, 200), 'hangzhou')).toBeNull();
+    expect(placesPerYear(commons(true, 0), 'hangzhou')).toBeNull();
+    expect(placesPerYear(commons(true), 'hangzhou')).toBeNull();
+    expect(placesPerYear({ commons: [] }, 'hangzhou')).toBeNull();
+  });
+
+  it('reads each direction its own figure when the section sets one per granting party', () => {
+    const content = { commons: [{ kind: 'recuperation' as const, enabled: true, summary: '', figures: { placesPerYear: 200, placesPerYearByHost: { hangzhou: 260 } }, items: [] }] };
+    expect(placesPerYear(content, 'hangzhou')).toBe(260);
+    expect(placesPerYear(content, 'ningbo')).toBe(200);
+    const onlyByHost = { commons: [{ ...content.commons[0]!, figures: { placesPerYearByHost: { hangzhou: 260, ningbo: 0 } } }] };
+    expect(placesPerYear(onlyByHost, 'hangzhou')).toBe(260);
+    expect(placesPerYear(onlyByHost, 'ningbo')).toBeNull();
   });
 
   it('takes from the pool until it is empty, never beyond the grant', () => {

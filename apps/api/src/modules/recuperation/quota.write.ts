@@ -36,22 +36,23 @@ export async function allocate(ctx: ServiceCtx, input: z.infer<typeof allocateIn
 
 /**
  * When a version of an agreement comes into force (an amendment signed by all), the ledger lines of
- * this year on follow its recuperation figure (issue 12): regranted in each party's context (a party
- * sees the lines it receives or hosts), never below what is used or handed down, each change audited
+ * this year on follow its recuperation figure for each direction (issue 12): regranted in each host's context
+ * (the host sees the lines it hosts), never below what is used or handed down, each change audited
  * to both parties with the figure agreed. The first activation finds no lines yet: they open with
  * the figure on first use.
  */
 export async function followAgreedFigure(ctx: ServiceCtx, agreementId: string, versionId: string): Promise<void> {
   const agreement = await findAgreement(ctx, agreementId);
   const version = await findVersion(ctx, agreement, versionId);
-  const agreed = placesPerYear(version.content as AgreementContent) ?? 0;
   const parties = await findParties(ctx, agreement);
-  const key = { kind: QUOTA_KIND, agreementTenantId: agreement.tenantId, agreementId, fromYear: yearOf(today(ctx)), granted: agreed };
-  const changed = new Map<string, Regranted>();
-  for (const p of parties) {
-    for (const r of await asTenant(ctx.db, p.tenantId, () => regrantQuotas(ctx, key))) changed.set(r.quotaId, r);
+  const changed = new Map<string, Regranted & { agreed: number }>();
+  // each host's own figure (the two directions may differ), on the lines it hosts — regranted as the host
+  for (const host of parties) {
+    const agreed = placesPerYear(version.content as AgreementContent, host.slug) ?? 0;
+    const key = { kind: QUOTA_KIND, agreementTenantId: agreement.tenantId, agreementId, hostTenantId: host.tenantId, fromYear: yearOf(today(ctx)), granted: agreed };
+    for (const r of await asTenant(ctx.db, host.tenantId, () => regrantQuotas(ctx, key))) changed.set(r.quotaId, { ...r, agreed });
   }
   for (const r of changed.values()) {
-    await auditToParties(ctx, parties, { type: 'recuperation.quota_regranted', entityType: 'recuperation_quota', entityId: r.quotaId, data: { year: r.year, agreementId, from: r.before, to: r.after, agreed } });
+    await auditToParties(ctx, parties, { type: 'recuperation.quota_regranted', entityType: 'recuperation_quota', entityId: r.quotaId, data: { year: r.year, agreementId, from: r.before, to: r.after, agreed: r.agreed } });
   }
 }

@@ -51,7 +51,7 @@ function OverviewPage() {
         </Card>
       )}
       <Card title={t('agreements.commons.title')}>
-        <CommonsView content={a.currentVersion.content} partyName={partyName} />
+        <CommonsView content={a.currentVersion.content} partyName={partyName} partySlugs={a.parties.map((p) => p.slug)} />
       </Card>
       <Card title={t('agreements.text.title', { number: a.currentVersion.number })}>
         <ClauseList content={a.currentVersion.content} />

@@ -56,6 +56,16 @@ describe('the editor form values', () => {
     });
   });
 
+  it('keep a figure per direction for recuperation, and leave it out when every party box is empty', () => {
+    const d = toDraft(content);
+    d.commons[3]!.placesByHost = { hangzhou: 260, ningbo: null };
+    expect(toContent(d, content).commons[0]!.figures).toEqual({ placesPerYear: 200, placesPerYearByHost: { hangzhou: 260 } });
+    const back = toDraft(toContent(d, content));
+    expect(back.commons[3]!.placesByHost).toEqual({ hangzhou: 260 });
+    back.commons[3]!.placesByHost = { hangzhou: null };
+    expect(toContent(back, content).commons[0]!.figures).toEqual({ placesPerYear: 200 });
+  });
+
   it('place the API\'s field errors on the form fields', () => {
     expect(formPathOf('content.clauses.1.heading', content)).toBe('clauses.1.heading');
     expect(formPathOf('content.commons.0.items.0.leadSlug', content)).toBe('commons.3.items.0.leadSlug');

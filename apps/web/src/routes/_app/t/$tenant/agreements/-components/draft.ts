@@ -20,6 +20,8 @@ export interface CommonsDraft {
   placesPerYear?: number | null | undefined;
   entrantsPerCity?: number | null | undefined;
   seatsPerCity?: number | null | undefined;
+  /** recuperation: a granting party's own figure where the two directions differ (empty: placesPerYear) */
+  placesByHost?: Record<string, number | null | undefined> | undefined;
   items: ItemDraft[];
 }
 export interface DraftValues {
@@ -56,6 +58,7 @@ export function toDraft(content: AgreementContent): DraftValues {
         placesPerYear: s?.figures.placesPerYear ?? null,
         entrantsPerCity: s?.figures.entrantsPerCity ?? null,
         seatsPerCity: s?.figures.seatsPerCity ?? null,
+        placesByHost: { ...(s?.figures.placesPerYearByHost ?? {}) },
         items: (s?.items ?? []).map((i) => ({ title: i.title, description: i.description, leadSlug: i.leadSlug, startDate: i.startDate, endDate: i.endDate })),
       };
     }),
@@ -72,6 +75,8 @@ function toSection(d: CommonsDraft): CommonsSection {
     const v = d[f];
     if (typeof v === 'number') figures[f] = v;
   }
+  const byHost = Object.entries(d.placesByHost ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  if (d.kind === 'recuperation' && byHost.length) figures.placesPerYearByHost = Object.fromEntries(byHost);
   return {
     kind: d.kind,
     enabled: d.enabled,

@@ -1,11 +1,11 @@
-import type { AgreementContent, CommonsSection } from '@uc/contracts';
+import { placesGrantedBy, type AgreementContent, type CommonsSection } from '@uc/contracts';
 import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { formatDate } from '@/lib/dates.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 import { FIGURE_OF } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
 
 /** The five commons a version covers: summary, the figure it sets, and the joint items planned. */
-export function CommonsView({ content, partyName }: { content: AgreementContent; partyName(slug: string): string }) {
+export function CommonsView({ content, partyName, partySlugs }: { content: AgreementContent; partyName(slug: string): string; partySlugs: string[] }) {
   const t = useT();
   const sections = content.commons.filter((c) => c.enabled);
   if (!sections.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreements.commons.none')} />;
@@ -13,28 +13,38 @@ export function CommonsView({ content, partyName }: { content: AgreementContent;
     <Row gutter={[12, 12]}>
       {sections.map((s) => (
         <Col key={s.kind} xs={24} md={12} xl={8}>
-          <SectionCard section={s} partyName={partyName} />
+          <SectionCard section={s} partyName={partyName} partySlugs={partySlugs} />
         </Col>
       ))}
     </Row>
   );
 }
 
-export function figureText(t: ReturnType<typeof useT>, s: CommonsSection): string | null {
+export function figureText(t: ReturnType<typeof useT>, s: CommonsSection, parties?: { slugs: string[]; name(slug: string): string }): string | null {
+  if (s.kind === 'recuperation' && Object.keys(s.figures.placesPerYearByHost ?? {}).length && parties) {
+    // each direction its own figure: name each granting party (the common figure for any not listed)
+    const partyName = parties.name;
+    return parties.slugs
+      .map((slug) => ({ slug, value: placesGrantedBy(s.figures, slug) }))
+      .filter((x) => x.value !== undefined)
+      .map((x) => t('agreements.figure.placesByHost.value', { party: partyName(x.slug), value: x.value! }))
+      .join('；');
+  }
   const f = FIGURE_OF[s.kind];
   const value = f ? s.figures[f] : undefined;
   return f && value !== undefined ? t(`agreements.figure.${f}.value`, { value }) : null;
 }
 
-function SectionCard({ section: s, partyName }: { section: CommonsSection; partyName(slug: string): string }) {
+function SectionCard({ section: s, partyName, partySlugs }: { section: CommonsSection; partyName(slug: string): string; partySlugs: string[] }) {
   const t = useT();
   const locale = useLocale();
-  const figure = figureText(t, s);
+  const figure = figureText(t, s, { slugs: partySlugs, name: partyName });
   return (
     <Card size="small" title={t(`agreements.kind.${s.kind}`)} style={{ height: '100%' }}>
       {s.summary && <Typography.Paragraph style={{ marginBottom: 8 }}>{s.summary}</Typography.Paragraph>}
       {figure && (
-        <Tag color="red" bordered={false} style={{ marginBottom: 8 }}>
+        // a figure per direction is a sentence: let it wrap inside the card
+        <Tag color="red" bordered={false} style={{ marginBottom: 8, whiteSpace: 'normal', height: 'auto' }}>
           {figure}
         </Tag>
       )}

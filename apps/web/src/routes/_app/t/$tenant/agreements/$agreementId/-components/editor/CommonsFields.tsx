@@ -57,6 +57,22 @@ function SectionFields({ name, kind, agreement: a }: { name: number; kind: Joint
           </Col>
         )}
       </Row>
+      {kind === 'recuperation' && (
+        // each direction its own figure, where the parties agree different numbers; empty: the figure above
+        <Row gutter={12}>
+          {a.parties.map((p) => (
+            <Col key={p.slug} xs={24} md={8}>
+              <Form.Item
+                name={[name, 'placesByHost', p.slug]}
+                label={t('agreements.figure.placesByHost', { party: localName(locale, p) })}
+                tooltip={t('agreements.figure.placesByHost.hint')}
+              >
+                <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} placeholder={t('agreements.figure.placesByHost.same')} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      )}
       <Form.List name={[name, 'items']}>
         {(items, { add, remove }) => (
           <>
