@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, type TestMember, type World } from '../recuperation/recuperation.testkit.ts';
+import { makeOpenSession, makeProgrammeWorld, registerFor } from '../programme/programme.testkit.ts';
 import { runAgreementWindDown } from './index.ts';
 
 // The wind-down of an ended agreement (issue 12, decision 0038): what is waiting is cancelled with a
@@ -84,5 +85,34 @@ describe('when an agreement ends', () => {
     const rows = await h.t.query<{ n: number }>(`select count(*)::int as n from agreement_wind_down where agreement_id = $1`, [other.agreementId]);
     expect(rows[0]!.n).toBe(2);
     expect(await bedCounts(h, b2.id)).toMatchObject({ bedsTaken: 0, held: 0 });
+  });
+});
+
+describe('when an agreement with joint programmes ends', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  it('cancels the partner members still waiting for a seat, and keeps those holding one', async () => {
+    const w = await makeProgrammeWorld(h);
+    const session = await makeOpenSession(w, { capacity: 4, seatsPerCity: 2 });
+    const nbMembers = await makeMembers(h, w.nb, 4);
+    for (const m of nbMembers) await registerFor(m, session.sessionId);
+    const statuses = async () => (await h.t.query<{ status: string }>(`select status from programme_registration where pool_id = $1 order by status`, [session.sessionId])).map((r) => r.status);
+    expect(await statuses()).toEqual(['registered', 'registered', 'waitlisted', 'waitlisted']);
+
+    const g = await w.hzStaff.agreement.get({ id: w.agreementId });
+    await w.hzStaff.agreement.terminate({ id: w.agreementId, rowVersion: g.rowVersion, reason: '双方协商一致终止' });
+    await runAgreementWindDown(h.t.db, h.now(), h.env);
+
+    expect(await statuses()).toEqual(['cancelled', 'cancelled', 'registered', 'registered']);
+    const told = await Promise.all(nbMembers.map(async (m) => (await m.caller.notification.list()).items.find((n) => n.kind === 'programme.registration_cancelled')?.body ?? null));
+    expect(told.filter(Boolean)).toHaveLength(2);
+    expect(told.find(Boolean)).toContain('原因：两地合作协议已结束。');
+    const [hzNotice] = (await w.hzStaff.notification.list()).items.filter((n) => n.kind === 'agreement.wound_down');
+    expect(hzNotice!.body).toContain('取消对方会员候补中的活动报名 2 个');
   });
 });

@@ -9,6 +9,8 @@ import { programmeAttendancePanel } from './programme.panel.ts';
 import { programmeSeats } from './waitlist.write.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { learningSection, ticketsSection } from './registration.mine.ts';
+import { registerWindDownStep } from '../agreement/index.ts';
+import { programmeWindDown } from './windDown.write.ts';
 
 export { programmeRouter } from './programme.router.ts';
 export { createEvent, stepEvent } from './event.write.ts';
@@ -25,4 +27,5 @@ export function register(): void {
   registerPlaceConsumer(programmeSeats);
   registerDashboardPanel(programmeAttendancePanel);
   registerCooperationProvider(programmeCooperation);
+  registerWindDownStep(programmeWindDown);
 }
