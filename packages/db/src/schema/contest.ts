@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -113,6 +113,54 @@ export const contestRegistrations = pgTable(
     check('contest_registration_status_ck', sql`${t.status} in ('waitlisted', 'offered', 'registered', 'withdrawn')`),
   ],
 );
+
+export const APPLICATION_OPEN = ['applied', 'approved'] as const;
+
+/**
+ * A member's own application for an event from their phone (基层工会推荐 → 市总审核), kept by their
+ * HOME federation (tenant_id) until its staff decide: approving it takes an entrant place through
+ * the same engine claim as a staff registration (registration_id); refusing tells the member.
+ */
+export const contestApplications = pgTable(
+  'contest_application',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    hostTenantId: uuid('host_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    eventId: uuid('event_id').notNull(),
+    contestId: uuid('contest_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    yearsInTrade: integer('years_in_trade').notNull(),
+    certificates: text('certificates').array().notNull().default(sql`'{}'::text[]`),
+    /** the member consented to share their data with the organiser (PIPL art. 23) */
+    consentAt: instant('consent_at').notNull(),
+    // applied | approved | refused | withdrawn
+    status: text('status').notNull().default('applied'),
+    registrationId: uuid('registration_id'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'contest_application_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    foreignKey({ name: 'contest_application_registration_fk', columns: [t.tenantId, t.registrationId], foreignColumns: [contestRegistrations.tenantId, contestRegistrations.id] }),
+    unique('contest_application_idem_uq').on(t.tenantId, t.memberId, t.idempotencyKey),
+    uniqueIndex('contest_application_open_uq').on(t.tenantId, t.eventId, t.memberId).where(sql`status in ('applied', 'approved')`),
+    index('contest_application_event_idx').on(t.tenantId, t.eventId, t.status),
+    check('contest_application_status_ck', sql`${t.status} in ('applied', 'approved', 'refused', 'withdrawn')`),
+    check('contest_application_approved_ck', sql`(${t.status} = 'approved') = (${t.registrationId} is not null) or ${t.status} = 'withdrawn'`),
+    check('contest_application_years_ck', sql`${t.yearsInTrade} between 0 and 60`),
+  ],
+);
+
+export type ContestApplicationRow = typeof contestApplications.$inferSelect;
 
 /** A registration that took part, with the number drawn by lot (the organiser's). id = the registration's id. */
 export const contestEntrants = pgTable(
