@@ -26,7 +26,7 @@ export function ApplyCard({ event: e }: { event: OpenEventDto }) {
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [key] = useState(() => `web-apply-${e.eventId}-${crypto.randomUUID()}`);
+  const [key] = useState(() => `web-${crypto.randomUUID()}`);
   const [form] = Form.useForm<{ yearsInTrade: number; certificates: string[]; consent: boolean }>();
   const submit = useMutation(
     api.contest.application.submit.mutationOptions({

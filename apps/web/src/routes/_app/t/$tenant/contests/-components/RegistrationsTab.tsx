@@ -87,7 +87,7 @@ function RegisterForm({ eventId }: { eventId: string }) {
       layout="inline"
       style={{ marginBottom: 12, rowGap: 8 }}
       initialValues={{ yearsInTrade: 3, consent: false }}
-      onFinish={(v) => register.mutate({ eventId, memberId: v.memberId, yearsInTrade: v.yearsInTrade, certificates: [], consent: true, idempotencyKey: `${eventId}-${v.memberId}-${key}` })}
+      onFinish={(v) => register.mutate({ eventId, memberId: v.memberId, yearsInTrade: v.yearsInTrade, certificates: [], consent: true, idempotencyKey: `web-${key}` })}
     >
       <Form.Item name="memberId" label={t('contest.reg.member')} rules={[{ required: true }]}>
         <Select showSearch filterOption={false} onSearch={setQ} style={{ width: 200 }} options={items.map((m) => ({ value: m.id, label: m.name }))} aria-label={t('contest.reg.member')} />
