@@ -81,6 +81,10 @@ export const contestEventDto = z.object({
   appealHours: z.number().int(),
   noticeDays: z.number().int(),
   stage: z.enum(EVENT_STAGES),
+  /** 初赛 or 决赛; a final names its preliminary, a preliminary its final once made */
+  round: z.enum(['preliminary', 'final']),
+  preliminaryId: uuid.nullable(),
+  finalId: uuid.nullable(),
   drawSeed: z.string().nullable(),
   publishedAt: z.string().nullable(),
   appealUntil: z.string().nullable(),
@@ -276,3 +280,6 @@ export const applicationDecideInput = z
   .refine((d) => d.decision === 'approve' || d.reason.trim().length >= 2, { error: 'reason_required', path: ['reason'] });
 
 export const registrationIdInput = z.object({ id: uuid });
+
+/** Advances a preliminary's top N (from its published results, after the appeal window) into its final. */
+export const advanceInput = z.object({ eventId: uuid, eventDate: dateString, venue: safeText(200).optional() });

@@ -38,3 +38,13 @@ ALTER TABLE contest_application FORCE ROW LEVEL SECURITY;--> statement-breakpoin
 CREATE POLICY contest_application_home ON contest_application
   USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
   WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+--> statement-breakpoint
+-- Stages 初赛 → 决赛 (issue 9, same decision): a final is a contest_event of its own (round 'final')
+-- naming its preliminary; its entrants are the preliminary's top N as derived from the marks when
+-- it advances, entered on the final's own pool; draw, panel, marking, lock and results run on it
+-- unchanged. One final per preliminary.
+ALTER TABLE "contest_event" ADD COLUMN "round" text DEFAULT 'preliminary' NOT NULL;--> statement-breakpoint
+ALTER TABLE "contest_event" ADD COLUMN "preliminary_id" uuid;--> statement-breakpoint
+ALTER TABLE "contest_event" ADD CONSTRAINT "contest_event_preliminary_fk" FOREIGN KEY ("tenant_id","preliminary_id") REFERENCES "contest_event"("tenant_id","id");--> statement-breakpoint
+ALTER TABLE "contest_event" ADD CONSTRAINT "contest_event_final_uq" UNIQUE ("tenant_id","preliminary_id");--> statement-breakpoint
+ALTER TABLE "contest_event" ADD CONSTRAINT "contest_event_round_ck" CHECK ("round" in ('preliminary', 'final') AND ("round" = 'final') = ("preliminary_id" IS NOT NULL));

@@ -64,6 +64,9 @@ export const contestEvents = pgTable(
     aspects: jsonb('aspects').$type<ContestAspect[]>().notNull(),
     /** how many advance to the next stage (0: final stage) */
     advance: integer('advance').notNull().default(0),
+    /** 初赛 (preliminary) or 决赛 (final); a final is an event of its own, made from its preliminary's results */
+    round: text('round').notNull().default('preliminary'),
+    preliminaryId: uuid('preliminary_id'),
     appealHours: integer('appeal_hours').notNull().default(2),
     noticeDays: integer('notice_days').notNull().default(5),
     drawSeed: text('draw_seed'),
@@ -84,6 +87,9 @@ export const contestEvents = pgTable(
     check('contest_event_age_ck', sql`${t.minAge} between 16 and 70 and ${t.maxAge} between ${t.minAge} and 70`),
     check('contest_event_weight_ck', sql`${t.theoryWeight} between 0 and 100`),
     check('contest_event_figures_ck', sql`${t.quotaPerCity} >= 0 and ${t.advance} >= 0 and ${t.appealHours} between 0 and 720 and ${t.noticeDays} between 0 and 60 and ${t.minYearsInTrade} >= 0`),
+    foreignKey({ name: 'contest_event_preliminary_fk', columns: [t.tenantId, t.preliminaryId], foreignColumns: [t.tenantId, t.id] }),
+    unique('contest_event_final_uq').on(t.tenantId, t.preliminaryId),
+    check('contest_event_round_ck', sql`${t.round} in ('preliminary', 'final') and (${t.round} = 'final') = (${t.preliminaryId} is not null)`),
     check('contest_event_stages_ck', sql`(${t.lockedAt} is null or ${t.drawnAt} is not null) and (${t.publishedAt} is null or ${t.lockedAt} is not null) and (${t.finalisedAt} is null or ${t.publishedAt} is not null)`),
   ],
 );

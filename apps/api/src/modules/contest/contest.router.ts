@@ -1,4 +1,5 @@
 import {
+  advanceInput,
   applicationDecideInput,
   applicationDto,
   applicationListInput,
@@ -49,6 +50,7 @@ import { results } from './result.query.ts';
 import { decideAppeal, fileAppeal, publish } from './result.write.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
+import { advance } from './stage.advance.ts';
 import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
 import { apply, decideApplication, withdrawApplication, withdrawRegistration } from './application.write.ts';
@@ -78,6 +80,11 @@ export const contestRouter = router({
   event: router({
     create: organiser.input(contestEventInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
       const e = await createEvent(ctx.svc, input);
+      const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
+      return dto!;
+    }),
+    advance: organiser.input(advanceInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
+      const e = await advance(ctx.svc, input);
       const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
       return dto!;
     }),

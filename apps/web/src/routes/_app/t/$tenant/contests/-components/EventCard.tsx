@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ContestEventDto } from '@uc/contracts';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
@@ -21,7 +22,22 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
   const lock = useMutation(api.contest.event.lock.mutationOptions(opts));
   const publish = useMutation(api.contest.event.publish.mutationOptions(opts));
   const finalise = useMutation(api.contest.event.finalise.mutationOptions(opts));
+  const [advancing, setAdvancing] = useState(false);
+  const [finalDate, setFinalDate] = useState(e.eventDate);
+  const [finalVenue, setFinalVenue] = useState(e.venue);
+  const advance = useMutation(
+    api.contest.event.advance.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('contest.advance.done'));
+        setAdvancing(false);
+        return refresh();
+      },
+      onError: opts.onError,
+    }),
+  );
   const input = { eventId: e.id };
+  const canAdvance = organiser && e.round === 'preliminary' && e.advance > 0 && (e.stage === 'published' || e.stage === 'finalised') && !e.finalId;
+  const appealOpen = e.appealUntil !== null && Date.parse(e.appealUntil) > Date.now();
 
   const step = organiser && (
     <>
@@ -42,8 +58,13 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           {t('contest.action.publish')}
         </Button>
       )}
+      {canAdvance && (
+        <Button type="primary" disabled={appealOpen} title={appealOpen ? t('contest.advance.waiting', { n: e.advance }) : undefined} onClick={() => setAdvancing(true)} data-testid="contest-advance">
+          {t('contest.advance.action')}
+        </Button>
+      )}
       {e.stage === 'published' && (
-        <Button type="primary" loading={finalise.isPending} onClick={() => finalise.mutate(input)}>
+        <Button type={canAdvance ? 'default' : 'primary'} loading={finalise.isPending} onClick={() => finalise.mutate(input)}>
           {t('contest.action.finalise')}
         </Button>
       )}
@@ -56,11 +77,34 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
       title={
         <Flex gap={8} align="center" wrap>
           <span>{e.trade}</span>
+          {(e.round === 'final' || e.advance > 0) && <Tag color={e.round === 'final' ? 'magenta' : 'cyan'}>{t(`contest.round.${e.round}`)}</Tag>}
           <Tag color={STAGE_COLOR[e.stage]}>{t(`contest.stage.${e.stage}`)}</Tag>
+          {e.finalId && <Tag>{t('contest.advance.final')}</Tag>}
+          {e.preliminaryId && <Typography.Text type="secondary">{t('contest.advance.of')}</Typography.Text>}
         </Flex>
       }
       extra={step}
     >
+      <Modal
+        open={advancing}
+        title={t('contest.advance.action')}
+        okText={t('contest.advance.action')}
+        okButtonProps={{ loading: advance.isPending, disabled: !finalDate }}
+        onOk={() => advance.mutate({ eventId: e.id, eventDate: finalDate, venue: finalVenue || undefined })}
+        onCancel={() => setAdvancing(false)}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph type="secondary">{t('contest.advance.help', { n: e.advance })}</Typography.Paragraph>
+          <label>
+            {t('contest.advance.date')}
+            <Input type="date" value={finalDate} min={e.eventDate} onChange={(x) => setFinalDate(x.target.value)} aria-label={t('contest.advance.date')} />
+          </label>
+          <label>
+            {t('contest.advance.venue')}
+            <Input value={finalVenue} maxLength={200} onChange={(x) => setFinalVenue(x.target.value)} aria-label={t('contest.advance.venue')} />
+          </label>
+        </Space>
+      </Modal>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label={t('contest.event.date')}>{e.eventDate}</Descriptions.Item>
         <Descriptions.Item label={t('contest.event.venue')}>{e.venue}</Descriptions.Item>
