@@ -170,4 +170,7 @@ export const uiContestEn: Record<keyof typeof uiContestZh, string> = {
   'contest.advance.final': 'Final made',
   'contest.advance.of': 'Advanced from the preliminary',
   'audit.type.contest.advanced': 'Advanced to the final',
+  'contest.file.roster': 'Roster (Excel)',
+  'contest.file.scores': 'Score sheet (Excel)',
+  'contest.file.results': 'Results notice (Excel)',
 };

@@ -169,4 +169,7 @@ export const uiContestZh = {
   'contest.advance.final': '已生成决赛',
   'contest.advance.of': '由初赛晋级',
   'audit.type.contest.advanced': '初赛选手晋级决赛',
+  'contest.file.roster': '报名名单（Excel）',
+  'contest.file.scores': '评分表（Excel）',
+  'contest.file.results': '成绩公示表（Excel）',
 } as const;

@@ -51,6 +51,7 @@ import { decideAppeal, fileAppeal, publish } from './result.write.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
 import { advance } from './stage.advance.ts';
+import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
 import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
 import { apply, decideApplication, withdrawApplication, withdrawRegistration } from './application.write.ts';
@@ -103,6 +104,9 @@ export const contestRouter = router({
       .input(eventIdInput.extend({ number: verifyCertificateInput.shape.number }))
       .output(fileDto)
       .query(({ ctx, input }) => certificatePdf(ctx.svc, input.eventId, input.number)),
+    rosterXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.eventId)),
+    resultsXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => resultsFile(ctx.svc, input.eventId)),
+    scoresXlsx: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => scoresFile(ctx.svc, input.eventId)),
     certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
   }),
   registration: router({

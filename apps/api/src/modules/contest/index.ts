@@ -8,6 +8,7 @@ import { registerTodoSource } from '../home/index.ts';
 import { appealTodo, applicationTodo } from './contest.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { contestSection } from './registration.mine.ts';
+import { registerContestDownloads } from './contest.download.ts';
 
 export { contestRouter } from './contest.router.ts';
 export { createContest, createEvent } from './contest.write.ts';
@@ -28,4 +29,5 @@ export function register(): void {
   registerTodoSource(applicationTodo);
   registerDashboardPanel(contestPanel);
   registerCooperationProvider(contestCooperation);
+  registerContestDownloads();
 }

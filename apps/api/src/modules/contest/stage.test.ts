@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
+import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness } from '../../test/harness.ts';
 import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, TODAY, type ContestWorld } from './contest.testkit.ts';
 
 // Stages 初赛 → 决赛 (decision 0033): the top N of a preliminary's published results — derived
@@ -94,5 +95,43 @@ describe('a preliminary advances its top N into a final', () => {
     expect((await w.hzStaff.contest.event.results({ eventId })).rows.map((r) => r.total)).toEqual(decided.rows.map((r) => r.total));
     const audit = await h.t.query<{ tenant_id: string }>(`select tenant_id from audit_event where type = 'contest.advanced' and entity_id = $1`, [final.id]);
     expect(audit.map((a) => a.tenant_id).sort()).toEqual([w.hz.id, w.nb.id, w.sx.id].sort());
+
+    // the files: roster, score sheet (the organiser's) and results notice, as each side may see them
+    const sheetOf = async (f: { base64: string; filename: string; contentType: string }) => {
+      expect(f.contentType).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ExcelJS.Buffer);
+      const rows: string[][] = [];
+      wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return rows;
+    };
+    const roster = await sheetOf(await w.hzStaff.contest.event.rosterXlsx({ eventId }));
+    expect(roster[2]).toEqual(['参赛号', '姓名', '所属工会', '从业年限', '证书', '同意提供信息时间']);
+    expect(roster.slice(3)).toHaveLength(6);
+    expect((await sheetOf(await w.nbStaff.contest.event.rosterXlsx({ eventId }))).slice(3)).toHaveLength(3);
+    const res = await sheetOf(await w.nbStaff.contest.event.resultsXlsx({ eventId }));
+    expect(res.slice(3).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(res.slice(3).filter((r) => r[8] === '是')).toHaveLength(2);
+    const scores = await sheetOf(await w.hzStaff.contest.event.scoresXlsx({ eventId }));
+    // 3 judges × 3 aspects × 6 entrants, less each compatriot pair (2 judges × 3 aspects × 3 entrants)
+    expect(scores.slice(3)).toHaveLength(36);
+    expect(scores.slice(3).filter((r) => r[0] === String(nbLast.number) && r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[4])).toEqual(['100', '60', '40']);
+    await expectCode(w.nbStaff.contest.event.scoresXlsx({ eventId }), 'FORBIDDEN');
+    await expectCode(w.sxStaff.contest.event.resultsXlsx({ eventId: plain }), 'CONTEST_STATE');
+
+    // as plain GETs through the downloads registry, with the session cookie
+    const server = await startServer(h);
+    try {
+      const nbUser = await makeStaff(h, w.nb, ['officer']);
+      const cookie = await signInCookie(server.url, nbUser);
+      const get = (kind: string) => fetch(`${server.url}/api/t/${w.nb.slug}/contests/events/${eventId}/${kind}.xlsx`, { headers: { Cookie: cookie } });
+      const ok = await get('results');
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-disposition')).toContain(encodeURIComponent('电工-成绩公示表.xlsx'));
+      expect((await get('scores')).status).toBe(403);
+      expect((await fetch(`${server.url}/api/t/${w.nb.slug}/contests/events/${eventId}/roster.xlsx`)).status).toBe(401);
+    } finally {
+      await server.close();
+    }
   }, 180_000);
 });

@@ -2,7 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import type { ContestEventDto } from '@uc/contracts';
 import { App, Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { contestFileUrl } from '@/lib/downloads.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
@@ -14,7 +16,7 @@ const STAGE_COLOR: Record<ContestEventDto['stage'], string> = { registration: 'g
 /** One event (赛项): its facts, the organiser's next step, and entrants / judges / results. */
 export function EventCard({ event: e, organiser }: { event: ContestEventDto; organiser: boolean }) {
   const t = useT();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const opts = { onSuccess: () => void refresh(), onError: (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message) };
@@ -120,6 +122,21 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           </Tag>
         ))}
         <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+      </Flex>
+      <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="contest-files">
+        <a href={contestFileUrl(slug, e.id, 'roster')} download>
+          <DownloadOutlined /> {t('contest.file.roster')}
+        </a>
+        {organiser && e.stage !== 'registration' && e.stage !== 'closed' && (
+          <a href={contestFileUrl(slug, e.id, 'scores')} download>
+            <DownloadOutlined /> {t('contest.file.scores')}
+          </a>
+        )}
+        {(organiser ? e.stage !== 'registration' && e.stage !== 'closed' : e.publishedAt !== null) && (
+          <a href={contestFileUrl(slug, e.id, 'results')} download>
+            <DownloadOutlined /> {t('contest.file.results')}
+          </a>
+        )}
       </Flex>
       {e.drawSeed && <Typography.Paragraph type="secondary" copyable={{ text: e.drawSeed }}>{t('contest.draw.seed', { seed: e.drawSeed })}</Typography.Paragraph>}
       <Tabs
