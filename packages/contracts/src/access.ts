@@ -68,6 +68,8 @@ export const ACCESS: Record<string, Access> = {
   'contest.registration.create': CONTEST_REGISTRARS,
   'contest.registration.list': STAFF,
   'contest.registration.withdraw': CONTEST_REGISTRARS,
+  'contest.registration.import': CONTEST_REGISTRARS,
+  'contest.registration.importTemplate': CONTEST_REGISTRARS,
   'contest.application.open': MEMBER,
   'contest.application.submit': MEMBER,
   'contest.application.mine': MEMBER,

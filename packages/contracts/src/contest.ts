@@ -283,3 +283,22 @@ export const registrationIdInput = z.object({ id: uuid });
 
 /** Advances a preliminary's top N (from its published results, after the appeal window) into its final. */
 export const advanceInput = z.object({ eventId: uuid, eventDate: dateString, venue: safeText(200).optional() });
+
+/** Bulk entry of a party's own members from an Excel list (姓名, 身份证号, 从业年限, 证书, 本人同意). */
+export const contestEntryImportInput = z.object({
+  eventId: uuid,
+  /** the .xlsx file, base64 encoded */
+  fileBase64: z.string().min(1).max(14_000_000),
+  /** check every row and preview what would be entered, entering nothing */
+  dryRun: z.boolean().default(false),
+});
+export const contestImportDto = z.object({
+  ok: z.boolean(),
+  imported: z.number().int(),
+  totalRows: z.number().int(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  dryRun: z.boolean(),
+  /** the rows that would be (or were) entered: at most 50 */
+  preview: z.array(z.object({ row: z.number(), name: z.string(), detail: z.string() })),
+});
+export type ContestImportDto = z.infer<typeof contestImportDto>;

@@ -42,3 +42,8 @@ export function allItemsExportUrl(tenant: string): string {
 export function contestFileUrl(tenant: string, eventId: string, kind: 'roster' | 'scores' | 'results'): string {
   return `/api/t/${encodeURIComponent(tenant)}/contests/events/${encodeURIComponent(eventId)}/${kind}.xlsx`;
 }
+
+/** the list a party fills in to enter many of its members for a contest event */
+export function contestEntryTemplateUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/contests/entry-template.xlsx`;
+}

@@ -173,4 +173,10 @@ export const uiContestEn: Record<keyof typeof uiContestZh, string> = {
   'contest.file.roster': 'Roster (Excel)',
   'contest.file.scores': 'Score sheet (Excel)',
   'contest.file.results': 'Results notice (Excel)',
+  'contest.import.button': 'Enter from Excel',
+  'contest.import.title': 'Enter members from an Excel list',
+  'contest.import.intro': 'Fill in our members\' name, ID number, years in the trade and certificates from the template, and 是 in 本人同意. Every row is checked first; with any error nobody is entered; never more than our city\'s places left.',
+  'contest.import.template': 'Download the template',
+  'contest.import.successBody': '{count} entered',
+  'contest.import.previewTitle': '{count} would be entered ({rows} rows)',
 };

@@ -172,4 +172,10 @@ export const uiContestZh = {
   'contest.file.roster': '报名名单（Excel）',
   'contest.file.scores': '评分表（Excel）',
   'contest.file.results': '成绩公示表（Excel）',
+  'contest.import.button': 'Excel 批量报名',
+  'contest.import.title': '从 Excel 名单批量报名',
+  'contest.import.intro': '按模板填写本会会员的姓名、身份证号、从业年限、证书，并在“本人同意”列填“是”。先检查每一行，有任何错误则一人也不报名；不超过本市剩余名额。',
+  'contest.import.template': '下载报名模板',
+  'contest.import.successBody': '已报名 {count} 人',
+  'contest.import.previewTitle': '将报名 {count} 人（共 {rows} 行）',
 } as const;

@@ -17,6 +17,20 @@ export async function downloadContestFile({ res, url, ctx, callerIn }: DownloadA
   }
 }
 
+// GET /api/t/<slug>/contests/entry-template.xlsx — the list a party fills in to enter many members
+export const ENTRY_TEMPLATE_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/contests\/entry-template\.xlsx$/;
+
+export async function downloadEntryTemplate({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
+  const [, slug] = ENTRY_TEMPLATE_PATH.exec(url.pathname) ?? [];
+  try {
+    const file = await callerIn(slug ?? null).contest.registration.importTemplate();
+    sendFile(res, { bytes: Buffer.from(file.base64, 'base64'), contentType: file.contentType, filename: file.filename });
+  } catch (e) {
+    sendDownloadError(res, e, ctx.locale);
+  }
+}
+
 export function registerContestDownloads(): void {
   registerDownload({ method: 'GET', pattern: CONTEST_FILE_PATH, handle: downloadContestFile });
+  registerDownload({ method: 'GET', pattern: ENTRY_TEMPLATE_PATH, handle: downloadEntryTemplate });
 }

@@ -1,5 +1,7 @@
 import {
   advanceInput,
+  contestEntryImportInput,
+  contestImportDto,
   applicationDecideInput,
   applicationDto,
   applicationListInput,
@@ -51,6 +53,7 @@ import { decideAppeal, fileAppeal, publish } from './result.write.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
 import { advance } from './stage.advance.ts';
+import { entryTemplate, importEntries } from './registration.import.ts';
 import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
 import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
@@ -112,6 +115,8 @@ export const contestRouter = router({
   registration: router({
     create: registrar.input(contestRegisterInput).input(onceInput).output(registerResultDto).mutation(({ ctx, input }) => register(ctx.svc, input)),
     list: staffProcedure.input(eventIdInput).output(z.array(registrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.eventId)),
+    importTemplate: registrar.output(fileDto).query(() => entryTemplate()),
+    import: registrar.input(contestEntryImportInput).input(onceInput).output(contestImportDto).mutation(({ ctx, input }) => importEntries(ctx.svc, input)),
     withdraw: registrar.input(registrationIdInput).output(registrationDto).mutation(({ ctx, input }) => withdrawRegistration(ctx.svc, input.id)),
   }),
   application: router({

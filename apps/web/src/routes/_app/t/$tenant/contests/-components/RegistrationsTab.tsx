@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ContestEventDto, RegistrationDto } from '@uc/contracts';
-import { App, Button, Checkbox, Form, InputNumber, Popconfirm, Select } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Flex, Form, InputNumber, Popconfirm, Select } from 'antd';
 import { StaffList } from '@/components/StaffList.tsx';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { ApplicationsPanel } from './ApplicationsPanel.tsx';
+import { EntryImportModal } from './EntryImportModal.tsx';
 
 /** The entrants this federation may see (all, for the organiser), and registering our own members. */
 export function RegistrationsTab({ event }: { event: ContestEventDto }) {
@@ -15,6 +17,7 @@ export function RegistrationsTab({ event }: { event: ContestEventDto }) {
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const { data: rows = [] } = useQuery(api.contest.registration.list.queryOptions({ eventId: event.id }));
+  const [importing, setImporting] = useState(false);
   const canRegister = event.stage === 'registration' && roles.some((r) => r === 'admin' || r === 'officer' || r === 'lead');
   const withdraw = useMutation(
     api.contest.registration.withdraw.mutationOptions({
@@ -28,7 +31,15 @@ export function RegistrationsTab({ event }: { event: ContestEventDto }) {
   return (
     <>
       {canRegister && <ApplicationsPanel eventId={event.id} />}
-      {canRegister && <RegisterForm eventId={event.id} />}
+      {canRegister && (
+        <Flex gap={8} wrap align="flex-start">
+          <RegisterForm eventId={event.id} />
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="contest-import">
+            {t('contest.import.button')}
+          </Button>
+        </Flex>
+      )}
+      {importing && <EntryImportModal eventId={event.id} onClose={() => setImporting(false)} />}
       <StaffList<RegistrationDto>
         size="small"
         rows={rows}
