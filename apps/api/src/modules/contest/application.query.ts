@@ -25,7 +25,8 @@ export function applicationDtoOf(ctx: Pick<ServiceCtx, 'now'>, f: Found): Applic
     status: a.status as ApplicationDto['status'],
     number: f.number ?? null,
     decisionReason: a.decisionReason,
-    appliedAt: a.createdAt.toISOString(),
+    // the application is made when the member consents (the request's time, as every step's)
+    appliedAt: a.consentAt.toISOString(),
     decidedAt: a.decidedAt?.toISOString() ?? null,
     canWithdraw: (a.status === 'applied' || a.status === 'approved') && !f.drawnAt && today <= f.registrationCloses,
   };

@@ -49,8 +49,8 @@ describe('a member applies for a contest event and their federation decides', ()
     expect((await m[0]!.contest.application.open()).find((e) => e.eventId === eventId)!.applicationStatus).toBe('applied');
     // nothing is held until the federation approves
     expect(await registered()).toBe(0);
-    const consent = await h.t.query<{ consent_at: Date }>(`select consent_at from contest_application where id = $1`, [first.id]);
-    expect(consent[0]!.consent_at).toBeInstanceOf(Date);
+    const consent = await h.t.query<{ consent_at: Date | string }>(`select consent_at from contest_application where id = $1`, [first.id]);
+    expect(new Date(consent[0]!.consent_at).toISOString()).toBe(first.appliedAt);
   });
 
   it('refuses what the rules or the window refuse, and hides the event from the judging partner’s members', async () => {
