@@ -143,4 +143,43 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await context.close();
     await nb.context().close();
   });
+  test('会员在手机上报名数控车工（同意提供信息），宁波市总审核通过，占用本市名额', async ({ browser, baseURL }) => {
+    const member = await signedIn(browser, baseURL, 'member@ningbo.demo', true);
+    await member.getByTestId('member-home').getByRole('link', { name: '技能竞赛' }).click();
+    await expect(member.getByRole('heading', { name: '技能竞赛报名' })).toBeVisible();
+    const cnc = member.getByTestId('contest-open-event').filter({ hasText: '数控车工' });
+    await expect(cnc).toContainText(CONTEST_2027);
+    await cnc.getByRole('button', { name: label('我要报名') }).click();
+    await cnc.getByRole('spinbutton').fill('6');
+    // no consent, no application
+    await cnc.getByRole('button', { name: label('提交报名') }).click();
+    await expect(cnc.getByText('请先勾选同意提供报名信息')).toBeVisible();
+    await cnc.getByTestId('contest-apply-consent').click();
+    expect(await horizontalOverflow(member), 'the application form is wider than the phone').toBeLessThanOrEqual(0);
+    await member.screenshot({ path: artifact('contest-11-member-apply'), fullPage: true });
+    await cnc.getByRole('button', { name: label('提交报名') }).click();
+    const mine = member.getByTestId('contest-my-application').filter({ hasText: '数控车工' });
+    await expect(mine).toContainText('待审核');
+    await expect(cnc).toContainText('待审核');
+    await member.screenshot({ path: artifact('contest-12-member-applied'), fullPage: true });
+
+    const nb = await signedIn(browser, baseURL, 'admin@ningbo.demo');
+    await openContest(nb, CONTEST_2027);
+    const event = eventCard(nb, '数控车工');
+    await expect(event).toContainText('宁波市总工会：已报 3 / 10');
+    const applications = event.getByTestId('contest-applications');
+    await expect(applications.getByTestId('contest-application')).toHaveCount(1);
+    await nb.screenshot({ path: artifact('contest-13-applications-to-review'), fullPage: true });
+    await applications.getByRole('button', { name: label('审核通过') }).click();
+    await expect(applications.getByTestId('contest-application')).toContainText('已通过');
+    await expect(event).toContainText('宁波市总工会：已报 4 / 10');
+    await expect(event.getByTestId('contest-entry')).toHaveCount(4);
+    await nb.screenshot({ path: artifact('contest-14-application-approved'), fullPage: true });
+    await nb.context().close();
+
+    await member.reload();
+    await expect(member.getByTestId('contest-my-application').filter({ hasText: '数控车工' })).toContainText('已通过');
+    await member.screenshot({ path: artifact('contest-15-member-approved'), fullPage: true });
+    await member.context().close();
+  });
 });

@@ -27,6 +27,7 @@ import { Route as AppTTenantAgreementsAgreementIdRouteRouteImport } from './rout
 import { Route as AppTTenantAuditIndexRouteImport } from './routes/_app/t/$tenant/audit/index';
 import { Route as AppTTenantContestsIndexRouteImport } from './routes/_app/t/$tenant/contests/index';
 import { Route as AppTTenantContestsContestIdRouteImport } from './routes/_app/t/$tenant/contests/$contestId';
+import { Route as AppTTenantContestsApplyRouteImport } from './routes/_app/t/$tenant/contests/apply';
 import { Route as AppTTenantCooperationIndexRouteImport } from './routes/_app/t/$tenant/cooperation/index';
 import { Route as AppTTenantDashboardIndexRouteImport } from './routes/_app/t/$tenant/dashboard/index';
 import { Route as AppTTenantItemsIndexRouteImport } from './routes/_app/t/$tenant/items/index';
@@ -161,6 +162,11 @@ const AppTTenantContestsContestIdRoute =
     path: '/contests/$contestId',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
+const AppTTenantContestsApplyRoute = AppTTenantContestsApplyRouteImport.update({
+  id: '/contests/apply',
+  path: '/contests/apply',
+  getParentRoute: () => AppTTenantRouteRoute,
+} as any);
 const AppTTenantCooperationIndexRoute =
   AppTTenantCooperationIndexRouteImport.update({
     id: '/cooperation/',
@@ -409,6 +415,7 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/': typeof AppTTenantIndexRoute;
   '/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
@@ -465,6 +472,7 @@ export interface FileRoutesByTo {
   '/platform': typeof AppPlatformIndexRoute;
   '/t/$tenant': typeof AppTTenantIndexRoute;
   '/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
@@ -526,6 +534,7 @@ export interface FileRoutesById {
   '/_app/t/$tenant/': typeof AppTTenantIndexRoute;
   '/_app/t/$tenant/agreements/$agreementId': typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   '/_app/t/$tenant/contests/$contestId': typeof AppTTenantContestsContestIdRoute;
+  '/_app/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/_app/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/_app/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
   '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
@@ -587,6 +596,7 @@ export interface FileRouteTypes {
     | '/t/$tenant/'
     | '/t/$tenant/agreements/$agreementId'
     | '/t/$tenant/contests/$contestId'
+    | '/t/$tenant/contests/apply'
     | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
@@ -643,6 +653,7 @@ export interface FileRouteTypes {
     | '/platform'
     | '/t/$tenant'
     | '/t/$tenant/contests/$contestId'
+    | '/t/$tenant/contests/apply'
     | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/programmes-admin/$eventId'
     | '/t/$tenant/recuperation-admin/bases'
@@ -703,6 +714,7 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/'
     | '/_app/t/$tenant/agreements/$agreementId'
     | '/_app/t/$tenant/contests/$contestId'
+    | '/_app/t/$tenant/contests/apply'
     | '/_app/t/$tenant/judge/$eventId'
     | '/_app/t/$tenant/programmes-admin/$eventId'
     | '/_app/t/$tenant/recuperation-admin/bases'
@@ -885,6 +897,13 @@ declare module '@tanstack/react-router' {
       path: '/contests/$contestId';
       fullPath: '/t/$tenant/contests/$contestId';
       preLoaderRoute: typeof AppTTenantContestsContestIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/contests/apply': {
+      id: '/_app/t/$tenant/contests/apply';
+      path: '/contests/apply';
+      fullPath: '/t/$tenant/contests/apply';
+      preLoaderRoute: typeof AppTTenantContestsApplyRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/cooperation/': {
@@ -1250,6 +1269,7 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantIndexRoute: typeof AppTTenantIndexRoute;
   AppTTenantAgreementsAgreementIdRouteRoute: typeof AppTTenantAgreementsAgreementIdRouteRouteWithChildren;
   AppTTenantContestsContestIdRoute: typeof AppTTenantContestsContestIdRoute;
+  AppTTenantContestsApplyRoute: typeof AppTTenantContestsApplyRoute;
   AppTTenantJudgeEventIdRoute: typeof AppTTenantJudgeEventIdRoute;
   AppTTenantProgrammesAdminEventIdRoute: typeof AppTTenantProgrammesAdminEventIdRoute;
   AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
@@ -1285,6 +1305,7 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantAgreementsAgreementIdRouteRoute:
     AppTTenantAgreementsAgreementIdRouteRouteWithChildren,
   AppTTenantContestsContestIdRoute: AppTTenantContestsContestIdRoute,
+  AppTTenantContestsApplyRoute: AppTTenantContestsApplyRoute,
   AppTTenantJudgeEventIdRoute: AppTTenantJudgeEventIdRoute,
   AppTTenantProgrammesAdminEventIdRoute: AppTTenantProgrammesAdminEventIdRoute,
   AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,

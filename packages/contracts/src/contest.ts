@@ -81,6 +81,10 @@ export const contestEventDto = z.object({
   appealHours: z.number().int(),
   noticeDays: z.number().int(),
   stage: z.enum(EVENT_STAGES),
+  /** 初赛 or 决赛; a final names its preliminary, a preliminary its final once made */
+  round: z.enum(['preliminary', 'final']),
+  preliminaryId: uuid.nullable(),
+  finalId: uuid.nullable(),
   drawSeed: z.string().nullable(),
   publishedAt: z.string().nullable(),
   appealUntil: z.string().nullable(),
@@ -214,3 +218,87 @@ export const certificateDto = z.object({
 });
 export const verifyCertificateDto = certificateDto.extend({ valid: z.boolean() });
 export const verifyCertificateInput = z.object({ number: z.string().regex(/^[A-Z0-9-]{6,40}$/) });
+
+// ---- a member's own application (基层工会推荐 → 市总审核) ------------------------------------------
+
+export const APPLICATION_STATUSES = ['applied', 'approved', 'refused', 'withdrawn'] as const;
+
+/** A member applies from their phone: their data go to the organiser only with their consent. */
+export const contestApplyInput = z.object({
+  eventId: uuid,
+  yearsInTrade: z.number().int().min(0).max(60),
+  certificates: z.array(trimmed(1, 60)).max(10).default([]),
+  consent: z.literal(true),
+  idempotencyKey: z.string().min(8).max(80),
+});
+
+export const applicationDto = z.object({
+  id: uuid,
+  eventId: uuid,
+  contestTitle: z.string(),
+  trade: z.string(),
+  venue: z.string(),
+  eventDate: z.string(),
+  registrationCloses: z.string(),
+  memberName: z.string(),
+  yearsInTrade: z.number().int(),
+  certificates: z.array(z.string()),
+  status: z.enum(APPLICATION_STATUSES),
+  /** the entrant number once drawn (approved applications) */
+  number: z.number().int().nullable(),
+  decisionReason: z.string().nullable(),
+  appliedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** the window is open and the application is still open: the member or their staff may withdraw */
+  canWithdraw: z.boolean(),
+});
+export type ApplicationDto = z.infer<typeof applicationDto>;
+
+/** An event the member's federation enters and whose registration window is open today. */
+export const openEventDto = z.object({
+  eventId: uuid,
+  contestTitle: z.string(),
+  organiser: z.string(),
+  trade: z.string(),
+  venue: z.string(),
+  eventDate: z.string(),
+  registrationCloses: z.string(),
+  minAge: z.number().int(),
+  maxAge: z.number().int(),
+  minYearsInTrade: z.number().int(),
+  requiredCertificates: z.array(z.string()),
+  /** the member's open application for it (applied or approved), if any */
+  applicationId: uuid.nullable(),
+  applicationStatus: z.enum(APPLICATION_STATUSES).nullable(),
+});
+export type OpenEventDto = z.infer<typeof openEventDto>;
+
+export const applicationListInput = z.object({ eventId: uuid.optional(), status: z.enum(APPLICATION_STATUSES).optional() });
+
+export const applicationDecideInput = z
+  .object({ id: uuid, decision: z.enum(['approve', 'refuse']), reason: safeText(500).default('') })
+  .refine((d) => d.decision === 'approve' || d.reason.trim().length >= 2, { error: 'reason_required', path: ['reason'] });
+
+export const registrationIdInput = z.object({ id: uuid });
+
+/** Advances a preliminary's top N (from its published results, after the appeal window) into its final. */
+export const advanceInput = z.object({ eventId: uuid, eventDate: dateString, venue: safeText(200).optional() });
+
+/** Bulk entry of a party's own members from an Excel list (姓名, 身份证号, 从业年限, 证书, 本人同意). */
+export const contestEntryImportInput = z.object({
+  eventId: uuid,
+  /** the .xlsx file, base64 encoded */
+  fileBase64: z.string().min(1).max(14_000_000),
+  /** check every row and preview what would be entered, entering nothing */
+  dryRun: z.boolean().default(false),
+});
+export const contestImportDto = z.object({
+  ok: z.boolean(),
+  imported: z.number().int(),
+  totalRows: z.number().int(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  dryRun: z.boolean(),
+  /** the rows that would be (or were) entered: at most 50 */
+  preview: z.array(z.object({ row: z.number(), name: z.string(), detail: z.string() })),
+});
+export type ContestImportDto = z.infer<typeof contestImportDto>;

@@ -3,7 +3,7 @@
  * allows a larger body to a request that carries only these; the web sends each alone, never in
  * a batch. One list for both, so a new upload cannot be allowed on one side and batched on the other.
  */
-export const LARGE_BODY_PROCEDURES = ['member.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx'] as const;
+export const LARGE_BODY_PROCEDURES = ['member.import', 'contest.registration.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx'] as const;
 
 /**
  * Procedures whose answer is a file (PDF, Excel): each is rendered in a request of its own (the API
@@ -14,6 +14,10 @@ export const FILE_PROCEDURES = [
   'agreement.pdf',
   'audit.exportXlsx',
   'contest.event.certificatePdf',
+  'contest.event.resultsXlsx',
+  'contest.event.rosterXlsx',
+  'contest.event.scoresXlsx',
+  'contest.registration.importTemplate',
   'cooperation.report.pdf',
   'cooperation.report.xlsx',
   'dashboard.exportXlsx',

@@ -12,6 +12,7 @@ const ENTRIES: Record<Section, [React.ReactNode, UiKey]> = {
   recuperation: [<HeartOutlined />, 'booking.nav'],
   'rights/mine': [<SafetyOutlined />, 'rights.mine.nav'],
   programmes: [<ReadOutlined />, 'programme.nav'],
+  'contests/apply': [<TrophyOutlined />, 'contest.apply.go'],
   agreements: [<FileProtectOutlined />, 'agreements.nav'],
   items: [<ProjectOutlined />, 'items.nav'],
   dashboard: [<DashboardOutlined />, 'dashboard.nav'],

@@ -8,7 +8,7 @@ describe('the side menu', () => {
   });
 
   it('shows each role only what it may open', () => {
-    expect(menuSections(['member'])).toEqual(['recuperation', 'rights/mine', 'programmes', 'notifications']);
+    expect(menuSections(['member'])).toEqual(['recuperation', 'rights/mine', 'programmes', 'contests/apply', 'notifications']);
     const officer = menuSections(['officer']);
     expect(officer).toContain('recuperation-admin');
     expect(officer).toContain('members');

@@ -9,6 +9,7 @@ export const MENU = [
   { section: 'recuperation', procedure: 'recuperation.booking.mine' },
   { section: 'rights/mine', procedure: 'rightsCase.mine' },
   { section: 'programmes', procedure: 'programme.registration.mine' },
+  { section: 'contests/apply', procedure: 'contest.application.mine' },
   { section: 'agreements', procedure: 'agreement.list' },
   { section: 'items', procedure: 'jointItem.myItems' },
   { section: 'dashboard', procedure: 'dashboard.panels' },

@@ -37,3 +37,13 @@ export function auditExportUrl(tenant: string, filters: { type?: string | undefi
 export function allItemsExportUrl(tenant: string): string {
   return `/api/t/${encodeURIComponent(tenant)}/joint-items.xlsx`;
 }
+
+/** an event's files (报名名单, 评分表, 成绩公示表): GET /api/t/<slug>/contests/events/<id>/<kind>.xlsx */
+export function contestFileUrl(tenant: string, eventId: string, kind: 'roster' | 'scores' | 'results'): string {
+  return `/api/t/${encodeURIComponent(tenant)}/contests/events/${encodeURIComponent(eventId)}/${kind}.xlsx`;
+}
+
+/** the list a party fills in to enter many of its members for a contest event */
+export function contestEntryTemplateUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/contests/entry-template.xlsx`;
+}

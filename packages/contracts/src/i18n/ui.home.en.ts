@@ -20,6 +20,7 @@ export const uiHomeEn: Record<keyof typeof uiHomeZh, string> = {
   'home.todo.kind.recuperation.approve': 'Recuperation request to approve: {member} (starts {start})',
   'home.todo.kind.recuperation.confirm': 'Booking to confirm as host: {member} (starts {start})',
   'home.todo.kind.contest.appeal': 'Contest appeal to decide: {contest} · {trade}',
+  'home.todo.kind.contest.application': 'Member contest application to review: {contest} · {trade}',
   'home.todo.kind.rights.accept': 'Referral to accept: {dispute}',
   'home.todo.kind.rights.clock': '{clock} {level}: {dispute}',
   'home.todo.kind.report.confirm': '{year} cooperation report to confirm: {title}',

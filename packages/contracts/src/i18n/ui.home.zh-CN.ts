@@ -19,6 +19,7 @@ export const uiHomeZh = {
   'home.todo.kind.recuperation.approve': '疗休养申请待审核：{member}（{start} 出发）',
   'home.todo.kind.recuperation.confirm': '疗休养预约待接待确认：{member}（{start} 出发）',
   'home.todo.kind.contest.appeal': '竞赛申诉待裁定：{contest} · {trade}',
+  'home.todo.kind.contest.application': '会员竞赛报名待审核：{contest} · {trade}',
   'home.todo.kind.rights.accept': '转办案件待受理：{dispute}',
   'home.todo.kind.rights.clock': '{clock}{level}：{dispute}',
   'home.todo.kind.report.confirm': '{year} 年度合作报告待确认：{title}',

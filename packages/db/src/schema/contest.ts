@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -64,6 +64,9 @@ export const contestEvents = pgTable(
     aspects: jsonb('aspects').$type<ContestAspect[]>().notNull(),
     /** how many advance to the next stage (0: final stage) */
     advance: integer('advance').notNull().default(0),
+    /** 初赛 (preliminary) or 决赛 (final); a final is an event of its own, made from its preliminary's results */
+    round: text('round').notNull().default('preliminary'),
+    preliminaryId: uuid('preliminary_id'),
     appealHours: integer('appeal_hours').notNull().default(2),
     noticeDays: integer('notice_days').notNull().default(5),
     drawSeed: text('draw_seed'),
@@ -84,6 +87,9 @@ export const contestEvents = pgTable(
     check('contest_event_age_ck', sql`${t.minAge} between 16 and 70 and ${t.maxAge} between ${t.minAge} and 70`),
     check('contest_event_weight_ck', sql`${t.theoryWeight} between 0 and 100`),
     check('contest_event_figures_ck', sql`${t.quotaPerCity} >= 0 and ${t.advance} >= 0 and ${t.appealHours} between 0 and 720 and ${t.noticeDays} between 0 and 60 and ${t.minYearsInTrade} >= 0`),
+    foreignKey({ name: 'contest_event_preliminary_fk', columns: [t.tenantId, t.preliminaryId], foreignColumns: [t.tenantId, t.id] }),
+    unique('contest_event_final_uq').on(t.tenantId, t.preliminaryId),
+    check('contest_event_round_ck', sql`${t.round} in ('preliminary', 'final') and (${t.round} = 'final') = (${t.preliminaryId} is not null)`),
     check('contest_event_stages_ck', sql`(${t.lockedAt} is null or ${t.drawnAt} is not null) and (${t.publishedAt} is null or ${t.lockedAt} is not null) and (${t.finalisedAt} is null or ${t.publishedAt} is not null)`),
   ],
 );
@@ -113,6 +119,54 @@ export const contestRegistrations = pgTable(
     check('contest_registration_status_ck', sql`${t.status} in ('waitlisted', 'offered', 'registered', 'withdrawn')`),
   ],
 );
+
+export const APPLICATION_OPEN = ['applied', 'approved'] as const;
+
+/**
+ * A member's own application for an event from their phone (基层工会推荐 → 市总审核), kept by their
+ * HOME federation (tenant_id) until its staff decide: approving it takes an entrant place through
+ * the same engine claim as a staff registration (registration_id); refusing tells the member.
+ */
+export const contestApplications = pgTable(
+  'contest_application',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    hostTenantId: uuid('host_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    eventId: uuid('event_id').notNull(),
+    contestId: uuid('contest_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    yearsInTrade: integer('years_in_trade').notNull(),
+    certificates: text('certificates').array().notNull().default(sql`'{}'::text[]`),
+    /** the member consented to share their data with the organiser (PIPL art. 23) */
+    consentAt: instant('consent_at').notNull(),
+    // applied | approved | refused | withdrawn
+    status: text('status').notNull().default('applied'),
+    registrationId: uuid('registration_id'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'contest_application_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    foreignKey({ name: 'contest_application_registration_fk', columns: [t.tenantId, t.registrationId], foreignColumns: [contestRegistrations.tenantId, contestRegistrations.id] }),
+    unique('contest_application_idem_uq').on(t.tenantId, t.memberId, t.idempotencyKey),
+    uniqueIndex('contest_application_open_uq').on(t.tenantId, t.eventId, t.memberId).where(sql`status in ('applied', 'approved')`),
+    index('contest_application_event_idx').on(t.tenantId, t.eventId, t.status),
+    check('contest_application_status_ck', sql`${t.status} in ('applied', 'approved', 'refused', 'withdrawn')`),
+    check('contest_application_approved_ck', sql`(${t.status} = 'approved') = (${t.registrationId} is not null) or ${t.status} = 'withdrawn'`),
+    check('contest_application_years_ck', sql`${t.yearsInTrade} between 0 and 60`),
+  ],
+);
+
+export type ContestApplicationRow = typeof contestApplications.$inferSelect;
 
 /** A registration that took part, with the number drawn by lot (the organiser's). id = the registration's id. */
 export const contestEntrants = pgTable(

@@ -24,6 +24,10 @@ export type AuditEvent =
   | { type: 'contest.event_saved'; entityType: 'contest_event'; data: { contestId: string; trade: string; quotaPerCity: number } }
   | { type: 'contest.registered'; entityType: 'contest_registration'; data: { eventId: string; status: string; consent: boolean } }
   | { type: 'contest.withdrawn'; entityType: 'contest_registration'; data: { eventId: string } }
+  | { type: 'contest.applied'; entityType: 'contest_application'; data: { eventId: string; consent: boolean } }
+  | { type: 'contest.application_decided'; entityType: 'contest_application'; data: { eventId: string; decision: string; registrationId: string | null } }
+  | { type: 'contest.application_withdrawn'; entityType: 'contest_application'; data: { eventId: string; by: 'member' | 'staff' } }
+  | { type: 'contest.advanced'; entityType: 'contest_event'; data: { preliminaryId: string; numbers: number[]; ranks: number[]; registrationIds: string[] } }
   | { type: 'contest.drawn'; entityType: 'contest_event'; data: { seed: string; algorithm: string; registrationIds: string[]; numbers: number[] } }
   | { type: 'contest.judge_assigned'; entityType: 'contest_event'; data: { userId: string; federation: string; chief: boolean } }
   | { type: 'contest.scored'; entityType: 'contest_score'; data: { eventId: string; number: number; aspect: string; judgeUserId: string } }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, TODAY, type ContestWorld, type Judge } from './contest.testkit.ts';
+import { AFTER_CLOSE, applyFor, enter, memberCaller, makeContest, makeContestants, makeContestWorld, makeEvent, TODAY, type ContestWorld, type Judge } from './contest.testkit.ts';
 
 // Many at once. On the PostgreSQL server (TEST_DATABASE_URL) these are real concurrent
 // transactions on separate connections; on PGlite they interleave on one. Either way: a city
@@ -37,6 +37,33 @@ describe('contests under concurrency', () => {
       { units: 20, taken: 20 },
       { units: 20, taken: 20 },
     ]);
+  }, 180_000);
+
+  it('approvals of members’ applications racing for a city’s last places: exactly the quota, the rest still waiting', async () => {
+    h.setNow(TODAY);
+    const eventId = (await makeEvent(w, contestId, { trade: '养老护理员', quotaPerCity: 6 })).id;
+    const staffEntered = await makeContestants(h, w.nb, 2);
+    for (const m of staffEntered) await enter(w.nbStaff, eventId, m);
+    const applicants = await makeContestants(h, w.nb, 31);
+    const apps: string[] = [];
+    for (const id of applicants) apps.push((await applyFor(await memberCaller(h, w.nb, id), eventId)).id);
+    // a double-clicked approval: five at once take one place
+    const twice = await Promise.allSettled(Array.from({ length: 5 }, () => w.nbStaff.contest.application.decide({ id: apps[0]!, decision: 'approve' })));
+    expect(twice.map(codeOf)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    // 30 approvals at once for the 3 places left
+    const results = await Promise.allSettled(apps.slice(1).map((id) => w.nbStaff.contest.application.decide({ id, decision: 'approve' })));
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'QUOTA_EXHAUSTED')).toHaveLength(27);
+    const regs = await h.t.query<{ n: number }>(`select count(*)::int as n from contest_registration where pool_id = $1 and status = 'registered'`, [eventId]);
+    expect(regs[0]!.n).toBe(6);
+    const byStatus = await h.t.query<{ status: string; n: number }>(`select status, count(*)::int as n from contest_application where event_id = $1 group by status order by status`, [eventId]);
+    expect(byStatus).toEqual([
+      { status: 'applied', n: 27 },
+      { status: 'approved', n: 4 },
+    ]);
+    const shares = await h.t.query<{ taken: number }>(`select taken from place_share where pool_id = $1 and party_tenant_id = $2`, [eventId, w.nb.id]);
+    expect(shares[0]!.taken).toBe(6);
   }, 180_000);
 
   describe('marking', () => {

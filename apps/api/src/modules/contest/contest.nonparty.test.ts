@@ -12,6 +12,7 @@ describe('contests, seen from a federation the contest does not name', () => {
   let contestId: string;
   let eventId: string;
   let appealId: string;
+  let nbRegistrationId: string;
 
   beforeAll(async () => {
     h = await createHarness();
@@ -31,6 +32,7 @@ describe('contests, seen from a federation the contest does not name', () => {
     await w.hzStaff.contest.event.publish({ eventId });
     const nbRow = (await w.nbStaff.contest.event.results({ eventId })).rows.find((r) => r.federation.slug === w.nb.slug)!;
     appealId = (await w.nbStaff.contest.appeal.file({ eventId, number: nbRow.number, reason: '申诉' })).appeals[0]!.id;
+    nbRegistrationId = nbRow.entrantId;
   }, 120_000);
   afterAll(() => h.close());
 
@@ -49,7 +51,13 @@ describe('contests, seen from a federation the contest does not name', () => {
       ['event.publish', () => sx.event.publish({ eventId })],
       ['event.finalise', () => sx.event.finalise({ eventId })],
       ['event.certificates', () => sx.event.certificates({ eventId })],
+      ['event.advance', () => sx.event.advance({ eventId, eventDate: '2027-04-20' })],
+      ['event.rosterXlsx', () => sx.event.rosterXlsx({ eventId })],
+      ['event.resultsXlsx', () => sx.event.resultsXlsx({ eventId })],
+      ['event.scoresXlsx', () => sx.event.scoresXlsx({ eventId })],
       ['registration.create', () => enter(w.sxStaff, eventId, outsider!)],
+      ['registration.withdraw', () => sx.registration.withdraw({ id: nbRegistrationId })],
+
       ['registration.list', () => sx.registration.list({ eventId })],
       ['appeal.file', () => sx.appeal.file({ eventId, number: 1, reason: '申诉' })],
       ['appeal.decide', () => sx.appeal.decide({ appealId, decision: 'rejected', reason: '不成立', remarks: [] })],
@@ -63,5 +71,6 @@ describe('contests, seen from a federation the contest does not name', () => {
   it('shows none of the contest in the lists the outside federation may call', async () => {
     expect(await w.sxStaff.contest.list()).toEqual([]);
     expect(await w.judges.sx[0]!.caller.contest.list()).toEqual([]);
+    expect(await w.sxStaff.contest.application.list({ eventId })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { chinaDate } from '../../lib/dates.ts';
 import { availability } from '../place/index.ts';
 import { visibleContest } from './contest.access.ts';
 import { contestDto, eventDto } from './contest.dto.ts';
-import { findActiveAgreement, findEventsOfContests, findFederations, findVisibleContests } from './contest.repo.ts';
+import { findActiveAgreement, findEventsOfContests, findFederations, findFinalsOf, findVisibleContests } from './contest.repo.ts';
 import { entrantsPerCity } from './contest.write.ts';
 
 // contest.list and contest.get: what each named federation sees of its contests.
@@ -31,7 +31,8 @@ export async function eventDtos(ctx: ServiceCtx, c: ContestRow, events: ContestE
   const feds = await findFederations(ctx, c.partyTenantIds);
   const taken = await takenByCity(ctx, events);
   const today = chinaDate(ctx.now);
-  return events.map((e) => eventDto(e, c, feds, ctx, today, taken.get(e.id) ?? new Map()));
+  const finals = new Map((await findFinalsOf(ctx, events.map((e) => e.id))).map((f) => [f.preliminaryId!, f.id]));
+  return events.map((e) => eventDto(e, c, feds, ctx, today, taken.get(e.id) ?? new Map(), finals.get(e.id) ?? null));
 }
 
 export async function getContest(ctx: ServiceCtx, id: string): Promise<ContestDetailDto> {

@@ -119,6 +119,12 @@ export async function findVisibleEvent(ctx: Read, id: string): Promise<ContestEv
   return row;
 }
 
+/** The finals made from these preliminaries. */
+export async function findFinalsOf(ctx: Read, preliminaryIds: string[]) {
+  if (!preliminaryIds.length) return [];
+  return ctx.db.select({ id: contestEvents.id, preliminaryId: contestEvents.preliminaryId }).from(contestEvents).where(inArray(contestEvents.preliminaryId, preliminaryIds));
+}
+
 /** The event row locked as its organiser: FOR SHARE (a score) or FOR UPDATE (a stage change). */
 export async function lockEvent(ctx: Read, organiserId: string, id: string, mode: 'share' | 'update'): Promise<ContestEventRow | undefined> {
   const [row] = await ctx.db

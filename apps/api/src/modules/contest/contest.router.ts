@@ -1,4 +1,13 @@
 import {
+  advanceInput,
+  contestEntryImportInput,
+  contestImportDto,
+  applicationDecideInput,
+  applicationDto,
+  applicationListInput,
+  contestApplyInput,
+  openEventDto,
+  registrationIdInput,
   appealDecideInput,
   appealInput,
   byId,
@@ -27,7 +36,8 @@ import {
   onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
-import { publicProcedure, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
+import { AppError } from '../../errors.ts';
+import { publicProcedure, toTrpcError, roleProcedure, router, staffProcedure, type RequestCtx } from '../../trpc.ts';
 import { certificatePdf, listCertificates, verifyCertificate } from './certificate.query.ts';
 import { finalise } from './certificate.write.ts';
 import { ORGANISER_ROLES, REGISTRAR_ROLES } from './contest.access.ts';
@@ -42,7 +52,12 @@ import { results } from './result.query.ts';
 import { decideAppeal, fileAppeal, publish } from './result.write.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
+import { advance } from './stage.advance.ts';
+import { entryTemplate, importEntries } from './registration.import.ts';
+import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
 import { visibleContest } from './contest.access.ts';
+import { listApplications, myApplications, openEvents } from './application.query.ts';
+import { apply, decideApplication, withdrawApplication, withdrawRegistration } from './application.write.ts';
 
 // contest.* — joint skills contests (issue 9). Stable names: contest.list, contest.get({ id }),
 // and the public contest.verifyCertificate({ number }).
@@ -50,6 +65,12 @@ import { visibleContest } from './contest.access.ts';
 const organiser = roleProcedure(...ORGANISER_ROLES);
 const registrar = roleProcedure(...REGISTRAR_ROLES);
 const judge = roleProcedure('judge');
+/** A member account with its member record: applies from the phone, sees its applications and entries. */
+const memberProcedure = roleProcedure('member').use(({ ctx, next }) => {
+  if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('FORBIDDEN'));
+  return next();
+});
+const applicant = roleProcedure(...REGISTRAR_ROLES, 'member');
 const drawInput = eventIdInput.extend({ seed: z.string().min(8).max(120).optional() });
 const userCtx = (ctx: RequestCtx) => ({ db: ctx.db, now: ctx.now(), ip: ctx.ip, userAgent: ctx.userAgent });
 
@@ -63,6 +84,11 @@ export const contestRouter = router({
   event: router({
     create: organiser.input(contestEventInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
       const e = await createEvent(ctx.svc, input);
+      const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
+      return dto!;
+    }),
+    advance: organiser.input(advanceInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
+      const e = await advance(ctx.svc, input);
       const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
       return dto!;
     }),
@@ -81,11 +107,25 @@ export const contestRouter = router({
       .input(eventIdInput.extend({ number: verifyCertificateInput.shape.number }))
       .output(fileDto)
       .query(({ ctx, input }) => certificatePdf(ctx.svc, input.eventId, input.number)),
+    rosterXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.eventId)),
+    resultsXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => resultsFile(ctx.svc, input.eventId)),
+    scoresXlsx: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => scoresFile(ctx.svc, input.eventId)),
     certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
   }),
   registration: router({
     create: registrar.input(contestRegisterInput).input(onceInput).output(registerResultDto).mutation(({ ctx, input }) => register(ctx.svc, input)),
     list: staffProcedure.input(eventIdInput).output(z.array(registrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.eventId)),
+    importTemplate: registrar.output(fileDto).query(() => entryTemplate()),
+    import: registrar.input(contestEntryImportInput).input(onceInput).output(contestImportDto).mutation(({ ctx, input }) => importEntries(ctx.svc, input)),
+    withdraw: registrar.input(registrationIdInput).output(registrationDto).mutation(({ ctx, input }) => withdrawRegistration(ctx.svc, input.id)),
+  }),
+  application: router({
+    open: memberProcedure.output(z.array(openEventDto)).query(({ ctx }) => openEvents(ctx.svc)),
+    submit: memberProcedure.input(contestApplyInput).input(onceInput).output(applicationDto).mutation(({ ctx, input }) => apply(ctx.svc, input)),
+    mine: memberProcedure.output(z.array(applicationDto)).query(({ ctx }) => myApplications(ctx.svc)),
+    withdraw: applicant.input(byId).output(applicationDto).mutation(({ ctx, input }) => withdrawApplication(ctx.svc, input.id)),
+    list: registrar.input(applicationListInput).output(z.array(applicationDto)).query(({ ctx, input }) => listApplications(ctx.svc, input)),
+    decide: registrar.input(applicationDecideInput).output(applicationDto).mutation(({ ctx, input }) => decideApplication(ctx.svc, input)),
   }),
   score: router({
     mine: judge.output(z.array(judgeEventDto)).query(({ ctx }) => myJudgeEvents(ctx.svc)),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { members } from '@uc/db';
 import { withTenant } from '@uc/db';
-import { callerFor, makeFederation, makeStaff, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
+import { addMembership, callerFor, makeFederation, makeStaff, makeUser, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
 import { active } from '../mechanism/mechanism.testkit.ts';
 import { idNumberFor } from '../member/member.testkit.ts';
 import { sealIdNumber } from '../member/index.ts';
@@ -103,3 +103,14 @@ export async function markAll(judges: Judge[], eventId: string, markOf: (judgeIn
     }
   }
 }
+
+/** A member's own login (role member, linked to the member record) in their federation. */
+export async function memberCaller(h: Harness, fed: TestFederation, memberId: string): Promise<Caller> {
+  const user = await makeUser(h);
+  await addMembership(h, fed, user, ['member'], memberId);
+  return callerFor(h, user, fed);
+}
+
+/** A member applies for an event from their phone, with consent. */
+export const applyFor = (member: Caller, eventId: string, opts: { yearsInTrade?: number; key?: string } = {}) =>
+  member.contest.application.submit({ eventId, yearsInTrade: opts.yearsInTrade ?? 5, certificates: [], consent: true, idempotencyKey: opts.key ?? `apply-${eventId}-${randomUUID()}` });

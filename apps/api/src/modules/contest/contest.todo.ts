@@ -33,3 +33,32 @@ export const appealTodo: TodoSource = {
     }));
   },
 };
+
+// Members' own applications waiting for their home federation's decision (基层工会推荐 → 市总审核).
+
+type ApplicationRow = { id: string; contest_id: string; contest_title: string; trade: string; closes: string; at: Date | string };
+
+export const applicationTodoSql = (ctx: ServiceCtx, s: TodoScope) => sql`
+  select a.id, e.contest_id, c.title as contest_title, e.trade, e.registration_closes::text as closes, a.created_at as at
+  from contest_application a
+  join contest_event e on e.tenant_id = a.host_tenant_id and e.id = a.event_id
+  join contest c on c.tenant_id = e.tenant_id and c.id = e.contest_id
+  where a.tenant_id = ${ctx.tenantId} and a.status = 'applied'
+  order by e.registration_closes, a.created_at, a.id limit ${s.limit + 1}`;
+
+export const applicationTodo: TodoSource = {
+  key: 'contest.application',
+  access: 'contest.application.decide',
+  async load(ctx, s): Promise<TodoItemDto[]> {
+    return rowsOf<ApplicationRow>(await ctx.db.execute(applicationTodoSql(ctx, s))).map((r) => ({
+      key: `contest.application:${r.id}`,
+      module: 'contest',
+      kind: 'contest.application',
+      params: { contest: r.contest_title, trade: r.trade },
+      link: { to: '/t/$tenant/contests/$contestId', params: { contestId: r.contest_id } },
+      urgency: 'soon',
+      due: r.closes,
+      at: new Date(r.at).toISOString(),
+    }));
+  },
+};

@@ -5,9 +5,10 @@ import { registerDashboardPanel } from '../dashboard/index.ts';
 import { contestCooperation } from './contest.cooperation.ts';
 import { contestPanel } from './contest.panel.ts';
 import { registerTodoSource } from '../home/index.ts';
-import { appealTodo } from './contest.todo.ts';
+import { appealTodo, applicationTodo } from './contest.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { contestSection } from './registration.mine.ts';
+import { registerContestDownloads } from './contest.download.ts';
 
 export { contestRouter } from './contest.router.ts';
 export { createContest, createEvent } from './contest.write.ts';
@@ -25,6 +26,8 @@ export { draw, DRAW_ALGORITHM } from './contest.rules.ts';
 export function register(): void {
   registerMemberSection(contestSection);
   registerTodoSource(appealTodo);
+  registerTodoSource(applicationTodo);
   registerDashboardPanel(contestPanel);
   registerCooperationProvider(contestCooperation);
+  registerContestDownloads();
 }

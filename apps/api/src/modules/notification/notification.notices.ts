@@ -37,6 +37,9 @@ export const NOTICE_KINDS = [
   'booking.batch_cancelled_home',
   'agreement.wound_down',
   'booking.agreement_ended',
+  'contest.application_approved',
+  'contest.application_refused',
+  'contest.entry_withdrawn',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -82,6 +85,10 @@ const zh: Texts = {
   'booking.agreement_ended': { title: '疗休养报名已取消：{route}', body: '两地合作协议已结束，您报名的{host}“{route}”（{code}，{date} 出发）尚未确认，已取消，不计入本人疗休养次数。' },
   'booking.batch_cancelled': { title: '疗休养批次已取消：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），您的报名已取消，名额已退回，不计入本人疗休养次数。' },
   'booking.batch_cancelled_home': { title: '接待方取消批次：{route}', body: '{host}已取消“{route}”（{code}，{date} 出发），本会会员{member}的报名随之取消，所占名额已退回。' },
+  // contest applications: {contest} 竞赛, {trade} 赛项, {host} 主办工会, {reason}
+  'contest.application_approved': { title: '竞赛报名已通过审核：{trade}', body: '您报名的{host}“{contest}”{trade}赛项已通过本会审核，已占用本市参赛名额。' },
+  'contest.application_refused': { title: '竞赛报名未通过：{trade}', body: '您报名的“{contest}”{trade}赛项未通过本会审核，原因：{reason}' },
+  'contest.entry_withdrawn': { title: '竞赛报名已撤销：{trade}', body: '您在“{contest}”{trade}赛项的报名已由本会撤销，所占名额已退回。' },
 };
 
 const en: Texts = {
@@ -121,6 +128,9 @@ const en: Texts = {
   'booking.agreement_ended': { title: 'Booking cancelled: {route}', body: 'The cooperation agreement has ended; your booking of "{route}" with {host} ({code}, from {date}) was not yet confirmed and is cancelled. It does not count as a trip.' },
   'booking.batch_cancelled': { title: 'Batch cancelled: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); your booking is cancelled, its place returned, and it does not count as a trip.' },
   'booking.batch_cancelled_home': { title: 'Host cancelled a batch: {route}', body: '{host} cancelled "{route}" ({code}, from {date}); the booking of your member {member} is cancelled and its place returned.' },
+  'contest.application_approved': { title: 'Contest entry approved: {trade}', body: 'Your federation approved your entry for {trade} in "{contest}" ({host}); it holds one of your city\'s places.' },
+  'contest.application_refused': { title: 'Contest entry not approved: {trade}', body: 'Your federation did not approve your entry for {trade} in "{contest}". Reason: {reason}' },
+  'contest.entry_withdrawn': { title: 'Contest entry withdrawn: {trade}', body: 'Your federation withdrew your entry for {trade} in "{contest}"; its place is returned.' },
 };
 
 const KINDS = new Set<string>(NOTICE_KINDS);

@@ -1,4 +1,4 @@
-import { CalendarOutlined, HeartOutlined, QrcodeOutlined, RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CalendarOutlined, HeartOutlined, QrcodeOutlined, RightOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { FederationHomeDto, Locale, MemberHomeDto, MemberRowDto } from '@uc/contracts';
@@ -34,6 +34,9 @@ export function MemberHome({ home }: { home: FederationHomeDto }) {
         </Link>
         <Link to="/t/$tenant/programmes" params={{ tenant: slug }}>
           <Button icon={<CalendarOutlined />}>{t('home.mine.go.programmes')}</Button>
+        </Link>
+        <Link to="/t/$tenant/contests/apply" params={{ tenant: slug }}>
+          <Button icon={<TrophyOutlined />}>{t('contest.apply.go')}</Button>
         </Link>
       </Space>
       {data.sections.length === 0 && (

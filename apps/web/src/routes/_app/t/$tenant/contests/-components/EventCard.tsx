@@ -1,7 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ContestEventDto } from '@uc/contracts';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { contestFileUrl } from '@/lib/downloads.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
@@ -13,7 +16,7 @@ const STAGE_COLOR: Record<ContestEventDto['stage'], string> = { registration: 'g
 /** One event (赛项): its facts, the organiser's next step, and entrants / judges / results. */
 export function EventCard({ event: e, organiser }: { event: ContestEventDto; organiser: boolean }) {
   const t = useT();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const opts = { onSuccess: () => void refresh(), onError: (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message) };
@@ -21,7 +24,22 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
   const lock = useMutation(api.contest.event.lock.mutationOptions(opts));
   const publish = useMutation(api.contest.event.publish.mutationOptions(opts));
   const finalise = useMutation(api.contest.event.finalise.mutationOptions(opts));
+  const [advancing, setAdvancing] = useState(false);
+  const [finalDate, setFinalDate] = useState(e.eventDate);
+  const [finalVenue, setFinalVenue] = useState(e.venue);
+  const advance = useMutation(
+    api.contest.event.advance.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('contest.advance.done'));
+        setAdvancing(false);
+        return refresh();
+      },
+      onError: opts.onError,
+    }),
+  );
   const input = { eventId: e.id };
+  const canAdvance = organiser && e.round === 'preliminary' && e.advance > 0 && (e.stage === 'published' || e.stage === 'finalised') && !e.finalId;
+  const appealOpen = e.appealUntil !== null && Date.parse(e.appealUntil) > Date.now();
 
   const step = organiser && (
     <>
@@ -42,8 +60,13 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           {t('contest.action.publish')}
         </Button>
       )}
+      {canAdvance && (
+        <Button type="primary" disabled={appealOpen} title={appealOpen ? t('contest.advance.waiting', { n: e.advance }) : undefined} onClick={() => setAdvancing(true)} data-testid="contest-advance">
+          {t('contest.advance.action')}
+        </Button>
+      )}
       {e.stage === 'published' && (
-        <Button type="primary" loading={finalise.isPending} onClick={() => finalise.mutate(input)}>
+        <Button type={canAdvance ? 'default' : 'primary'} loading={finalise.isPending} onClick={() => finalise.mutate(input)}>
           {t('contest.action.finalise')}
         </Button>
       )}
@@ -56,11 +79,34 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
       title={
         <Flex gap={8} align="center" wrap>
           <span>{e.trade}</span>
+          {(e.round === 'final' || e.advance > 0) && <Tag color={e.round === 'final' ? 'magenta' : 'cyan'}>{t(`contest.round.${e.round}`)}</Tag>}
           <Tag color={STAGE_COLOR[e.stage]}>{t(`contest.stage.${e.stage}`)}</Tag>
+          {e.finalId && <Tag>{t('contest.advance.final')}</Tag>}
+          {e.preliminaryId && <Typography.Text type="secondary">{t('contest.advance.of')}</Typography.Text>}
         </Flex>
       }
       extra={step}
     >
+      <Modal
+        open={advancing}
+        title={t('contest.advance.action')}
+        okText={t('contest.advance.action')}
+        okButtonProps={{ loading: advance.isPending, disabled: !finalDate }}
+        onOk={() => advance.mutate({ eventId: e.id, eventDate: finalDate, venue: finalVenue || undefined })}
+        onCancel={() => setAdvancing(false)}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph type="secondary">{t('contest.advance.help', { n: e.advance })}</Typography.Paragraph>
+          <label>
+            {t('contest.advance.date')}
+            <Input type="date" value={finalDate} min={e.eventDate} onChange={(x) => setFinalDate(x.target.value)} aria-label={t('contest.advance.date')} />
+          </label>
+          <label>
+            {t('contest.advance.venue')}
+            <Input value={finalVenue} maxLength={200} onChange={(x) => setFinalVenue(x.target.value)} aria-label={t('contest.advance.venue')} />
+          </label>
+        </Space>
+      </Modal>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label={t('contest.event.date')}>{e.eventDate}</Descriptions.Item>
         <Descriptions.Item label={t('contest.event.venue')}>{e.venue}</Descriptions.Item>
@@ -76,6 +122,21 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           </Tag>
         ))}
         <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+      </Flex>
+      <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="contest-files">
+        <a href={contestFileUrl(slug, e.id, 'roster')} download>
+          <DownloadOutlined /> {t('contest.file.roster')}
+        </a>
+        {organiser && e.stage !== 'registration' && e.stage !== 'closed' && (
+          <a href={contestFileUrl(slug, e.id, 'scores')} download>
+            <DownloadOutlined /> {t('contest.file.scores')}
+          </a>
+        )}
+        {(organiser ? e.stage !== 'registration' && e.stage !== 'closed' : e.publishedAt !== null) && (
+          <a href={contestFileUrl(slug, e.id, 'results')} download>
+            <DownloadOutlined /> {t('contest.file.results')}
+          </a>
+        )}
       </Flex>
       {e.drawSeed && <Typography.Paragraph type="secondary" copyable={{ text: e.drawSeed }}>{t('contest.draw.seed', { seed: e.drawSeed })}</Typography.Paragraph>}
       <Tabs

@@ -1,0 +1,100 @@
+import type { FileDto, RegistrationDto, ResultsDto } from '@uc/contracts';
+import type { ContestEventRow } from '@uc/db';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../errors.ts';
+import { chinaDateTime } from '../../lib/dates.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
+import type { ServiceCtx } from '../../service.ts';
+import { assertOrganiser, visibleEvent } from './contest.access.ts';
+import { findEffectiveMarks, findEntrants, findFederations, findJudges } from './contest.repo.ts';
+import { listRegistrations } from './registration.query.ts';
+import { results } from './result.query.ts';
+
+// The event's files for printing and filing (issue 9): the registration roster (报名名单), the
+// score sheet (评分表, the organiser's: every judge's mark of every aspect, overrides shown) and
+// the results notice (成绩公示表). Each reads through the same use case as the screen, so a party
+// gets exactly what it may see there; downloaded through the downloads registry (contest.download.ts).
+
+type Column = { header: string; width: number };
+
+async function book(title: string, subtitle: string, columns: Column[], rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '工会协作平台 Union Commons';
+  const sheet = wb.addWorksheet(title.slice(0, 31));
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  sheet.addRow([title]).font = { bold: true, size: 13 };
+  sheet.addRow([subtitle]);
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const heading = (e: ContestEventRow, title: string) => `${e.trade}${e.round === 'final' ? '（决赛）' : ''} · ${title}`;
+const file = async (name: string, bytes: Promise<Buffer>): Promise<FileDto> => ({ filename: `${name}.xlsx`, contentType: XLSX_TYPE, base64: (await bytes).toString('base64') });
+
+export async function rosterFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+  const { event } = await visibleEvent(ctx, eventId);
+  const rows: RegistrationDto[] = await listRegistrations(ctx, eventId);
+  return file(
+    `${event.trade}-报名名单`,
+    book(heading(event, '报名名单'), `比赛日期 ${event.eventDate} · ${event.venue} · 共 ${rows.length} 人`, [
+      { header: '参赛号', width: 8 },
+      { header: '姓名', width: 12 },
+      { header: '所属工会', width: 18 },
+      { header: '从业年限', width: 10 },
+      { header: '证书', width: 24 },
+      { header: '同意提供信息时间', width: 20 },
+    ], rows.map((r) => [r.number ?? '', r.memberName, r.federation.name, r.yearsInTrade, r.certificates.join('、'), chinaDateTime(new Date(r.consentAt))])),
+  );
+}
+
+export async function resultsFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+  const { event } = await visibleEvent(ctx, eventId);
+  const r: ResultsDto = await results(ctx, eventId);
+  const note = r.publishedAt ? `公示时间 ${chinaDateTime(new Date(r.publishedAt))} · 申诉截止 ${chinaDateTime(new Date(r.appealUntil!))} · 同分依次比较实操成绩、评价项得分、参赛号` : '未公示（主办方内部）';
+  return file(
+    `${event.trade}-成绩公示表`,
+    book(heading(event, '成绩公示表'), note, [
+      { header: '名次', width: 6 },
+      { header: '参赛号', width: 8 },
+      { header: '姓名', width: 12 },
+      { header: '所属工会', width: 18 },
+      { header: '理论', width: 8 },
+      { header: '实操', width: 8 },
+      { header: '总分', width: 8 },
+      { header: '奖项', width: 10 },
+      { header: '晋级', width: 6 },
+    ], r.rows.map((x) => [x.rank, x.number, x.name, x.federation.name, x.theory, x.practical, x.total, x.award ?? '', x.advanced ? '是' : ''])),
+  );
+}
+
+/** Every mark as it stands (an override shown beside the original): the organiser's alone. */
+export async function scoresFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+  const { event, contest } = await visibleEvent(ctx, eventId);
+  assertOrganiser(ctx, contest);
+  if (!event.drawnAt) throw new AppError('CONTEST_STATE', { reason: 'not_drawn' });
+  const [marks, entrants, judges] = await Promise.all([findEffectiveMarks(ctx, event.id), findEntrants(ctx, event.id), findJudges(ctx, event.id)]);
+  const feds = await findFederations(ctx, judges.map((j) => j.judgeTenantId));
+  const numberOf = new Map(entrants.map((e) => [e.id, e.number]));
+  const judgeOf = new Map(judges.map((j) => [j.userId, j]));
+  const aspectOf = new Map(event.aspects.map((a) => [a.key, a]));
+  const order = new Map(event.aspects.map((a, i) => [a.key, i]));
+  // by contestant number, then the scheme's aspect order, then judge
+  const rows = [...marks]
+    .sort((a, b) => (numberOf.get(a.entrantId) ?? 0) - (numberOf.get(b.entrantId) ?? 0) || (order.get(a.aspect) ?? 99) - (order.get(b.aspect) ?? 99) || a.judgeUserId.localeCompare(b.judgeUserId))
+    .map((m) => {
+      const j = judgeOf.get(m.judgeUserId);
+      return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
+    });
+  return file(
+    `${event.trade}-评分表`,
+    book(heading(event, '评分表'), `${event.lockedAt ? `评分已锁定 ${chinaDateTime(event.lockedAt)}` : '评分进行中'} · 分数为现行分数（含经审计的复核更正）`, [
+      { header: '参赛号', width: 8 },
+      { header: '评分项', width: 16 },
+      { header: '裁判', width: 12 },
+      { header: '裁判所属', width: 16 },
+      { header: '分数', width: 8 },
+      { header: '满分', width: 8 },
+    ], rows),
+  );
+}
