@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { bedCounts, bookFor, makeBatch, makeMembers, makeWorld, quotaRow, type TestMember, type World } from '../recuperation/recuperation.testkit.ts';
+import { applyFor, makeContest, makeContestants, makeContestWorld, makeEvent, memberCaller as contestMemberCaller, TODAY as CONTEST_TODAY } from '../contest/contest.testkit.ts';
 import { makeOpenSession, makeProgrammeWorld, registerFor } from '../programme/programme.testkit.ts';
 import { runAgreementWindDown } from './index.ts';
 
@@ -114,5 +115,41 @@ describe('when an agreement with joint programmes ends', () => {
     expect(told.find(Boolean)).toContain('原因：两地合作协议已结束。');
     const [hzNotice] = (await w.hzStaff.notification.list()).items.filter((n) => n.kind === 'agreement.wound_down');
     expect(hzNotice!.body).toContain('取消对方会员候补中的活动报名 2 个');
+  });
+});
+
+describe('when an agreement with a joint contest ends', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  it('returns the applications still awaiting the home federation’s decision, with the reason, and keeps the entries made', async () => {
+    h.setNow(CONTEST_TODAY);
+    const w = await makeContestWorld(h);
+    const contestId = (await makeContest(w)).id;
+    const eventId = (await makeEvent(w, contestId, { quotaPerCity: 3 })).id;
+    const ids = await makeContestants(h, w.nb, 3);
+    const members = await Promise.all(ids.map((id) => contestMemberCaller(h, w.nb, id)));
+    const apps = [];
+    for (const m of members) apps.push(await applyFor(m, eventId));
+    await w.nbStaff.contest.application.decide({ id: apps[0]!.id, decision: 'approve', reason: '' });
+
+    const g = await w.hzStaff.agreement.get({ id: w.agreementId });
+    await w.hzStaff.agreement.terminate({ id: w.agreementId, rowVersion: g.rowVersion, reason: '双方协商一致终止' });
+    await runAgreementWindDown(h.t.db, h.now(), h.env);
+
+    const rows = await h.t.query<{ status: string; decision_reason: string | null }>(`select status, decision_reason from contest_application where event_id = $1 order by status`, [eventId]);
+    expect(rows).toEqual([
+      { status: 'approved', decision_reason: null },
+      { status: 'refused', decision_reason: '两地合作协议已结束' },
+      { status: 'refused', decision_reason: '两地合作协议已结束' },
+    ]);
+    const told = (await members[1]!.notification.list()).items.find((n) => n.kind === 'contest.application_refused');
+    expect(told!.body).toContain('两地合作协议已结束');
+    const [nbNotice] = (await w.nbStaff.notification.list()).items.filter((n) => n.kind === 'agreement.wound_down');
+    expect(nbNotice!.body).toContain('退回待审核的竞赛报名 2 个');
   });
 });

@@ -116,6 +116,21 @@ async function markWithdrawn(ctx: ServiceCtx, a: ContestApplicationRow, by: 'mem
   await recordAudit(ctx, { type: 'contest.application_withdrawn', entityType: 'contest_application', entityId: a.id, data: { eventId: a.eventId, by } });
 }
 
+/**
+ * The agreement over the contest ended (decision 0038): an application still waiting for the home
+ * federation's decision is refused with that reason, audited, and the member told. False when it was
+ * decided meanwhile.
+ */
+export async function refuseForEndedAgreement(ctx: ServiceCtx, w: { id: string; contest: string; trade: string; hostTenantId: string }): Promise<boolean> {
+  const a = await lockApplication(ctx, w.id);
+  if (!a || a.status !== 'applied') return false;
+  const reason = '两地合作协议已结束';
+  await updateApplication(ctx, a, { status: 'refused', decidedByUserId: null, decidedAt: ctx.now, decisionReason: reason });
+  await recordAudit(ctx, { type: 'contest.application_decided', entityType: 'contest_application', entityId: a.id, data: { eventId: a.eventId, decision: 'refused', registrationId: null } });
+  await tellMember(ctx, a, 'contest.application_refused', { contest: w.contest, trade: w.trade, hostTenantId: w.hostTenantId, reason });
+  return true;
+}
+
 /** An in-app notice (and an email through the outbox) to each login of the member, in their language. */
 async function tellMember(ctx: ServiceCtx, a: Pick<ContestApplicationRow, 'tenantId' | 'memberId' | 'id'>, kind: NoticeKind, v: { contest: string; trade: string; hostTenantId: string; reason: string }) {
   const feds = await findFederations(ctx, [a.tenantId, v.hostTenantId]);

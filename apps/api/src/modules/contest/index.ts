@@ -9,6 +9,8 @@ import { appealTodo, applicationTodo } from './contest.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { contestSection } from './registration.mine.ts';
 import { registerContestDownloads } from './contest.download.ts';
+import { registerWindDownStep } from '../agreement/index.ts';
+import { contestWindDown } from './windDown.write.ts';
 
 export { contestRouter } from './contest.router.ts';
 export { createContest, createEvent } from './contest.write.ts';
@@ -30,4 +32,5 @@ export function register(): void {
   registerDashboardPanel(contestPanel);
   registerCooperationProvider(contestCooperation);
   registerContestDownloads();
+  registerWindDownStep(contestWindDown);
 }
