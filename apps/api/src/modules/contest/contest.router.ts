@@ -52,7 +52,7 @@ import { results } from './result.query.ts';
 import { decideAppeal, fileAppeal, publish } from './result.write.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
-import { advance } from './stage.advance.ts';
+import { advance } from './stage.write.ts';
 import { entryTemplate, importEntries } from './registration.import.ts';
 import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
 import { visibleContest } from './contest.access.ts';
