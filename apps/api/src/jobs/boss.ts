@@ -56,6 +56,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** how often each process looks at the outbox besides the cron job and deliverSoon */
+const OUTBOX_POLL_MS = 5_000;
+
 export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   const now = opts.now ?? (() => new Date());
   const send = opts.send ?? createSender(opts.env);
@@ -137,6 +140,20 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
       : null;
   sealer?.unref();
 
+  // every process also looks at the outbox every few seconds: after a crash the outbox job stays
+  // "active" in pg-boss until its expiry (5 minutes), and the messages the dead process held are
+  // free again within the mailer's lease (30 s) — a stalled pass must not hold the mail up (issue 14)
+  let delivering: Promise<unknown> | null = null;
+  const poller =
+    opts.schedule !== false
+      ? setInterval(() => {
+          delivering ??= deliverOutbox(opts.db.db, send, now())
+            .catch((e: unknown) => console.error('[jobs] outbox', e))
+            .finally(() => (delivering = null));
+        }, OUTBOX_POLL_MS)
+      : null;
+  poller?.unref();
+
   if (opts.schedule !== false) {
     // 00:15 China time: each federation's head of the day before, in its partners' chains
     await boss.schedule(QUEUES.auditAnchor, '15 0 * * *', null, { tz: CHINA_TZ, missed: 'once' });
@@ -149,7 +166,9 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     },
     stop: async () => {
       if (sealer) clearInterval(sealer);
+      if (poller) clearInterval(poller);
       await sealing;
+      await delivering;
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

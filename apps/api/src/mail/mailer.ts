@@ -4,8 +4,12 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Env } from '../env.ts';
 
 const MAX_ATTEMPTS = 5;
-/** how long a claimed message is a sender's own: after a crash it is sent again after this */
-const LEASE_MS = 5 * 60 * 1000;
+/**
+ * How long a claimed message is a sender's own: a live sender renews the lease of what it still
+ * holds every LEASE_MS / 3, so after a crash (kill -9 mid-pass) another pass sends it again within
+ * LEASE_MS — seconds, not the five minutes it took when the lease covered a whole pass (issue 14).
+ */
+export const LEASE_MS = 30 * 1000;
 /** messages claimed per statement */
 const CLAIM_BATCH = 200;
 /** the wait before the next attempt after `attempts` failures: 1, 2, 4, 8 … minutes, at most an hour */
@@ -114,9 +118,21 @@ export async function deliverOutbox(db: Db, send: Sender, now = new Date()): Pro
       (refilling ??= claim(db, fed.id, Math.max(CLAIM_BATCH, width * 2), now).then((rows) => {
         if (!rows.length) exhausted = true;
         queue.push(...rows);
+        for (const r of rows) held.add(r.id);
         refilling = null;
       }));
     let outcomes: Outcome[] = [];
+    // the lease of what this pass still holds (queued or in flight), renewed while it runs
+    const held = new Set<string>();
+    const started = Date.now();
+    const renew = setInterval(() => {
+      if (!held.size) return;
+      const until = new Date(now.getTime() + (Date.now() - started) + LEASE_MS).toISOString();
+      void withTenant(db, fed.id, (tx) =>
+        tx.execute(sql`update ${outbox} set claimed_until = ${until} where tenant_id = ${fed.id} and status = 'pending' and id in (select jsonb_array_elements_text(${JSON.stringify([...held])}::jsonb)::uuid)`),
+      ).catch(() => {}); // a lost renewal only lets another sender repeat a message, under the same Message-ID
+    }, LEASE_MS / 3);
+    renew.unref();
     const flush = async () => {
       const batch = outcomes;
       outcomes = [];
@@ -135,11 +151,16 @@ export async function deliverOutbox(db: Db, send: Sender, now = new Date()): Pro
           error = String((e as Error).message ?? e).slice(0, 500);
         }
         outcomes.push({ id: m.id, error, attempts: m.attempts });
+        held.delete(m.id);
         if (outcomes.length >= 50) await flush();
       }
     };
-    await Promise.all(Array.from({ length: width }, worker));
-    await flush();
+    try {
+      await Promise.all(Array.from({ length: width }, worker));
+      await flush();
+    } finally {
+      clearInterval(renew);
+    }
   }
   return sent;
 }
