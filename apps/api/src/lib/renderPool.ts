@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from './canonical.ts';
@@ -18,7 +19,7 @@ const here = import.meta.url;
 const isTs = here.endsWith('.ts');
 const workerFile = new URL(isTs ? './render.worker.ts' : './render.worker.js', here).href;
 /** tsx's ESM loader, resolved from this package (the process's cwd may be anywhere) */
-const tsxLoader = () => 'file://' + join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/loader.mjs');
+const tsxLoader = () => pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/loader.mjs')).href;
 
 export const RENDER_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
 /** tasks waiting beyond the running ones; more is refused with UNAVAILABLE */
