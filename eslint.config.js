@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // DESIGN §2: env.ts is the only reader of process.env in application code.
     files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}'],
-    ignores: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/bench/**'],
+    ignores: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/bench/**', '**/faults/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in env.ts only.' }],
     },

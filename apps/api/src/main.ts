@@ -2,6 +2,7 @@ import { assertSafeRole, migrateDatabase, openDatabase } from './bootstrap.ts';
 import { loadEnv } from './env.ts';
 import { createApp, listen } from './http/server.ts';
 import { startJobs } from './jobs/boss.ts';
+import { closeRenderPool } from './lib/renderPool.ts';
 import { configureAuditKey } from './modules/audit/index.ts';
 import { registerModules } from './modules/index.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -24,6 +25,7 @@ console.log(`Union Commons listening on http://${env.HOST}:${env.PORT} (database
 const shutdown = async () => {
   server.close();
   await jobs.stop();
+  await closeRenderPool();
   await db.close();
   process.exit(0);
 };

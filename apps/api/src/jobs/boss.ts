@@ -63,6 +63,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** how often each process looks at the outbox besides the cron job and deliverSoon */
+const OUTBOX_POLL_MS = 5_000;
+
 export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   const now = opts.now ?? (() => new Date());
   const send = opts.send ?? createSender(opts.env);
@@ -141,32 +144,22 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.schedule(QUEUES.rightsSla, '*/15 * * * *', null, { tz: CHINA_TZ });
   }
 
-  // the audit sequencer: every process runs it; sealers of one federation take turns on its head's
-  // row lock, and writers never wait for them
-  let sealing: Promise<unknown> | null = null;
-  const sealer =
-    opts.schedule !== false
-      ? setInterval(() => {
-          sealing ??= sealAll(opts.db.db)
-            .catch((e: unknown) => console.error('[jobs] audit.seal', e))
-            .finally(() => (sealing = null));
-        }, SEAL_EVERY_MS)
-      : null;
-  sealer?.unref();
-
-  // the SMS outbox: every process looks every SMS_EVERY_MS (claims are leased and SKIP LOCKED, so
-  // processes never send the same row at once); a pg-boss queue would add a minute's cron granularity
+  // passes every process runs every few seconds, one at a time each (see everyFew)
   const sms = opts.sms ?? createSmsProvider(opts.env);
-  let texting: Promise<unknown> | null = null;
-  const texter =
+  const passes =
     opts.schedule !== false
-      ? setInterval(() => {
-          texting ??= deliverSms(opts.db.db, sms, now())
-            .catch((e: unknown) => console.error('[jobs] sms.deliver', e))
-            .finally(() => (texting = null));
-        }, SMS_EVERY_MS)
-      : null;
-  texter?.unref();
+      ? [
+          // the audit sequencer: sealers of one federation take turns on its head's row lock, and writers never wait for them
+          everyFew(SEAL_EVERY_MS, 'audit.seal', () => sealAll(opts.db.db)),
+          // the SMS outbox (decision 0037): claims are leased and SKIP LOCKED, so processes never send the same row
+          // at once; a pg-boss queue would add a minute's cron granularity to a code someone is waiting for
+          everyFew(SMS_EVERY_MS, 'sms.deliver', () => deliverSms(opts.db.db, sms, now())),
+          // the email outbox: after a crash the outbox job stays "active" in pg-boss until its expiry (5 minutes),
+          // and the messages the dead process held are free again within the mailer's lease (30 s) — a stalled
+          // pass must not hold the mail up (issue 14)
+          everyFew(OUTBOX_POLL_MS, 'outbox', () => deliverOutbox(opts.db.db, send, now())),
+        ]
+      : [];
 
   if (opts.schedule !== false) {
     // 00:15 China time: each federation's head of the day before, in its partners' chains
@@ -179,10 +172,25 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
       await boss.send(QUEUES.outbox, null);
     },
     stop: async () => {
-      if (sealer) clearInterval(sealer);
-      if (texter) clearInterval(texter);
-      await Promise.all([sealing, texting]);
+      await Promise.all(passes.map((p) => p.stop()));
       await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
+
+/** Runs `pass` every `ms` in this process, one at a time (a tick while a pass still runs is skipped); stop() waits for the last. */
+function everyFew(ms: number, label: string, pass: () => Promise<unknown>): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= pass()
+      .catch((e: unknown) => console.error(`[jobs] ${label}`, e))
+      .finally(() => (running = null));
+  }, ms);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
     },
   };
 }

@@ -20,6 +20,12 @@ export interface DrainOptions<Row extends { id: string; attempts: number }> {
   settle: (outcomes: Outcome[]) => Promise<void>;
   /** rows claimed per statement (default 200, at least twice the width) */
   claimBatch?: number;
+  /**
+   * Keeps the lease of what the pass still holds (claimed, not yet settled) while it runs, so the
+   * lease can be short: after a crash another sender takes the rows over within it. A lost renewal
+   * only lets another sender repeat a message, under the same key.
+   */
+  renew?: { everyMs: number; lease(ids: string[]): Promise<unknown> };
 }
 
 const SETTLE_EVERY = 50;
@@ -31,10 +37,12 @@ export async function drain<Row extends { id: string; attempts: number }>(opts: 
   let exhausted = false;
   let refilling: Promise<void> | null = null;
   let sent = 0;
+  const held = new Set<string>();
   const refill = () =>
     (refilling ??= opts.claim(Math.max(opts.claimBatch ?? 200, width * 2)).then((rows) => {
       if (!rows.length) exhausted = true;
       queue.push(...rows);
+      for (const r of rows) held.add(r.id);
       refilling = null;
     }));
   let outcomes: Outcome[] = [];
@@ -56,10 +64,22 @@ export async function drain<Row extends { id: string; attempts: number }>(opts: 
         error = String((e as Error).message ?? e).slice(0, 500);
       }
       outcomes.push({ id: row.id, error, attempts: row.attempts });
+      held.delete(row.id);
       if (outcomes.length >= SETTLE_EVERY) await flush();
     }
   };
-  await Promise.all(Array.from({ length: width }, worker));
-  await flush();
+  const renew = opts.renew;
+  const renewal = renew
+    ? setInterval(() => {
+        if (held.size) renew.lease([...held]).catch(() => {});
+      }, renew.everyMs)
+    : null;
+  renewal?.unref();
+  try {
+    await Promise.all(Array.from({ length: width }, worker));
+    await flush();
+  } finally {
+    if (renewal) clearInterval(renewal);
+  }
   return sent;
 }

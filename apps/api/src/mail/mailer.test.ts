@@ -200,7 +200,7 @@ describe('outbox delivery over SMTP', () => {
     const later: Mail[] = [];
     const recording: Sender = async (m) => void (mine(m) && later.push(m));
     // while the dead sender's lease runs, nobody else sends its messages (it might still be alive)
-    await deliverOutbox(h.t.db, recording, new Date(h.now().getTime() + 60_000));
+    await deliverOutbox(h.t.db, recording, new Date(h.now().getTime() + 10_000));
     expect(later).toEqual([]);
     // after the lease: every message goes out; the repeats are the dead sender's, each with its first Message-ID
     await deliverOutbox(h.t.db, recording, new Date(h.now().getTime() + 6 * 60_000));

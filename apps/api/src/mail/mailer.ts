@@ -5,8 +5,12 @@ import type { Env } from '../env.ts';
 import { drain, type Outcome } from './drain.ts';
 
 export const MAX_ATTEMPTS = 5;
-/** how long a claimed message is a sender's own: after a crash it is sent again after this */
-export const LEASE_MS = 5 * 60 * 1000;
+/**
+ * How long a claimed message is a sender's own: a live sender renews the lease of what it still
+ * holds every LEASE_MS / 3, so after a crash (kill -9 mid-pass) another pass sends it again within
+ * LEASE_MS — seconds, not the five minutes it took when the lease covered a whole pass (issue 14).
+ */
+export const LEASE_MS = 30 * 1000;
 /** messages claimed per statement */
 const CLAIM_BATCH = 200;
 /** the wait before the next attempt after `attempts` failures: 1, 2, 4, 8 … minutes, at most an hour */
@@ -101,12 +105,23 @@ export async function deliverOutbox(db: Db, send: Sender, now = new Date()): Pro
   const feds = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations));
   let sent = 0;
   for (const fed of feds) {
+    const started = Date.now();
     sent += await drain<OutboxRow>({
       width: send.concurrency ?? 1,
       claimBatch: CLAIM_BATCH,
       claim: (limit) => claim(db, fed.id, limit, now),
       send: (m) => send({ to: m.toEmail, subject: m.subject, text: m.bodyText, messageKey: messageKeyOf(m.tenantId, m.id) }),
       settle: (outcomes) => settle(db, fed.id, outcomes, now),
+      // the lease of what this pass still holds, moved on with the pass's own clock (`now` + time spent)
+      renew: {
+        everyMs: LEASE_MS / 3,
+        lease: (ids) => {
+          const until = new Date(now.getTime() + (Date.now() - started) + LEASE_MS).toISOString();
+          return withTenant(db, fed.id, (tx) =>
+            tx.execute(sql`update ${outbox} set claimed_until = ${until} where tenant_id = ${fed.id} and status = 'pending' and id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`),
+          );
+        },
+      },
     });
   }
   return sent;

@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/index.ts';
 import { loadPeople } from '../person/index.ts';
 import { agreementContentHash } from './version.rules.ts';
 import { findAgreement, findParties, findVersion } from './agreement.repo.ts';
-import { renderAgreementPdf } from './agreement.pdf.ts';
+import { renderPdf, renderPdfCached } from '../../lib/renderPool.ts';
+import type { PdfModel } from './agreement.pdf.ts';
 
 /**
  * The agreement as a PDF: the version in force, or while it is first being signed the frozen
@@ -32,7 +33,7 @@ export async function agreementPdf(ctx: ServiceCtx, id: string): Promise<{ filen
   // the PDF is a Chinese document whatever the reader's language
   const people = await loadPeople({ db: ctx.db, locale: 'zh-CN' }, sigs.map((s) => s.userId), parties.map((p) => p.tenantId));
 
-  const bytes = await renderAgreementPdf({
+  const model: PdfModel = {
     agreementId: a.id,
     number: a.number,
     versionNumber: v.number,
@@ -52,7 +53,11 @@ export async function agreementPdf(ctx: ServiceCtx, id: string): Promise<{ filen
     hashMatches: recomputed === v.contentHash,
     frozenAt: v.frozenAt,
     generatedAt: ctx.now,
-  });
+  };
+  // drawn in the render pool; the version in force is signed and never changes, so its PDF is kept
+  // by the hash of everything it shows (the first download's "generated at" stays on it)
+  const { generatedAt: _, ...shown } = model;
+  const bytes = versionId === a.inForceVersionId ? await renderPdfCached({ doc: 'agreement', ...shown }, { kind: 'agreement', model }) : await renderPdf({ kind: 'agreement', model });
 
   await recordAudit(ctx, {
     type: 'agreement.pdf_downloaded',

@@ -7,7 +7,7 @@ import type { ServiceCtx, UserCtx } from '../../service.ts';
 import { visibleEvent } from './contest.access.ts';
 import { findCertificateByNumber, findCertificatesOfEvent } from './contest.repo.ts';
 import { certificateHash } from './contest.rules.ts';
-import { renderCertificatePdf } from './certificate.pdf.ts';
+import { renderPdf } from '../../lib/renderPool.ts';
 
 // Certificates: the list of an event's (named federations), and the public verification page
 // (/verify/certificate/<number>), which reads one certificate by its number in a transaction
@@ -49,6 +49,6 @@ export async function certificatePdf(ctx: ServiceCtx, eventId: string, number: s
   const c = (await findCertificatesOfEvent(ctx, event.id)).find((x) => x.number === number);
   if (!c) throw new AppError('NOT_FOUND');
   const verifyUrl = `${ctx.env.publicUrl.replace(/\/$/, '')}/verify/certificate/${c.number}`;
-  const pdf = await renderCertificatePdf({ ...dto(c), verifyUrl });
+  const pdf = await renderPdf({ kind: 'certificate', model: { ...dto(c), verifyUrl } });
   return { filename: `荣誉证书-${c.number}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
 }

@@ -5,7 +5,7 @@ import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import { findBatch, toBatchDtos } from './batch.query.ts';
 import { bookingDtos } from './booking.query.ts';
 import { findRosterBookings } from './recuperation.repo.ts';
-import { renderRosterPdf } from './roster.pdf.ts';
+import { renderPdf } from '../../lib/renderPool.ts';
 import { rosterXlsx } from './roster.xlsx.ts';
 
 // The host's roster of a batch: everyone holding a bed (own and partner members, companions),
@@ -37,7 +37,7 @@ export async function rosterFile(ctx: ServiceCtx, batchId: string, format: 'xlsx
   const file: FileDto =
     format === 'xlsx'
       ? { filename: `${base}.xlsx`, contentType: XLSX_TYPE, base64: (await rosterXlsx(r)).toString('base64') }
-      : { filename: `${base}.pdf`, contentType: 'application/pdf', base64: (await renderRosterPdf(r, ctx.now)).toString('base64') };
+      : { filename: `${base}.pdf`, contentType: 'application/pdf', base64: (await renderPdf({ kind: 'roster', model: r, generatedAt: ctx.now })).toString('base64') };
   await recordAudit(ctx, { type: 'recuperation.roster_exported', entityType: 'recuperation_batch', entityId: batchId, data: { format, rows: r.rows.length } });
   return file;
 }

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { AppError } from '../errors.ts';
+import { canonicalJson } from './canonical.ts';
+import type { RenderResult, RenderTask } from './render.worker.ts';
+
+// PDF rendering off the request thread (issue 14): one agreement PDF is 0.6–1 s of CPU, and
+// sixteen in one batch delayed /healthz by seconds for every federation. A small Piscina pool
+// (at most two threads, or one on a single core) draws them; its queue is bounded, and a full
+// queue answers UNAVAILABLE (503, Retry-After) rather than growing without limit.
+// In development and tests the API runs TypeScript through tsx: the workers load tsx the same way;
+// from compiled JavaScript (dist/) the worker is the .js next to this file.
+
+const here = import.meta.url;
+const isTs = here.endsWith('.ts');
+const workerFile = new URL(isTs ? './render.worker.ts' : './render.worker.js', here).href;
+/** tsx's ESM loader, resolved from this package (the process's cwd may be anywhere) */
+const tsxLoader = () => pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/loader.mjs')).href;
+
+export const RENDER_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** tasks waiting beyond the running ones; more is refused with UNAVAILABLE */
+export const RENDER_QUEUE = 32;
+
+let pool: Piscina | null = null;
+function renderPool(): Piscina {
+  pool ??= new Piscina({
+    filename: workerFile,
+    minThreads: 0,
+    maxThreads: RENDER_THREADS,
+    maxQueue: RENDER_QUEUE,
+    idleTimeout: 60_000,
+    execArgv: isTs ? ['--import', tsxLoader()] : [],
+    // a builder gone wrong must not take the API's memory with it
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  return pool;
+}
+
+/** Renders counted by thread: tests check that the work ran off the main thread. */
+export const renderStats = { tasks: 0, threads: new Set<number>() };
+
+export async function renderPdf(task: RenderTask): Promise<Buffer> {
+  let r: RenderResult;
+  try {
+    r = (await renderPool().run(task)) as RenderResult;
+  } catch (e) {
+    if (/queue is at limit/i.test(String((e as Error).message))) throw new AppError('UNAVAILABLE');
+    throw e;
+  }
+  renderStats.tasks++;
+  renderStats.threads.add(r.threadId);
+  return Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+}
+
+/** Stops the workers (shutdown, tests). */
+export async function closeRenderPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.destroy();
+}
+
+// ---- documents that never change: cached by the hash of what they show ----
+
+const CACHE_BYTES = 64 * 1024 * 1024;
+const cache = new Map<string, Buffer>();
+let cachedBytes = 0;
+export const cacheStats = { hits: 0, misses: 0 };
+
+/**
+ * A document whose content can no longer change (a signed agreement in force) is rendered once per
+ * process and kept, keyed by the SHA-256 of its canonical content; least recently used goes first.
+ */
+export async function renderPdfCached(content: unknown, task: RenderTask): Promise<Buffer> {
+  // through JSON first: Dates become their ISO text (canonicalJson alone would drop them)
+  const key = createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(content)))).digest('hex');
+  const hit = cache.get(key);
+  if (hit) {
+    cacheStats.hits++;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  cacheStats.misses++;
+  const bytes = await renderPdf(task);
+  cache.set(key, bytes);
+  cachedBytes += bytes.length;
+  for (const [k, v] of cache) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    cache.delete(k);
+    cachedBytes -= v.length;
+  }
+  return bytes;
+}
