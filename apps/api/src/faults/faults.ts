@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@uc/db';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpSink } from '../jobs/test/smtpSink.ts';
 
 // The fault suite (issue 14), run by `pnpm test:faults` (scripts/test-faults.sh creates the cluster
 // and always drops it). The API runs as a child process on that cluster — migrated as the owner,
@@ -51,30 +51,9 @@ async function freePort(): Promise<number> {
 }
 
 // ---- the SMTP sink: what it accepted, by Message-ID ----
-interface Received {
-  messageId: string;
-  to: string;
-}
-const received: Received[] = [];
-const sink = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const messageId = /^message-id:\s*(\S+)/im.exec(raw)?.[1] ?? '';
-      setTimeout(() => {
-        received.push({ messageId, to: session.envelope.rcptTo.map((r) => r.address).join(',') });
-        callback();
-      }, SINK_DELAY_MS);
-    });
-  },
-});
-await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-const smtpPort = (sink.server.address() as AddressInfo).port;
+const sink = await startSmtpSink({ delayMs: SINK_DELAY_MS });
+const received = sink.received;
+const smtpPort = Number(new URL(sink.url).port);
 
 // ---- the API as a child process ----
 const apiPort = await freePort();
@@ -246,7 +225,7 @@ try {
   );
   const killAt = Date.now();
   // the pass records outcomes 50 at a time: killed after 10 of ours, those 10 went out unrecorded
-  const oursSoFar = () => received.filter((r) => /^faults\d+@sink\.test$/.test(r.to)).length;
+  const oursSoFar = () => received.filter((r) => /^faults\d+@sink\.test$/.test(r.to.join(','))).length;
   while (oursSoFar() < 10 && Date.now() - killAt < 30_000) await sleep(20);
   check(oursSoFar() >= 10, `the outbox pass had sent ${oursSoFar()} emails 30 s after queueing (want ≥ 10 before the kill)`);
   const beforeKill = oursSoFar();
@@ -304,9 +283,9 @@ try {
     await sleep(500);
   }
   await sleep(SINK_DELAY_MS * 3);
-  const ours = received.filter((r) => /^faults\d+@sink\.test$/.test(r.to));
+  const ours = received.filter((r) => /^faults\d+@sink\.test$/.test(r.to.join(',')));
   const idsByTo = new Map<string, Set<string>>();
-  for (const r of ours) idsByTo.set(r.to, (idsByTo.get(r.to) ?? new Set()).add(r.messageId));
+  for (const r of ours) idsByTo.set(r.to.join(','), (idsByTo.get(r.to.join(',')) ?? new Set()).add(r.messageId));
   const twice = ours.length - idsByTo.size;
   check(pending === 0, `${pending} queued emails not sent 60 s after the kill`);
   check(idsByTo.size === EMAILS, `${idsByTo.size} of ${EMAILS} queued emails reached the sink`);
@@ -331,7 +310,7 @@ try {
     await Promise.race([new Promise((r) => api!.once('exit', r)), sleep(5000)]);
     if (api.exitCode === null) api.kill('SIGKILL');
   }
-  await new Promise<void>((r) => sink.close(() => r()));
+  await sink.close();
   apiLog.end();
 }
 if (failures.length) {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-// A real SMTP server on a random port that keeps what it receives, for tests of email delivery.
+// A real SMTP server on a random port that keeps what it receives, for tests of email delivery
+// (and the fault suite, which asks it to take its time over each message, as a slow relay does).
 
 export interface ReceivedMail {
   from: string;
@@ -9,6 +10,7 @@ export interface ReceivedMail {
   subject: string;
   /** the body of a single-part text message, transfer encoding undone */
   text: string;
+  messageId: string;
   raw: string;
 }
 
@@ -20,7 +22,7 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(opts: { delayMs?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -31,14 +33,19 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: decodeHeader(headerOf(raw, 'subject')),
-          text: bodyOf(raw),
-          raw,
-        });
-        callback();
+        const accept = () => {
+          received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: decodeHeader(headerOf(raw, 'subject')),
+            text: bodyOf(raw),
+            messageId: headerOf(raw, 'message-id'),
+            raw,
+          });
+          callback();
+        };
+        if (opts.delayMs) setTimeout(accept, opts.delayMs);
+        else accept();
       });
     },
   });
