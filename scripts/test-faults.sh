@@ -31,4 +31,4 @@ pg_createcluster 15 "$name" -p "$port" --start-conf=manual -- --auth=trust >/dev
 pg_ctlcluster 15 "$name" start
 source scripts/toolchain.sh >/dev/null
 cd apps/api
-FAULTS_CLUSTER="15 $name" FAULTS_PORT="$port" node --import tsx src/faults/faults.ts
+node --import tsx src/faults/faults.ts 15 "$name" "$port"

@@ -18,11 +18,11 @@ import { startSmtpSink } from '../jobs/test/smtpSink.ts';
 //  - no HTTP 500 at all; 503 answers carry Retry-After
 //  - every federation's audit chain verifies (audit.verify)
 //  - every queued email reaches the SMTP sink; one sent twice across the kill carries the same Message-ID
-// Scripts, not application code: reads process.env directly. Prints one summary line.
+// The cluster comes as arguments from scripts/test-faults.sh (version, name, port). Prints one summary line.
 
-const [pgVersion, cluster] = (process.env.FAULTS_CLUSTER ?? '').split(' ');
-const pgPort = Number(process.env.FAULTS_PORT);
-if (!cluster || !pgPort || pgPort === 5432) throw new Error('run through scripts/test-faults.sh (FAULTS_CLUSTER, FAULTS_PORT; never 5432)');
+const [pgVersion, cluster, portArg] = process.argv.slice(2);
+const pgPort = Number(portArg);
+if (!pgVersion || !cluster || !pgPort || pgPort === 5432) throw new Error('run through scripts/test-faults.sh (arguments: version cluster port; never 5432)');
 
 const t0 = Date.now();
 const DB = 'uc_faults';
