@@ -11,7 +11,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = 'pglite' | 'postgres';
 
 export type DbConfig =
-  | { kind: 'pglite'; /** folder for the data; omit for an in-memory database */ dataDir?: string }
+  | {
+      kind: 'pglite';
+      /** folder for the data; omit for an in-memory database */
+      dataDir?: string;
+      /** a data directory dumped by PGlite's dumpDataDir() to start from (tests: an already migrated database) */
+      image?: Blob;
+    }
   | {
       kind: 'postgres';
       url: string;
@@ -33,7 +39,7 @@ export interface DbHandle {
 
 export async function createDb(config: DbConfig): Promise<DbHandle> {
   if (config.kind === 'pglite') {
-    const client = new PGlite(config.dataDir);
+    const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.image });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDb, type DbHandle } from '../client.ts';
-import { runMigrations } from '../migrate.ts';
+import { createFromTemplate, pgliteImage } from './images.ts';
 import { APP_ROLE } from '../tenant.ts';
 
 export interface TestDb extends DbHandle {
@@ -12,25 +12,19 @@ export interface TestDb extends DbHandle {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
- * on the server named by TEST_DATABASE_URL (dropped again by close()).
+ * on the server named by TEST_DATABASE_URL (dropped again by close()). Both start from an image
+ * migrated once per set of migrations (images.ts), not from an empty database.
  */
 export async function createTestDb(opts: { engine?: 'pglite' | 'postgres' } = {}): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const engine = opts.engine ?? (serverUrl ? 'postgres' : 'pglite');
   if (engine === 'pglite') {
-    const handle = await createDb({ kind: 'pglite' });
-    await runMigrations(handle);
-    return handle;
+    return createDb({ kind: 'pglite', image: await pgliteImage() });
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `uc_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
+  await createFromTemplate(serverUrl, name);
   const ownerUrl = withDatabase(serverUrl, name);
-  const owner = await createDb({ kind: 'postgres', url: ownerUrl, max: 2 });
-  await runMigrations(owner);
-  await owner.close();
   const appUrl = withUser(ownerUrl, APP_ROLE);
   // the app connects as the app role, exactly as in production; query() stays the owner's
   const handle = await createDb({ kind: 'postgres', url: appUrl, max: 20 });
