@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import postgres from 'postgres';
 import { createDb } from '../client.ts';
 import { migrationsFolder, runMigrations } from '../migrate.ts';
+import { withDatabase } from './urls.ts';
 
 // Migrating a fresh database costs ~5 s on PGlite and ~1 s on the server, once per test file
 // (over a hundred files, both engines). Each engine migrates once per set of migration files
@@ -78,9 +79,7 @@ async function buildTemplate(admin: postgres.Sql, serverUrl: string, template: s
     await admin.unsafe(`drop database if exists ${datname} with (force)`);
   }
   await admin.unsafe(`create database ${template}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${template}`;
-  const owner = await createDb({ kind: 'postgres', url: url.toString(), max: 1 });
+  const owner = await createDb({ kind: 'postgres', url: withDatabase(serverUrl, template), max: 1 });
   try {
     await runMigrations(owner);
   } finally {

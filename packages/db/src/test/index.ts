@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDb, type DbHandle } from '../client.ts';
 import { createFromTemplate, pgliteImage } from './images.ts';
+import { withDatabase, withUser } from './urls.ts';
 import { APP_ROLE } from '../tenant.ts';
+
+export { withDatabase, withUser };
 
 export interface TestDb extends DbHandle {
   // db: the app's handle (on the server it logs in as the app role); query(): raw SQL as the owner
@@ -41,17 +44,4 @@ export async function createTestDb(opts: { engine?: 'pglite' | 'postgres' } = {}
       await a.end();
     },
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-export function withUser(url: string, user: string): string {
-  const u = new URL(url);
-  u.username = user;
-  u.password = '';
-  return u.toString();
 }
