@@ -44,14 +44,20 @@ async function finishMarking(page: Page, shot: string | null, ownFederation: str
     await numbers.nth(i).click();
     // the sheet shows this contestant before its open aspects are counted
     await expect(page.getByRole('heading', { name: `${n} 号选手` })).toBeVisible();
-    const open = page.getByTestId('aspect').filter({ has: page.getByRole('button', { name: label('提交评分') }) });
-    for (let left = await open.count(); left > 0; left--) {
-      const card = open.first();
+    // each aspect card by position (stable for this contestant): mark it and wait for that card to
+    // show the mark taken, so a slow round trip never lets the next mark go to the wrong card
+    const cards = page.getByTestId('aspect');
+    const aspects = await cards.count();
+    for (let a = 0; a < aspects; a++) {
+      const card = cards.nth(a);
+      if (await card.getByTestId('aspect-done').count()) continue;
       await card.getByRole('spinbutton').fill(String(30 + ((i * 7) % 10)));
       await card.getByRole('button', { name: label('提交评分') }).click();
-      await expect(open).toHaveCount(left - 1);
+      await expect(card.getByTestId('aspect-done')).toBeVisible();
     }
   }
+  // every number on the sheet is ticked: nothing left for the lock to find missing
+  await expect(numbers.filter({ hasNotText: '✓' })).toHaveCount(0);
   if (shot) await page.screenshot({ path: artifact(`${shot}-done`), fullPage: true });
   await page.context().close();
 }

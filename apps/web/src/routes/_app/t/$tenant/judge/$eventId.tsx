@@ -60,11 +60,13 @@ function AspectCard({ eventId, number, aspect, mark, locked }: { eventId: string
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
+  // a taken mark shows as taken at once, not only after the sheet refetches: no second tap sends it twice
+  const taken = mark ?? (submit.isSuccess ? submit.variables.mark : undefined);
   return (
     <Card size="small" data-testid="aspect" title={aspect.label} extra={<Tag>{aspect.max}</Tag>}>
-      {mark !== undefined ? (
+      {taken !== undefined ? (
         <Tag color="green" data-testid="aspect-done">
-          {t('contest.judge.submitted', { mark: mark / 100 })}
+          {t('contest.judge.submitted', { mark: taken / 100 })}
         </Tag>
       ) : (
         <Flex gap={8}>
