@@ -1,9 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { XLSX_MIME } from '../support/roster.ts';
 import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
 
 // Issue 9's journey, in Chinese, on the demo contests: the chief judge seats a neutral judge (the
 // compatriot rule visible on the panel), judges finish the 养老护理员 marking on 375 px phones by
-// contestant number only, the chief judge locks and publishes, Ningbo appeals within the window and
+// contestant number only, the chief judge imports the theory exam's sheet, locks and publishes, Ningbo appeals within the window and
 // the chief judge decides; a certificate of the finalised 电工 event verifies on the public page.
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
@@ -98,6 +100,25 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     const hz = await signedIn(browser, baseURL, 'admin@hangzhou.demo');
     await openContest(hz, CONTEST_2026);
     const care = eventCard(hz, '养老护理员');
+    // no lock before the theory exam's sheet is in: download it with every number, fill it, import it
+    await expect(care.getByTestId('theory-status')).toContainText('尚未导入');
+    await care.getByRole('button', { name: label('导入理论成绩') }).click();
+    const dialog = hz.getByRole('dialog', { name: '导入养老护理员理论考试成绩' });
+    const href = await dialog.getByRole('link', { name: /下载导入表/ }).getAttribute('href');
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load((await (await hz.request.get(href!)).body()) as unknown as ExcelJS.Buffer);
+    const ws = sheet.worksheets[0]!;
+    ws.eachRow((row, n) => {
+      if (n > 1) row.getCell(2).value = n === 2 ? '缺考' : 60 + n * 3.5;
+    });
+    await dialog.locator('input[type=file]').setInputFiles({ name: '养老护理员理论成绩.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(await sheet.xlsx.writeBuffer()) });
+    await expect(dialog.getByText('将导入 8 名选手的理论成绩')).toBeVisible();
+    await expect(dialog.getByRole('cell', { name: '缺考' })).toBeVisible();
+    await hz.screenshot({ path: artifact('contest-06a-theory-preview') });
+    await dialog.getByRole('button', { name: /确认导入 8/ }).click();
+    await expect(dialog.getByText('已导入 8 名选手的理论成绩')).toBeVisible();
+    await dialog.getByRole('button', { name: label('完成') }).click();
+    await expect(care.getByTestId('theory-status')).toContainText('已导入 8 人');
     await care.getByRole('button', { name: label('锁定评分') }).click();
     await expect(care.getByText('评分已锁定')).toBeVisible();
     await care.getByRole('button', { name: label('发布成绩公示') }).click();

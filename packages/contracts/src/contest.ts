@@ -302,3 +302,9 @@ export const contestImportDto = z.object({
   preview: z.array(z.object({ row: z.number(), name: z.string(), detail: z.string() })),
 });
 export type ContestImportDto = z.infer<typeof contestImportDto>;
+
+/** The exam system's theory sheet for a drawn event: 参赛号, an optional 姓名 check, a mark per theory aspect. */
+export const contestTheoryImportInput = contestEntryImportInput.extend({ fileName: trimmed(1, 200).default('理论成绩.xlsx') });
+/** One recorded import (the latest counts). */
+export const contestTheoryImportDto = z.object({ id: uuid, at: z.string(), fileName: z.string(), fileSha256: z.string(), rows: z.number().int(), by: z.string() });
+export type ContestTheoryImportDto = z.infer<typeof contestTheoryImportDto>;

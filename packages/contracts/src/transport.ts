@@ -3,7 +3,7 @@
  * allows a larger body to a request that carries only these; the web sends each alone, never in
  * a batch. One list for both, so a new upload cannot be allowed on one side and batched on the other.
  */
-export const LARGE_BODY_PROCEDURES = ['member.import', 'contest.registration.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx'] as const;
+export const LARGE_BODY_PROCEDURES = ['member.import', 'contest.registration.import', 'contest.theory.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx'] as const;
 
 /**
  * Procedures whose answer is a file (PDF, Excel): each is rendered in a request of its own (the API
@@ -18,6 +18,7 @@ export const FILE_PROCEDURES = [
   'contest.event.rosterXlsx',
   'contest.event.scoresXlsx',
   'contest.registration.importTemplate',
+  'contest.theory.template',
   'cooperation.report.pdf',
   'cooperation.report.xlsx',
   'dashboard.exportXlsx',

@@ -91,3 +91,43 @@ export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
   }
   return workbook;
 }
+
+/** '身份证号*', ' 姓名（必填）' → '身份证号', '姓名' */
+export const normalizeHeader = (v: string) => v.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s*＊]/g, '');
+
+export interface KeyedRow<K extends string> {
+  /** the row number as Excel shows it (the header is row 1) */
+  row: number;
+  cells: Record<K, string>;
+}
+
+/**
+ * The data rows of an uploaded workbook's first sheet, each cell as text under its column's key.
+ * A column is found by its header (any of its names, normalised); blank rows are skipped. No sheet,
+ * a required column missing or more than maxRows rows is BAD_INPUT, naming the columns.
+ */
+export async function readKeyedRows<K extends string>(bytes: Buffer, spec: { columns: Record<K, string | readonly string[]>; required: readonly K[]; maxRows: number }): Promise<KeyedRow<K>[]> {
+  const sheet = (await loadXlsx(bytes)).worksheets[0];
+  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+  const keys = Object.keys(spec.columns) as K[];
+  const names = (k: K) => [spec.columns[k]].flat().map(normalizeHeader);
+  const columnOf = new Map<K, number>();
+  sheet.findRow(1)?.eachCell((cell, col) => {
+    const text = normalizeHeader(cellText(cell.value));
+    const key = keys.find((k) => names(k).includes(text));
+    if (key && !columnOf.has(key)) columnOf.set(key, col);
+  });
+  const missing = spec.required.filter((k) => !columnOf.has(k));
+  if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => names(k)[0]!) });
+  const rows: KeyedRow<K>[] = [];
+  for (let n = 2; n <= sheet.rowCount; n++) {
+    const r = sheet.findRow(n);
+    if (!r) continue;
+    const cells = {} as Record<K, string>;
+    for (const k of keys) cells[k] = columnOf.has(k) ? cellText(r.getCell(columnOf.get(k)!).value) : '';
+    if (Object.values<string>(cells).every((v) => !v)) continue;
+    if (rows.length >= spec.maxRows) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: spec.maxRows });
+    rows.push({ row: n, cells });
+  }
+  return rows;
+}

@@ -3,7 +3,8 @@ import { agreements, contests, federations, members, memberships, users, without
 import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import { assignJudge, createContest, createEvent, decideAppeal, drawNumbers, fileAppeal, finalise, judgeSheet, lockScores, publish, registerEntrant, submitScore } from '../modules/contest/index.ts';
+import ExcelJS from 'exceljs';
+import { assignJudge, createContest, createEvent, decideAppeal, drawNumbers, fileAppeal, finalise, importTheory, judgeSheet, lockScores, publish, registerEntrant, submitScore } from '../modules/contest/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { DEMO_PASSWORD } from './demoData.ts';
@@ -130,7 +131,8 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
     }
   }
   const t2 = at('2026-10-01T01:00:00Z');
-  for (const e of [electric, care]) await as(db, env, 'hangzhou', 'admin', t2, (ctx) => drawNumbers(ctx, e.id, `demo-draw-${e.trade}-2026`));
+  const drawn = new Map<string, number[]>();
+  for (const e of [electric, care]) drawn.set(e.id, (await as(db, env, 'hangzhou', 'admin', t2, (ctx) => drawNumbers(ctx, e.id, `demo-draw-${e.trade}-2026`))).numbers.map((n) => n.number));
   const panel: [string, string, boolean][] = [
     ['hangzhou', 'judge1', true],
     ['ningbo', 'judge1', false],
@@ -157,6 +159,16 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
     }
   };
   await mark(electric.id, at('2026-10-24T06:00:00Z'), 1);
+  // the 电工 theory exam's sheet from the exam system; 养老护理员's is still to come (the journey imports it)
+  const sheet = new ExcelJS.Workbook();
+  const ws = sheet.addWorksheet('成绩');
+  ws.addRow(['参赛号', '理论成绩']);
+  for (const n of drawn.get(electric.id)!) ws.addRow([n, n === 5 ? '缺考' : 60 + ((n * 13) % 38) + (n % 2) / 2]);
+  const fileBase64 = Buffer.from(await sheet.xlsx.writeBuffer()).toString('base64');
+  await as(db, env, 'hangzhou', 'admin', at('2026-10-24T08:00:00Z'), async (ctx) => {
+    const r = await importTheory(ctx, { eventId: electric.id, fileBase64, fileName: '电工理论考试成绩（考试系统导出）.xlsx', dryRun: false });
+    if (!r.ok) throw new Error(`demo theory sheet refused: ${JSON.stringify(r.errors)}`);
+  });
   await mark(care.id, at('2026-10-25T06:00:00Z'), 0.5);
   await as(db, env, 'hangzhou', 'admin', at('2026-10-24T09:00:00Z'), (ctx) => lockScores(ctx, electric.id));
   const published = await as(db, env, 'hangzhou', 'admin', at('2026-10-24T10:00:00Z'), (ctx) => publish(ctx, electric.id));

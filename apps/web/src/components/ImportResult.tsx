@@ -49,7 +49,7 @@ export function ImportResult({ result, successBody, onAgain, onDone }: { result:
         tableLayout="fixed"
         data-testid="import-errors"
         columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 64, align: 'right' },
+          { title: t('import.row'), dataIndex: 'row', width: 64, align: 'right', render: (row: number) => (row > 0 ? row : '—') },
           { title: t('import.column'), dataIndex: 'column', width: 96 },
           { title: t('import.problem'), dataIndex: 'message', render: (m: string) => <span style={{ overflowWrap: 'anywhere' }}>{m}</span> },
         ]}

@@ -241,6 +241,46 @@ export const contestScores = pgTable(
   ],
 );
 
+/** One import of the exam system's theory sheet for an event: the whole sheet; the latest one counts. */
+export const contestTheoryImports = pgTable(
+  'contest_theory_import',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    eventId: uuid('event_id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    rows: integer('rows').notNull(),
+    byUserId: uuid('by_user_id'),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'contest_theory_import_event_fk', columns: [t.tenantId, t.eventId], foreignColumns: [contestEvents.tenantId, contestEvents.id] }).onDelete('cascade'),
+    index('contest_theory_import_event_idx').on(t.tenantId, t.eventId, t.at),
+  ],
+);
+
+/** A theory mark as the exam system gave it (apart from the judges' marks); null: absent (缺考). */
+export const contestTheoryMarks = pgTable(
+  'contest_theory_mark',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    importId: uuid('import_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    entrantId: uuid('entrant_id').notNull(),
+    aspect: text('aspect').notNull(),
+    /** hundredths of a point */
+    mark: integer('mark'),
+  },
+  (t) => [
+    primaryKey({ name: 'contest_theory_mark_pk', columns: [t.tenantId, t.importId, t.entrantId, t.aspect] }),
+    foreignKey({ name: 'contest_theory_mark_import_fk', columns: [t.tenantId, t.importId], foreignColumns: [contestTheoryImports.tenantId, contestTheoryImports.id] }).onDelete('cascade'),
+    foreignKey({ name: 'contest_theory_mark_entrant_fk', columns: [t.tenantId, t.entrantId], foreignColumns: [contestEntrants.tenantId, contestEntrants.id] }).onDelete('cascade'),
+    check('contest_theory_mark_mark_ck', sql`${t.mark} between 0 and 100000`),
+  ],
+);
+
 /** An audited override of a locked mark (a re-mark after an appeal): append-only; the latest wins. */
 export const contestScoreOverrides = pgTable(
   'contest_score_override',

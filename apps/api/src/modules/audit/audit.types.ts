@@ -32,6 +32,7 @@ export type AuditEvent =
   | { type: 'contest.judge_assigned'; entityType: 'contest_event'; data: { userId: string; federation: string; chief: boolean } }
   | { type: 'contest.scored'; entityType: 'contest_score'; data: { eventId: string; number: number; aspect: string; judgeUserId: string } }
   | { type: 'contest.locked'; entityType: 'contest_event'; data: { scores: number } }
+  | { type: 'contest.theory_imported'; entityType: 'contest_event'; data: { importId: string; rows: number; fileName: string; fileSha256: string } }
   | { type: 'contest.published'; entityType: 'contest_event'; data: { appealUntil: string; entrants: number } }
   | { type: 'contest.appeal_filed'; entityType: 'contest_appeal'; data: { eventId: string; number: number } }
   | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[] } }

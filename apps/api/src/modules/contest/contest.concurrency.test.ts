@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
-import { AFTER_CLOSE, applyFor, enter, memberCaller, makeContest, makeContestants, makeContestWorld, makeEvent, TODAY, type ContestWorld, type Judge } from './contest.testkit.ts';
+import { AFTER_CLOSE, applyFor, enter, importTheoryAll, memberCaller, makeContest, makeContestants, makeContestWorld, makeEvent, TODAY, type ContestWorld, type Judge } from './contest.testkit.ts';
 
 // Many at once. On the PostgreSQL server (TEST_DATABASE_URL) these are real concurrent
 // transactions on separate connections; on PGlite they interleave on one. Either way: a city
@@ -89,7 +89,7 @@ describe('contests under concurrency', () => {
     async function markAll(opts: { except?: { number: number; aspect: string } } = {}) {
       for (const j of panel) {
         for (const n of hzNumbers) {
-          for (const aspect of ['theory', 'measure', 'judgement']) {
+          for (const aspect of ['measure', 'judgement']) {
             if (n === opts.except?.number && aspect === opts.except.aspect) continue;
             await j.caller.contest.score.submit({ eventId, number: n, aspect, mark: 3000 });
           }
@@ -99,19 +99,20 @@ describe('contests under concurrency', () => {
 
     it('five judges marking the same aspect of the same contestant at the same instant, each twice: five marks, none lost', async () => {
       const number = hzNumbers[0]!;
-      const calls = panel.flatMap((j, i) => [0, 1].map(() => () => j.caller.contest.score.submit({ eventId, number, aspect: 'theory', mark: 7000 + i * 100 })));
+      const calls = panel.flatMap((j, i) => [0, 1].map(() => () => j.caller.contest.score.submit({ eventId, number, aspect: 'measure', mark: 5000 + i * 100 })));
       const results = await Promise.allSettled(calls.map((c) => c()));
       expect(results.map(codeOf)).toEqual(Array(10).fill('ok'));
       const created = results.filter((r) => r.status === 'fulfilled' && (r.value as { created: boolean }).created);
       expect(created).toHaveLength(5);
-      const rows = await h.t.query<{ mark: number }>(`select mark from contest_score where event_id = $1 and aspect = 'theory' order by mark`, [eventId]);
-      expect(rows.map((r) => r.mark)).toEqual([7000, 7100, 7200, 7300, 7400]);
+      const rows = await h.t.query<{ mark: number }>(`select mark from contest_score where event_id = $1 and aspect = 'measure' order by mark`, [eventId]);
+      expect(rows.map((r) => r.mark)).toEqual([5000, 5100, 5200, 5300, 5400]);
     });
 
     it('the chief judge locking while the last marks arrive: no mark lost, none after the lock', async () => {
       // every mark in but the last contestant's judgement aspect
       const last = hzNumbers[hzNumbers.length - 1]!;
       await markAll({ except: { number: last, aspect: 'judgement' } });
+      await importTheoryAll(w.hzStaff, eventId, () => 75);
       const submits = panel.map((j) => () => j.caller.contest.score.submit({ eventId, number: last, aspect: 'judgement', mark: 2500 }));
       const locks = [0, 1, 2].map(() => () => w.hzStaff.contest.event.lock({ eventId }));
       const results = await Promise.allSettled([...submits, ...locks].sort(() => Math.random() - 0.5).map((c) => c()));
@@ -120,16 +121,17 @@ describe('contests under concurrency', () => {
       const [{ n }] = (await h.t.query<{ n: number }>(`select count(*)::int as n from contest_score where event_id = $1`, [eventId])) as [{ n: number }];
       if (locked.length) {
         // the lock saw every mark there will ever be
-        expect((locked[0] as PromiseFulfilledResult<{ scores: number }>).value.scores).toBe(n);
+        expect((locked[0] as PromiseFulfilledResult<{ scores: number }>).value.scores).toBe(n + hzNumbers.length);
       } else {
-        expect((await w.hzStaff.contest.event.lock({ eventId })).scores).toBe(n);
+        expect((await w.hzStaff.contest.event.lock({ eventId })).scores).toBe(n + hzNumbers.length);
       }
-      expect(n).toBe(panel.length * hzNumbers.length * 3);
+      expect(n).toBe(panel.length * hzNumbers.length * 2);
       for (const r of results) expect(['ok', 'CONTEST_STATE', 'SCORES_LOCKED']).toContain(codeOf(r));
     });
 
     it('marks submitted all at once after the lock: every one refused, nothing written', async () => {
       await markAll();
+      await importTheoryAll(w.hzStaff, eventId, () => 75);
       await w.hzStaff.contest.event.lock({ eventId });
       const [{ n: before }] = (await h.t.query<{ n: number }>(`select count(*)::int as n from contest_score where event_id = $1`, [eventId])) as [{ n: number }];
       const results = await Promise.allSettled(panel.flatMap((j) => hzNumbers.map((number) => j.caller.contest.score.submit({ eventId, number, aspect: 'measure', mark: 100 }))));

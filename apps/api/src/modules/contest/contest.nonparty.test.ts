@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
-import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, type ContestWorld } from './contest.testkit.ts';
+import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, importTheoryAll, theorySheet, type ContestWorld } from './contest.testkit.ts';
 
 // Shaoxing is neither a party to the 杭甬 agreement nor invited to judge this contest: every
 // contest procedure naming its contest, events, entrants, appeals answers NOT_FOUND to its
@@ -28,6 +28,7 @@ describe('contests, seen from a federation the contest does not name', () => {
     await w.hzStaff.contest.event.assignJudge({ eventId, federationSlug: w.hz.slug, userId: w.judges.hz[0]!.user.id, chief: true });
     await w.hzStaff.contest.event.assignJudge({ eventId, federationSlug: w.nb.slug, userId: w.judges.nb[0]!.user.id });
     await markAll([w.judges.hz[0]!, w.judges.nb[0]!], eventId, () => 50);
+    await importTheoryAll(w.hzStaff, eventId, () => 60);
     await w.hzStaff.contest.event.lock({ eventId });
     await w.hzStaff.contest.event.publish({ eventId });
     const nbRow = (await w.nbStaff.contest.event.results({ eventId })).rows.find((r) => r.federation.slug === w.nb.slug)!;
@@ -55,6 +56,9 @@ describe('contests, seen from a federation the contest does not name', () => {
       ['event.rosterXlsx', () => sx.event.rosterXlsx({ eventId })],
       ['event.resultsXlsx', () => sx.event.resultsXlsx({ eventId })],
       ['event.scoresXlsx', () => sx.event.scoresXlsx({ eventId })],
+      ['theory.imports', () => sx.theory.imports({ eventId })],
+      ['theory.template', () => sx.theory.template({ eventId })],
+      ['theory.import', async () => sx.theory.import({ eventId, fileBase64: await theorySheet([[1, 80]]), dryRun: true })],
       ['registration.create', () => enter(w.sxStaff, eventId, outsider!)],
       ['registration.withdraw', () => sx.registration.withdraw({ id: nbRegistrationId })],
 
@@ -62,7 +66,7 @@ describe('contests, seen from a federation the contest does not name', () => {
       ['appeal.file', () => sx.appeal.file({ eventId, number: 1, reason: '申诉' })],
       ['appeal.decide', () => sx.appeal.decide({ appealId, decision: 'rejected', reason: '不成立', remarks: [] })],
       ['score.sheet (judge)', () => judge.score.sheet({ eventId })],
-      ['score.submit (judge)', () => judge.score.submit({ eventId, number: 1, aspect: 'theory', mark: 100 })],
+      ['score.submit (judge)', () => judge.score.submit({ eventId, number: 1, aspect: 'measure', mark: 100 })],
       ['event.results (judge)', () => judge.event.results({ eventId })],
     ];
     for (const [name, call] of calls) await expectCode(call(), 'NOT_FOUND').catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });

@@ -2,6 +2,8 @@ import {
   advanceInput,
   contestEntryImportInput,
   contestImportDto,
+  contestTheoryImportDto,
+  contestTheoryImportInput,
   applicationDecideInput,
   applicationDto,
   applicationListInput,
@@ -54,6 +56,8 @@ import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
 import { advance } from './stage.write.ts';
 import { entryTemplate, importEntries } from './registration.import.ts';
+import { importTheory, theoryTemplate } from './theory.import.ts';
+import { theoryImports } from './theory.query.ts';
 import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
 import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
@@ -126,6 +130,11 @@ export const contestRouter = router({
     withdraw: applicant.input(byId).output(applicationDto).mutation(({ ctx, input }) => withdrawApplication(ctx.svc, input.id)),
     list: registrar.input(applicationListInput).output(z.array(applicationDto)).query(({ ctx, input }) => listApplications(ctx.svc, input)),
     decide: registrar.input(applicationDecideInput).output(applicationDto).mutation(({ ctx, input }) => decideApplication(ctx.svc, input)),
+  }),
+  theory: router({
+    imports: staffProcedure.input(eventIdInput).output(z.array(contestTheoryImportDto)).query(({ ctx, input }) => theoryImports(ctx.svc, input.eventId)),
+    template: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => theoryTemplate(ctx.svc, input.eventId)),
+    import: organiser.input(contestTheoryImportInput).input(onceInput).output(contestImportDto).mutation(({ ctx, input }) => importTheory(ctx.svc, input)),
   }),
   score: router({
     mine: judge.output(z.array(judgeEventDto)).query(({ ctx }) => myJudgeEvents(ctx.svc)),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../../test/caller.ts';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { draw } from './contest.rules.ts';
-import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, TODAY, type ContestWorld } from './contest.testkit.ts';
+import { AFTER_CLOSE, enter, importTheoryAll, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, theorySheet, TODAY, type ContestWorld } from './contest.testkit.ts';
 
 // A joint contest from end to end, through the API: the organiser creates it under the agreement,
 // both cities enter members within their quota, numbers are drawn by lot, a cross-city panel marks
@@ -122,17 +122,24 @@ describe('a joint skills contest', () => {
     const all = (await w.hzStaff.contest.registration.list({ eventId })).map((r) => ({ number: r.number!, slug: r.federation.slug }));
     const nbNumber = all.find((x) => x.slug === w.nb.slug)!.number;
     const hzNumber = all.find((x) => x.slug === w.hz.slug)!.number;
-    await expectCode(nbJudge.submit({ eventId, number: nbNumber, aspect: 'theory', mark: 9000 }), 'COMPATRIOT_JUDGE');
-    expect(await nbJudge.submit({ eventId, number: hzNumber, aspect: 'theory', mark: 9000 })).toEqual({ created: true, mark: 9000 });
-    expect(await nbJudge.submit({ eventId, number: hzNumber, aspect: 'theory', mark: 1000 })).toEqual({ created: false, mark: 9000 });
+    await expectCode(nbJudge.submit({ eventId, number: nbNumber, aspect: 'measure', mark: 5000 }), 'COMPATRIOT_JUDGE');
+    expect(await nbJudge.submit({ eventId, number: hzNumber, aspect: 'measure', mark: 5000 })).toEqual({ created: true, mark: 5000 });
+    expect(await nbJudge.submit({ eventId, number: hzNumber, aspect: 'measure', mark: 1000 })).toEqual({ created: false, mark: 5000 });
+    // theory comes from the exam sheet, never from a judge
+    await expectCode(nbJudge.submit({ eventId, number: hzNumber, aspect: 'theory', mark: 9000 }), 'BAD_INPUT');
     await expectCode(nbJudge.submit({ eventId, number: hzNumber, aspect: 'measure', mark: 6001 }), 'BAD_INPUT');
     await expectCode(w.hzStaff.contest.event.assignJudge({ eventId, federationSlug: w.sx.slug, userId: w.judges.sx[0]!.user.id }), 'CONTEST_STATE');
     await expectCode(w.hzStaff.contest.event.lock({ eventId }), 'CONTEST_STATE');
     // every judge marks: number n gets 50 + n points of each aspect's hundred
     await markAll([w.judges.hz[0]!, w.judges.nb[0]!, w.judges.sx[0]!], eventId, (_i, n, _a, max) => Math.round((max * (50 + n)) / 100));
+    // every practical mark is in, the theory sheet is not: no lock yet
+    await expectCode(w.hzStaff.contest.event.lock({ eventId }), 'CONTEST_STATE');
+    await importTheoryAll(w.hzStaff, eventId, (n) => 50 + n);
     // the results are the organiser's alone until published
     await expectCode(w.nbStaff.contest.event.results({ eventId }), 'CONTEST_STATE');
-    expect(await w.hzStaff.contest.event.lock({ eventId })).toEqual({ scores: 36 });
+    // 12 judged contestant-sheets × 2 practical aspects, and 6 theory marks
+    expect(await w.hzStaff.contest.event.lock({ eventId })).toEqual({ scores: 30 });
+    await expectCode(w.hzStaff.contest.theory.import({ eventId, fileBase64: await theorySheet([[1, 80]]), dryRun: false }), 'SCORES_LOCKED');
     await expectCode(nbJudge.submit({ eventId, number: hzNumber, aspect: 'measure', mark: 100 }), 'SCORES_LOCKED');
   });
 
@@ -171,12 +178,11 @@ describe('a joint skills contest', () => {
     const remarks = [w.judges.hz[0]!, w.judges.sx[0]!].flatMap((j) => [
       { judgeUserId: j.user.id, aspect: 'measure', mark: 6000 },
       { judgeUserId: j.user.id, aspect: 'judgement', mark: 4000 },
-      { judgeUserId: j.user.id, aspect: 'theory', mark: 10000 },
     ]);
     const after = await w.hzStaff.contest.event.results({ eventId });
     expect(after.rows[0]!.number).toBe(top);
     const decided = await w.hzStaff.contest.appeal.decide({ appealId: appeal.id, decision: 'upheld', reason: '复核属实，更正', remarks });
-    expect(decided.rows[0]).toMatchObject({ number: lowestNb.number, rank: 1, total: 100, award: '一等奖' });
+    expect(decided.rows[0]).toMatchObject({ number: lowestNb.number, rank: 1, practical: 100, award: '一等奖' });
     expect(decided.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(decided.appeals[0]).toMatchObject({ status: 'upheld' });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { members } from '@uc/db';
 import { withTenant } from '@uc/db';
 import { addMembership, callerFor, makeFederation, makeStaff, makeUser, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
@@ -114,3 +115,28 @@ export async function memberCaller(h: Harness, fed: TestFederation, memberId: st
 /** A member applies for an event from their phone, with consent. */
 export const applyFor = (member: Caller, eventId: string, opts: { yearsInTrade?: number; key?: string } = {}) =>
   member.contest.application.submit({ eventId, yearsInTrade: opts.yearsInTrade ?? 5, certificates: [], consent: true, idempotencyKey: opts.key ?? `apply-${eventId}-${randomUUID()}` });
+
+/** An exam-system theory sheet as base64: a header row and data rows. */
+export async function theorySheet(rows: (string | number)[][], header: string[] = ['参赛号', '理论知识']): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('理论成绩');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+/** The contestant numbers on the event's theory template (the organiser's download). */
+export async function templateNumbers(staff: Caller, eventId: string): Promise<number[]> {
+  const file = await staff.contest.theory.template({ eventId });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+  const out: number[] = [];
+  wb.worksheets[0]!.eachRow((row, n) => n > 1 && out.push(Number(row.getCell(1).value)));
+  return out;
+}
+
+/** The organiser imports a theory mark (points) for every contestant, numbers read from the template. */
+export async function importTheoryAll(staff: Caller, eventId: string, pointsOf: (number: number) => number | string) {
+  const template = await templateNumbers(staff, eventId);
+  return staff.contest.theory.import({ eventId, fileBase64: await theorySheet(template.map((n) => [n, pointsOf(n)])), dryRun: false });
+}

@@ -6,7 +6,8 @@ import { chinaDateTime } from '../../lib/dates.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { assertOrganiser, visibleEvent } from './contest.access.ts';
-import { findEffectiveMarks, findEntrants, findFederations, findJudges } from './contest.repo.ts';
+import { findEntrants, findFederations, findJudges } from './contest.repo.ts';
+import { eventMarks } from './theory.query.ts';
 import { listRegistrations } from './registration.query.ts';
 import { results } from './result.query.ts';
 
@@ -73,7 +74,9 @@ export async function scoresFile(ctx: ServiceCtx, eventId: string): Promise<File
   const { event, contest } = await visibleEvent(ctx, eventId);
   assertOrganiser(ctx, contest);
   if (!event.drawnAt) throw new AppError('CONTEST_STATE', { reason: 'not_drawn' });
-  const [marks, entrants, judges] = await Promise.all([findEffectiveMarks(ctx, event.id), findEntrants(ctx, event.id), findJudges(ctx, event.id)]);
+  const [{ judged, theory }, entrants, judges] = await Promise.all([eventMarks(ctx, event), findEntrants(ctx, event.id), findJudges(ctx, event.id)]);
+  // theory marks come from the exam sheet, not a judge: shown as 理论考试
+  const marks = [...judged, ...theory.map((m) => ({ ...m, judgeUserId: '' }))];
   const feds = await findFederations(ctx, judges.map((j) => j.judgeTenantId));
   const numberOf = new Map(entrants.map((e) => [e.id, e.number]));
   const judgeOf = new Map(judges.map((j) => [j.userId, j]));
@@ -84,7 +87,7 @@ export async function scoresFile(ctx: ServiceCtx, eventId: string): Promise<File
     .sort((a, b) => (numberOf.get(a.entrantId) ?? 0) - (numberOf.get(b.entrantId) ?? 0) || (order.get(a.aspect) ?? 99) - (order.get(b.aspect) ?? 99) || a.judgeUserId.localeCompare(b.judgeUserId))
     .map((m) => {
       const j = judgeOf.get(m.judgeUserId);
-      return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
+      return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '理论考试（导入）', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
     });
   return file(
     `${event.trade}-评分表`,

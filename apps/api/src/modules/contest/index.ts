@@ -20,6 +20,7 @@ export { assignJudge } from './judge.write.ts';
 export { judgeSheet } from './judge.query.ts';
 export { submitScore } from './score.write.ts';
 export { lockScores } from './score.lock.ts';
+export { importTheory } from './theory.import.ts';
 export { decideAppeal, fileAppeal, publish } from './result.write.ts';
 export { finalise } from './certificate.write.ts';
 export { draw, DRAW_ALGORITHM } from './contest.rules.ts';

@@ -39,13 +39,16 @@ export async function myPanelSeat(ctx: ServiceCtx, eventId: string) {
 export async function judgeSheet(ctx: ServiceCtx, eventId: string): Promise<JudgeSheetDto> {
   const { event } = await visibleEvent(ctx, eventId);
   await myPanelSeat(ctx, event.id);
-  const [entrants, mine] = await Promise.all([findEntrants(ctx, event.id), findScoresOfJudge(ctx, event.id, ctx.actor.userId!)]);
+  const entrants = await findEntrants(ctx, event.id);
   const numberOf = new Map(entrants.map((e) => [e.id, e.number]));
+  const aspects = event.aspects.filter((a) => a.part === 'practical');
+  const mine = (await findScoresOfJudge(ctx, event.id, ctx.actor.userId!)).filter((s) => aspects.some((a) => a.key === s.aspect));
   return {
     eventId: event.id,
     trade: event.trade,
     locked: !!event.lockedAt,
-    aspects: event.aspects,
+    // judges mark the practical aspects; theory comes from the exam sheet (theory.import.ts)
+    aspects,
     // only those this judge may mark: not their compatriots
     contestants: entrants
       .filter((e) => e.homeTenantId !== ctx.tenantId)

@@ -3,9 +3,8 @@ import { validationMessage } from '@uc/contracts/i18n';
 import { asTenant, contestRegistrations, members } from '@uc/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError } from '../../errors.ts';
 import ExcelJS from 'exceljs';
-import { cellText, loadXlsx, XLSX_TYPE } from '../../lib/xlsx.ts';
+import { readKeyedRows, XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { availability } from '../place/index.ts';
 import { idNumberHmac } from '../member/index.ts';
@@ -27,36 +26,11 @@ const REQUIRED: Key[] = ['name', 'idNumber', 'years', 'consent'];
 const MAX_ROWS = 500;
 const YES = new Set(['是', '同意', '已同意', 'Y', 'YES', '√', '✓']);
 
-async function readEntrySheet(bytes: Buffer) {
-  const wb = await loadXlsx(bytes);
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
-  const columnOf = new Map<Key, number>();
-  sheet.findRow(1)?.eachCell((cell, col) => {
-    const text = cellText(cell.value).replace(/[\s*＊]/g, '');
-    const key = (Object.keys(ENTRY_COLUMNS) as Key[]).find((k) => ENTRY_COLUMNS[k] === text);
-    if (key && !columnOf.has(key)) columnOf.set(key, col);
-  });
-  const missing = REQUIRED.filter((k) => !columnOf.has(k));
-  if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => ENTRY_COLUMNS[k]) });
-  const rows: { row: number; cells: Record<Key, string> }[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const r = sheet.findRow(n);
-    if (!r) continue;
-    const cells = {} as Record<Key, string>;
-    for (const k of Object.keys(ENTRY_COLUMNS) as Key[]) cells[k] = columnOf.has(k) ? cellText(r.getCell(columnOf.get(k)!).value) : '';
-    if (Object.values(cells).every((v) => !v)) continue;
-    if (rows.length >= MAX_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_ROWS });
-    rows.push({ row: n, cells });
-  }
-  return rows;
-}
-
 export async function importEntries(ctx: ServiceCtx, input: z.output<typeof contestEntryImportInput>): Promise<ContestImportDto> {
   const { event, contest } = await visibleEvent(ctx, input.eventId);
   assertEnteringParty(ctx, contest);
   assertWindowOpen(ctx, event);
-  const rows = await readEntrySheet(Buffer.from(input.fileBase64, 'base64'));
+  const rows = await readKeyedRows(Buffer.from(input.fileBase64, 'base64'), { columns: ENTRY_COLUMNS, required: REQUIRED, maxRows: MAX_ROWS });
   const errors: ContestImportDto['errors'] = [];
   const report = (row: number, key: Key, code: string) => errors.push({ row, column: ENTRY_COLUMNS[key], code, message: validationMessage(code, ctx.locale) });
 

@@ -5,7 +5,8 @@ import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { visibleEvent } from './contest.access.ts';
 import { fedOf, stageOf } from './contest.dto.ts';
-import { findAppeals, findEffectiveMarks, findEntrants, findFederations, findRegistrationsOfEvent } from './contest.repo.ts';
+import { findAppeals, findEntrants, findFederations, findRegistrationsOfEvent } from './contest.repo.ts';
+import { eventMarks } from './theory.query.ts';
 import { appealUntil, awardFor, rank, scoreEntrant } from './contest.rules.ts';
 
 // Results are derived from the raw marks (and their audited overrides) every time they are
@@ -13,7 +14,7 @@ import { appealUntil, awardFor, rank, scoreEntrant } from './contest.rules.ts';
 // stale total behind. The organiser sees them once marking starts; the parties once published.
 
 export async function rankedEntrants(ctx: ServiceCtx, event: ContestEventRow) {
-  const [entrants, marks] = await Promise.all([findEntrants(ctx, event.id), findEffectiveMarks(ctx, event.id)]);
+  const [entrants, { all: marks }] = await Promise.all([findEntrants(ctx, event.id), eventMarks(ctx, event)]);
   const scores = entrants.map((e) => scoreEntrant(event.aspects, event.theoryWeight, { id: e.id, number: e.number }, marks));
   const home = new Map(entrants.map((e) => [e.id, e.homeTenantId]));
   return rank(scores).map((s) => ({ ...s, homeTenantId: home.get(s.entrantId)!, award: awardFor(s.rank, s.complete), advanced: event.advance > 0 && s.complete && s.rank <= event.advance }));

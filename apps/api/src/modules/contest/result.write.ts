@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { assertOrganiser, visibleEvent } from './contest.access.ts';
-import { decideAppealRow, findEffectiveMarks, findEntrantByNumber, findEntrants, insertAppeal, insertOverride, lockAppeal, lockEvent, updateEvent } from './contest.repo.ts';
+import { decideAppealRow, findEntrantByNumber, findEntrants, insertAppeal, insertOverride, lockAppeal, lockEvent, updateEvent } from './contest.repo.ts';
 import { appealUntil } from './contest.rules.ts';
 import { auditAll } from './contest.write.ts';
 import { results } from './result.query.ts';
+import { eventMarks } from './theory.query.ts';
 
 // Publication (公示) with its appeal window, written appeals by the contestant's federation, and
 // the chief judge's decision: an upheld appeal re-marks through audited overrides (the original
@@ -43,7 +44,7 @@ export async function decideAppeal(ctx: ServiceCtx, input: z.infer<typeof appeal
   const { event, contest } = await visibleEvent(ctx, appeal.eventId);
   assertOrganiser(ctx, contest);
   if (appeal.status !== 'filed' || event.finalisedAt) throw new AppError('CONTEST_STATE', { reason: 'appeal_decided' });
-  const marks = await findEffectiveMarks(ctx, event.id);
+  const { judged: marks } = await eventMarks(ctx, event);
   const remarks: { judgeUserId: string; aspect: string; from: number; to: number }[] = [];
   if (input.decision === 'upheld') {
     for (const r of input.remarks) {

@@ -18,7 +18,8 @@ export async function submitScore(ctx: ServiceCtx, input: z.infer<typeof scoreSu
   const { event } = await visibleEvent(ctx, input.eventId);
   const seat = await myPanelSeat(ctx, event.id);
   const aspect = event.aspects.find((a) => a.key === input.aspect);
-  if (!aspect) throw new AppError('BAD_INPUT', { fields: { aspect: 'invalid_value' } });
+  // theory is imported from the exam system's sheet, never marked by a judge
+  if (!aspect || aspect.part === 'theory') throw new AppError('BAD_INPUT', { fields: { aspect: 'invalid_value' } });
   if (input.mark > aspect.max * 100) throw new AppError('BAD_INPUT', { fields: { mark: 'over_max' }, max: aspect.max * 100 });
   const host: ServiceCtx = { ...ctx, tenantId: event.tenantId };
   return asTenant(ctx.db, event.tenantId, async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness } from '../../test/harness.ts';
-import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, TODAY, type ContestWorld } from './contest.testkit.ts';
+import { AFTER_CLOSE, enter, importTheoryAll, makeContest, makeContestants, makeContestWorld, makeEvent, markAll, TODAY, type ContestWorld } from './contest.testkit.ts';
 
 // Stages 初赛 → 决赛 (decision 0033): the top N of a preliminary's published results — derived
 // from the marks after the appeal window, an upheld appeal's re-mark included — advance into a
@@ -37,6 +37,7 @@ describe('a preliminary advances its top N into a final', () => {
     await seat(eventId);
     // number n scores 50 + n points of each hundred: the highest numbers lead
     await markAll(judges(), eventId, (_i, n, _a, max) => Math.round((max * (50 + n)) / 100));
+    await importTheoryAll(w.hzStaff, eventId, (n) => 50 + n);
     await w.hzStaff.contest.event.lock({ eventId });
     const finalDate = '2027-04-20';
     await expectCode(w.hzStaff.contest.event.advance({ eventId, eventDate: finalDate }), 'CONTEST_STATE');
@@ -50,7 +51,7 @@ describe('a preliminary advances its top N into a final', () => {
     const filed = await w.nbStaff.contest.appeal.file({ eventId, number: nbLast.number, reason: '实操测量项计分有误' });
     h.advance(2 * 3_600_000 + 60_000);
     await expectCode(w.hzStaff.contest.event.advance({ eventId, eventDate: finalDate }), 'CONTEST_STATE');
-    const remarks = [w.judges.hz[0]!, w.judges.sx[0]!].flatMap((j) => ['theory', 'measure', 'judgement'].map((aspect) => ({ judgeUserId: j.user.id, aspect, mark: { theory: 10000, measure: 6000, judgement: 4000 }[aspect]! })));
+    const remarks = [w.judges.hz[0]!, w.judges.sx[0]!].flatMap((j) => ['measure', 'judgement'].map((aspect) => ({ judgeUserId: j.user.id, aspect, mark: { measure: 6000, judgement: 4000 }[aspect]! })));
     const decided = await w.hzStaff.contest.appeal.decide({ appealId: filed.appeals[0]!.id, decision: 'upheld', reason: '复核属实，更正', remarks });
     const top2 = decided.rows.filter((r) => r.advanced);
     expect(top2.map((r) => r.rank)).toEqual([1, 2]);
@@ -82,6 +83,7 @@ describe('a preliminary advances its top N into a final', () => {
     expect(drawn.numbers.map((n) => n.number).sort()).toEqual([1, 2]);
     await seat(final.id);
     await markAll(judges(), final.id, (_i, n, _a, max) => Math.round((max * (70 + n)) / 100));
+    await importTheoryAll(w.hzStaff, final.id, (n) => 70 + n);
     await w.hzStaff.contest.event.lock({ eventId: final.id });
     const finalResults = await w.hzStaff.contest.event.publish({ eventId: final.id });
     expect(finalResults.rows.map((r) => [r.rank, r.advanced])).toEqual([
@@ -113,9 +115,12 @@ describe('a preliminary advances its top N into a final', () => {
     expect(res.slice(3).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(res.slice(3).filter((r) => r[8] === '是')).toHaveLength(2);
     const scores = await sheetOf(await w.hzStaff.contest.event.scoresXlsx({ eventId }));
-    // 3 judges × 3 aspects × 6 entrants, less each compatriot pair (2 judges × 3 aspects × 3 entrants)
-    expect(scores.slice(3)).toHaveLength(36);
-    expect(scores.slice(3).filter((r) => r[0] === String(nbLast.number) && r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[4])).toEqual(['100', '60', '40']);
+    // 3 judges × 2 practical aspects × 6 entrants, less each compatriot pair (2 judges × 2 aspects × 3
+    // entrants), and the imported theory mark of each of the 6 entrants
+    expect(scores.slice(3)).toHaveLength(30);
+    const ofLast = scores.slice(3).filter((r) => r[0] === String(nbLast.number));
+    expect(ofLast.filter((r) => r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[4])).toEqual(['60', '40']);
+    expect(ofLast.filter((r) => r[2] === '理论考试（导入）').map((r) => r[4])).toEqual([String(50 + nbLast.number)]);
     await expectCode(w.nbStaff.contest.event.scoresXlsx({ eventId }), 'FORBIDDEN');
     await expectCode(w.sxStaff.contest.event.resultsXlsx({ eventId: plain }), 'CONTEST_STATE');
 

@@ -1,7 +1,7 @@
 import { HONOUR_KINDS } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText, loadXlsx } from '../../lib/xlsx.ts';
+import { cellText, loadXlsx, normalizeHeader } from '../../lib/xlsx.ts';
 
 // The member roster as union offices keep it in Excel: the same Chinese columns for import,
 // export and the template.
@@ -63,9 +63,6 @@ export interface SheetRow {
   row: number;
   cells: Record<ColumnKey, string>;
 }
-
-/** '身份证号*', ' 姓名（必填）' → '身份证号', '姓名' */
-const normalizeHeader = (v: string) => v.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s*＊]/g, '');
 
 /**
  * The data rows of the workbook's first sheet, by column, as text. Blank rows are skipped.

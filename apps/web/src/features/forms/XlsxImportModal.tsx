@@ -23,7 +23,7 @@ export interface XlsxImportModalProps<R extends ImportOutcome> {
   templateLabel: string;
   templateUrl: string;
   /** sends the file; resolves with every row imported, or every row's problems (nothing imported) */
-  send(fileBase64: string): Promise<R>;
+  send(fileBase64: string, fileName: string): Promise<R>;
   /** checks the file without importing (a dry run); when given, what would be imported is shown and confirmed first */
   dryRun?(fileBase64: string): Promise<R>;
   /** the preview of a dry run that found no errors */
@@ -81,7 +81,7 @@ export function XlsxImportModal<R extends ImportOutcome>(props: XlsxImportModalP
   const commit = async (file: string, fileBase64: string) => {
     setStage({ step: 'upload', file });
     try {
-      const result = await props.send(fileBase64);
+      const result = await props.send(fileBase64, file);
       setStage({ step: 'result', result });
       if (result.ok) await props.onImported();
     } catch (err) {

@@ -10,6 +10,7 @@ import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
+import { TheoryImportButton, TheoryStatus } from './TheoryImport.tsx';
 
 const STAGE_COLOR: Record<ContestEventDto['stage'], string> = { registration: 'green', closed: 'orange', drawn: 'blue', locked: 'purple', published: 'gold', finalised: 'default' };
 
@@ -50,6 +51,7 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           </Button>
         </Popconfirm>
       )}
+      {e.stage === 'drawn' && <TheoryImportButton event={e} />}
       {e.stage === 'drawn' && (
         <Button type="primary" loading={lock.isPending} onClick={() => lock.mutate(input)}>
           {t('contest.action.lock')}
@@ -122,6 +124,7 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           </Tag>
         ))}
         <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+        <TheoryStatus event={e} />
       </Flex>
       <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="contest-files">
         <a href={contestFileUrl(slug, e.id, 'roster')} download>
