@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ContestImportDto } from '@uc/contracts';
-import { Table, Typography } from 'antd';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { ImportPreview } from '@/features/forms/ImportPreview.tsx';
 import { XlsxImportModal } from '@/features/forms/XlsxImportModal.tsx';
 import { contestEntryTemplateUrl } from '@/lib/downloads.ts';
 import { useT } from '@/lib/locale.ts';
@@ -34,20 +34,14 @@ export function EntryImportModal({ eventId, onClose }: { eventId: string; onClos
 function EntryPreview({ result }: { result: ContestImportDto }) {
   const t = useT();
   return (
-    <>
-      <Typography.Text strong>{t('contest.import.previewTitle', { count: result.imported, rows: result.totalRows })}</Typography.Text>
-      <Table
-        size="small"
-        rowKey="row"
-        pagination={false}
-        scroll={{ y: 280 }}
-        dataSource={result.preview}
-        columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 64 },
-          { title: t('contest.reg.name'), dataIndex: 'name', width: 110 },
-          { title: t('contest.reg.years'), dataIndex: 'detail' },
-        ]}
-      />
-    </>
+    <ImportPreview
+      heading={t('contest.import.previewTitle', { count: result.imported, rows: result.totalRows })}
+      rows={result.preview}
+      total={result.imported}
+      columns={[
+        { title: t('contest.reg.name'), key: 'name', width: 110 },
+        { title: t('contest.reg.years'), key: 'detail' },
+      ]}
+    />
   );
 }

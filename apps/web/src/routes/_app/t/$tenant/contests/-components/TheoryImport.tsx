@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ContestEventDto, ContestImportDto } from '@uc/contracts';
-import { Button, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { ImportPreview } from '@/features/forms/ImportPreview.tsx';
 import { XlsxImportModal } from '@/features/forms/XlsxImportModal.tsx';
 import { contestFileUrl } from '@/lib/downloads.ts';
 import { formatDateTime } from '@/lib/dates.ts';
@@ -59,20 +60,14 @@ export function TheoryImportButton({ event: e }: { event: ContestEventDto }) {
 function TheoryPreview({ result }: { result: ContestImportDto }) {
   const t = useT();
   return (
-    <>
-      <Typography.Text strong>{t('contest.theory.previewTitle', { count: result.imported })}</Typography.Text>
-      <Table
-        size="small"
-        rowKey="row"
-        pagination={false}
-        scroll={{ y: 280 }}
-        dataSource={result.preview}
-        columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 64 },
-          { title: t('contest.theory.number'), dataIndex: 'name', width: 110 },
-          { title: t('contest.theory.mark'), dataIndex: 'detail' },
-        ]}
-      />
-    </>
+    <ImportPreview
+      heading={t('contest.theory.previewTitle', { count: result.imported })}
+      rows={result.preview}
+      total={result.imported}
+      columns={[
+        { title: t('contest.theory.number'), key: 'name', width: 110 },
+        { title: t('contest.theory.mark'), key: 'detail' },
+      ]}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import type { MemberImportDto } from '@uc/contracts';
-import { Alert, Table, Typography } from 'antd';
+import { Alert } from 'antd';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
+import { ImportPreview } from '@/features/forms/ImportPreview.tsx';
 import { XlsxImportModal } from '@/features/forms/XlsxImportModal.tsx';
 import { memberTemplateUrl } from '@/lib/downloads.ts';
 import { useT } from '@/lib/locale.ts';
@@ -23,7 +24,7 @@ export function ImportModal({ onClose }: { onClose(): void }) {
       templateLabel={t('import.template')}
       templateUrl={memberTemplateUrl(slug)}
       dryRun={(fileBase64) => preview.mutateAsync({ fileBase64, dryRun: true })}
-      renderPreview={(r) => <ImportPreview result={r} />}
+      renderPreview={(r) => <MemberPreview result={r} />}
       send={(fileBase64) => upload.mutateAsync({ fileBase64 })}
       onImported={refresh}
       successBody={(count) => t('import.successBody', { count })}
@@ -35,29 +36,22 @@ export function ImportModal({ onClose }: { onClose(): void }) {
 }
 
 /** What a dry run found: the rows left out (the template's example row), then the first rows that would be imported. */
-function ImportPreview({ result }: { result: MemberImportDto }) {
+function MemberPreview({ result }: { result: MemberImportDto }) {
   const t = useT();
   return (
     <>
       {result.skipped.map((s) => (
         <Alert key={s.row} type="warning" showIcon title={t('import.skippedRow', { row: s.row, message: s.message })} />
       ))}
-      <Typography.Text strong>{t('import.previewTitle', { count: result.imported, rows: result.totalRows })}</Typography.Text>
-      {result.preview.length > 0 && (
-        <Table
-          size="small"
-          rowKey="row"
-          pagination={false}
-          scroll={{ y: 280 }}
-          dataSource={result.preview}
-          columns={[
-            { title: t('import.row'), dataIndex: 'row', width: 64 },
-            { title: t('members.name'), dataIndex: 'name', width: 96 },
-            { title: t('import.previewUnit'), dataIndex: 'orgUnitPath', render: (p: string) => <span style={{ wordBreak: 'break-all' }}>{p}</span> },
-          ]}
-        />
-      )}
-      {result.imported > result.preview.length && <Typography.Text type="secondary">{t('import.previewMore', { shown: result.preview.length })}</Typography.Text>}
+      <ImportPreview
+        heading={t('import.previewTitle', { count: result.imported, rows: result.totalRows })}
+        rows={result.preview}
+        total={result.imported}
+        columns={[
+          { title: t('members.name'), key: 'name', width: 96 },
+          { title: t('import.previewUnit'), key: 'orgUnitPath', render: (p: string) => <span style={{ wordBreak: 'break-all' }}>{p}</span> },
+        ]}
+      />
     </>
   );
 }
