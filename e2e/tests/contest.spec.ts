@@ -115,7 +115,7 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await expect(dialog.getByText('将导入 8 名选手的理论成绩')).toBeVisible();
     await expect(dialog.getByRole('cell', { name: '缺考' })).toBeVisible();
     await hz.screenshot({ path: artifact('contest-06a-theory-preview') });
-    await dialog.getByRole('button', { name: /确认导入 8/ }).click();
+    await dialog.getByRole('button', { name: '确认导入 8 名选手的成绩' }).click();
     await expect(dialog.getByText('已导入 8 名选手的理论成绩')).toBeVisible();
     await dialog.getByRole('button', { name: label('完成') }).click();
     await expect(care.getByTestId('theory-status')).toContainText('已导入 8 人');

@@ -70,6 +70,13 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(nb.getByText('待受理').first()).toBeVisible();
     await expect(nb.getByTestId('clock-accept').getByText('计时中')).toBeVisible();
     path = new URL(nb.url()).pathname;
+    // a word to the Hangzhou caseworker on the referral's own thread
+    const thread = nb.getByTestId('referral-thread');
+    await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
+    await expect(thread.getByText('还没有留言')).toBeVisible();
+    await thread.getByLabel('给对方维权专员留言').fill('职工今天下午可到贵会当面补充材料，请告知接待地点。');
+    await thread.getByRole('button', { name: label('发送') }).click();
+    await expect(thread.getByTestId('thread-message')).toHaveCount(1);
     await nb.screenshot({ path: artifact('rights-02-ningbo-referred'), fullPage: true });
   });
 
@@ -87,6 +94,12 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(hz.getByText(INTERNAL_DOC)).toHaveCount(0);
     await expect(hz.getByText('职工情绪焦虑')).toHaveCount(0);
     await expect(hz.getByText(/110101\*{8}/)).toBeVisible();
+    const thread = hz.getByTestId('referral-thread');
+    await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
+    await expect(thread.getByTestId('thread-message').filter({ hasText: '宁波市总工会' })).toContainText('请告知接待地点');
+    await thread.getByLabel('给对方维权专员留言').fill('请到滨江区职工服务中心二楼维权窗口。');
+    await thread.getByRole('button', { name: label('发送') }).click();
+    await expect(thread.getByTestId('thread-message')).toHaveCount(2);
 
     await step(hz, '受理');
     await step(hz, '指派办理', (d) => d.getByLabel('承办人或法律援助机构').fill('杭州市职工法律援助中心'));
@@ -110,8 +123,13 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await nb.getByRole('button', { name: '查看案件材料（将记录查阅）' }).click();
     await expect(nb.getByText(SHARED_DOC)).toBeVisible();
     const log = nb.locator('.ant-card', { hasText: '材料查阅记录' });
-    await expect(log.getByRole('row', { name: /杭州市总工会.*查阅/ })).toBeVisible();
-    await expect(log.getByRole('row', { name: /宁波市总工会.*查阅/ })).toBeVisible();
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查阅/ }).first()).toBeVisible();
+    await expect(log.getByRole('row', { name: /宁波市总工会.*查阅/ }).first()).toBeVisible();
+    // the thread, with Hangzhou's reply; each side's reading of it is on the log too
+    const thread = nb.getByTestId('referral-thread');
+    await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
+    await expect(thread.getByTestId('thread-message').filter({ hasText: '杭州市总工会' })).toContainText('维权窗口');
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查阅沟通记录/ }).first()).toBeVisible();
     await nb.screenshot({ path: artifact('rights-06-ningbo-followed-up'), fullPage: true });
 
     const phone = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo', true);

@@ -95,6 +95,8 @@ export const ACCESS: Record<string, Access> = {
   'referral.get': CASEWORKERS,
   'referral.file': CASEWORKERS,
   'referral.accessLog': CASEWORKERS,
+  'referral.thread': CASEWORKERS,
+  'referral.post': CASEWORKERS,
   'referral.board': CASEWORKERS,
   'referral.ledger': CASEWORKERS,
   'referral.refer': CASEWORKERS,

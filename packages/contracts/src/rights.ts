@@ -190,6 +190,16 @@ export const caseSummaryDto = z.object({
   referralStatus: referralStatus.nullable(),
 });
 
+/** A message on the referral's secure thread (the caseworkers of the two federations on it). */
+export const referralMessageInput = z.object({ id: uuid, body: trimmed(1, 2000) });
+export const threadMessageDto = z.object({ id: z.string(), author: fedRefDto, authorLabel: z.string(), mine: z.boolean(), body: z.string(), at: z.string() });
+/** The thread is part of the shared file: the performer reads it only while the worker's consent holds. */
+export const threadDto = z.discriminatedUnion('access', [
+  z.object({ access: z.literal('granted'), messages: z.array(threadMessageDto) }),
+  z.object({ access: z.literal('refused'), reason: z.enum(['consent_withdrawn']) }),
+]);
+export type ThreadDto = z.infer<typeof threadDto>;
+
 export const fileAccessDto = z.object({
   reader: fedRefDto,
   readerLabel: z.string(),

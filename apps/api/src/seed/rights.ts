@@ -2,7 +2,7 @@ import { idNumberCheckChar, type Role } from '@uc/contracts';
 import { federations, memberships, rightsCases, rightsSlaPolicies, users, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { createCase, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
+import { createCase, postMessage, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
 import type { ServiceCtx } from '../service.ts';
 
 // Demo rights referrals 杭州 → 宁波 through the real services, each step at the moment it would
@@ -111,6 +111,9 @@ export async function seedDemoRights(db: Db, env: EnvLike, now = new Date()): Pr
       await A(at(24), (ctx) => withdrawConsent(ctx, { consentId, reason: '职工已与用人单位自行和解，撤回授权' }));
       continue;
     }
+    // the two caseworkers agree the next step on the referral's thread
+    await B(at(2), (ctx) => postMessage(ctx, { id: r.id, body: '已受理。请协助确认职工在杭州的联系电话是否有效，我们拟本周联系用人单位。' }));
+    await A(at(3), (ctx) => postMessage(ctx, { id: r.id, body: '电话有效，职工工作日白天可接听。如需补充材料请在此留言。' }));
     await step(B, 20, 'start', { assignee: '宁波市职工法律援助中心' }, { assignee: '宁波市职工法律援助中心' });
     await step(B, 24, 'action', { kind: 'call', date: new Date(t).toISOString().slice(0, 10), note: '与用人单位人事电话沟通' });
     if (c.key === 'hold') {

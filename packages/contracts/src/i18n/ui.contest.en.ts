@@ -178,6 +178,7 @@ export const uiContestEn: Record<keyof typeof uiContestZh, string> = {
   'contest.theory.title': 'Import the {trade} theory exam marks',
   'contest.theory.intro': 'Upload the exam system\'s sheet: a 参赛号 (contestant number) column and a 理论成绩 (mark) column, optionally 姓名 to check names. Every contestant needs a row; write 缺考 for an absentee. Every row is checked first and nothing is imported if any is wrong; a new import replaces the earlier one; none once marks are locked.',
   'contest.theory.template': 'Download the sheet (every contestant number)',
+  'contest.theory.confirm': 'Import the marks of {count} contestants',
   'contest.theory.successBody': 'Theory marks imported for {count} contestants',
   'contest.theory.previewTitle': 'Theory marks of {count} contestants will be imported',
   'contest.theory.number': 'Number',

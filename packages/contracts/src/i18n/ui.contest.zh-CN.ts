@@ -177,6 +177,7 @@ export const uiContestZh = {
   'contest.theory.title': '导入{trade}理论考试成绩',
   'contest.theory.intro': '上传考试系统导出的成绩表：“参赛号”列和“理论成绩”列（可带“姓名”列用于核对）。每位选手都要有一行，缺考填“缺考”。先检查每一行，有任何错误则不导入；再次导入将以新表为准，评分锁定后不能再导入。',
   'contest.theory.template': '下载导入表（含全部参赛号）',
+  'contest.theory.confirm': '确认导入 {count} 名选手的成绩',
   'contest.theory.successBody': '已导入 {count} 名选手的理论成绩',
   'contest.theory.previewTitle': '将导入 {count} 名选手的理论成绩',
   'contest.theory.number': '参赛号',

@@ -159,6 +159,30 @@ export const rightsReferralEvents = pgTable(
   ],
 );
 
+/** A message on a referral's secure thread between the two federations' caseworkers; append-only. */
+export const rightsReferralMessages = pgTable(
+  'rights_referral_message',
+  {
+    /** the referring federation, owner of the referral */
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    referralId: uuid('referral_id').notNull(),
+    authorTenantId: uuid('author_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    authorUserId: uuid('author_user_id'),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.referralId], foreignColumns: [rightsReferrals.tenantId, rightsReferrals.id], name: 'rights_referral_message_referral_fk' }),
+    check('rights_referral_message_body_ck', sql`length(${t.body}) between 1 and 2000`),
+    index('rights_referral_message_referral_idx').on(t.tenantId, t.referralId, t.at),
+  ],
+);
+
 /** Every read of a shared case file (and every refusal), seen by both sides. */
 export const rightsFileAccesses = pgTable(
   'rights_file_access',

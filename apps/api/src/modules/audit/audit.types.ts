@@ -7,6 +7,7 @@ export type AuditEvent =
   | { type: 'rights.consent_withdrawn'; entityType: 'rights_consent'; data: { caseId: string; partner: string; reason: string } }
   | { type: 'rights.referral_step'; entityType: 'rights_referral'; data: { step: string; from: string | null; to: string; referrer: string; performer: string } }
   | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string } }
+  | { type: 'rights.message_posted'; entityType: 'rights_referral'; data: { messageId: string; length: number } }
   | { type: 'rights.ledger_exported'; entityType: 'rights_referral'; data: { year: number; rows: number } }
   | { type: 'rights.sla_alerted'; entityType: 'rights_referral'; data: { clock: string; level: string } }
   // recuperation (issue 5): host catalogue, policy, quota ledger, bookings; personal data is not copied into the log

@@ -11,6 +11,7 @@ import { rightsSection } from './case.mine.ts';
 
 export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
+export { postMessage } from './thread.write.ts';
 export { referralRouter, rightsCaseRouter } from './rights.router.ts';
 export { runRightsSla } from './sla.job.ts';
 

@@ -45,6 +45,8 @@ describe('rights, seen from outside the referral', () => {
       ['referral.followUp', () => c.referral.followUp({ ...step, satisfaction: 3 })],
       ['referral.archive', () => c.referral.archive(step)],
       ['referral.transfer', () => c.referral.transfer({ ...step, consentId: ids.consentId, reason: 'x' })],
+      ['referral.thread', () => c.referral.thread({ id: ids.referralId })],
+      ['referral.post', () => c.referral.post({ id: ids.referralId, body: 'x' })],
     ];
   };
 

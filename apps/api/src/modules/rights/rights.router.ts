@@ -21,6 +21,8 @@ import {
   referralStepInput,
   referralTransferInput,
   rightsBoardDto,
+  referralMessageInput,
+  threadDto,
   onceInput,
 } from '@uc/contracts';
 import { z } from 'zod';
@@ -33,6 +35,8 @@ import { ledgerFile } from './ledger.query.ts';
 import { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 import { accessLog, getReferral, listReferrals, readFile } from './referral.query.ts';
 import { refer, takeStep, transfer } from './referral.write.ts';
+import { readThread } from './thread.query.ts';
+import { postMessage } from './thread.write.ts';
 import { CASE_ROLES } from './rights.types.ts';
 
 // rightsCase.* — the referring federation's cases and the worker's consents;
@@ -71,6 +75,9 @@ export const referralRouter = router({
   get: caseworker.input(byId).output(referralDetailDto).query(({ ctx, input }) => getReferral(ctx.svc, input.id)),
   file: caseworker.input(byId).output(fileReadDto).query(({ ctx, input }) => readFile(ctx.svc, input.id)),
   accessLog: caseworker.input(byId).output(z.array(fileAccessDto)).query(({ ctx, input }) => accessLog(ctx.svc, input.id)),
+  /** the secure thread between the two federations' caseworkers (a read is logged as a read of the file) */
+  thread: caseworker.input(byId).output(threadDto).query(({ ctx, input }) => readThread(ctx.svc, input.id)),
+  post: caseworker.input(referralMessageInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => postMessage(ctx.svc, input)),
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
   /** the year's ledger (台账) as .xlsx, no personal data */
   ledger: caseworker.input(z.object({ year: z.number().int().min(2000).max(2100) })).output(fileDto).query(({ ctx, input }) => ledgerFile(ctx.svc, input.year)),

@@ -31,6 +31,8 @@ export interface XlsxImportModalProps<R extends ImportOutcome> {
   /** refreshes what shows the imported rows */
   onImported(): Promise<unknown>;
   successBody(count: number): string;
+  /** the preview's confirm button (default: 确认导入 {count} 名会员) */
+  confirmLabel?(count: number): string;
   /** why the file as a whole was refused, in words an office can act on */
   problemOf?(info: ErrorInfo): string;
   /** show the reading progress as its own step (large rosters take a while to read) */
@@ -141,7 +143,7 @@ export function XlsxImportModal<R extends ImportOutcome>(props: XlsxImportModalP
           <Flex gap={8} justify="flex-end" wrap>
             <Button onClick={() => setStage({ step: 'choose' })}>{t('import.again')}</Button>
             <Button type="primary" disabled={stage.result.imported === 0} onClick={() => void commit(stage.file, stage.fileBase64)}>
-              {t('import.confirm', { count: stage.result.imported })}
+              {props.confirmLabel ? props.confirmLabel(stage.result.imported) : t('import.confirm', { count: stage.result.imported })}
             </Button>
           </Flex>
         </Flex>

@@ -12,6 +12,7 @@ import { errorInfo } from '@/lib/errors.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { ClockCards, ReferralStatusTag } from './-components/rightsUi.tsx';
+import { ReferralThread } from './-components/ReferralThread.tsx';
 import { needsForm, StepModal, stepsFor, useStep, type UiStep } from './-components/StepModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/rights/$referralId')({
@@ -121,6 +122,7 @@ function ReferralPage() {
           </Descriptions>
         )}
       </Card>
+      <ReferralThread id={id} closed={r.status === 'archived'} onRead={() => void log.refetch()} />
       <Card size="small" title={t('rights.detail.timeline')}>
         <Timeline
           items={[...r.events].reverse().map((e) => ({
@@ -148,7 +150,7 @@ function ReferralPage() {
           columns={[
             { title: t('rights.log.at'), key: 'at', render: (_, a) => formatDateTime(a.at) },
             { title: t('rights.log.reader'), key: 'who', render: (_, a) => `${name(a.reader)} · ${a.readerLabel}` },
-            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{t(`rights.access.${a.outcome}`)}</Tag> },
+            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{a.outcome === 'read' && a.reason === 'thread' ? t('rights.access.thread') : t(`rights.access.${a.outcome}`)}</Tag> },
           ]}
         />
       </Card>

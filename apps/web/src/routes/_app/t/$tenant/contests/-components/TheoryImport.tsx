@@ -50,6 +50,7 @@ export function TheoryImportButton({ event: e }: { event: ContestEventDto }) {
           send={(fileBase64, fileName) => upload.mutateAsync({ eventId: e.id, fileBase64, fileName: fileName.slice(0, 200) })}
           onImported={refresh}
           successBody={(count) => t('contest.theory.successBody', { count })}
+          confirmLabel={(count) => t('contest.theory.confirm', { count })}
           onClose={() => setOpen(false)}
         />
       )}
