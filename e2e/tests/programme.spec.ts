@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { artifact, expect, horizontalOverflow, signIn, test } from '../support/fixtures.ts';
+import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
 
 // Issue 10's journey, in Chinese: a Hangzhou officer adds a session with seats for both cities to
 // the 杭甬 劳模工匠宣讲 series; member@ningbo.demo registers on a 375 px phone (with consent: the
@@ -101,6 +101,21 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await hz.getByTestId('checkin-input').fill(`${token.slice(0, -4)}AAAA`);
     await hz.getByTestId('checkin-submit').click();
     await expect(hz.getByTestId('checkin-error')).toContainText('签到码无效');
+
+    // a Ningbo worker who came without registering: recorded by mobile, counted once
+    const walkIn = hz.getByTestId('walk-in');
+    await walkIn.getByLabel('姓名').fill('钱现场');
+    await walkIn.getByText('结对城市').click();
+    await walkIn.getByLabel('身份证号或手机号').fill('13957499999');
+    await walkIn.getByRole('button', { name: label('登记入场') }).click();
+    await expect(hz.getByTestId('walk-in-result')).toContainText('已登记入场');
+    await expect(hz.getByTestId('walk-in-result')).toContainText('139****9999');
+    await walkIn.getByLabel('姓名').fill('钱现场');
+    await walkIn.getByText('结对城市').click();
+    await walkIn.getByLabel('身份证号或手机号').fill('13957499999');
+    await walkIn.getByRole('button', { name: label('登记入场') }).click();
+    await expect(hz.getByTestId('walk-in-result')).toContainText('不重复计数');
+    await fitsThePhone(hz, 'programme-06b-walk-in');
   });
 
   test('宁波会员在学习记录中看到该场次', async ({ browser, baseURL }) => {

@@ -126,6 +126,7 @@ export const ACCESS: Record<string, Access> = {
   'programme.session.cancel': PROGRAMME_WRITERS,
   'programme.session.registrations': STAFF,
   'programme.session.checkIn': STAFF,
+  'programme.session.walkIn': STAFF,
   'programme.registration.register': MEMBER,
   'programme.registration.mine': MEMBER,
   'programme.registration.learning': MEMBER,

@@ -126,6 +126,17 @@ export const nominateRegistrationInput = z.object({ sessionId: uuid, memberIds: 
 export const registrationCancelInput = z.object({ id: uuid, reason: safeText(500).default('') });
 export const registrationListInput = z.object({ sessionId: uuid });
 export const programmeCheckInInput = z.object({ sessionId: uuid, token: trimmed(10, 200) });
+/** A walk-in at the door: who came without registering, from either city, by ID number or mobile (one is enough). */
+export const walkInInput = z.object({
+  sessionId: uuid,
+  /** the city they belong to: the host's or the co-host's */
+  home: z.enum(['host', 'partner']),
+  name: trimmed(1, 40),
+  /** an ID number or a mobile, as the person gives it (the API tells which) */
+  number: trimmed(1, 24),
+});
+export const walkInResultDto = z.object({ outcome: z.enum(['recorded', 'already']), name: z.string(), home: z.string(), masked: z.string(), at: z.string() });
+export type WalkInResultDto = z.infer<typeof walkInResultDto>;
 
 export const programmeRegistrationDto = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { programmeVenues, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { checkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
+import { checkIn, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { asMember, asStaff, demoMembers } from './recuperation.ts';
@@ -93,6 +93,9 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
   const door = at('2026-11-10T05:50:00Z');
   await asStaff(db, env, 'hangzhou', 'officer', door, async (ctx) => {
     for (const id of tickets.filter((_, i) => i % 8 !== 7)) await checkIn(ctx, { sessionId: held!.id, token: ticketToken(env.memberIdKey, id) });
+    // two who came without registering, one of each city, recorded at the door by mobile
+    await recordWalkIn(ctx, { sessionId: held!.id, home: 'host', name: '方现场', number: '13957100001' });
+    await recordWalkIn(ctx, { sessionId: held!.id, home: 'partner', name: '邵现场', number: '13957400002' });
   });
   // open December sessions: a few registrations each
   const later = at('2026-11-18T02:00:00Z');

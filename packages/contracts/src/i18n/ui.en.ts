@@ -463,6 +463,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.programme.registered': 'Registered for a session',
   'audit.type.programme.registration_cancelled': 'Registration cancelled',
   'audit.type.programme.checked_in': 'Checked in',
+  'audit.type.programme.walk_in_recorded': 'Recorded a walk-in',
   'audit.type.programme.registrations_read': 'Registrations viewed',
   'audit.type.programme.attendance_exported': 'Attendance exported',
   'audit.entity.programme_venue': 'Programme venue',

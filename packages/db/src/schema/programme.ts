@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -131,5 +131,36 @@ export const programmeRegistrations = pgTable(
     ...claimIndexes('programme_registration', t, PROGRAMME_REG_ACTIVE),
     index('programme_registration_member_idx').on(t.tenantId, t.memberId),
     check('programme_registration_status_ck', sql`${t.status} in ('waitlisted', 'offered', 'registered', 'cancelled')`),
+  ],
+);
+
+/** Someone of either city who came to a session without registering, recorded at the door by the host. */
+export const programmeWalkIns = pgTable(
+  'programme_walk_in',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    sessionId: uuid('session_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    homeTenantId: uuid('home_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    name: text('name').notNull(),
+    /** id_number | mobile */
+    keyKind: text('key_kind').notNull(),
+    /** a keyed hash of the number given: counts a person once (never the number itself) */
+    personKey: text('person_key').notNull(),
+    masked: text('masked').notNull(),
+    /** the host's own member with that number, when there is one */
+    memberId: uuid('member_id'),
+    recordedBy: text('recorded_by').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('programme_walk_in_once_uq').on(t.tenantId, t.sessionId, t.personKey),
+    foreignKey({ name: 'programme_walk_in_session_fk', columns: [t.tenantId, t.sessionId], foreignColumns: [programmeSessions.tenantId, programmeSessions.id] }).onDelete('cascade'),
+    index('programme_walk_in_event_idx').on(t.tenantId, t.eventId),
+    check('programme_walk_in_kind_ck', sql`${t.keyKind} in ('id_number', 'mobile')`),
   ],
 );

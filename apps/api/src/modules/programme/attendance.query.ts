@@ -10,7 +10,7 @@ import { findAttendances, findEvent, findEvents, findFederationNames, findSessio
 import { countAttendance } from './programme.rules.ts';
 
 // Attendance, derived from check-ins only: 场次 (sessions with attendance), 人次 (attendances),
-// 人数 (distinct members), per city. The host counts everyone; the co-host sees its own members.
+// 人数 (distinct members), per city, walk-ins included. The host counts everyone; the co-host sees its own members.
 
 export async function eventAttendance(ctx: ServiceCtx, eventId: string): Promise<AttendanceDto> {
   const e = await findEvent(ctx, eventId);
@@ -31,7 +31,7 @@ export async function attendanceFile(ctx: ServiceCtx, eventId: string) {
     title: e.title,
     totals: c,
     sessions: sessions.map(({ session }) => ({ when: chinaDateTime(session.startsAt), title: session.title, status: session.status, attended: rows.filter((r) => r.sessionId === session.id).length })),
-    rows: rows.map((r) => ({ when: chinaDateTime(sessions.find((s) => s.session.id === r.sessionId)?.session.startsAt ?? r.checkedInAt!), name: r.memberName, city: nameOf(names, r.homeTenantId, 'zh-CN'), checkedIn: chinaDateTime(r.checkedInAt!) })),
+    rows: rows.map((r) => ({ when: chinaDateTime(sessions.find((s) => s.session.id === r.sessionId)?.session.startsAt ?? r.checkedInAt), name: r.walkIn ? `${r.memberName}（现场登记）` : r.memberName, city: nameOf(names, r.homeTenantId, 'zh-CN'), checkedIn: chinaDateTime(r.checkedInAt) })),
   });
   await recordAudit(ctx, { type: 'programme.attendance_exported', entityType: 'programme_event', entityId: e.id, data: { rows: rows.length } });
   return { filename: `attendance-${e.id.slice(0, 8)}.xlsx`, contentType: XLSX_TYPE, base64: buffer.toString('base64') };

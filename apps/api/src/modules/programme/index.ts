@@ -18,6 +18,7 @@ export { createSession } from './session.write.ts';
 export { createVenue } from './venue.write.ts';
 export { registerMember } from './registration.write.ts';
 export { checkIn } from './checkin.write.ts';
+export { recordWalkIn } from './walkin.write.ts';
 export { ticketToken } from './ticket.crypto.ts';
 
 /** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */

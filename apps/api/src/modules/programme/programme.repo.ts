@@ -7,6 +7,7 @@ import {
   placeShares,
   programmeEvents,
   programmeRegistrations,
+  programmeWalkIns,
   programmeSessions,
   programmeVenues,
   type Db,
@@ -102,11 +103,21 @@ export const findRegistrationsOfMember = (ctx: Read, tenantId: string, memberId:
     .where(and(eq(programmeRegistrations.tenantId, tenantId), eq(programmeRegistrations.memberId, memberId)))
     .orderBy(desc(programmeRegistrations.requestedAt));
 
-/** Attendances (checked-in registrations) of some events, as the caller sees them. */
+/**
+ * Attendances of some events, as the caller sees them: checked-in registrations and walk-ins. A
+ * walk-in is its member when the host matched one, else the person its keyed hash names.
+ */
 export async function findAttendances(ctx: Read, eventIds: string[]) {
   if (!eventIds.length) return [];
-  return ctx.db
-    .select({ sessionId: programmeRegistrations.poolId, eventId: programmeRegistrations.eventId, homeTenantId: programmeRegistrations.tenantId, memberId: programmeRegistrations.memberId, memberName: programmeRegistrations.memberName, checkedInAt: programmeRegistrations.checkedInAt })
-    .from(programmeRegistrations)
-    .where(and(inArray(programmeRegistrations.eventId, eventIds), isNotNull(programmeRegistrations.checkedInAt)));
+  const [checkedIn, walkIns] = await Promise.all([
+    ctx.db
+      .select({ sessionId: programmeRegistrations.poolId, eventId: programmeRegistrations.eventId, homeTenantId: programmeRegistrations.tenantId, memberId: programmeRegistrations.memberId, memberName: programmeRegistrations.memberName, checkedInAt: programmeRegistrations.checkedInAt })
+      .from(programmeRegistrations)
+      .where(and(inArray(programmeRegistrations.eventId, eventIds), isNotNull(programmeRegistrations.checkedInAt))),
+    ctx.db.select().from(programmeWalkIns).where(inArray(programmeWalkIns.eventId, eventIds)),
+  ]);
+  return [
+    ...checkedIn.map((r) => ({ ...r, checkedInAt: r.checkedInAt!, walkIn: false })),
+    ...walkIns.map((w) => ({ sessionId: w.sessionId, eventId: w.eventId, homeTenantId: w.homeTenantId, memberId: w.memberId ?? `walk-in:${w.personKey}`, memberName: w.name, checkedInAt: w.at, walkIn: true })),
+  ];
 }

@@ -12,6 +12,8 @@ import {
   nominateResultDto,
   programmeCheckInInput,
   checkInResultDto,
+  walkInInput,
+  walkInResultDto,
   registerInput,
   programmeRegisterResultDto,
   registrationCancelInput,
@@ -31,6 +33,7 @@ import { AppError } from '../../errors.ts';
 import { roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } from '../../trpc.ts';
 import { attendanceFile, eventAttendance } from './attendance.query.ts';
 import { checkIn } from './checkin.write.ts';
+import { recordWalkIn } from './walkin.write.ts';
 import { getEvent, listEvents } from './event.query.ts';
 import { createEvent, stepEvent, updateEvent } from './event.write.ts';
 import { registrationDtoOf } from './programme.dto.ts';
@@ -71,6 +74,7 @@ export const programmeRouter = router({
     cancel: writerProcedure.input(sessionCancelInput).output(eventDetailDto).mutation(({ ctx, input }) => cancelSession(ctx.svc, input)),
     registrations: staffProcedure.input(registrationListInput).output(z.array(programmeRegistrationDto)).query(({ ctx, input }) => listRegistrations(ctx.svc, input.sessionId)),
     checkIn: staffProcedure.input(programmeCheckInInput).output(checkInResultDto).mutation(({ ctx, input }) => checkIn(ctx.svc, input)),
+    walkIn: staffProcedure.input(walkInInput).output(walkInResultDto).mutation(({ ctx, input }) => recordWalkIn(ctx.svc, input)),
   }),
   registration: router({
     register: memberProcedure.input(registerInput).output(programmeRegisterResultDto).mutation(async ({ ctx, input }) => {

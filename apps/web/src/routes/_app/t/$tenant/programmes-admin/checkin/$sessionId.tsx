@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import type { CheckInResultDto } from '@uc/contracts';
-import { Alert, Button, Flex, Input } from 'antd';
+import type { CheckInResultDto, WalkInResultDto } from '@uc/contracts';
+import { Alert, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useTenant } from '@/components/session.ts';
 import { recuperationAccess } from '@/features/recuperation/access.ts';
 import { formatDateTime } from '@/lib/dates.ts';
-import { errorInfo } from '@/lib/errors.ts';
+import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/checkin/$sessionId')({
@@ -56,7 +56,62 @@ function CheckInPage() {
           />
         )}
         {error && <Alert type="error" showIcon title={error} data-testid="checkin-error" />}
+        <WalkIn sessionId={sessionId} />
       </Flex>
     </div>
+  );
+}
+
+/** Someone who came without registering: name, city, and an ID number or a mobile (only its masked form is kept). */
+function WalkIn({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const { api } = useTenant();
+  const [form] = Form.useForm<{ name: string; home: 'host' | 'partner'; number: string }>();
+  const [result, setResult] = useState<WalkInResultDto | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const record = useMutation(
+    api.programme.session.walkIn.mutationOptions({
+      onSuccess: (r) => {
+        setResult(r);
+        setProblem(null);
+        form.resetFields(['name', 'number']);
+      },
+      onError: (err) => {
+        setResult(null);
+        const info = errorInfo(err, t('common.networkError'));
+        if (Object.keys(info.fields).length) showFieldErrors(form, info.fields);
+        else setProblem(info.message);
+      },
+    }),
+  );
+  const submit = (v: { name: string; home: 'host' | 'partner'; number: string }) => record.mutate({ sessionId, name: v.name, home: v.home, number: v.number });
+  return (
+    <Card size="small" title={t('programme.walkIn.title')} data-testid="walk-in">
+      <Typography.Paragraph type="secondary">{t('programme.walkIn.help')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ home: 'host' }} onFinish={submit} requiredMark={false}>
+        <Form.Item name="name" label={t('programme.walkIn.name')} rules={[{ required: true, whitespace: true, message: t('programme.walkIn.nameRequired') }]}>
+          <Input maxLength={40} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="home" label={t('programme.walkIn.home')}>
+          <Radio.Group optionType="button" options={[{ value: 'host', label: t('programme.walkIn.host') }, { value: 'partner', label: t('programme.walkIn.partner') }]} />
+        </Form.Item>
+        <Form.Item name="number" label={t('programme.walkIn.number')} rules={[{ required: true, whitespace: true, message: t('programme.walkIn.numberRequired') }]}>
+          <Input inputMode="text" maxLength={18} autoComplete="off" />
+        </Form.Item>
+        <Button htmlType="submit" size="large" block loading={record.isPending}>
+          {t('programme.walkIn.submit')}
+        </Button>
+      </Form>
+      {result && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type={result.outcome === 'recorded' ? 'success' : 'warning'}
+          showIcon
+          data-testid="walk-in-result"
+          title={t(result.outcome === 'recorded' ? 'programme.walkIn.ok' : 'programme.walkIn.already', { name: result.name, home: result.home, masked: result.masked, time: formatDateTime(result.at) })}
+        />
+      )}
+      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon title={problem} data-testid="walk-in-error" />}
+    </Card>
   );
 }
