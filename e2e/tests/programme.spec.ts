@@ -126,5 +126,25 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await expect(record).toContainText('已参加 1 场');
     await record.scrollIntoViewIfNeeded();
     await fitsThePhone(page, 'programme-07-member-learning-record');
+
+    // after the session the member rates it once on the ticket; the host reads it without the name
+    const ticket = page.getByTestId('programme-ticket').filter({ hasText: EVENT });
+    const form = ticket.getByTestId('feedback-form');
+    await form.locator('.ant-rate-star').nth(3).click();
+    await form.getByLabel('说说您的收获或建议（选填）').fill('劳模讲得很实在，希望多办');
+    await form.getByRole('button', { name: label('提交评价') }).click();
+    await expect(ticket.getByTestId('feedback-given')).toContainText('劳模讲得很实在');
+    await fitsThePhone(page, 'programme-08-member-feedback');
+    await page.context().close();
+
+    const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
+    await hz.goto(eventUrl);
+    const feedback = hz.getByTestId('programme-feedback');
+    // the series' demo sessions have their own ratings; this session has this one
+    await expect(feedback).toContainText(`${SESSION}：1 条，平均 4 星`);
+    await expect(feedback).toContainText(`宁波市总工会 · ${SESSION}`);
+    await expect(feedback).toContainText('劳模讲得很实在，希望多办');
+    await expect(feedback).not.toContainText('会员');
+    await hz.screenshot({ path: artifact('programme-09-host-feedback'), fullPage: true });
   });
 });

@@ -127,6 +127,8 @@ export const ACCESS: Record<string, Access> = {
   'programme.session.registrations': STAFF,
   'programme.session.checkIn': STAFF,
   'programme.session.walkIn': STAFF,
+  'programme.registration.feedback': MEMBER,
+  'programme.event.feedback': STAFF,
   'programme.registration.register': MEMBER,
   'programme.registration.mine': MEMBER,
   'programme.registration.learning': MEMBER,

@@ -135,6 +135,18 @@ export const walkInInput = z.object({
   /** an ID number or a mobile, as the person gives it (the API tells which) */
   number: trimmed(1, 24),
 });
+/** An attendee's feedback on a session they were checked in at: once, a rating and an optional comment. */
+export const feedbackInput = z.object({ id: uuid, rating: z.number().int().min(1).max(5), comment: safeText(500).default('') });
+export const feedbackDto = z.object({ rating: z.number().int(), comment: z.string(), at: z.string() });
+/** What the attendees said about an event: per session, and the comments (no names), newest first. */
+export const eventFeedbackDto = z.object({
+  eventId: z.string(),
+  count: z.number().int(),
+  average: z.number().nullable(),
+  sessions: z.array(z.object({ sessionId: z.string(), title: z.string(), count: z.number().int(), average: z.number().nullable() })),
+  comments: z.array(z.object({ rating: z.number().int(), comment: z.string(), city: z.string(), sessionTitle: z.string(), at: z.string() })),
+});
+export type EventFeedbackDto = z.infer<typeof eventFeedbackDto>;
 export const walkInResultDto = z.object({ outcome: z.enum(['recorded', 'already']), name: z.string(), home: z.string(), masked: z.string(), at: z.string() });
 export type WalkInResultDto = z.infer<typeof walkInResultDto>;
 
@@ -164,6 +176,10 @@ export const ticketDto = programmeRegistrationDto.extend({
   place: z.string(),
   sessionStatus: z.enum(['scheduled', 'cancelled']),
   waitlistPosition: z.number().nullable(),
+  /** checked in at the session (so it may be rated) */
+  attended: z.boolean(),
+  /** the member's feedback, once given */
+  feedback: feedbackDto.nullable(),
 });
 export type TicketDto = z.infer<typeof ticketDto>;
 export const programmeRegisterResultDto = z.object({ ticket: ticketDto, created: z.boolean() });

@@ -1,7 +1,7 @@
 import { programmeVenues, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { checkIn, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
+import { checkIn, giveFeedback, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { asMember, asStaff, demoMembers } from './recuperation.ts';
@@ -81,6 +81,7 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
   const nbMembers = await demoMembers(db, 'ningbo', 12);
   const regAt = at('2026-11-01T02:00:00Z');
   const tickets: string[] = [];
+  const holders: { slug: 'hangzhou' | 'ningbo'; memberId: string; id: string }[] = [];
   for (const [slug, ids] of [
     ['hangzhou', hzMembers.slice(0, 8)],
     ['ningbo', nbMembers.slice(0, 8)],
@@ -88,6 +89,7 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
     for (const memberId of ids) {
       const r = await asMember(db, env, slug, memberId, regAt, (ctx) => registerMember(ctx, held!.id, { memberId, idempotencyKey: `demo-${held!.id}-${memberId}`, consent: true, nominated: false }));
       tickets.push(r.row.id);
+      holders.push({ slug, memberId, id: r.row.id });
     }
   }
   const door = at('2026-11-10T05:50:00Z');
@@ -97,6 +99,11 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
     await recordWalkIn(ctx, { sessionId: held!.id, home: 'host', name: '方现场', number: '13957100001' });
     await recordWalkIn(ctx, { sessionId: held!.id, home: 'partner', name: '邵现场', number: '13957400002' });
   });
+  // some attendees rate the session from their phones that evening
+  const said = ['讲得很实在，很受启发', '希望多安排这样的劳模宣讲', '', '现场交流时间可以再长一些', ''];
+  for (const [i, hld] of holders.filter((_, i) => i % 8 !== 7 && i % 3 === 0).entries()) {
+    await asMember(db, env, hld.slug, hld.memberId, at('2026-11-10T12:00:00Z'), (ctx) => giveFeedback(ctx, { id: hld.id, rating: i % 4 === 3 ? 4 : 5, comment: said[i % said.length]! }));
+  }
   // open December sessions: a few registrations each
   const later = at('2026-11-18T02:00:00Z');
   for (const [slug, ids] of [

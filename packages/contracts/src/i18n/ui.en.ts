@@ -464,6 +464,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.programme.registration_cancelled': 'Registration cancelled',
   'audit.type.programme.checked_in': 'Checked in',
   'audit.type.programme.walk_in_recorded': 'Recorded a walk-in',
+  'audit.type.programme.feedback_given': 'Gave feedback',
   'audit.type.programme.registrations_read': 'Registrations viewed',
   'audit.type.programme.attendance_exported': 'Attendance exported',
   'audit.entity.programme_venue': 'Programme venue',

@@ -464,6 +464,7 @@ export const uiZh = {
   'audit.type.programme.registration_cancelled': '取消活动报名',
   'audit.type.programme.checked_in': '活动签到',
   'audit.type.programme.walk_in_recorded': '现场登记（未报名）',
+  'audit.type.programme.feedback_given': '参加者评价',
   'audit.type.programme.registrations_read': '查看活动报名名单',
   'audit.type.programme.attendance_exported': '导出活动签到统计',
   'audit.entity.programme_venue': '活动阵地',

@@ -164,3 +164,26 @@ export const programmeWalkIns = pgTable(
     check('programme_walk_in_kind_ck', sql`${t.keyKind} in ('id_number', 'mobile')`),
   ],
 );
+
+/** An attendee's rating (1–5) and comment on a session, once per registration; the member's home federation owns it. */
+export const programmeFeedback = pgTable(
+  'programme_feedback',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    registrationId: uuid('registration_id').notNull(),
+    hostTenantId: uuid('host_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    eventId: uuid('event_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment').notNull().default(''),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'programme_feedback_pk', columns: [t.tenantId, t.registrationId] }),
+    foreignKey({ name: 'programme_feedback_registration_fk', columns: [t.tenantId, t.registrationId], foreignColumns: [programmeRegistrations.tenantId, programmeRegistrations.id] }).onDelete('cascade'),
+    index('programme_feedback_event_idx').on(t.hostTenantId, t.eventId),
+    check('programme_feedback_rating_ck', sql`${t.rating} between 1 and 5`),
+  ],
+);

@@ -49,6 +49,7 @@ export type AuditEvent =
   | { type: 'programme.registration_cancelled'; entityType: 'programme_registration'; data: { sessionId: string; from: string } }
   | { type: 'programme.checked_in'; entityType: 'programme_registration'; data: { sessionId: string } }
   | { type: 'programme.walk_in_recorded'; entityType: 'programme_session'; data: { walkInId: string; home: string } }
+  | { type: 'programme.feedback_given'; entityType: 'programme_registration'; data: { sessionId: string; rating: number } }
   | { type: 'programme.registrations_read'; entityType: 'programme_session'; data: { rows: number } }
   | { type: 'programme.attendance_exported'; entityType: 'programme_event'; data: { rows: number } }
   // joint items, liaison pairs and joint meetings (issue 3); liaison events name the fields changed per party, not the contact details

@@ -19,6 +19,7 @@ export { createVenue } from './venue.write.ts';
 export { registerMember } from './registration.write.ts';
 export { checkIn } from './checkin.write.ts';
 export { recordWalkIn } from './walkin.write.ts';
+export { giveFeedback } from './feedback.write.ts';
 export { ticketToken } from './ticket.crypto.ts';
 
 /** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */

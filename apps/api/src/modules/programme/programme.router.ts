@@ -13,6 +13,9 @@ import {
   programmeCheckInInput,
   checkInResultDto,
   walkInInput,
+  feedbackInput,
+  feedbackDto,
+  eventFeedbackDto,
   walkInResultDto,
   registerInput,
   programmeRegisterResultDto,
@@ -34,6 +37,8 @@ import { roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } f
 import { attendanceFile, eventAttendance } from './attendance.query.ts';
 import { checkIn } from './checkin.write.ts';
 import { recordWalkIn } from './walkin.write.ts';
+import { giveFeedback } from './feedback.write.ts';
+import { eventFeedback } from './feedback.query.ts';
 import { getEvent, listEvents } from './event.query.ts';
 import { createEvent, stepEvent, updateEvent } from './event.write.ts';
 import { registrationDtoOf } from './programme.dto.ts';
@@ -66,6 +71,7 @@ export const programmeRouter = router({
     update: writerProcedure.input(eventUpdateInput).output(eventDetailDto).mutation(({ ctx, input }) => updateEvent(ctx.svc, input)),
     step: writerProcedure.input(eventStepInput).output(eventDetailDto).mutation(({ ctx, input }) => stepEvent(ctx.svc, input)),
     attendance: staffProcedure.input(byId).output(attendanceDto).query(({ ctx, input }) => eventAttendance(ctx.svc, input.id)),
+    feedback: staffProcedure.input(byId).output(eventFeedbackDto).query(({ ctx, input }) => eventFeedback(ctx.svc, input.id)),
     attendanceXlsx: staffProcedure.input(byId).output(fileDto).query(({ ctx, input }) => attendanceFile(ctx.svc, input.id)),
   }),
   session: router({
@@ -83,6 +89,7 @@ export const programmeRouter = router({
     }),
     mine: memberProcedure.output(z.array(ticketDto)).query(({ ctx }) => myTickets(ctx.svc)),
     learning: memberProcedure.output(learningRecordDto).query(({ ctx }) => myLearningRecord(ctx.svc)),
+    feedback: memberProcedure.input(feedbackInput).output(feedbackDto).mutation(({ ctx, input }) => giveFeedback(ctx.svc, input)),
     memberLearning: staffProcedure.input(z.object({ memberId: z.uuid() })).output(learningRecordDto).query(({ ctx, input }) => learningRecord(ctx.svc, input.memberId)),
     nominate: writerProcedure.input(nominateRegistrationInput).input(onceInput).output(nominateResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
     cancel: tenantProcedure.input(registrationCancelInput).output(programmeRegistrationDto).mutation(async ({ ctx, input }) => {

@@ -8,12 +8,13 @@ import { creditHours } from './programme.rules.ts';
 import { countWaitingAhead } from '../place/index.ts';
 import { registrationClaims, type EventRow, type RegistrationRow, type SessionRow, type VenueRow } from './programme.types.ts';
 import { ticketToken } from './ticket.crypto.ts';
+import { findFeedbackOf } from './feedback.repo.ts';
 
 // Reading registrations: the member's own tickets (with the check-in code) and learning record,
 // a session's list for staff (the host sees everyone, the co-host its own members: row-level
 // security), and the ticket a registration becomes.
 
-function ticketOf(ctx: ServiceCtx, r: RegistrationRow, s: SessionRow, e: EventRow, venue: VenueRow | undefined, names: Names, position: number | null): TicketDto {
+function ticketOf(ctx: ServiceCtx, r: RegistrationRow, s: SessionRow, e: EventRow, venue: VenueRow | undefined, names: Names, position: number | null, feedback: TicketDto['feedback']): TicketDto {
   const mine = r.tenantId === ctx.tenantId;
   return {
     ...registrationDtoOf(r, names, ctx.locale),
@@ -25,6 +26,8 @@ function ticketOf(ctx: ServiceCtx, r: RegistrationRow, s: SessionRow, e: EventRo
     place: venue ? `${venue.name}（${venue.address}）` : (s.onlineUrl ?? ''),
     sessionStatus: s.status as TicketDto['sessionStatus'],
     waitlistPosition: position,
+    attended: r.checkedInAt !== null,
+    feedback,
   };
 }
 
@@ -35,7 +38,9 @@ export async function ticketFor(ctx: ServiceCtx, r: RegistrationRow): Promise<Ti
   const venues = await findVenues(ctx);
   const names = await findFederationNames(ctx, [r.tenantId, e.tenantId]);
   const position = r.status === 'waitlisted' ? await countWaitingAhead(ctx, registrationClaims, { hostTenantId: r.hostTenantId, poolId: r.poolId }, r) : null;
-  return ticketOf(ctx, r, s, e, venues.find((v) => v.tenantId === s.venueTenantId && v.id === s.venueId), names, position);
+  const [fb] = r.checkedInAt ? await findFeedbackOf(ctx, r.tenantId, [r.id]) : [];
+  const feedback = fb ? { rating: fb.rating, comment: fb.comment, at: fb.at.toISOString() } : null;
+  return ticketOf(ctx, r, s, e, venues.find((v) => v.tenantId === s.venueTenantId && v.id === s.venueId), names, position, feedback);
 }
 
 /** The member's tickets, newest first (their own federation's rows only). */

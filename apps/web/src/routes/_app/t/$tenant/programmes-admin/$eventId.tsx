@@ -11,6 +11,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
+import { FeedbackCard } from './-components/FeedbackCard.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/$eventId')({
   beforeLoad: ({ context, params }) => {
@@ -73,6 +74,7 @@ function EventPage() {
           </Flex>
         </Card>
       )}
+      <FeedbackCard eventId={eventId} />
       <Flex vertical gap={12}>
         {e.sessionList.map((s) => (
           <SessionCard key={s.id} session={s} canWrite={canWrite} own={e.own} />

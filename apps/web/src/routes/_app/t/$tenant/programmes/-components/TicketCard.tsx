@@ -6,6 +6,7 @@ import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
+import { FeedbackForm } from './FeedbackForm.tsx';
 
 const QrCode = lazy(() => import('@/features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
 
@@ -33,6 +34,7 @@ export function TicketCard({ ticket: x }: { ticket: TicketDto }) {
           {x.sessionStatus === 'cancelled' && <Tag color="red">{t('programme.session.cancelled')}</Tag>}
         </div>
         {x.checkedInAt && <Alert type="success" showIcon title={t('programme.ticket.checkedIn', { time: formatDateTime(x.checkedInAt) })} />}
+        {x.attended && <FeedbackForm ticket={x} />}
         {x.token && !x.checkedInAt && (
           <Flex vertical align="center" gap={6}>
             <Typography.Text strong>{t('programme.ticket.qr')}</Typography.Text>
