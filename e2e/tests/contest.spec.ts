@@ -134,7 +134,7 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     const ownRow = nbCare.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ hasText: '宁波市总工会' }).last();
     const number = (await ownRow.locator('td').nth(1).innerText()).trim();
     await nbCare.getByLabel('参赛号').fill(number);
-    await nbCare.getByLabel('申诉理由').fill('选手对操作规范项评分有异议，申请复核。');
+    await nbCare.getByLabel('申诉理由').fill('选手对理论考试成绩有异议，申请复核试卷。');
     await nbCare.getByRole('button', { name: label('提出申诉') }).click();
     await expect(nbCare.getByTestId('appeal').filter({ hasText: '待处理' })).toBeVisible();
     await nb.screenshot({ path: artifact('contest-07-appeal-filed'), fullPage: true });
@@ -142,10 +142,23 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await hz.reload();
     const hzCare = eventCard(hz, '养老护理员');
     await hzCare.getByRole('tab', { name: '成绩' }).click();
+    // the chief judge re-checks the paper and upholds: the exam sheet's theory mark is corrected in the re-mark dialog
     const appeal = hzCare.getByTestId('appeal').filter({ hasText: '待处理' });
-    await appeal.getByLabel('处理意见').fill('经裁判组复核，评分符合评分细则，维持原评分。');
-    await appeal.getByRole('button', { name: label('驳回') }).click();
-    await expect(hzCare.getByTestId('appeal').filter({ hasText: '驳回' }).first()).toBeVisible();
+    await appeal.getByLabel('处理意见').fill('经复核试卷，第 12 题判分有误，理论成绩改为 88.5 分。');
+    await appeal.getByRole('button', { name: label('申诉成立') }).click();
+    const remark = hz.getByRole('dialog', { name: `复核改分：${number} 号选手` });
+    await expect(remark.getByText('考试系统成绩')).toBeVisible();
+    await expect(remark.getByText('请至少修改一项分数；不改分请驳回申诉')).toBeVisible();
+    await remark.getByLabel('理论知识 考试系统成绩').fill('88.5');
+    await remark.getByLabel('理论知识 考试系统成绩').blur();
+    await hz.screenshot({ path: artifact('contest-08a-remark') });
+    await remark.getByRole('button', { name: label('确认改分，申诉成立') }).click();
+    await expect(remark).toBeHidden();
+    await expect(hzCare.getByTestId('appeal').filter({ hasText: '成立' }).first()).toBeVisible();
+    // the results recompute at once: the contestant's row carries the corrected theory mark
+    const remarked = hzCare.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ hasText: '88.5' });
+    await expect(remarked).toHaveCount(1);
+    await expect(remarked.locator('td').nth(1)).toHaveText(number);
     await hz.screenshot({ path: artifact('contest-08-appeal-decided'), fullPage: true });
     await hz.context().close();
     await nb.context().close();

@@ -84,6 +84,7 @@ export const ACCESS: Record<string, Access> = {
   'contest.score.submit': JUDGE,
   'contest.appeal.file': CONTEST_REGISTRARS,
   'contest.appeal.decide': CONTEST_ORGANISERS,
+  'contest.appeal.marks': CONTEST_ORGANISERS,
   'contest.verifyCertificate': 'public',
   'rightsCase.mine': MEMBER,
   'rightsCase.list': CASEWORKERS,

@@ -203,7 +203,31 @@ export const appealDecideInput = z.object({
   reason: trimmed(2, 2000),
   /** re-marks when upheld: the judge, aspect and the new mark */
   remarks: z.array(z.object({ judgeUserId: uuid, aspect: z.string().max(31), mark: z.number().int().min(0).max(100_000) })).max(50).default([]),
+  /** theory corrections when upheld (the exam paper re-checked): the aspect and the new mark */
+  theoryRemarks: z.array(z.object({ aspect: z.string().max(31), mark: z.number().int().min(0).max(100_000) })).max(20).default([]),
 });
+
+export const appealIdInput = z.object({ appealId: uuid });
+
+/** The appealed contestant's marks as they count now, for the chief judge's re-mark (organiser only). */
+export const appealMarksDto = z.object({
+  appealId: uuid,
+  number: z.number().int(),
+  marks: z.array(
+    z.object({
+      aspect: z.string(),
+      label: z.string(),
+      part: z.enum(['theory', 'practical']),
+      max: z.number().int(),
+      /** the judge who gave a practical mark; null for the exam sheet's theory mark */
+      judgeUserId: uuid.nullable(),
+      judge: z.string(),
+      /** hundredths of a point; null: no mark yet */
+      mark: z.number().int().nullable(),
+    }),
+  ),
+});
+export type AppealMarksDto = z.infer<typeof appealMarksDto>;
 
 export const certificateDto = z.object({
   number: z.string(),

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { callerFor, createHarness, type Harness } from '../test/harness.ts';
 import { seedDemo } from './demo.ts';
 
-// The demo contests: a published, finalised 电工 event with an appeal decided and certificates,
+// The demo contests: a published, finalised 电工 event with two appeals decided and certificates,
 // a partly marked 养老护理员 event, and a 2027 contest open for registration.
 
 describe('demo contests', () => {
@@ -37,6 +37,9 @@ describe('demo contests', () => {
     const results = await nb.contest.event.results({ eventId: detail.events[0]!.id });
     expect(results.rows).toHaveLength(12);
     expect(results.appeals.map((a) => a.status)).toEqual(['rejected']);
+    // the organiser sees Hangzhou's own appeal too: its theory paper re-checked and corrected
+    const hzResults = await (await callerOf('hangzhou', 'admin')).contest.event.results({ eventId: detail.events[0]!.id });
+    expect(hzResults.appeals.map((a) => a.status).sort()).toEqual(['rejected', 'upheld']);
     const certs = await nb.contest.event.certificates({ eventId: detail.events[0]!.id });
     expect(certs.length).toBe(12);
     const judge = await callerOf('shaoxing', 'judge1');

@@ -176,7 +176,14 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
   const nbSlug = published.rows.filter((r) => r.federation.slug === 'ningbo').at(-1)!;
   const filed = await as(db, env, 'ningbo', 'admin', at('2026-10-24T11:00:00Z'), (ctx) => fileAppeal(ctx, { eventId: electric.id, number: nbSlug.number, reason: '选手认为实操测量项（接线电阻）测量有误，申请复核。' }));
   await as(db, env, 'hangzhou', 'judge1', at('2026-10-24T11:30:00Z'), (ctx) =>
-    decideAppeal(ctx, { appealId: filed.appeals[0]!.id, decision: 'rejected', reason: '经裁判组复测，原测量结果无误，维持原评分。', remarks: [] }),
+    decideAppeal(ctx, { appealId: filed.appeals[0]!.id, decision: 'rejected', reason: '经裁判组复测，原测量结果无误，维持原评分。', remarks: [], theoryRemarks: [] }),
+  );
+  // Hangzhou appeals its lowest-placed entrant's theory paper; the paper is re-checked and 2 points added
+  const hzLast = published.rows.filter((r) => r.federation.slug === 'hangzhou' && r.theory > 0).at(-1)!;
+  const filedHz = await as(db, env, 'hangzhou', 'admin', at('2026-10-24T11:10:00Z'), (ctx) => fileAppeal(ctx, { eventId: electric.id, number: hzLast.number, reason: '选手认为理论试卷第 37 题判分有误，申请复核试卷。' }));
+  const hzAppeal = filedHz.appeals.find((a) => a.number === hzLast.number)!;
+  await as(db, env, 'hangzhou', 'judge1', at('2026-10-24T11:40:00Z'), (ctx) =>
+    decideAppeal(ctx, { appealId: hzAppeal.id, decision: 'upheld', reason: '经复核试卷，第 37 题答案正确，理论成绩加 2 分。', remarks: [], theoryRemarks: [{ aspect: 'theory', mark: Math.min(10_000, Math.round(hzLast.theory * 100) + 200) }] }),
   );
   await as(db, env, 'hangzhou', 'admin', at('2026-10-25T02:00:00Z'), (ctx) => finalise(ctx, electric.id));
 

@@ -168,7 +168,7 @@ export const validationMessagesZh = {
   unknown_or_party: '评审协作方须是协议缔约方以外的已登记总工会',
   not_named_in_contest: '该总工会不是本竞赛的主办方',
   not_a_judge: '该用户不是评委',
-  no_such_mark: '评语对应的评分项不存在',
+  no_such_mark: '要改的评分不存在（该选手没有这一项的这条评分）',
   over_max: '超过该评分项的满分',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
@@ -242,7 +242,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   unknown_or_party: 'A judging partner must be a registered federation that is not a party to the agreement',
   not_named_in_contest: 'This federation does not run this contest',
   not_a_judge: 'This user is not a judge',
-  no_such_mark: 'The remark names a mark that does not exist',
+  no_such_mark: 'There is no such mark of this contestant to change',
   over_max: 'Above the full mark of this aspect',
 };
 

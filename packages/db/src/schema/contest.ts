@@ -281,6 +281,31 @@ export const contestTheoryMarks = pgTable(
   ],
 );
 
+/** A theory mark corrected by the chief judge on an upheld appeal: append-only; the latest wins over the import. */
+export const contestTheoryOverrides = pgTable(
+  'contest_theory_override',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    eventId: uuid('event_id').notNull(),
+    entrantId: uuid('entrant_id').notNull(),
+    aspect: text('aspect').notNull(),
+    /** hundredths of a point */
+    mark: integer('mark').notNull(),
+    appealId: uuid('appeal_id').notNull(),
+    reason: text('reason').notNull(),
+    byUserId: uuid('by_user_id'),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'contest_theory_override_event_fk', columns: [t.tenantId, t.eventId], foreignColumns: [contestEvents.tenantId, contestEvents.id] }).onDelete('cascade'),
+    foreignKey({ name: 'contest_theory_override_entrant_fk', columns: [t.tenantId, t.entrantId], foreignColumns: [contestEntrants.tenantId, contestEntrants.id] }).onDelete('cascade'),
+    index('contest_theory_override_event_idx').on(t.tenantId, t.eventId, t.entrantId, t.aspect, t.at),
+    check('contest_theory_override_mark_ck', sql`${t.mark} between 0 and 100000`),
+  ],
+);
+
 /** An audited override of a locked mark (a re-mark after an appeal): append-only; the latest wins. */
 export const contestScoreOverrides = pgTable(
   'contest_score_override',

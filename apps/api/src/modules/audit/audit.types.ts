@@ -36,7 +36,7 @@ export type AuditEvent =
   | { type: 'contest.theory_imported'; entityType: 'contest_event'; data: { importId: string; rows: number; fileName: string; fileSha256: string } }
   | { type: 'contest.published'; entityType: 'contest_event'; data: { appealUntil: string; entrants: number } }
   | { type: 'contest.appeal_filed'; entityType: 'contest_appeal'; data: { eventId: string; number: number } }
-  | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[] } }
+  | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[]; theoryRemarks: { aspect: string; from: number; to: number }[] } }
   | { type: 'contest.finalised'; entityType: 'contest_event'; data: { certificates: number; titles: number } }
   // joint programmes (issue 10): names of members are not copied into the log
   | { type: 'programme.venue_saved'; entityType: 'programme_venue'; data: { name: string; created: boolean } }

@@ -274,6 +274,12 @@ export async function findAppeals(ctx: Read, eventId: string) {
   return ctx.db.select().from(contestAppeals).where(eq(contestAppeals.eventId, eventId)).orderBy(asc(contestAppeals.filedAt));
 }
 
+/** An appeal to this federation as the organiser (read only). */
+export async function findAppealToHost(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(contestAppeals).where(and(eq(contestAppeals.hostTenantId, ctx.tenantId), eq(contestAppeals.id, id)));
+  return row;
+}
+
 export async function lockAppeal(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(contestAppeals).where(and(eq(contestAppeals.hostTenantId, ctx.tenantId), eq(contestAppeals.id, id))).for('update');
   return row;

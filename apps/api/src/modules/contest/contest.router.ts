@@ -11,6 +11,8 @@ import {
   openEventDto,
   registrationIdInput,
   appealDecideInput,
+  appealIdInput,
+  appealMarksDto,
   appealInput,
   byId,
   certificateDto,
@@ -52,6 +54,7 @@ import { listRegistrations } from './registration.query.ts';
 import { register } from './registration.write.ts';
 import { results } from './result.query.ts';
 import { decideAppeal, fileAppeal, publish } from './result.write.ts';
+import { appealMarks } from './appeal.query.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
 import { advance } from './stage.write.ts';
@@ -144,6 +147,7 @@ export const contestRouter = router({
   appeal: router({
     file: registrar.input(appealInput).output(resultsDto).mutation(({ ctx, input }) => fileAppeal(ctx.svc, input)),
     decide: organiser.input(appealDecideInput).output(resultsDto).mutation(({ ctx, input }) => decideAppeal(ctx.svc, input)),
+    marks: organiser.input(appealIdInput).output(appealMarksDto).query(({ ctx, input }) => appealMarks(ctx.svc, input.appealId)),
   }),
   verifyCertificate: publicProcedure.input(verifyCertificateInput).output(verifyCertificateDto).query(({ ctx, input }) => verifyCertificate(userCtx(ctx), input.number)),
 });

@@ -117,4 +117,43 @@ describe('importing the theory sheet', () => {
     await expectCode(importTheoryAll(w.hzStaff, eventId, () => 90), 'SCORES_LOCKED');
     expect(await imports()).toBe(2);
   });
+
+  it('is corrected after the lock only on an upheld appeal: the organiser sees the marks, the results recompute', async () => {
+    await markAll([w.judges.sx[0]!], eventId, (_i, _n, _a, max) => max / 2);
+    const ranked = async () => (await w.hzStaff.contest.event.results({ eventId })).rows;
+    const nbNumber = (await ranked()).find((r) => r.federation.slug === w.nb.slug)!.number;
+    await importTheoryAll(w.hzStaff, eventId, (n) => (n === nbNumber ? 50 : 60));
+    await w.hzStaff.contest.event.lock({ eventId });
+    await w.hzStaff.contest.event.publish({ eventId });
+    const appealId = (await w.nbStaff.contest.appeal.file({ eventId, number: nbNumber, reason: '理论试卷复核' })).appeals[0]!.id;
+
+    // the re-mark screen: the exam sheet's theory mark and each judge's practical marks, for the organiser alone
+    await expectCode(w.nbStaff.contest.appeal.marks({ appealId }), 'NOT_FOUND');
+    const { marks, number } = await w.hzStaff.contest.appeal.marks({ appealId });
+    expect(number).toBe(nbNumber);
+    const theory = marks.filter((m) => m.part === 'theory');
+    expect(theory).toEqual([expect.objectContaining({ judgeUserId: null, mark: 5000 })]);
+    expect(marks.filter((m) => m.part === 'practical').every((m) => m.judgeUserId === w.judges.sx[0]!.user.id)).toBe(true);
+    const aspect = theory[0]!.aspect;
+
+    // a practical aspect, or a mark over full marks, is refused and writes nothing
+    const decide = (theoryRemarks: { aspect: string; mark: number }[]) => w.hzStaff.contest.appeal.decide({ appealId, decision: 'upheld', reason: '复核试卷', theoryRemarks });
+    await expectCode(decide([{ aspect: marks.find((m) => m.part === 'practical')!.aspect, mark: 100 }]), 'BAD_INPUT');
+    await expectCode(decide([{ aspect, mark: theory[0]!.max * 100 + 1 }]), 'BAD_INPUT');
+    const overrides = () => h.t.query(`select 1 from contest_theory_override where event_id = $1`, [eventId]).then((r) => r.length);
+    expect(await overrides()).toBe(0);
+
+    const after = await decide([{ aspect, mark: 9000 }]);
+    expect(after.rows[0]).toMatchObject({ number: nbNumber, theory: 90, rank: 1 });
+    expect(after.appeals[0]).toMatchObject({ status: 'upheld' });
+    // the exam sheet stays as imported; the correction is its own row, in both parties' chains with from and to
+    expect((await h.t.query<{ mark: number }>(`select mark from contest_theory_mark m join contest_entrant e on e.id = m.entrant_id where m.event_id = $1 and e.number = $2`, [eventId, nbNumber]))[0]!.mark).toBe(5000);
+    expect(await overrides()).toBe(1);
+    const audit = await h.t.query<{ tenant_id: string; data: { theoryRemarks: unknown } }>(`select tenant_id, data from audit_event where type = 'contest.appeal_decided' and entity_id = $1 order by tenant_id`, [appealId]);
+    expect(audit.map((a) => a.tenant_id)).toEqual([w.hz.id, w.nb.id].sort());
+    expect(audit[0]!.data.theoryRemarks).toEqual([{ aspect, from: 5000, to: 9000 }]);
+    // decided once: a second decision is refused
+    await expectCode(decide([{ aspect, mark: 9500 }]), 'CONTEST_STATE');
+    expect((await w.nbStaff.contest.event.results({ eventId })).rows[0]).toMatchObject({ number: nbNumber, theory: 90 });
+  });
 });

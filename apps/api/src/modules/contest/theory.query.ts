@@ -4,19 +4,22 @@ import type { ServiceCtx } from '../../service.ts';
 import { visibleEvent } from './contest.access.ts';
 import { findEffectiveMarks } from './contest.repo.ts';
 import type { Mark } from './contest.rules.ts';
-import { findTheoryImports, findTheoryMarks } from './theory.repo.ts';
+import { findTheoryImports, findTheoryMarks, findTheoryOverrides } from './theory.repo.ts';
 
 // The marks an event is scored on: the judges' marks of its practical aspects (as overridden after
-// an appeal) and the theory marks of its latest import (an absentee counts zero). Read every time;
+// an appeal) and the theory marks of its latest import (an absentee counts zero) as corrected on appeal. Read every time;
 // a new import or override changes the results on the next read.
 
 type Read = Pick<ServiceCtx, 'db'>;
 
-/** The latest import's theory marks, or none before the first import. */
+/** The latest import's theory marks as corrected on upheld appeals, or none before the first import. */
 export async function latestTheoryMarks(ctx: Read, eventId: string): Promise<Mark[]> {
-  const [latest] = await findTheoryImports(ctx, eventId);
+  const [[latest], corrections] = await Promise.all([findTheoryImports(ctx, eventId), findTheoryOverrides(ctx, eventId)]);
   if (!latest) return [];
-  return (await findTheoryMarks(ctx, eventId, latest.id)).map((m) => ({ entrantId: m.entrantId, aspect: m.aspect, mark: m.mark ?? 0 }));
+  const marks = new Map((await findTheoryMarks(ctx, eventId, latest.id)).map((m) => [`${m.entrantId}|${m.aspect}`, { entrantId: m.entrantId, aspect: m.aspect, mark: m.mark ?? 0 }]));
+  // corrections come after the lock, so after the last import; the newest of each mark wins
+  for (const c of corrections) marks.set(`${c.entrantId}|${c.aspect}`, c);
+  return [...marks.values()];
 }
 
 export async function eventMarks(ctx: Read, event: Pick<ContestEventRow, 'id' | 'aspects'>): Promise<{ judged: Awaited<ReturnType<typeof findEffectiveMarks>>; theory: Mark[]; all: Mark[] }> {

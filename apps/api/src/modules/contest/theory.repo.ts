@@ -1,9 +1,10 @@
-import { contestTheoryImports, contestTheoryMarks, users } from '@uc/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { contestTheoryImports, contestTheoryMarks, contestTheoryOverrides, users } from '@uc/db';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 
 // Theory imports and their marks (issue 9): append-only rows of the organiser, read by the
-// contest's parties through the event's policy. The latest import of an event is its theory sheet.
+// contest's parties through the event's policy. The latest import of an event is its theory sheet;
+// a chief judge's correction on an upheld appeal is a row of its own that wins over the import.
 
 type Ctx = Pick<ServiceCtx, 'db' | 'tenantId'>;
 type Read = Pick<ServiceCtx, 'db'>;
@@ -34,4 +35,17 @@ export async function findTheoryMarks(ctx: Read, eventId: string, importId: stri
     .select({ entrantId: contestTheoryMarks.entrantId, aspect: contestTheoryMarks.aspect, mark: contestTheoryMarks.mark })
     .from(contestTheoryMarks)
     .where(and(eq(contestTheoryMarks.eventId, eventId), eq(contestTheoryMarks.importId, importId)));
+}
+
+export async function insertTheoryOverride(ctx: Ctx, values: Omit<typeof contestTheoryOverrides.$inferInsert, 'tenantId'>) {
+  await ctx.db.insert(contestTheoryOverrides).values({ ...values, tenantId: ctx.tenantId });
+}
+
+/** The event's theory corrections, oldest first (a later one of the same mark replaces an earlier). */
+export async function findTheoryOverrides(ctx: Read, eventId: string) {
+  return ctx.db
+    .select({ entrantId: contestTheoryOverrides.entrantId, aspect: contestTheoryOverrides.aspect, mark: contestTheoryOverrides.mark })
+    .from(contestTheoryOverrides)
+    .where(eq(contestTheoryOverrides.eventId, eventId))
+    .orderBy(asc(contestTheoryOverrides.at), asc(contestTheoryOverrides.id));
 }

@@ -7,6 +7,7 @@ import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { tenantClient } from '@/lib/trpc.ts';
 import { useT } from '@/lib/locale.ts';
+import { RemarkModal } from './RemarkModal.tsx';
 
 type Row = ResultsDto['rows'][number];
 
@@ -92,9 +93,11 @@ function Appeals({ event, data, organiser, open }: { event: ContestEventDto; dat
   const file = useMutation(api.contest.appeal.file.mutationOptions(opts));
   const decide = useMutation(api.contest.appeal.decide.mutationOptions(opts));
   const [why, setWhy] = useState<Record<string, string>>({});
+  const [remarking, setRemarking] = useState<string | null>(null);
   return (
     <Flex vertical gap={8}>
       <strong>{t('contest.appeal.title')}</strong>
+      {remarking && <RemarkModal appealId={remarking} initialReason={why[remarking] ?? ''} onClose={() => setRemarking(null)} />}
       {data.appeals.map((a) => (
         <Flex key={a.id} gap={8} wrap align="center" data-testid="appeal">
           <Tag>{t('contest.judge.number', { n: a.number })}</Tag>
@@ -104,8 +107,8 @@ function Appeals({ event, data, organiser, open }: { event: ContestEventDto; dat
           {organiser && a.status === 'filed' && (
             <>
               <Input style={{ width: 220 }} placeholder={t('contest.appeal.decisionReason')} aria-label={t('contest.appeal.decisionReason')} value={why[a.id] ?? ''} onChange={(e) => setWhy({ ...why, [a.id]: e.target.value })} />
-              <Button onClick={() => decide.mutate({ appealId: a.id, decision: 'rejected', reason: why[a.id] ?? '', remarks: [] })}>{t('contest.appeal.reject')}</Button>
-              <Button onClick={() => decide.mutate({ appealId: a.id, decision: 'upheld', reason: why[a.id] ?? '', remarks: [] })}>{t('contest.appeal.uphold')}</Button>
+              <Button onClick={() => decide.mutate({ appealId: a.id, decision: 'rejected', reason: why[a.id] ?? '', remarks: [], theoryRemarks: [] })}>{t('contest.appeal.reject')}</Button>
+              <Button onClick={() => setRemarking(a.id)}>{t('contest.appeal.uphold')}</Button>
             </>
           )}
         </Flex>
