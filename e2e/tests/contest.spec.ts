@@ -130,6 +130,10 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     const nb = await signedIn(browser, baseURL, 'admin@ningbo.demo');
     await openContest(nb, CONTEST_2026);
     const nbCare = eventCard(nb, '养老护理员');
+    // the published results notice for printing: the PDF link answers with the PDF
+    const pdfHref = await nbCare.getByRole('link', { name: '成绩公示表 PDF' }).getAttribute('href');
+    const pdf = await nb.request.get(pdfHref!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await nbCare.getByRole('tab', { name: '成绩' }).click();
     const ownRow = nbCare.getByTestId('results-table').locator('tbody tr.ant-table-row').filter({ hasText: '宁波市总工会' }).last();
     const number = (await ownRow.locator('td').nth(1).innerText()).trim();

@@ -7,6 +7,7 @@ import { renderCertificatePdf, type CertificatePrint } from '../modules/contest/
 import { renderReportPdf } from '../modules/cooperation/report.pdf.ts';
 import { renderRosterPdf } from '../modules/recuperation/roster.pdf.ts';
 /* eslint-enable boundaries/module-entry */
+import { tablePdf, type TableDoc } from './tableDoc.ts';
 
 // The render pool's worker (lib/renderPool.ts): the PDF builders, off the request thread. Each task
 // names its builder and carries plain data (structured clone: Dates survive, functions do not).
@@ -15,7 +16,8 @@ export type RenderTask =
   | { kind: 'agreement'; model: PdfModel }
   | { kind: 'certificate'; model: CertificatePrint }
   | { kind: 'report'; model: Parameters<typeof renderReportPdf>[0]; generatedAt: Date }
-  | { kind: 'roster'; model: Parameters<typeof renderRosterPdf>[0]; generatedAt: Date };
+  | { kind: 'roster'; model: Parameters<typeof renderRosterPdf>[0]; generatedAt: Date }
+  | { kind: 'table'; model: TableDoc; generatedAt: Date };
 
 export interface RenderResult {
   bytes: Uint8Array;
@@ -33,6 +35,8 @@ export function renderTask(t: RenderTask): Promise<Buffer> {
       return renderReportPdf(t.model, t.generatedAt);
     case 'roster':
       return renderRosterPdf(t.model, t.generatedAt);
+    case 'table':
+      return tablePdf(t.model, t.generatedAt);
   }
 }
 

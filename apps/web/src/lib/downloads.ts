@@ -38,9 +38,9 @@ export function allItemsExportUrl(tenant: string): string {
   return `/api/t/${encodeURIComponent(tenant)}/joint-items.xlsx`;
 }
 
-/** an event's files (报名名单, 评分表, 成绩公示表, 理论成绩导入表): GET /api/t/<slug>/contests/events/<id>/<kind>.xlsx */
-export function contestFileUrl(tenant: string, eventId: string, kind: 'roster' | 'scores' | 'results' | 'theory-template'): string {
-  return `/api/t/${encodeURIComponent(tenant)}/contests/events/${encodeURIComponent(eventId)}/${kind}.xlsx`;
+/** an event's files (报名名单, 评分表, 成绩公示表 as Excel or PDF; 理论成绩导入表): GET /api/t/<slug>/contests/events/<id>/<kind>.<format> */
+export function contestFileUrl(tenant: string, eventId: string, kind: 'roster' | 'scores' | 'results' | 'theory-template', format: 'xlsx' | 'pdf' = 'xlsx'): string {
+  return `/api/t/${encodeURIComponent(tenant)}/contests/events/${encodeURIComponent(eventId)}/${kind}.${kind === 'theory-template' ? 'xlsx' : format}`;
 }
 
 /** the list a party fills in to enter many of its members for a contest event */

@@ -36,6 +36,7 @@ export type AuditEvent =
   | { type: 'contest.theory_imported'; entityType: 'contest_event'; data: { importId: string; rows: number; fileName: string; fileSha256: string } }
   | { type: 'contest.published'; entityType: 'contest_event'; data: { appealUntil: string; entrants: number } }
   | { type: 'contest.appeal_filed'; entityType: 'contest_appeal'; data: { eventId: string; number: number } }
+  | { type: 'contest.file_exported'; entityType: 'contest_event'; data: { kind: string; format: string; rows: number } }
   | { type: 'contest.appeal_decided'; entityType: 'contest_appeal'; data: { eventId: string; number: number; decision: string; reason: string; remarks: { judgeUserId: string; aspect: string; from: number; to: number }[]; theoryRemarks: { aspect: string; from: number; to: number }[] } }
   | { type: 'contest.finalised'; entityType: 'contest_event'; data: { certificates: number; titles: number } }
   // joint programmes (issue 10): names of members are not copied into the log

@@ -1,17 +1,26 @@
 import { registerDownload, sendDownloadError, sendFile, type DownloadArgs } from '../../http/downloads.ts';
 
-// GET /api/t/<slug>/contests/events/<eventId>/(roster|scores|results|theory-template).xlsx — the event's files,
-// through the tRPC procedures, so visibility and roles are checked as for any API call.
+// GET /api/t/<slug>/contests/events/<eventId>/(roster|scores|results).(xlsx|pdf) and theory-template.xlsx —
+// the event's files, through the tRPC procedures, so visibility and roles are checked as for any API call.
 
-export const CONTEST_FILE_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/contests\/events\/([0-9a-fA-F-]{36})\/(roster|scores|results|theory-template)\.xlsx$/;
+export const CONTEST_FILE_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/contests\/events\/([0-9a-fA-F-]{36})\/(roster\.xlsx|roster\.pdf|scores\.xlsx|scores\.pdf|results\.xlsx|results\.pdf|theory-template\.xlsx)$/;
 
 export async function downloadContestFile({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
-  const [, slug, eventId, kind] = CONTEST_FILE_PATH.exec(url.pathname) ?? [];
+  const [, slug, eventId, name] = CONTEST_FILE_PATH.exec(url.pathname) ?? [];
   try {
-    const event = callerIn(slug ?? null).contest.event;
+    const caller = callerIn(slug ?? null);
+    const event = caller.contest.event;
     const input = { eventId: eventId! };
-    const files = { roster: event.rosterXlsx, scores: event.scoresXlsx, results: event.resultsXlsx, 'theory-template': callerIn(slug ?? null).contest.theory.template };
-    const file = await files[kind as keyof typeof files](input);
+    const files = {
+      'roster.xlsx': event.rosterXlsx,
+      'roster.pdf': event.rosterPdf,
+      'scores.xlsx': event.scoresXlsx,
+      'scores.pdf': event.scoresPdf,
+      'results.xlsx': event.resultsXlsx,
+      'results.pdf': event.resultsPdf,
+      'theory-template.xlsx': caller.contest.theory.template,
+    };
+    const file = await files[name as keyof typeof files](input);
     sendFile(res, { bytes: Buffer.from(file.base64, 'base64'), contentType: file.contentType, filename: file.filename });
   } catch (e) {
     sendDownloadError(res, e, ctx.locale);

@@ -61,7 +61,7 @@ import { advance } from './stage.write.ts';
 import { entryTemplate, importEntries } from './registration.import.ts';
 import { importTheory, theoryTemplate } from './theory.import.ts';
 import { theoryImports } from './theory.query.ts';
-import { resultsFile, rosterFile, scoresFile } from './contest.xlsx.ts';
+import { contestFile } from './contest.export.ts';
 import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
 import { apply, decideApplication, withdrawApplication, withdrawRegistration } from './application.write.ts';
@@ -114,9 +114,12 @@ export const contestRouter = router({
       .input(eventIdInput.extend({ number: verifyCertificateInput.shape.number }))
       .output(fileDto)
       .query(({ ctx, input }) => certificatePdf(ctx.svc, input.eventId, input.number)),
-    rosterXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.eventId)),
-    resultsXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => resultsFile(ctx.svc, input.eventId)),
-    scoresXlsx: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => scoresFile(ctx.svc, input.eventId)),
+    rosterXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'roster', 'xlsx')),
+    rosterPdf: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'roster', 'pdf')),
+    resultsXlsx: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'results', 'xlsx')),
+    resultsPdf: staffProcedure.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'results', 'pdf')),
+    scoresXlsx: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'scores', 'xlsx')),
+    scoresPdf: organiser.input(eventIdInput).output(fileDto).query(({ ctx, input }) => contestFile(ctx.svc, input.eventId, 'scores', 'pdf')),
     certificates: staffProcedure.input(eventIdInput).output(z.array(certificateDto)).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
   }),
   registration: router({

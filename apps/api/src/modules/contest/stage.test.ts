@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness } from '../../test/harness.ts';
@@ -122,6 +126,24 @@ describe('a preliminary advances its top N into a final', () => {
     expect(ofLast.filter((r) => r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[4])).toEqual(['60', '40']);
     expect(ofLast.filter((r) => r[2] === '理论考试（导入）').map((r) => r[4])).toEqual([String(50 + nbLast.number)]);
     await expectCode(w.nbStaff.contest.event.scoresXlsx({ eventId }), 'FORBIDDEN');
+    // the same sheets as PDFs for printing and posting: the same rows, drawn from the same data
+    const pdfText = (f: { base64: string; contentType: string; filename: string }) => {
+      expect(f.contentType).toBe('application/pdf');
+      const file = join(mkdtempSync(join(tmpdir(), 'uc-contest-')), 'f.pdf');
+      writeFileSync(file, Buffer.from(f.base64, 'base64'));
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    };
+    const resPdf = await w.nbStaff.contest.event.resultsPdf({ eventId });
+    expect(resPdf.filename).toBe('电工-成绩公示表.pdf');
+    const resText = pdfText(resPdf);
+    expect(resText).toContain('电工·成绩公示表');
+    for (const r of res.slice(3)) expect(resText).toContain(r[2]!);
+    expect(resText).toContain('同分依次比较实操成绩');
+    expect(pdfText(await w.hzStaff.contest.event.scoresPdf({ eventId }))).toContain('理论考试（导入）');
+    await expectCode(w.nbStaff.contest.event.scoresPdf({ eventId }), 'FORBIDDEN');
+    // each export is on the exporting federation's audit chain
+    const exported = await h.t.query<{ data: { kind: string; format: string } }>(`select data from audit_event where type = 'contest.file_exported' and entity_id = $1 and tenant_id = $2`, [eventId, w.nb.id]);
+    expect(exported.map((e) => `${e.data.kind}.${e.data.format}`).sort()).toEqual(['results.pdf', 'results.xlsx', 'roster.xlsx']);
     await expectCode(w.sxStaff.contest.event.resultsXlsx({ eventId: plain }), 'CONTEST_STATE');
 
     // as plain GETs through the downloads registry, with the session cookie
@@ -134,6 +156,9 @@ describe('a preliminary advances its top N into a final', () => {
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-disposition')).toContain(encodeURIComponent('电工-成绩公示表.xlsx'));
       expect((await get('scores')).status).toBe(403);
+      const pdf = await fetch(`${server.url}/api/t/${w.nb.slug}/contests/events/${eventId}/results.pdf`, { headers: { Cookie: cookie } });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
       expect((await fetch(`${server.url}/api/t/${w.nb.slug}/contests/events/${eventId}/roster.xlsx`)).status).toBe(401);
     } finally {
       await server.close();

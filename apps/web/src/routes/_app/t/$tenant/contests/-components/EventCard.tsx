@@ -127,18 +127,10 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
         <TheoryStatus event={e} />
       </Flex>
       <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="contest-files">
-        <a href={contestFileUrl(slug, e.id, 'roster')} download>
-          <DownloadOutlined /> {t('contest.file.roster')}
-        </a>
-        {organiser && e.stage !== 'registration' && e.stage !== 'closed' && (
-          <a href={contestFileUrl(slug, e.id, 'scores')} download>
-            <DownloadOutlined /> {t('contest.file.scores')}
-          </a>
-        )}
+        <FileLinks label={t('contest.file.roster')} href={(f) => contestFileUrl(slug, e.id, 'roster', f)} />
+        {organiser && e.stage !== 'registration' && e.stage !== 'closed' && <FileLinks label={t('contest.file.scores')} href={(f) => contestFileUrl(slug, e.id, 'scores', f)} />}
         {(organiser ? e.stage !== 'registration' && e.stage !== 'closed' : e.publishedAt !== null) && (
-          <a href={contestFileUrl(slug, e.id, 'results')} download>
-            <DownloadOutlined /> {t('contest.file.results')}
-          </a>
+          <FileLinks label={t('contest.file.results')} href={(f) => contestFileUrl(slug, e.id, 'results', f)} />
         )}
       </Flex>
       {e.drawSeed && <Typography.Paragraph type="secondary" copyable={{ text: e.drawSeed }}>{t('contest.draw.seed', { seed: e.drawSeed })}</Typography.Paragraph>}
@@ -151,5 +143,21 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
         ]}
       />
     </Card>
+  );
+}
+
+/** One of the event's sheets, as Excel for filing or as PDF for printing and posting. */
+function FileLinks({ label, href }: { label: string; href: (format: 'xlsx' | 'pdf') => string }) {
+  return (
+    <span data-testid="contest-file">
+      <DownloadOutlined /> {label}{' '}
+      <a href={href('xlsx')} download aria-label={`${label} Excel`}>
+        Excel
+      </a>
+      {' · '}
+      <a href={href('pdf')} download aria-label={`${label} PDF`}>
+        PDF
+      </a>
+    </span>
   );
 }

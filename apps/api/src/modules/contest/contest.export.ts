@@ -1,10 +1,12 @@
 import type { FileDto, RegistrationDto, ResultsDto } from '@uc/contracts';
 import type { ContestEventRow } from '@uc/db';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import { chinaDateTime } from '../../lib/dates.ts';
+import { renderPdf } from '../../lib/renderPool.ts';
+import { tableXlsx, type TableDoc } from '../../lib/tableDoc.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { assertOrganiser, visibleEvent } from './contest.access.ts';
 import { findEntrants, findFederations, findJudges } from './contest.repo.ts';
 import { eventMarks } from './theory.query.ts';
@@ -16,46 +18,51 @@ import { results } from './result.query.ts';
 // the results notice (成绩公示表). Each reads through the same use case as the screen, so a party
 // gets exactly what it may see there; downloaded through the downloads registry (contest.download.ts).
 
-type Column = { header: string; width: number };
+type Sheet = { name: string; doc: TableDoc };
+export type ContestFileKind = 'roster' | 'scores' | 'results';
+const heading = (e: ContestEventRow, title: string) => `${e.trade}${e.round === 'final' ? '（决赛）' : ''} · ${title}`;
 
-async function book(title: string, subtitle: string, columns: Column[], rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '工会协作平台 Union Commons';
-  const sheet = wb.addWorksheet(title.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ width: c.width }));
-  sheet.addRow([title]).font = { bold: true, size: 13 };
-  sheet.addRow([subtitle]);
-  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** One of the event's sheets as Excel or as a PDF (drawn in the render pool); the export is audited. */
+export async function contestFile(ctx: ServiceCtx, eventId: string, kind: ContestFileKind, format: 'xlsx' | 'pdf'): Promise<FileDto> {
+  const sheet = await { roster: rosterSheet, scores: scoresSheet, results: resultsSheet }[kind](ctx, eventId);
+  const bytes = format === 'xlsx' ? await tableXlsx(sheet.doc) : await renderPdf({ kind: 'table', model: sheet.doc, generatedAt: ctx.now });
+  await recordAudit(ctx, { type: 'contest.file_exported', entityType: 'contest_event', entityId: eventId, data: { kind, format, rows: sheet.doc.rows.length } });
+  return { filename: `${sheet.name}.${format}`, contentType: format === 'xlsx' ? XLSX_TYPE : 'application/pdf', base64: bytes.toString('base64') };
 }
 
-const heading = (e: ContestEventRow, title: string) => `${e.trade}${e.round === 'final' ? '（决赛）' : ''} · ${title}`;
-const file = async (name: string, bytes: Promise<Buffer>): Promise<FileDto> => ({ filename: `${name}.xlsx`, contentType: XLSX_TYPE, base64: (await bytes).toString('base64') });
-
-export async function rosterFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+async function rosterSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
   const { event } = await visibleEvent(ctx, eventId);
   const rows: RegistrationDto[] = await listRegistrations(ctx, eventId);
-  return file(
-    `${event.trade}-报名名单`,
-    book(heading(event, '报名名单'), `比赛日期 ${event.eventDate} · ${event.venue} · 共 ${rows.length} 人`, [
+  return {
+    name: `${event.trade}-报名名单`,
+    doc: {
+      title: heading(event, '报名名单'),
+      subtitle: `比赛日期 ${event.eventDate} · ${event.venue} · 共 ${rows.length} 人`,
+      footnote: '个人信息经本人同意提供给主办方，仅用于本次竞赛组织。',
+      columns: [
       { header: '参赛号', width: 8 },
       { header: '姓名', width: 12 },
       { header: '所属工会', width: 18 },
       { header: '从业年限', width: 10 },
       { header: '证书', width: 24 },
       { header: '同意提供信息时间', width: 20 },
-    ], rows.map((r) => [r.number ?? '', r.memberName, r.federation.name, r.yearsInTrade, r.certificates.join('、'), chinaDateTime(new Date(r.consentAt))])),
-  );
+      ],
+      rows: rows.map((r) => [r.number ?? '', r.memberName, r.federation.name, r.yearsInTrade, r.certificates.join('、'), chinaDateTime(new Date(r.consentAt))]),
+    },
+  };
 }
 
-export async function resultsFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+async function resultsSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
   const { event } = await visibleEvent(ctx, eventId);
   const r: ResultsDto = await results(ctx, eventId);
-  const note = r.publishedAt ? `公示时间 ${chinaDateTime(new Date(r.publishedAt))} · 申诉截止 ${chinaDateTime(new Date(r.appealUntil!))} · 同分依次比较实操成绩、评价项得分、参赛号` : '未公示（主办方内部）';
-  return file(
-    `${event.trade}-成绩公示表`,
-    book(heading(event, '成绩公示表'), note, [
+  const note = r.publishedAt ? `公示时间 ${chinaDateTime(new Date(r.publishedAt))} · 申诉截止 ${chinaDateTime(new Date(r.appealUntil!))}` : '未公示（主办方内部）';
+  return {
+    name: `${event.trade}-成绩公示表`,
+    doc: {
+      title: heading(event, '成绩公示表'),
+      subtitle: note,
+      footnote: `总分 = 理论 × ${event.theoryWeight}% + 实操 × ${100 - event.theoryWeight}%；同分依次比较实操成绩、评价项得分、参赛号。对成绩有异议的，由选手所属总工会在申诉截止前书面提出。`,
+      columns: [
       { header: '名次', width: 6 },
       { header: '参赛号', width: 8 },
       { header: '姓名', width: 12 },
@@ -65,12 +72,14 @@ export async function resultsFile(ctx: ServiceCtx, eventId: string): Promise<Fil
       { header: '总分', width: 8 },
       { header: '奖项', width: 10 },
       { header: '晋级', width: 6 },
-    ], r.rows.map((x) => [x.rank, x.number, x.name, x.federation.name, x.theory, x.practical, x.total, x.award ?? '', x.advanced ? '是' : ''])),
-  );
+      ],
+      rows: r.rows.map((x) => [x.rank, x.number, x.name, x.federation.name, x.theory, x.practical, x.total, x.award ?? '', x.advanced ? '是' : '']),
+    },
+  };
 }
 
 /** Every mark as it stands (an override shown beside the original): the organiser's alone. */
-export async function scoresFile(ctx: ServiceCtx, eventId: string): Promise<FileDto> {
+async function scoresSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
   const { event, contest } = await visibleEvent(ctx, eventId);
   assertOrganiser(ctx, contest);
   if (!event.drawnAt) throw new AppError('CONTEST_STATE', { reason: 'not_drawn' });
@@ -89,15 +98,21 @@ export async function scoresFile(ctx: ServiceCtx, eventId: string): Promise<File
       const j = judgeOf.get(m.judgeUserId);
       return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '理论考试（导入）', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
     });
-  return file(
-    `${event.trade}-评分表`,
-    book(heading(event, '评分表'), `${event.lockedAt ? `评分已锁定 ${chinaDateTime(event.lockedAt)}` : '评分进行中'} · 分数为现行分数（含经审计的复核更正）`, [
+  return {
+    name: `${event.trade}-评分表`,
+    doc: {
+      title: heading(event, '评分表'),
+      subtitle: `${event.lockedAt ? `评分已锁定 ${chinaDateTime(event.lockedAt)}` : '评分进行中'} · 分数为现行分数（含经审计的复核更正）`,
+      footnote: '主办方内部文件：含裁判姓名及每位裁判的评分，不对外公示。',
+      columns: [
       { header: '参赛号', width: 8 },
       { header: '评分项', width: 16 },
       { header: '裁判', width: 12 },
       { header: '裁判所属', width: 16 },
       { header: '分数', width: 8 },
       { header: '满分', width: 8 },
-    ], rows),
-  );
+      ],
+      rows,
+    },
+  };
 }
