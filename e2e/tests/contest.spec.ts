@@ -226,4 +226,36 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await member.screenshot({ path: artifact('contest-15-member-approved'), fullPage: true });
     await member.context().close();
   });
+
+  test('主办方新建竞赛（邀请绍兴派裁判），新增赛项并调整评分细则', async ({ browser, baseURL }) => {
+    const hz = await signedIn(browser, baseURL, 'admin@hangzhou.demo');
+    await hz.getByRole('menuitem', { name: '技能竞赛' }).click();
+    await hz.getByRole('button', { name: label('新建竞赛') }).click();
+    const create = hz.getByRole('dialog', { name: '新建结对城市职工技能竞赛' });
+    await create.getByLabel('竞赛名称').fill('2027年杭甬结对城市职工焊工技能竞赛');
+    await create.getByLabel('裁判支持方（可选）').click();
+    await hz.getByRole('option', { name: '绍兴市总工会' }).click();
+    await hz.keyboard.press('Escape');
+    await create.getByRole('button', { name: label('创建竞赛') }).click();
+    await expect(hz.getByRole('heading', { name: '2027年杭甬结对城市职工焊工技能竞赛' })).toBeVisible();
+    await expect(hz.getByText('绍兴市总工会 · 裁判支持方')).toBeVisible();
+
+    await hz.getByRole('button', { name: label('新增赛项') }).click();
+    const dialog = hz.getByRole('dialog', { name: /新增赛项/ });
+    await dialog.getByLabel('赛项（工种）').fill('焊工');
+    await dialog.getByLabel('地点').fill('宁波技师学院焊接实训中心');
+    // the marking scheme starts from the default and is the organiser's to change: a judged safety aspect added
+    const aspects = dialog.getByTestId('contest-aspects');
+    await dialog.getByRole('button', { name: label('添加评分项') }).click();
+    await aspects.getByLabel('评分项名称').last().fill('安全文明生产');
+    await aspects.getByLabel('满分').last().fill('10');
+    await hz.screenshot({ path: artifact('contest-16-new-event'), fullPage: true });
+    await dialog.getByRole('button', { name: label('保存赛项') }).click();
+    await expect(dialog).toBeHidden();
+    const welding = eventCard(hz, '焊工');
+    await expect(welding).toContainText('理论 30% · 实操 70%');
+    await expect(welding).toContainText('宁波技师学院焊接实训中心');
+    await hz.screenshot({ path: artifact('contest-17-event-created'), fullPage: true });
+    await hz.context().close();
+  });
 });

@@ -5,14 +5,40 @@ import { dateString, rowVersion, safeText, trimmed, uuid } from './common.ts';
 
 const slug = z.string().max(40);
 
+const measure = z.number().min(-1_000_000).max(1_000_000);
 export const contestAspect = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/),
   label: trimmed(1, 60),
   part: z.enum(['theory', 'practical']),
   type: z.enum(['measurement', 'judgement']),
   max: z.number().int().min(1).max(1000),
+  /** measurement marked from the measured value: full marks within ±within of target, zero at ±zeroBeyond or more, linear between */
+  tolerance: z.object({ target: measure, within: measure.min(0), zeroBeyond: measure.min(0), unit: safeText(12).default('') }).optional(),
+  /** judgement against written level descriptors, lowest first (e.g. 未达到 / 基本达到 / 达到 / 超出要求) */
+  levels: z.array(trimmed(1, 200)).min(2).max(6).optional(),
 });
 export type ContestAspectDto = z.infer<typeof contestAspect>;
+
+/** The marking scheme a new event starts from (the organiser may change every line): theory 100 from the exam sheet, practical 60 measured + 40 judged. */
+// The marking rules the judge's phone previews and the server applies (one definition for both).
+
+/** Full marks within ±within of the target, zero at ±zeroBeyond or more, linear between (hundredths). */
+export function markFromMeasure(max: number, t: { target: number; within: number; zeroBeyond: number }, value: number): number {
+  // compared at a millionth, so 10.05 against 10 ± 0.05 is within (binary floating point says 0.0500000000000007)
+  const off = Math.round(Math.abs(value - t.target) * 1e6) / 1e6;
+  if (off <= t.within) return max * 100;
+  if (off >= t.zeroBeyond) return 0;
+  return Math.round((max * 100 * (t.zeroBeyond - off)) / (t.zeroBeyond - t.within));
+}
+
+/** Level i of n written descriptors (0 the lowest) earns i/(n−1) of full marks (hundredths). */
+export const markFromLevel = (max: number, levels: number, level: number) => Math.round((max * 100 * level) / (levels - 1));
+
+export const DEFAULT_CONTEST_ASPECTS: ContestAspectDto[] = [
+  { key: 'theory', label: '理论知识', part: 'theory', type: 'measurement', max: 100 },
+  { key: 'measure', label: '实操·测量项', part: 'practical', type: 'measurement', max: 60 },
+  { key: 'judgement', label: '实操·评价项', part: 'practical', type: 'judgement', max: 40 },
+];
 
 export const contestCreateInput = z.object({
   agreementId: uuid,
@@ -167,8 +193,12 @@ export const scoreSubmitInput = z.object({
   eventId: uuid,
   number: z.number().int().min(1).max(100_000),
   aspect: z.string().max(31),
-  /** hundredths of a point */
-  mark: z.number().int().min(0).max(100_000),
+  /** hundredths of a point (an aspect without a tolerance or levels) */
+  mark: z.number().int().min(0).max(100_000).optional(),
+  /** the measured value (an aspect with a tolerance): the mark follows from it */
+  measured: measure.optional(),
+  /** the level descriptor chosen, 0 = the lowest (an aspect with levels) */
+  level: z.number().int().min(0).max(5).optional(),
 });
 export const scoreResultDto = z.object({ created: z.boolean(), mark: z.number().int() });
 

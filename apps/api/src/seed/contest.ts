@@ -190,7 +190,17 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
   // the 2027 contest, open for registration now
   const t3 = at('2026-11-01T02:00:00Z');
   const c2 = await as(db, env, 'hangzhou', 'admin', t3, (ctx) => createContest(ctx, { agreementId: agreement.id, title: '2027年杭甬职工数控技能邀请赛', year: 2027, judgingPartnerSlugs: ['shaoxing'] }));
-  const cnc = await as(db, env, 'hangzhou', 'admin', t3, (ctx) => createEvent(ctx, event(c2.id, '数控车工', { opens: '2026-11-01', closes: '2027-02-28', on: '2027-04-18' }, 10, '宁波技师学院')));
+  // its scheme shows the marking rules: an outside diameter marked by tolerance, workmanship by written levels
+  const cncScheme = {
+    ...event(c2.id, '数控车工', { opens: '2026-11-01', closes: '2027-02-28', on: '2027-04-18' }, 10, '宁波技师学院'),
+    aspects: [
+      { key: 'theory', label: '理论知识', part: 'theory' as const, type: 'measurement' as const, max: 100 },
+      { key: 'diameter', label: '外圆直径 Ø40', part: 'practical' as const, type: 'measurement' as const, max: 30, tolerance: { target: 40, within: 0.02, zeroBeyond: 0.1, unit: 'mm' } },
+      { key: 'finish', label: '表面粗糙度', part: 'practical' as const, type: 'measurement' as const, max: 30 },
+      { key: 'craft', label: '工艺与安全文明生产', part: 'practical' as const, type: 'judgement' as const, max: 40, levels: ['未达到要求', '基本达到要求', '达到要求', '超出要求'] },
+    ],
+  };
+  const cnc = await as(db, env, 'hangzhou', 'admin', t3, (ctx) => createEvent(ctx, cncScheme));
   for (const memberId of await entrants(db, 'ningbo', 3, 20)) {
     await as(db, env, 'ningbo', 'admin', at('2026-11-05T02:00:00Z'), (ctx) => registerEntrant(ctx, { eventId: cnc.id, memberId, yearsInTrade: 6, certificates: [], consent: true, idempotencyKey: `demo-${cnc.id}-${memberId}` }));
   }

@@ -20,4 +20,6 @@ export const access = {
   createAgreement: (roles: readonly Role[]) => has(roles, 'admin', 'signatory'),
   /** rights referrals (rightsCase.*, referral.*): caseworkers and their supervisors */
   rights: (roles: readonly Role[]) => has(roles, 'caseworker', 'admin'),
+  /** start a joint contest and add its events (contest.create, contest.event.create) */
+  organiseContests: (roles: readonly Role[]) => canCall('contest.create', roles),
 };

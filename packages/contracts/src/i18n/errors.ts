@@ -170,6 +170,10 @@ export const validationMessagesZh = {
   not_a_judge: '该用户不是评委',
   no_such_mark: '要改的评分不存在（该选手没有这一项的这条评分）',
   over_max: '超过该评分项的满分',
+  duplicate_aspect: '评分项重复',
+  no_practical_aspect: '评分细则至少要有一项实操评分项',
+  invalid_tolerance: '公差评分只用于实操测量项，且零分界限不能小于满分公差',
+  invalid_levels: '评分等级只用于实操评价项',
 } as const;
 export type ValidationKey = keyof typeof validationMessagesZh;
 
@@ -244,6 +248,10 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   not_a_judge: 'This user is not a judge',
   no_such_mark: 'There is no such mark of this contestant to change',
   over_max: 'Above the full mark of this aspect',
+  duplicate_aspect: 'The same aspect is listed twice',
+  no_practical_aspect: 'The marking scheme needs at least one practical aspect',
+  invalid_tolerance: 'A tolerance applies to a practical measurement only, and its zero limit cannot be below its full-marks limit',
+  invalid_levels: 'Level descriptors apply to a practical judgement only',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

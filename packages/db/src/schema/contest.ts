@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -40,6 +40,10 @@ export interface ContestAspect {
   type: 'measurement' | 'judgement';
   /** full marks of the aspect (points) */
   max: number;
+  /** a measurement marked from the measured value: full marks within ±within of target, zero at ±zeroBeyond, linear between */
+  tolerance?: { target: number; within: number; zeroBeyond: number; unit: string };
+  /** a judgement marked against written level descriptors, lowest first: level i of n earns i/(n−1) of full marks */
+  levels?: string[];
 }
 
 /** An event (赛项) of a contest: one trade; its entrant places are a pool of the engine (same id). */
@@ -229,6 +233,8 @@ export const contestScores = pgTable(
     aspect: text('aspect').notNull(),
     /** hundredths of a point */
     mark: integer('mark').notNull(),
+    /** the value a judge measured, for an aspect marked by tolerance (the mark follows from it) */
+    measured: numeric('measured', { mode: 'number' }),
     submittedAt: instant('submitted_at').notNull(),
   },
   (t) => [

@@ -109,6 +109,7 @@ async function scoresSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
       { header: '评分项', width: 16 },
       { header: '裁判', width: 12 },
       { header: '裁判所属', width: 16 },
+      { header: '测量值', width: 10 },
       { header: '分数', width: 8 },
       { header: '满分', width: 8 },
       ],

@@ -252,6 +252,7 @@ export async function findEffectiveMarks(ctx: Read, eventId: string) {
       entrantId: contestScores.entrantId,
       aspect: contestScores.aspect,
       judgeUserId: contestScores.judgeUserId,
+      measured: contestScores.measured,
       // qualified by hand: inside the subquery an unqualified column would bind to the override
       mark: sql<number>`coalesce((select o.mark from contest_score_override o where o.tenant_id = contest_score.tenant_id and o.score_id = contest_score.id order by o.at desc, o.id desc limit 1), contest_score.mark)::int`,
     })

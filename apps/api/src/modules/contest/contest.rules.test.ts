@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, awardFor, certificateHash, compareScores, DEFAULT_ASPECTS, draw, eligibility, maskName, quotaPerCity, rank, scoreEntrant, trimmedMean, type Mark } from './contest.rules.ts';
+import fc from 'fast-check';
+import { ageOn, awardFor, certificateHash, compareScores, DEFAULT_ASPECTS, draw, eligibility, markFromMeasure, markOf, maskName, quotaPerCity, rank, ruleProblem, scoreEntrant, trimmedMean, type Mark } from './contest.rules.ts';
 
 const rules = { eventDate: '2027-05-20', minAge: 18, maxAge: 55, minYearsInTrade: 3, requiredCertificates: ['电工证'] };
 
@@ -86,5 +87,48 @@ describe('certificates', () => {
     const f = { number: 'HZ-2027-0001', maskedName: '张*丰', contestTitle: 't', trade: '电工', award: '一等奖', title: null, issuedOn: '2027-06-01', issuers: ['杭州市总工会'] };
     expect(certificateHash(f)).toMatch(/^[0-9a-f]{64}$/);
     expect(certificateHash({ ...f, award: '二等奖' })).not.toBe(certificateHash(f));
+  });
+});
+
+describe('marking rules', () => {
+  // 接线电阻 0.50 Ω: full marks within ±0.05, nothing from ±0.20, linear between
+  const ohms = { target: 0.5, within: 0.05, zeroBeyond: 0.2, unit: 'Ω' };
+  const measured = { key: 'ohms', label: '接线电阻', part: 'practical' as const, type: 'measurement' as const, max: 10, tolerance: ohms };
+  const judged = { key: 'craft', label: '工艺', part: 'practical' as const, type: 'judgement' as const, max: 9, levels: ['未达到要求', '基本达到', '达到', '超出要求'] };
+
+  it('gives full marks within the tolerance (its edge included), zero beyond, a straight line between', () => {
+    expect(markFromMeasure(10, ohms, 0.55)).toBe(1000);
+    expect(markFromMeasure(10, ohms, 0.45)).toBe(1000);
+    expect(markFromMeasure(10, ohms, 0.7)).toBe(0);
+    expect(markFromMeasure(10, ohms, 0.9)).toBe(0);
+    expect(markFromMeasure(10, ohms, 0.625)).toBe(500);
+    expect(markFromMeasure(10, { ...ohms, zeroBeyond: 0.05 }, 0.56)).toBe(0);
+  });
+
+  it('never rises as the measurement moves away from the target, and stays within 0..full marks', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (a, extra) => {
+        const near = markFromMeasure(10, ohms, 0.5 + a);
+        const far = markFromMeasure(10, ohms, 0.5 + Math.sign(a || 1) * (Math.abs(a) + extra));
+        return far <= near && near >= 0 && near <= 1000;
+      }),
+    );
+  });
+
+  it('marks a submission by the aspect’s rule and refuses one without what the rule needs', () => {
+    expect(markOf(measured, { measured: 0.6 })).toEqual({ mark: 667, measured: 0.6 });
+    expect(markOf(measured, { mark: 1000 })).toEqual({ refused: 'measured' });
+    expect(markOf(judged, { level: 2 })).toEqual({ mark: 600, measured: null });
+    expect(markOf(judged, { level: 4 })).toEqual({ refused: 'level' });
+    expect(markOf(DEFAULT_ASPECTS[2]!, { mark: 4000 })).toEqual({ mark: 4000, measured: null });
+    expect(markOf(DEFAULT_ASPECTS[2]!, { mark: 4001 })).toEqual({ refused: 'mark' });
+  });
+
+  it('allows a tolerance on a practical measurement only, levels on a practical judgement only', () => {
+    expect(ruleProblem(measured)).toBeNull();
+    expect(ruleProblem(judged)).toBeNull();
+    expect(ruleProblem({ ...measured, type: 'judgement' })).toBe('invalid_tolerance');
+    expect(ruleProblem({ ...measured, tolerance: { ...ohms, zeroBeyond: 0.01 } })).toBe('invalid_tolerance');
+    expect(ruleProblem({ ...judged, part: 'theory' })).toBe('invalid_levels');
   });
 });

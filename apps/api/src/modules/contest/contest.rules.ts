@@ -1,3 +1,6 @@
+import { DEFAULT_CONTEST_ASPECTS, markFromLevel, markFromMeasure } from '@uc/contracts';
+
+export { markFromLevel, markFromMeasure };
 import type { ContestAspect } from '@uc/db';
 import { createHash } from 'node:crypto';
 
@@ -5,11 +8,31 @@ import { createHash } from 'node:crypto';
 // chain, awards from rank, the draw by lot, certificate facts. Marks are integer hundredths of
 // a point; results are derived from the raw marks every time (never stored totals).
 
-export const DEFAULT_ASPECTS: ContestAspect[] = [
-  { key: 'theory', label: '理论知识', part: 'theory', type: 'measurement', max: 100 },
-  { key: 'measure', label: '实操·测量项', part: 'practical', type: 'measurement', max: 60 },
-  { key: 'judgement', label: '实操·评价项', part: 'practical', type: 'judgement', max: 40 },
-];
+/** the scheme a new event starts from: one list, shared with the web's event form */
+export const DEFAULT_ASPECTS: ContestAspect[] = DEFAULT_CONTEST_ASPECTS;
+
+// ---- what a judge's submission is worth -----------------------------------------------------
+
+/**
+ * The mark a submission earns under the aspect's rule: from the measured value (tolerance), from the
+ * level chosen (levels), or as given. The field the rule needs must be there and within range.
+ */
+export function markOf(aspect: ContestAspect, input: { mark?: number; measured?: number; level?: number }): { mark: number; measured: number | null } | { refused: string } {
+  if (aspect.tolerance) return input.measured === undefined ? { refused: 'measured' } : { mark: markFromMeasure(aspect.max, aspect.tolerance, input.measured), measured: input.measured };
+  if (aspect.levels) {
+    if (input.level === undefined || input.level >= aspect.levels.length) return { refused: 'level' };
+    return { mark: markFromLevel(aspect.max, aspect.levels.length, input.level), measured: null };
+  }
+  if (input.mark === undefined || input.mark > aspect.max * 100) return { refused: 'mark' };
+  return { mark: input.mark, measured: null };
+}
+
+/** A rule fits its aspect: a tolerance on a practical measurement (zero beyond full), levels on a practical judgement. */
+export function ruleProblem(a: ContestAspect): string | null {
+  if (a.tolerance && (a.type !== 'measurement' || a.part !== 'practical' || a.tolerance.zeroBeyond < a.tolerance.within)) return 'invalid_tolerance';
+  if (a.levels && (a.type !== 'judgement' || a.part !== 'practical')) return 'invalid_levels';
+  return null;
+}
 
 // ---- eligibility ----------------------------------------------------------------------------
 

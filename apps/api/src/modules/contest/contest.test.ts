@@ -52,6 +52,11 @@ describe('a joint skills contest', () => {
     const d = await makeEvent(w, contestId, { trade: '焊工' });
     expect(d.quotaPerCity).toBe(20);
     await expectCode(makeEvent(w, contestId, { quotaPerCity: 21, trade: '数控车工' }), 'BAD_INPUT');
+    // the marking scheme is the organiser's, but its aspects are told apart by key and a practical part is needed
+    const scheme = { contestId, trade: '育婴员', eventDate: '2027-03-20', registrationOpens: '2026-11-01', registrationCloses: '2026-12-10' };
+    const aspect = (key: string, part: 'theory' | 'practical') => ({ key, label: key, part, type: 'judgement' as const, max: 10 });
+    await expectCode(w.hzStaff.contest.event.create({ ...scheme, aspects: [aspect('skill', 'practical'), aspect('skill', 'practical')] } as never), 'BAD_INPUT');
+    await expectCode(w.hzStaff.contest.event.create({ ...scheme, aspects: [aspect('exam', 'theory')] } as never), 'BAD_INPUT');
     // only the organiser creates events; the partner reads the contest
     await expectCode(w.nbStaff.contest.event.create({ contestId, trade: 'x', eventDate: '2027-03-20', registrationOpens: '2026-11-01', registrationCloses: '2026-12-10' } as never), 'FORBIDDEN');
     expect((await w.nbStaff.contest.get({ id: contestId })).events).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import type { ContestAspectDto } from '@uc/contracts';
 import { members } from '@uc/db';
 import { withTenant } from '@uc/db';
 import { addMembership, callerFor, makeFederation, makeStaff, makeUser, type Harness, type TestFederation, type TestUser } from '../../test/harness.ts';
@@ -72,7 +73,7 @@ export async function makeContest(w: ContestWorld, opts: { partners?: string[] }
   return w.hzStaff.contest.create({ agreementId: w.agreementId, title: '2026年杭甬结对城市职工技能竞赛', year: 2026, judgingPartnerSlugs: opts.partners ?? [w.sx.slug] });
 }
 
-export async function makeEvent(w: ContestWorld, contestId: string, opts: { quotaPerCity?: number; trade?: string; advance?: number } = {}) {
+export async function makeEvent(w: ContestWorld, contestId: string, opts: { quotaPerCity?: number; trade?: string; advance?: number; aspects?: ContestAspectDto[] } = {}) {
   return w.hzStaff.contest.event.create({
     contestId,
     trade: opts.trade ?? '电工',
@@ -89,6 +90,7 @@ export async function makeEvent(w: ContestWorld, contestId: string, opts: { quot
     advance: opts.advance ?? 0,
     appealHours: 2,
     noticeDays: 5,
+    ...(opts.aspects ? { aspects: opts.aspects } : {}),
   });
 }
 

@@ -7,8 +7,10 @@ import { recordAudit } from '../audit/index.ts';
 import { visibleEvent } from './contest.access.ts';
 import { findEntrantByNumber, findScore, insertScoreOnce, lockEvent } from './contest.repo.ts';
 import { myPanelSeat } from './judge.query.ts';
+import { markOf } from './contest.rules.ts';
 
-// A judge marks one aspect of one contestant, by number, once. The event row is held FOR SHARE
+// A judge marks one aspect of one contestant, by number, once: a mark, a measured value (the mark
+// follows from the aspect's tolerance) or a level descriptor (the mark follows from the level). The event row is held FOR SHARE
 // while the mark goes in, so the chief judge's lock (FOR UPDATE) waits for marks in flight and
 // every mark after it sees the lock: no mark is lost, none lands after the lock. A repeat (a
 // retry on a bad connection) returns the first mark. A compatriot is refused here, and the
@@ -20,7 +22,8 @@ export async function submitScore(ctx: ServiceCtx, input: z.infer<typeof scoreSu
   const aspect = event.aspects.find((a) => a.key === input.aspect);
   // theory is imported from the exam system's sheet, never marked by a judge
   if (!aspect || aspect.part === 'theory') throw new AppError('BAD_INPUT', { fields: { aspect: 'invalid_value' } });
-  if (input.mark > aspect.max * 100) throw new AppError('BAD_INPUT', { fields: { mark: 'over_max' }, max: aspect.max * 100 });
+  const earned = markOf(aspect, input);
+  if ('refused' in earned) throw new AppError('BAD_INPUT', { fields: { [earned.refused]: earned.refused === 'mark' ? 'over_max' : 'required' }, max: aspect.max * 100 });
   const host: ServiceCtx = { ...ctx, tenantId: event.tenantId };
   return asTenant(ctx.db, event.tenantId, async () => {
     const locked = (await lockEvent(host, event.tenantId, event.id, 'share'))!;
@@ -36,7 +39,8 @@ export async function submitScore(ctx: ServiceCtx, input: z.infer<typeof scoreSu
       judgeUserId: seat.userId,
       judgeTenantId: seat.judgeTenantId,
       aspect: aspect.key,
-      mark: input.mark,
+      mark: earned.mark,
+      measured: earned.measured,
       submittedAt: ctx.now,
     });
     if (!row) {

@@ -123,8 +123,8 @@ describe('a preliminary advances its top N into a final', () => {
     // entrants), and the imported theory mark of each of the 6 entrants
     expect(scores.slice(3)).toHaveLength(30);
     const ofLast = scores.slice(3).filter((r) => r[0] === String(nbLast.number));
-    expect(ofLast.filter((r) => r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[4])).toEqual(['60', '40']);
-    expect(ofLast.filter((r) => r[2] === '理论考试（导入）').map((r) => r[4])).toEqual([String(50 + nbLast.number)]);
+    expect(ofLast.filter((r) => r[2] === judges()[0]!.user.email.split('@')[0]).map((r) => r[5])).toEqual(['60', '40']);
+    expect(ofLast.filter((r) => r[2] === '理论考试（导入）').map((r) => r[5])).toEqual([String(50 + nbLast.number)]);
     await expectCode(w.nbStaff.contest.event.scoresXlsx({ eventId }), 'FORBIDDEN');
     // the same sheets as PDFs for printing and posting: the same rows, drawn from the same data
     const pdfText = (f: { base64: string; contentType: string; filename: string }) => {

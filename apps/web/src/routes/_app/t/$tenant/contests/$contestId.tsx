@@ -1,11 +1,13 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { Flex, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useTenant } from '@/components/session.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi } from '@/lib/trpc.ts';
 import { EventCard } from './-components/EventCard.tsx';
+import { NewEventModal } from './-components/NewEventModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/contests/$contestId')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).contest.get.queryOptions({ id: params.contestId })),
@@ -18,6 +20,7 @@ function ContestPage() {
   const { api } = useTenant();
   const { contestId } = Route.useParams();
   const { data: c } = useSuspenseQuery(api.contest.get.queryOptions({ id: contestId }));
+  const [adding, setAdding] = useState(false);
   return (
     <>
       <PageHeader
@@ -32,8 +35,17 @@ function ContestPage() {
             {c.entrantsPerCity !== null && <Typography.Text type="secondary">{t('contest.detail.entrantsPerCity', { n: c.entrantsPerCity })}</Typography.Text>}
           </Flex>
         }
+        extra={
+          c.isOrganiser && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('contest.newEvent.button')}
+            </Button>
+          )
+        }
       />
+      {adding && <NewEventModal contest={c} onClose={() => setAdding(false)} />}
       <Flex vertical gap={16}>
+        {c.events.length === 0 && <Empty description={t('contest.detail.noEvents')} />}
         {c.events.map((e) => (
           <EventCard key={e.id} event={e} organiser={c.isOrganiser} />
         ))}

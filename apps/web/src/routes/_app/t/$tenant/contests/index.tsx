@@ -1,11 +1,14 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link } from '@tanstack/react-router';
 import type { ContestDto } from '@uc/contracts';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useTenant } from '@/components/session.ts';
+import { access } from '@/lib/access.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi } from '@/lib/trpc.ts';
+import { NewContestModal } from './-components/NewContestModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/contests/')({
   loader: ({ context, params }) => context.queryClient.ensureQueryData(tenantApi(params.tenant).contest.list.queryOptions()),
@@ -15,11 +18,23 @@ export const Route = createFileRoute('/_app/t/$tenant/contests/')({
 /** 技能竞赛: the contests this federation organises, enters or judges. */
 function ContestsPage() {
   const t = useT();
-  const { api, slug } = useTenant();
+  const { api, slug, roles } = useTenant();
   const { data: contests } = useSuspenseQuery(api.contest.list.queryOptions());
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('contest.list.title')} subtitle={t('contest.list.subtitle')} />
+      <PageHeader
+        title={t('contest.list.title')}
+        subtitle={t('contest.list.subtitle')}
+        extra={
+          access.organiseContests(roles) && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('contest.create.button')}
+            </Button>
+          )
+        }
+      />
+      {creating && <NewContestModal onClose={() => setCreating(false)} />}
       {contests.length === 0 ? (
         <Empty description={t('contest.list.empty')} />
       ) : (

@@ -1,7 +1,7 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import type { ContestAspectDto } from '@uc/contracts';
-import { Alert, App, Button, Card, Flex, InputNumber, Segmented, Tag, Typography } from 'antd';
+import { markFromLevel, markFromMeasure, type ContestAspectDto } from '@uc/contracts';
+import { Alert, App, Button, Card, Flex, InputNumber, Radio, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
@@ -61,33 +61,53 @@ function AspectCard({ eventId, number, aspect, mark, locked }: { eventId: string
     }),
   );
   // a taken mark shows as taken at once, not only after the sheet refetches: no second tap sends it twice
-  const taken = mark ?? (submit.isSuccess ? submit.variables.mark : undefined);
+  const taken = mark ?? (submit.isSuccess ? submit.data.mark : undefined);
   return (
     <Card size="small" data-testid="aspect" title={aspect.label} extra={<Tag>{aspect.max}</Tag>}>
+      {aspect.tolerance && <Typography.Text type="secondary">{t('contest.judge.tolerance', { target: aspect.tolerance.target, within: aspect.tolerance.within, zero: aspect.tolerance.zeroBeyond, unit: aspect.tolerance.unit })}</Typography.Text>}
       {taken !== undefined ? (
         <Tag color="green" data-testid="aspect-done">
           {t('contest.judge.submitted', { mark: taken / 100 })}
         </Tag>
       ) : (
-        <Flex gap={8}>
-          <InputNumber
-            inputMode="decimal"
-            min={0}
-            max={aspect.max}
-            step={0.5}
-            value={value}
-            onChange={(v) => setValue(v)}
-            aria-label={t('contest.judge.mark', { max: aspect.max })}
-            placeholder={t('contest.judge.mark', { max: aspect.max })}
-            style={{ flex: 1 }}
-            size="large"
-            disabled={locked}
-          />
-          <Button type="primary" size="large" disabled={locked || value === null} loading={submit.isPending} onClick={() => value !== null && submit.mutate({ eventId, number, aspect: aspect.key, mark: Math.round(value * 100) })}>
+        <Flex vertical gap={8}>
+          {aspect.levels ? (
+            <Radio.Group value={value} onChange={(e) => setValue(e.target.value as number)} disabled={locked} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+              {aspect.levels.map((d, i) => (
+                <Radio key={d} value={i}>
+                  {t('contest.judge.level', { descriptor: d, mark: markFromLevel(aspect.max, aspect.levels!.length, i) / 100 })}
+                </Radio>
+              ))}
+            </Radio.Group>
+          ) : (
+            <InputNumber
+              inputMode="decimal"
+              min={aspect.tolerance ? undefined : 0}
+              max={aspect.tolerance ? undefined : aspect.max}
+              step={aspect.tolerance ? 0.01 : 0.5}
+              value={value}
+              onChange={(v) => setValue(v)}
+              aria-label={aspect.tolerance ? t('contest.judge.measured', { unit: aspect.tolerance.unit }) : t('contest.judge.mark', { max: aspect.max })}
+              placeholder={aspect.tolerance ? t('contest.judge.measured', { unit: aspect.tolerance.unit }) : t('contest.judge.mark', { max: aspect.max })}
+              suffix={aspect.tolerance?.unit || undefined}
+              style={{ width: '100%' }}
+              size="large"
+              disabled={locked}
+            />
+          )}
+          {aspect.tolerance && value !== null && <Typography.Text data-testid="aspect-preview">{t('contest.judge.earns', { mark: markFromMeasure(aspect.max, aspect.tolerance, value) / 100 })}</Typography.Text>}
+          <Button type="primary" size="large" block disabled={locked || value === null} loading={submit.isPending} onClick={() => value !== null && submit.mutate({ eventId, number, aspect: aspect.key, ...submission(aspect, value) })}>
             {t('contest.judge.submit')}
           </Button>
         </Flex>
       )}
     </Card>
   );
+}
+
+/** What the phone sends: the measured value or the level chosen where the aspect has that rule (the server works the mark out), else the mark. */
+function submission(aspect: ContestAspectDto, value: number): { mark: number } | { measured: number } | { level: number } {
+  if (aspect.tolerance) return { measured: value };
+  if (aspect.levels) return { level: value };
+  return { mark: Math.round(value * 100) };
 }
