@@ -118,7 +118,16 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
   const c = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createContest(ctx, { agreementId: agreement.id, title: '2026年杭甬结对城市职工技能竞赛', year: 2026, judgingPartnerSlugs: ['shaoxing'] }));
   const window = { opens: '2026-09-01', closes: '2026-09-30', on: '2026-10-24' };
   const electric = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createEvent(ctx, event(c.id, '电工', window, 6, '杭州技师学院实训中心')));
-  const care = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createEvent(ctx, event(c.id, '养老护理员', { ...window, on: '2026-10-25' }, 5, '杭州市社会福利中心')));
+  // 养老护理员 is marked by the scheme's rules: a blood-pressure reading by tolerance, care practice by written levels
+  const careScheme = {
+    ...event(c.id, '养老护理员', { ...window, on: '2026-10-25' }, 5, '杭州市社会福利中心'),
+    aspects: [
+      { key: 'theory', label: '理论知识', part: 'theory' as const, type: 'measurement' as const, max: 100 },
+      { key: 'bp', label: '血压测量（与标准值之差）', part: 'practical' as const, type: 'measurement' as const, max: 40, tolerance: { target: 0, within: 2, zeroBeyond: 10, unit: 'mmHg' } },
+      { key: 'care', label: '照护操作规范', part: 'practical' as const, type: 'judgement' as const, max: 60, levels: ['未达到要求', '基本达到要求', '达到要求', '超出要求'] },
+    ],
+  };
+  const care = await as(db, env, 'hangzhou', 'admin', t0, (ctx) => createEvent(ctx, careScheme));
   const t1 = at('2026-09-10T02:00:00Z');
   for (const [slug, skip] of [['hangzhou', 0], ['ningbo', 0]] as const) {
     for (const [e, n, off] of [[electric, 6, skip], [care, 4, skip + 6]] as const) {
@@ -153,7 +162,12 @@ export async function seedDemoContests(db: Db, env: EnvLike): Promise<boolean> {
         const sheet = await judgeSheet(ctx, eventId);
         for (const s of sheet.contestants.slice(0, Math.ceil(sheet.contestants.length * share))) {
           const skill = 0.55 + ((s.number * 37) % 40) / 100;
-          for (const a of sheet.aspects) await submitScore(ctx, { eventId, number: s.number, aspect: a.key, mark: Math.min(a.max * 100, Math.round(a.max * 100 * (skill + (rand() - 0.5) * 0.08))) });
+          for (const a of sheet.aspects) {
+            const quality = skill + (rand() - 0.5) * 0.08;
+            // by the aspect's rule: what the judge measured, the level they chose, or points
+            const given = a.tolerance ? { measured: Math.round((1 - quality) * 12 * 10) / 10 } : a.levels ? { level: Math.min(a.levels.length - 1, Math.floor(quality * a.levels.length)) } : { mark: Math.min(a.max * 100, Math.round(a.max * 100 * quality)) };
+            await submitScore(ctx, { eventId, number: s.number, aspect: a.key, ...given });
+          }
         }
       });
     }

@@ -40,12 +40,12 @@ async function rosterSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
       subtitle: `比赛日期 ${event.eventDate} · ${event.venue} · 共 ${rows.length} 人`,
       footnote: '个人信息经本人同意提供给主办方，仅用于本次竞赛组织。',
       columns: [
-      { header: '参赛号', width: 8 },
-      { header: '姓名', width: 12 },
-      { header: '所属工会', width: 18 },
-      { header: '从业年限', width: 10 },
-      { header: '证书', width: 24 },
-      { header: '同意提供信息时间', width: 20 },
+        { header: '参赛号', width: 8 },
+        { header: '姓名', width: 12 },
+        { header: '所属工会', width: 18 },
+        { header: '从业年限', width: 10 },
+        { header: '证书', width: 24 },
+        { header: '同意提供信息时间', width: 20 },
       ],
       rows: rows.map((r) => [r.number ?? '', r.memberName, r.federation.name, r.yearsInTrade, r.certificates.join('、'), chinaDateTime(new Date(r.consentAt))]),
     },
@@ -63,15 +63,15 @@ async function resultsSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
       subtitle: note,
       footnote: `总分 = 理论 × ${event.theoryWeight}% + 实操 × ${100 - event.theoryWeight}%；同分依次比较实操成绩、评价项得分、参赛号。对成绩有异议的，由选手所属总工会在申诉截止前书面提出。`,
       columns: [
-      { header: '名次', width: 6 },
-      { header: '参赛号', width: 8 },
-      { header: '姓名', width: 12 },
-      { header: '所属工会', width: 18 },
-      { header: '理论', width: 8 },
-      { header: '实操', width: 8 },
-      { header: '总分', width: 8 },
-      { header: '奖项', width: 10 },
-      { header: '晋级', width: 6 },
+        { header: '名次', width: 6 },
+        { header: '参赛号', width: 8 },
+        { header: '姓名', width: 12 },
+        { header: '所属工会', width: 18 },
+        { header: '理论', width: 8 },
+        { header: '实操', width: 8 },
+        { header: '总分', width: 8 },
+        { header: '奖项', width: 10 },
+        { header: '晋级', width: 6 },
       ],
       rows: r.rows.map((x) => [x.rank, x.number, x.name, x.federation.name, x.theory, x.practical, x.total, x.award ?? '', x.advanced ? '是' : '']),
     },
@@ -85,7 +85,7 @@ async function scoresSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
   if (!event.drawnAt) throw new AppError('CONTEST_STATE', { reason: 'not_drawn' });
   const [{ judged, theory }, entrants, judges] = await Promise.all([eventMarks(ctx, event), findEntrants(ctx, event.id), findJudges(ctx, event.id)]);
   // theory marks come from the exam sheet, not a judge: shown as 理论考试
-  const marks = [...judged, ...theory.map((m) => ({ ...m, judgeUserId: '' }))];
+  const marks = [...judged, ...theory.map((m) => ({ ...m, judgeUserId: '', measured: null }))];
   const feds = await findFederations(ctx, judges.map((j) => j.judgeTenantId));
   const numberOf = new Map(entrants.map((e) => [e.id, e.number]));
   const judgeOf = new Map(judges.map((j) => [j.userId, j]));
@@ -96,7 +96,9 @@ async function scoresSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
     .sort((a, b) => (numberOf.get(a.entrantId) ?? 0) - (numberOf.get(b.entrantId) ?? 0) || (order.get(a.aspect) ?? 99) - (order.get(b.aspect) ?? 99) || a.judgeUserId.localeCompare(b.judgeUserId))
     .map((m) => {
       const j = judgeOf.get(m.judgeUserId);
-      return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '理论考试（导入）', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
+      const tolerance = aspectOf.get(m.aspect)?.tolerance;
+      const measured = m.measured === null || !tolerance ? '' : `${m.measured}${tolerance.unit}`;
+      return [numberOf.get(m.entrantId) ?? 0, aspectOf.get(m.aspect)?.label ?? m.aspect, j?.displayName ?? '理论考试（导入）', feds.get(j?.judgeTenantId ?? '')?.nameZh ?? '', measured, m.mark / 100, aspectOf.get(m.aspect)?.max ?? 0];
     });
   return {
     name: `${event.trade}-评分表`,
@@ -105,13 +107,13 @@ async function scoresSheet(ctx: ServiceCtx, eventId: string): Promise<Sheet> {
       subtitle: `${event.lockedAt ? `评分已锁定 ${chinaDateTime(event.lockedAt)}` : '评分进行中'} · 分数为现行分数（含经审计的复核更正）`,
       footnote: '主办方内部文件：含裁判姓名及每位裁判的评分，不对外公示。',
       columns: [
-      { header: '参赛号', width: 8 },
-      { header: '评分项', width: 16 },
-      { header: '裁判', width: 12 },
-      { header: '裁判所属', width: 16 },
-      { header: '测量值', width: 10 },
-      { header: '分数', width: 8 },
-      { header: '满分', width: 8 },
+        { header: '参赛号', width: 8 },
+        { header: '评分项', width: 16 },
+        { header: '裁判', width: 12 },
+        { header: '裁判所属', width: 16 },
+        { header: '测量值', width: 10 },
+        { header: '分数', width: 8 },
+        { header: '满分', width: 8 },
       ],
       rows,
     },

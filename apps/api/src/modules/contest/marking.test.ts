@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { AFTER_CLOSE, enter, makeContest, makeContestants, makeContestWorld, makeEvent, TODAY, type ContestWorld } from './contest.testkit.ts';
@@ -53,6 +54,12 @@ describe('marking by tolerance and by level', () => {
     expect(await judge.submit({ eventId, number: numbers[0]!, aspect: 'ohms', measured: 0.6, mark: 1000 })).toEqual({ created: true, mark: 667 });
     const [row] = await h.t.query<{ mark: number; measured: string }>(`select mark, measured from contest_score where event_id = $1 and aspect = 'ohms'`, [eventId]);
     expect(row).toEqual({ mark: 667, measured: '0.6' });
+    // the score sheet shows the value beside the mark it earned
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await w.hzStaff.contest.event.scoresXlsx({ eventId })).base64, 'base64') as unknown as ExcelJS.Buffer);
+    const lines: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => lines.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    expect(lines.find((l) => l[1] === '接线电阻')?.slice(4)).toEqual(['0.6Ω', '6.67', '10']);
   });
 
   it('works the mark out from the level chosen, and refuses a level past the last descriptor', async () => {
