@@ -1,4 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,45 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
   throw new Error(`the API did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Resolves once no process of the group is left; kills what is still there after `graceMs`. */
+async function groupGone(pgid: number, graceMs: number) {
+  // a live member of the group: on Linux read /proc (a zombie, state Z, is gone for our purpose — in a
+  // container nothing may reap it); elsewhere ask with signal 0
+  const alive = () => {
+    if (existsSync('/proc/self/stat')) {
+      return readdirSync('/proc').some((pid) => {
+        if (!/^\d+$/.test(pid)) return false;
+        try {
+          // fields after the command's closing parenthesis: state, ppid, pgrp
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return Number(pgrp) === pgid && state !== 'Z';
+        } catch {
+          return false;
+        }
+      });
+    }
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + graceMs;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // gone in the meantime
+    }
+    // bounded: an unreaped zombie (no init reaping in a container) still answers signal 0
+    const last = Date.now() + 5_000;
+    while (alive() && Date.now() < last) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Builds the SPA (unless unchanged), starts the API (which serves it) on PGlite with demo data; returns the teardown. */
 export default async function globalSetup() {
   // E2E_WEB_DIST lets several checkouts' journeys run side by side without sharing one dist folder
@@ -65,7 +105,11 @@ export default async function globalSetup() {
       process.kill(-api.pid, 'SIGTERM');
       await new Promise((r) => api.once('exit', r));
     }
-    await rm(dataDir, { recursive: true, force: true });
+    // pnpm exits before the node process under it has closed PGlite, which still writes its WAL while
+    // shutting down: removing the folder then failed with ENOTEMPTY (a red CI after every journey passed).
+    // Wait for the whole process group to be gone (SIGKILL after 20 s), then remove, retrying.
+    if (api.pid) await groupGone(api.pid, 20_000);
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
 
   const baseURL = `http://127.0.0.1:${port}`;
