@@ -27,6 +27,7 @@ export const NOTICE_KINDS = [
   'rights.step',
   'rights.sla_warning',
   'rights.sla_breach',
+  'rights.message',
   'programme.registered',
   'programme.waitlisted',
   'programme.promoted',
@@ -74,6 +75,7 @@ const zh: Texts = {
   'rights.referred': { title: '异地维权转办：{kind}', body: '{party}向贵会转办一件{kind}案件，请在时限内受理或退回。' },
   'rights.step': { title: '维权转办进展：{step}', body: '{party}对{kind}转办案件执行了“{step}”。{note}' },
   'rights.sla_warning': { title: '维权时限即将届满：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）即将届满，请尽快处理。' },
+  'rights.message': { title: '维权转办留言：{kind}', body: '{party}在{kind}转办案件的安全留言中发来新消息，请登录平台查看（留言内容不随通知发送）。' },
   'rights.sla_breach': { title: '维权时限已超期：{clock}', body: '{kind}转办案件的“{clock}”时限（{days} 个工作日）已超期，已通知承办人、主管及转办方。' },
   // programmes: {event} 活动, {date} 场次时间, {host} 主办工会, {to} 新时间, {reason}
   'programme.registered': { title: '活动报名成功：{event}', body: '您已报名{host}“{event}”（{date}），请在“我的活动”中出示签到二维码。' },
@@ -118,6 +120,7 @@ const en: Texts = {
   'rights.referred': { title: 'Rights case referred: {kind}', body: '{party} referred a {kind} case to your federation; please accept or return it in time.' },
   'rights.step': { title: 'Rights referral update: {step}', body: '{party} took the step "{step}" on a {kind} referral. {note}' },
   'rights.sla_warning': { title: 'Rights deadline approaching: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral is about to run out.' },
+  'rights.message': { title: 'Rights referral message: {kind}', body: '{party} wrote on the secure thread of a {kind} referral; sign in to read it (the message itself is not sent in notices).' },
   'rights.sla_breach': { title: 'Rights deadline missed: {clock}', body: 'The "{clock}" deadline ({days} working days) of a {kind} referral has passed; the caseworker, the supervisor and the referring federation are told.' },
   'programme.registered': { title: 'Registered: {event}', body: 'You are registered for "{event}" by {host} ({date}). Show the check-in QR code under My programmes.' },
   'programme.waitlisted': { title: 'Waitlisted: {event}', body: 'Your city\'s seats for "{event}" ({date}) are taken; you are on the waitlist and will be registered and told when a seat frees.' },

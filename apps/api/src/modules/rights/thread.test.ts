@@ -40,6 +40,29 @@ describe('a referral’s secure thread', () => {
     expect(JSON.stringify(audit)).not.toContain('职工');
   });
 
+  it('tells the other side’s caseworkers of a message once an hour per referral, without its text', async () => {
+    const { referral } = await referredCase(w);
+    const notices = async (c: typeof w.nbCw) => (await c.notification.list()).items.filter((n) => n.kind === 'rights.message' && n.link?.endsWith(referral.id));
+    await w.hzCw.referral.post({ id: referral.id, body: '工资条照片已补充，请查收。' });
+    h.advance(10 * 60_000);
+    await w.hzCw.referral.post({ id: referral.id, body: '另附考勤记录。' });
+    const [first, ...more] = await notices(w.nbCw);
+    expect(more).toEqual([]);
+    expect(first!.title).toContain('维权转办留言');
+    expect(first!.body).toContain('安全留言');
+    expect(JSON.stringify(first)).not.toContain('工资条');
+    expect(await notices(w.nbCw2)).toHaveLength(1);
+    // the author's side is not told of its own message; an hour on, the next message is told again
+    expect(await notices(w.hzCw)).toEqual([]);
+    h.advance(60 * 60_000);
+    await w.hzCw.referral.post({ id: referral.id, body: '请回复。' });
+    expect(await notices(w.nbCw)).toHaveLength(2);
+    // the email carries no text of the message either
+    const mail = await h.t.query<{ body_text: string }>(`select body_text from outbox where subject like '%维权转办留言%'`);
+    expect(mail.length).toBeGreaterThan(0);
+    expect(mail.map((m) => m.body_text).join()).not.toMatch(/工资条|考勤|请回复/);
+  });
+
   it('is NOT_FOUND to other federations’ caseworkers, closed to other staff, and refuses an empty message', async () => {
     const { referral } = await referredCase(w);
     for (const caller of [w.sxCw, w.wzCw]) {
@@ -57,13 +80,17 @@ describe('a referral’s secure thread', () => {
     const { referral, consentId } = await referredCase(w);
     await w.nbCw.referral.post({ id: referral.id, body: '请补充工资条。' });
     await w.hzCw.rightsCase.withdrawConsent({ consentId, reason: '本人撤回授权' });
+    // the referrer may still write (its own record), but the performer is no longer called to the thread
+    h.advance(2 * 60 * 60_000);
+    await w.hzCw.referral.post({ id: referral.id, body: '职工已撤回授权。' });
+    expect((await w.nbCw.notification.list()).items.filter((n) => n.kind === 'rights.message' && n.link?.endsWith(referral.id))).toEqual([]);
     expect(await w.nbCw.referral.thread({ id: referral.id })).toEqual({ access: 'refused', reason: 'consent_withdrawn' });
     await expectCode(w.nbCw.referral.post({ id: referral.id, body: '还在吗？' }), 'CONSENT_REQUIRED');
     const log = await w.hzCw.referral.accessLog({ id: referral.id });
     expect(log.some((a) => a.reader.slug === w.nb.slug && a.outcome === 'refused')).toBe(true);
     // the referring federation keeps its own case's thread
     const hzView = await w.hzCw.referral.thread({ id: referral.id });
-    expect(hzView.access === 'granted' && hzView.messages.map((m) => m.body)).toEqual(['请补充工资条。']);
+    expect(hzView.access === 'granted' && hzView.messages.map((m) => m.body)).toEqual(['请补充工资条。', '职工已撤回授权。']);
   });
 
   it('the app role cannot write a message as another federation, nor change one', async () => {
