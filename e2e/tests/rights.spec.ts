@@ -139,3 +139,43 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await phone.screenshot({ path: artifact('rights-07-phone-referral'), fullPage: true });
   });
 });
+
+/** A plain working day some weeks ahead: Tuesday to Thursday, clear of the long national holidays. */
+function plainWorkingDay(from = new Date()): string {
+  const d = new Date(from.getTime() + 45 * 86_400_000);
+  const clear = (x: Date) => {
+    const [m, day, wd] = [x.getUTCMonth() + 1, x.getUTCDate(), x.getUTCDay()];
+    const holiday = (m === 1 && day <= 3) || (m === 2) || (m === 1 && day >= 20) || (m === 4 && day >= 28) || (m === 5 && day <= 6) || (m === 10 && day <= 9) || (m === 9 && day >= 28);
+    return wd >= 2 && wd <= 4 && !holiday;
+  };
+  while (!clear(d)) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+test('宁波管理员设定时限规则：新规则从以后生效，添加闭馆日；维权专员只能查看', async ({ browser, baseURL }) => {
+  const cw = await signedInPage(browser, baseURL, 'caseworker@ningbo.demo');
+  await cw.goto('/t/ningbo/rights?tab=levels');
+  const levels = cw.getByTestId('service-levels');
+  // the demo's tightened policy from next New Year, and its closure day, read by the caseworker
+  await expect(levels.getByRole('row', { name: /待生效/ })).toBeVisible();
+  await expect(levels.getByText('单位集中培训，维权部门闭馆一天')).toBeVisible();
+  await expect(levels.getByRole('button', { name: '设定新规则' })).toHaveCount(0);
+
+  const admin = await signedInPage(browser, baseURL, 'admin@ningbo.demo');
+  await admin.goto('/t/ningbo/rights?tab=levels');
+  const panel = admin.getByTestId('service-levels');
+  const day = plainWorkingDay();
+  const closures = panel.locator('.ant-card', { hasText: '闭馆日' });
+  await closures.getByLabel('日期').click();
+  await closures.getByLabel('日期').fill(day);
+  await closures.getByLabel('日期').press('Enter');
+  await closures.getByLabel('原因').fill('防汛演练，维权窗口暂停办公');
+  await closures.getByRole('button', { name: /添加闭馆日/ }).click();
+  await expect(closures.getByRole('row', { name: /防汛演练/ })).toBeVisible();
+  // a new policy from tomorrow (the form's first allowed day): accepting within 2 working days
+  const policies = panel.locator('.ant-card', { hasText: '时限规则（工作日）' });
+  await policies.getByRole('spinbutton', { name: '受理时限' }).fill('2');
+  await policies.getByRole('button', { name: /设定新规则/ }).click();
+  await expect(policies.getByRole('row', { name: /待生效/ })).toHaveCount(2);
+  await admin.screenshot({ path: artifact('rights-08-service-levels'), fullPage: true });
+});

@@ -225,3 +225,32 @@ export const myCaseDto = z.object({
   partner: fedRefDto.nullable(),
   updatedAt: z.string(),
 });
+
+// A federation's service levels: budgets in working days from a date, and its own closure days.
+// A change applies from a future date (a clock keeps the budget it started with); a closure day may
+// be added for today or later — the department closed, its clocks stop — never for a day gone by.
+const slaDays = z.number().int().min(1).max(365);
+export const slaPolicyInput = z.object({ effectiveFrom: dateString, acceptDays: slaDays, respondDays: slaDays, resolveDays: slaDays, followUpDays: slaDays });
+export const closureDayInput = z.object({ day: dateString, reason: trimmed(1, 200) });
+export const closureDayRemoveInput = z.object({ day: dateString });
+
+export const slaPolicyDto = z.object({
+  id: z.string(),
+  effectiveFrom: z.string(),
+  acceptDays: z.number(),
+  respondDays: z.number(),
+  resolveDays: z.number(),
+  followUpDays: z.number(),
+  /** in force today; a past one is superseded, a future one may still be changed or removed */
+  state: z.enum(['superseded', 'in_force', 'scheduled']),
+});
+export const serviceLevelsDto = z.object({
+  today: z.string(),
+  /** DOMAIN §3.2's figures, in force before a federation's first policy */
+  defaults: z.object({ acceptDays: z.number(), respondDays: z.number(), resolveDays: z.number(), followUpDays: z.number() }),
+  policies: z.array(slaPolicyDto),
+  closures: z.array(z.object({ day: z.string(), reason: z.string(), removable: z.boolean() })),
+  /** the admin may change them */
+  canManage: z.boolean(),
+});
+export type ServiceLevelsDto = z.infer<typeof serviceLevelsDto>;

@@ -41,6 +41,7 @@ export const moduleRouters = {
   recuperation: recuperation.recuperationRouter,
   rightsCase: rights.rightsCaseRouter,
   referral: rights.referralRouter,
+  rightsSla: rights.rightsSlaRouter,
   contest: contest.contestRouter,
   programme: programme.programmeRouter,
   platform: platform.platformRouter,

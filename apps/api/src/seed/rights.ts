@@ -1,8 +1,9 @@
 import { idNumberCheckChar, type Role } from '@uc/contracts';
-import { federations, memberships, rightsCases, rightsSlaPolicies, users, withoutTenant, withTenant, type Db } from '@uc/db';
+import { federations, memberships, rightsCases, rightsClosureDays, rightsSlaPolicies, users, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { createCase, postMessage, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
+import { addDays, chinaDate } from '../lib/dates.ts';
+import { createCase, isWorkingDay, postMessage, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
 import type { ServiceCtx } from '../service.ts';
 
 // Demo rights referrals 杭州 → 宁波 through the real services, each step at the moment it would
@@ -55,6 +56,15 @@ export async function seedDemoRights(db: Db, env: EnvLike, now = new Date()): Pr
       tx.insert(rightsSlaPolicies).values({ tenantId, effectiveFrom: '2026-01-01', acceptDays: 3, respondDays: 7, resolveDays: 30, followUpDays: 1 }),
     );
   }
+  // Ningbo's levels page shows a tightened policy scheduled from next New Year and a closure day ahead
+  const nb = await fedId(db, 'ningbo');
+  const nextYear = `${Number(chinaDate(now).slice(0, 4)) + 1}-01-01`;
+  let closure = addDays(chinaDate(now), 20);
+  while (!isWorkingDay(closure)) closure = addDays(closure, 1);
+  await withTenant(db, nb, async (tx) => {
+    await tx.insert(rightsSlaPolicies).values({ tenantId: nb, effectiveFrom: nextYear, acceptDays: 2, respondDays: 5, resolveDays: 30, followUpDays: 1 });
+    await tx.insert(rightsClosureDays).values({ tenantId: nb, day: closure, reason: '单位集中培训，维权部门闭馆一天' });
+  });
   const A = (at: Date, fn: (ctx: ServiceCtx) => Promise<unknown>) => asCaseworker(db, env, 'hangzhou', at, fn);
   const B = (at: Date, fn: (ctx: ServiceCtx) => Promise<unknown>) => asCaseworker(db, env, 'ningbo', at, fn);
   let idSeq = 0;

@@ -132,6 +132,12 @@ export const validationMessagesZh = {
   contest_theory_name_mismatch: '姓名与该参赛号的选手不符',
   contest_theory_mark_invalid: '成绩应为 0 至满分之间、最多两位小数的数字，缺考填“缺考”',
   contest_theory_missing: '以下参赛号没有理论成绩（缺考请填“缺考”）',
+  sla_not_future: '新规则须从明天或以后生效：已在计时的时限沿用开始时的规则',
+  sla_in_force: '已生效的规则不能修改或删除，请另设一条从以后某日生效的规则',
+  closure_past: '只能设置今天及以后的闭馆日',
+  closure_too_far: '闭馆日须在两年以内',
+  closure_started: '今天及以前的闭馆日已计入时限，不能撤销',
+  closure_not_workday: '该日按国家日历本就不是工作日，不必设置',
   duplicate_existing: '该身份证号已登记为会员',
   honour_unknown: '荣誉类别不存在',
   term_order: '结束日期不能早于开始日期',
@@ -252,6 +258,12 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   no_practical_aspect: 'The marking scheme needs at least one practical aspect',
   invalid_tolerance: 'A tolerance applies to a practical measurement only, and its zero limit cannot be below its full-marks limit',
   invalid_levels: 'Level descriptors apply to a practical judgement only',
+  sla_not_future: 'A new policy takes effect from tomorrow at the earliest: running clocks keep the policy they started under',
+  sla_in_force: 'A policy in force cannot be changed or removed; add one that takes effect from a later date',
+  closure_past: 'A closure day can only be today or later',
+  closure_too_far: 'A closure day must be within two years',
+  closure_started: 'A closure day that has begun already counts in the clocks and cannot be taken back',
+  closure_not_workday: 'That day is not a working day on the national calendar anyway',
 };
 
 export function errorMessage(code: ErrorCode, locale: string): string {

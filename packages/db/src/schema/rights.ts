@@ -206,7 +206,7 @@ export const rightsFileAccesses = pgTable(
   ],
 );
 
-/** A federation's service levels (working days) from a date, and its own closure days. */
+/** A federation's service levels (working days) from a date. */
 export const rightsSlaPolicies = pgTable(
   'rights_sla_policy',
   {
@@ -217,8 +217,6 @@ export const rightsSlaPolicies = pgTable(
     respondDays: integer('respond_days').notNull(),
     resolveDays: integer('resolve_days').notNull(),
     followUpDays: integer('follow_up_days').notNull(),
-    /** the federation's own closure days (on top of the national calendar) */
-    closureDays: date('closure_days', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -226,6 +224,19 @@ export const rightsSlaPolicies = pgTable(
     unique('rights_sla_policy_from_uq').on(t.tenantId, t.effectiveFrom),
     check('rights_sla_policy_days_ck', sql`least(${t.acceptDays}, ${t.respondDays}, ${t.resolveDays}, ${t.followUpDays}) >= 1`),
   ],
+);
+
+/** A day the federation's rights department is closed on top of the national calendar: every clock it owns stops. */
+export const rightsClosureDays = pgTable(
+  'rights_closure_day',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day] }), check('rights_closure_day_reason_ck', sql`length(btrim(${t.reason})) between 1 and 200`)],
 );
 
 /** A warning or breach notice sent for one clock of one referral: the row makes it once-only. */

@@ -9,6 +9,10 @@ export type AuditEvent =
   | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string } }
   | { type: 'rights.message_posted'; entityType: 'rights_referral'; data: { messageId: string; length: number } }
   | { type: 'rights.ledger_exported'; entityType: 'rights_referral'; data: { year: number; rows: number } }
+  | { type: 'rights.sla_policy_set'; entityType: 'rights_sla_policy'; data: { effectiveFrom: string; acceptDays: number; respondDays: number; resolveDays: number; followUpDays: number } }
+  | { type: 'rights.sla_policy_removed'; entityType: 'rights_sla_policy'; data: { effectiveFrom: string } }
+  | { type: 'rights.closure_added'; entityType: 'rights_closure_day'; data: { day: string; reason: string } }
+  | { type: 'rights.closure_removed'; entityType: 'rights_closure_day'; data: { day: string; reason: string } }
   | { type: 'rights.sla_alerted'; entityType: 'rights_referral'; data: { clock: string; level: string } }
   // recuperation (issue 5): host catalogue, policy, quota ledger, bookings; personal data is not copied into the log
   | { type: 'recuperation.base_saved'; entityType: 'recuperation_base'; data: { name: string; created: boolean } }

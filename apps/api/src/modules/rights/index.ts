@@ -12,8 +12,9 @@ import { rightsSection } from './case.mine.ts';
 export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
 export { postMessage } from './thread.write.ts';
-export { referralRouter, rightsCaseRouter } from './rights.router.ts';
+export { referralRouter, rightsCaseRouter, rightsSlaRouter } from './rights.router.ts';
 export { runRightsSla } from './sla.job.ts';
+export { isWorkingDay } from './workday.rules.ts';
 
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {

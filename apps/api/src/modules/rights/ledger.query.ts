@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { clocksOf } from './referral.dto.ts';
 import { ledgerXlsx, type LedgerLine } from './ledger.xlsx.ts';
 import { CLOCK_LABELS, DISPUTE_LABELS } from './rights.labels.ts';
-import { findEvents, findFederations, findSlaPolicies, listVisibleReferrals } from './rights.repo.ts';
+import { findEvents, findFederations, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
 
 // The year's ledger of referrals the federation sent or received (by the date of referral, China time).
@@ -26,10 +26,10 @@ export async function ledgerFile(ctx: Ctx, year: number): Promise<FileDto> {
   const rows = (await listVisibleReferrals(ctx, 'all')).filter((r) => chinaDate(r.createdAt).startsWith(String(year))).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const events = await findEvents(ctx.db, rows);
   const feds = await findFederations(ctx.db, [ctx.tenantId, ...rows.flatMap((r) => [r.tenantId, r.performerTenantId])]);
-  const policies = await findSlaPolicies(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
+  const levels = await findServiceLevels(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
   const lines: LedgerLine[] = rows.map((r, i) => {
     const evs = events.filter((e) => e.referralId === r.id);
-    const clocks = clocksOf(r, evs, policies, ctx.now);
+    const clocks = clocksOf(r, evs, levels, ctx.now);
     const resolved = evs.find((e) => e.type === 'resolve');
     const referred = r.tenantId === ctx.tenantId;
     return {

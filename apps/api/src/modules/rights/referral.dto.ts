@@ -1,5 +1,5 @@
 import type { ReferralDto, ReferralStatus } from '@uc/contracts';
-import { computeClocks, policyLookupFrom, type ClockEvent, type SlaPolicyRow } from './sla.rules.ts';
+import { computeClocks, policyLookupFrom, type ClockEvent, type ServiceLevels } from './sla.rules.ts';
 import type { FedRef, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
 // Referral rows and their events → DTOs, with the clocks computed from the events (no queries).
@@ -12,8 +12,8 @@ export const clockEventsOf = (events: readonly ReferralEventRow[]): ClockEvent[]
     beforeHold: e.status === 'on_hold' ? ((e.data.from as ReferralStatus | undefined) ?? null) : null,
   }));
 
-export function clocksOf(r: ReferralRow, events: readonly ReferralEventRow[], policies: readonly SlaPolicyRow[], now: Date) {
-  return computeClocks(clockEventsOf(events), now, r.tenantId, policyLookupFrom(policies));
+export function clocksOf(r: ReferralRow, events: readonly ReferralEventRow[], levels: ServiceLevels, now: Date) {
+  return computeClocks(clockEventsOf(events), now, r.tenantId, policyLookupFrom(levels));
 }
 
 const fed = (feds: Map<string, FedRef>, id: string): FedRef => feds.get(id) ?? { id, slug: '', nameZh: '', nameEn: '' };
@@ -21,7 +21,7 @@ const fed = (feds: Map<string, FedRef>, id: string): FedRef => feds.get(id) ?? {
 export function toReferralDto(
   r: ReferralRow,
   events: readonly ReferralEventRow[],
-  ctx: { tenantId: string; now: Date; feds: Map<string, FedRef>; policies: readonly SlaPolicyRow[]; consentActive: boolean },
+  ctx: { tenantId: string; now: Date; feds: Map<string, FedRef>; levels: ServiceLevels; consentActive: boolean },
 ): ReferralDto {
   return {
     id: r.id,
@@ -39,7 +39,7 @@ export function toReferralDto(
     rowVersion: r.rowVersion,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    clocks: clocksOf(r, events, ctx.policies, ctx.now),
+    clocks: clocksOf(r, events, ctx.levels, ctx.now),
   };
 }
 

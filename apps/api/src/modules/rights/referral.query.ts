@@ -2,7 +2,7 @@ import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
 import { recordAudit } from '../audit/index.ts';
 import { clocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
-import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findSlaPolicies, listVisibleReferrals } from './rights.repo.ts';
+import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
 // Reading referrals: the list and one referral with its timeline and clocks (no personal data),
@@ -14,12 +14,12 @@ async function dtosOf(ctx: Ctx, rows: ReferralRow[]) {
   const byReferral = new Map<string, ReferralEventRow[]>();
   for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
   const feds = await findFederations(ctx.db, [...rows.flatMap((r) => [r.tenantId, r.performerTenantId]), ...events.map((e) => e.actorTenantId)]);
-  const policies = await findSlaPolicies(ctx.db, rows.flatMap((r) => [r.tenantId, ...(byReferral.get(r.id) ?? []).map((e) => e.performerTenantId)]));
+  const levels = await findServiceLevels(ctx.db, rows.flatMap((r) => [r.tenantId, ...(byReferral.get(r.id) ?? []).map((e) => e.performerTenantId)]));
   const out = [];
   for (const r of rows) {
     const consent = await findConsentOf(ctx, r);
     const evs = byReferral.get(r.id) ?? [];
-    out.push({ row: r, events: evs, feds, dto: toReferralDto(r, evs, { tenantId: ctx.tenantId, now: ctx.now, feds, policies, consentActive: !!consent && !consent.withdrawnAt }) });
+    out.push({ row: r, events: evs, feds, dto: toReferralDto(r, evs, { tenantId: ctx.tenantId, now: ctx.now, feds, levels, consentActive: !!consent && !consent.withdrawnAt }) });
   }
   return out;
 }
@@ -37,8 +37,8 @@ export async function getReferral(ctx: Ctx, id: string) {
 export async function clocksOfVisible(ctx: Ctx) {
   const rows = (await listVisibleReferrals(ctx, 'all')).filter((r) => !['followed_up', 'archived'].includes(r.status));
   const events = await findEvents(ctx.db, rows);
-  const policies = await findSlaPolicies(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
-  return rows.map((r) => ({ referral: r, clocks: clocksOf(r, events.filter((e) => e.referralId === r.id), policies, ctx.now) }));
+  const levels = await findServiceLevels(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
+  return rows.map((r) => ({ referral: r, clocks: clocksOf(r, events.filter((e) => e.referralId === r.id), levels, ctx.now) }));
 }
 
 /** The case file as the partner may see it: refused (and logged) once the consent is withdrawn. */

@@ -4,6 +4,7 @@ import {
   agreementVersions,
   federations,
   rightsCases,
+  rightsClosureDays,
   rightsConsents,
   rightsFileAccesses,
   rightsReferralEvents,
@@ -133,10 +134,15 @@ export async function findFederationBySlug(db: Db, slug: string): Promise<FedRef
   return row;
 }
 
-/** The SLA policies of these federations (published: any federation reads them), newest first. */
-export async function findSlaPolicies(db: Db, tenantIds: string[]) {
-  if (!tenantIds.length) return [];
-  return db.select().from(rightsSlaPolicies).where(inArray(rightsSlaPolicies.tenantId, [...new Set(tenantIds)])).orderBy(desc(rightsSlaPolicies.effectiveFrom));
+/** The SLA policies (newest first) and closure days of these federations (published: any federation reads them). */
+export async function findServiceLevels(db: Db, tenantIds: string[]) {
+  const ids = [...new Set(tenantIds)];
+  if (!ids.length) return { policies: [], closures: [] };
+  const [policies, closures] = await Promise.all([
+    db.select().from(rightsSlaPolicies).where(inArray(rightsSlaPolicies.tenantId, ids)).orderBy(desc(rightsSlaPolicies.effectiveFrom)),
+    db.select().from(rightsClosureDays).where(inArray(rightsClosureDays.tenantId, ids)).orderBy(rightsClosureDays.day),
+  ]);
+  return { policies, closures };
 }
 
 /** The active agreement between the caller and the partner, in force today, whose content covers rights protection. */

@@ -3,6 +3,8 @@ import {
   caseCreateInput,
   caseDto,
   caseSummaryDto,
+  closureDayInput,
+  closureDayRemoveInput,
   consentInput,
   consentWithdrawInput,
   fileAccessDto,
@@ -21,6 +23,8 @@ import {
   referralStepInput,
   referralTransferInput,
   rightsBoardDto,
+  serviceLevelsDto,
+  slaPolicyInput,
   referralMessageInput,
   threadDto,
   onceInput,
@@ -37,6 +41,7 @@ import { accessLog, getReferral, listReferrals, readFile } from './referral.quer
 import { refer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
 import { postMessage } from './thread.write.ts';
+import { addClosure, removeClosure, removePolicy, serviceLevels, setPolicy } from './serviceLevels.ts';
 import { CASE_ROLES } from './rights.types.ts';
 
 // rightsCase.* — the referring federation's cases and the worker's consents;
@@ -104,4 +109,13 @@ export const referralRouter = router({
     .mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'follow_up', input, { satisfaction: input.satisfaction, note: input.note }))),
   archive: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'archive', input, { note: input.note }))),
   transfer: caseworker.input(referralTransferInput).output(stepOut).mutation(async ({ ctx, input }) => out(await transfer(ctx.svc, input))),
+});
+
+// rightsSla.* — the federation's service levels: caseworkers read them, the admin sets them (the access table).
+export const rightsSlaRouter = router({
+  get: caseworker.output(serviceLevelsDto).query(({ ctx }) => serviceLevels(ctx.svc)),
+  setPolicy: caseworker.input(slaPolicyInput).output(idOut).mutation(({ ctx, input }) => setPolicy(ctx.svc, input)),
+  removePolicy: caseworker.input(byId).output(idOut).mutation(({ ctx, input }) => removePolicy(ctx.svc, input.id)),
+  addClosure: caseworker.input(closureDayInput).output(z.object({ day: z.string() })).mutation(({ ctx, input }) => addClosure(ctx.svc, input)),
+  removeClosure: caseworker.input(closureDayRemoveInput).output(z.object({ day: z.string() })).mutation(({ ctx, input }) => removeClosure(ctx.svc, input.day)),
 });

@@ -92,18 +92,32 @@ export interface SlaPolicyRow {
   respondDays: number;
   resolveDays: number;
   followUpDays: number;
-  closureDays: string[];
+}
+
+/** The published policies and closure days of the federations whose clocks are computed. */
+export interface ServiceLevels {
+  policies: readonly SlaPolicyRow[];
+  closures: readonly { tenantId: string; day: string }[];
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** A lookup over policy rows: the latest one of the federation effective on the China date of the instant. */
-export function policyLookupFrom(rows: readonly SlaPolicyRow[]): PolicyLookup {
+/**
+ * A lookup over the levels: the budget from the federation's latest policy effective on the China
+ * date of the instant (DOMAIN §3.2's figures before any), the calendar with ALL its closure days —
+ * a closure added later stops clocks that started under an older policy too.
+ */
+export function policyLookupFrom(levels: ServiceLevels): PolicyLookup {
+  const closuresOf = new Map<string, Set<string>>();
+  for (const c of levels.closures) closuresOf.set(c.tenantId, (closuresOf.get(c.tenantId) ?? new Set()).add(c.day));
   return (kind, tenantId, onDate) => {
     const date = new Date(onDate.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-    const p = rows.filter((r) => r.tenantId === tenantId && r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
-    if (!p) return { budgetDays: DEFAULT_SLA[kind], calendar: { closures: new Set() } };
-    const budget = { accept: p.acceptDays, respond: p.respondDays, resolve: p.resolveDays, follow_up: p.followUpDays }[kind];
-    return { budgetDays: budget, calendar: { closures: new Set(p.closureDays) } };
+    const calendar = { closures: closuresOf.get(tenantId) ?? new Set<string>() };
+    const p = levels.policies.filter((r) => r.tenantId === tenantId && r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+    if (!p) return { budgetDays: DEFAULT_SLA[kind], calendar };
+    return { budgetDays: budgetOf(p, kind), calendar };
   };
 }
+
+export const budgetOf = (p: Pick<SlaPolicyRow, 'acceptDays' | 'respondDays' | 'resolveDays' | 'followUpDays'>, kind: ClockKind) =>
+  ({ accept: p.acceptDays, respond: p.respondDays, resolve: p.resolveDays, follow_up: p.followUpDays })[kind];
