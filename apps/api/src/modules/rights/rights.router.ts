@@ -41,7 +41,8 @@ import { accessLog, getReferral, listReferrals, readFile } from './referral.quer
 import { refer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
 import { postMessage } from './thread.write.ts';
-import { addClosure, removeClosure, removePolicy, serviceLevels, setPolicy } from './serviceLevels.ts';
+import { serviceLevels } from './serviceLevels.query.ts';
+import { addClosure, removeClosure, removePolicy, setPolicy } from './serviceLevels.write.ts';
 import { CASE_ROLES } from './rights.types.ts';
 
 // rightsCase.* — the referring federation's cases and the worker's consents;
@@ -116,6 +117,6 @@ export const rightsSlaRouter = router({
   get: caseworker.output(serviceLevelsDto).query(({ ctx }) => serviceLevels(ctx.svc)),
   setPolicy: caseworker.input(slaPolicyInput).output(idOut).mutation(({ ctx, input }) => setPolicy(ctx.svc, input)),
   removePolicy: caseworker.input(byId).output(idOut).mutation(({ ctx, input }) => removePolicy(ctx.svc, input.id)),
-  addClosure: caseworker.input(closureDayInput).output(z.object({ day: z.string() })).mutation(({ ctx, input }) => addClosure(ctx.svc, input)),
+  addClosure: caseworker.input(closureDayInput).input(onceInput).output(z.object({ day: z.string() })).mutation(({ ctx, input }) => addClosure(ctx.svc, input)),
   removeClosure: caseworker.input(closureDayRemoveInput).output(z.object({ day: z.string() })).mutation(({ ctx, input }) => removeClosure(ctx.svc, input.day)),
 });

@@ -1,47 +1,18 @@
-import type { closureDayInput, ServiceLevelsDto, slaPolicyInput } from '@uc/contracts';
+import type { closureDayInput, slaPolicyInput } from '@uc/contracts';
 import { validationMessage } from '@uc/contracts/i18n';
 import { rightsClosureDays, rightsSlaPolicies } from '@uc/db';
 import { and, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { addYears, chinaDate } from '../../lib/dates.ts';
-import { hasRole } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findServiceLevels } from './rights.repo.ts';
-import { DEFAULT_SLA } from './sla.rules.ts';
 import type { Ctx } from './rights.types.ts';
 import { isWorkingDay } from './workday.rules.ts';
 
-// A federation's service levels (DOMAIN §3.2; docs/decisions/0049-rights-service-levels.md): the
-// budgets of its clocks from a date and the days its rights department is closed. Clocks are
-// derived from these every time, so what already counted must not change under them: a policy
-// takes effect from tomorrow at the earliest (a running clock keeps the budget it started with)
-// and only a scheduled one may be replaced or removed; a closure day is today or later, and only
-// a future one may be taken back. Caseworkers read them; the admin sets them.
+// Setting the service levels (serviceLevels.query.ts says what they are): only what lies ahead of
+// the clocks may change — see docs/decisions/0049-rights-service-levels.md.
 
 const refuse = (ctx: Ctx, field: string, key: string) => new AppError('BAD_INPUT', { fields: { [field]: validationMessage(key, ctx.locale) } });
-
-export async function serviceLevels(ctx: Ctx): Promise<ServiceLevelsDto> {
-  const today = chinaDate(ctx.now);
-  const { policies, closures } = await findServiceLevels(ctx.db, [ctx.tenantId]);
-  // newest first: the first one not after today is in force, older ones are superseded
-  const inForce = policies.find((p) => p.effectiveFrom <= today);
-  return {
-    today,
-    defaults: { acceptDays: DEFAULT_SLA.accept, respondDays: DEFAULT_SLA.respond, resolveDays: DEFAULT_SLA.resolve, followUpDays: DEFAULT_SLA.follow_up },
-    policies: policies.map((p) => ({
-      id: p.id,
-      effectiveFrom: p.effectiveFrom,
-      acceptDays: p.acceptDays,
-      respondDays: p.respondDays,
-      resolveDays: p.resolveDays,
-      followUpDays: p.followUpDays,
-      state: p.effectiveFrom > today ? 'scheduled' : p === inForce ? 'in_force' : 'superseded',
-    })),
-    closures: closures.map((c) => ({ day: c.day, reason: c.reason, removable: c.day > today })),
-    canManage: hasRole(ctx.actor, 'admin'),
-  };
-}
 
 /** Sets the policy from a future date; one already scheduled for that date is replaced. */
 export async function setPolicy(ctx: Ctx, input: z.infer<typeof slaPolicyInput>) {
