@@ -179,3 +179,21 @@ test('宁波管理员设定时限规则：新规则从以后生效，添加闭�
   await expect(policies.getByRole('row', { name: /待生效/ })).toHaveCount(2);
   await admin.screenshot({ path: artifact('rights-08-service-levels'), fullPage: true });
 });
+
+test('杭州维权专员转办被退回的案件：只能选与本会签有维权协作协议的城市，宁波本身不在可选之列', async ({ browser, baseURL }) => {
+  const hz = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo');
+  await hz.goto('/t/hangzhou/rights?tab=referred');
+  await hz.getByTestId('referral-row').filter({ hasText: '已退回' }).first().getByRole('link').first().click();
+  await expect(hz.getByText('用人单位注册地及用工地均在绍兴').first()).toBeVisible();
+  await hz.getByRole('button', { name: '转办其他城市' }).click();
+  const dialog = hz.getByRole('dialog', { name: '转办至其他城市总工会' });
+  // the demo's only rights partner is Ningbo, the performer that returned it: nowhere else to go yet
+  await expect(dialog.getByText('暂无可选的城市')).toBeVisible();
+  await dialog.getByLabel('转办原因').fill('用人单位在绍兴，转绍兴市总工会');
+  await dialog.getByRole('button', { name: '记录同意并转办' }).click();
+  await expect(dialog.getByText('请选择对方总工会').or(dialog.locator('.ant-form-item-explain-error').first())).toBeVisible();
+  await hz.screenshot({ path: artifact('rights-09-transfer-no-partner'), fullPage: true });
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(hz.getByText('已退回').first()).toBeVisible();
+});

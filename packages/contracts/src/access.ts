@@ -115,6 +115,7 @@ export const ACCESS: Record<string, Access> = {
   'referral.followUp': CASEWORKERS,
   'referral.archive': CASEWORKERS,
   'referral.transfer': CASEWORKERS,
+  'referral.partners': CASEWORKERS,
   'rightsSla.get': CASEWORKERS,
   'rightsSla.setPolicy': ADMIN,
   'rightsSla.removePolicy': ADMIN,

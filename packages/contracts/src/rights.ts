@@ -76,7 +76,11 @@ export const referralStartInput = z.object({ ...step, assignee: trimmed(1, 80) }
 export const referralActionInput = z.object({ ...step, kind: z.enum(ACTION_KINDS), date: dateString, note: safeText(1000).default('') });
 export const referralResolveInput = z.object({ ...step, outcome: z.enum(OUTCOMES), amountRecoveredFen: fen.default(0), note: safeText(1000).default('') });
 export const referralFollowUpInput = z.object({ ...step, satisfaction: z.number().int().min(1).max(5), note: safeText(1000).default('') });
-export const referralTransferInput = z.object({ ...step, consentId: uuid, reason: trimmed(1, 1000) });
+/**
+ * The referrer moves a referral to another partner: with a consent already recorded for it, or with
+ * the worker's consent recorded here and now (one transaction: a refused transfer leaves no consent).
+ */
+export const referralTransferInput = z.object({ ...step, reason: trimmed(1, 1000), consentId: uuid.optional(), consent: consentInput.omit({ caseId: true }).optional() });
 export const consentWithdrawInput = z.object({ consentId: uuid, reason: trimmed(1, 500) });
 export const referralListInput = z.object({ side: z.enum(['referred', 'received', 'all']).default('all'), status: referralStatus.optional() }).default({ side: 'all' });
 

@@ -161,6 +161,7 @@ export const validationMessagesZh = {
   place_required: '请选择场地或填写线上地址',
   future: '不能晚于现在',
   same_partner: '不能转介给同一家单位',
+  consent_one_of: '请选择已记录的职工同意，或现场记录一份新的同意（二者选一）',
   programme_not_covered: '所选协议未约定此类活动',
   // places: shares of a pool
   released: '名额池已释放，不能再分配',
@@ -242,6 +243,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   place_required: 'Choose a venue or enter an online address',
   future: 'Cannot be in the future',
   same_partner: 'Cannot refer to the same organisation',
+  consent_one_of: 'Give either a consent already recorded or a new one recorded now, not both',
   programme_not_covered: 'The chosen agreement does not cover this kind of activity',
   released: 'The pool has been released and can no longer be shared',
   below_taken: 'A share cannot be below the places that party has already taken',

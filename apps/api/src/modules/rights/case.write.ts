@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { caseCreateInput, consentInput, consentWithdrawInput } from '@uc/contracts';
+import type { caseCreateInput, consentWithdrawInput } from '@uc/contracts';
 import { rightsCases, rightsConsents, members } from '@uc/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { sealIdNumber } from '../member/index.ts';
-import { findDuplicates, findFederationBySlug, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase } from './rights.repo.ts';
+import { findDuplicates, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
 import { recordStep } from './referral.write.ts';
 
@@ -47,31 +47,6 @@ export async function createCase(ctx: Ctx, input: z.infer<typeof caseCreateInput
   const duplicates = await findDuplicates(ctx, row!);
   await recordAudit(ctx, { type: 'rights.case_created', entityType: 'rights_case', entityId: row!.id, data: { disputeKind: row!.disputeKind, source: row!.source, member: !!row!.memberId, duplicates: duplicates.length } });
   return { id: row!.id, duplicates: duplicates.map((d) => ({ id: d.id, createdAt: d.createdAt.toISOString() })) };
-}
-
-export async function recordConsent(ctx: Ctx, input: z.infer<typeof consentInput>) {
-  const c = await findOwnCase(ctx, input.caseId);
-  const partner = await findFederationBySlug(ctx.db, input.partnerSlug);
-  if (!partner || partner.id === ctx.tenantId) throw new AppError('NOT_FOUND');
-  const givenAt = new Date(input.givenAt);
-  if (givenAt > ctx.now) throw new AppError('BAD_INPUT', { fields: { givenAt: 'future' } });
-  const [row] = await ctx.db
-    .insert(rightsConsents)
-    .values({
-      tenantId: ctx.tenantId,
-      caseId: c.id,
-      partnerTenantId: partner.id,
-      purpose: input.purpose,
-      scope: [...new Set(input.scope)],
-      method: input.method,
-      evidence: input.evidence,
-      givenAt,
-      recordedBy: ctx.actor.userId,
-      createdAt: ctx.now,
-    })
-    .returning();
-  await recordAudit(ctx, { type: 'rights.consent_recorded', entityType: 'rights_consent', entityId: row!.id, data: { caseId: c.id, partner: partner.slug, method: row!.method, scope: row!.scope } });
-  return { id: row!.id };
 }
 
 /** The worker withdraws a consent: the partner it named loses the file at once; each referral resting on it says so in its timeline. */

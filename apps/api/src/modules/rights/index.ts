@@ -9,7 +9,8 @@ import { referralTodo } from './rights.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { rightsSection } from './case.mine.ts';
 
-export { createCase, recordConsent, withdrawConsent } from './case.write.ts';
+export { createCase, withdrawConsent } from './case.write.ts';
+export { recordConsent } from './consent.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
 export { postMessage } from './thread.write.ts';
 export { referralRouter, rightsCaseRouter, rightsSlaRouter } from './rights.router.ts';

@@ -1,8 +1,9 @@
 import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
+import { chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
 import { clocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
-import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
+import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findRightsPartners, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
 // Reading referrals: the list and one referral with its timeline and clocks (no personal data),
@@ -101,4 +102,11 @@ export async function accessLog(ctx: Ctx, id: string) {
     reason: a.reason,
     at: a.at.toISOString(),
   }));
+}
+
+/** The partners the caller may refer a case to today: parties with it to an agreement in force that covers rights. */
+export async function referralPartners(ctx: Ctx) {
+  const ids = await findRightsPartners(ctx, chinaDate(ctx.now));
+  const feds = await findFederations(ctx.db, ids);
+  return [...feds.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }

@@ -139,6 +139,26 @@ describe('rights referrals', () => {
       expect((await w.wzCw.referral.file({ id })).access).toBe('granted');
       await w.wzCw.referral.accept({ id, rowVersion: v });
     });
+
+    it('transfers with the worker’s consent recorded in the same call, and a refused transfer leaves no consent behind', async () => {
+      // where a case can go: parties to an agreement in force that covers rights
+      expect((await w.hzCw.referral.partners()).map((f) => f.slug).sort()).toEqual([w.nb.slug, w.wz.slug].sort());
+      expect((await w.nbCw.referral.partners()).map((f) => f.slug)).toEqual([w.hz.slug]);
+      const { caseId, consentId, referral } = await referredCase(w);
+      const id = referral.id;
+      const v = (await w.nbCw.referral.return({ id, rowVersion: 1, reason: '用人单位不在本市' })).rowVersion;
+      const { caseId: _drop, ...consent } = consentFor(caseId, w.sx.slug);
+      const consents = async () => (await h.t.query(`select 1 from rights_consent where case_id = $1`, [caseId])).length;
+      await expectCode(w.hzCw.referral.transfer({ id, rowVersion: v, reason: '移交', consent }), 'NOT_COVERED');
+      await expectCode(w.hzCw.referral.transfer({ id, rowVersion: v, reason: '移交', consent: { ...consent, partnerSlug: w.nb.slug } }), 'BAD_INPUT');
+      await expectCode(w.hzCw.referral.transfer({ id, rowVersion: v, reason: '移交', consent: { ...consent, partnerSlug: w.wz.slug }, consentId }), 'BAD_INPUT');
+      await expectCode(w.hzCw.referral.transfer({ id, rowVersion: v, reason: '移交' }), 'BAD_INPUT');
+      expect(await consents()).toBe(1);
+      await w.hzCw.referral.transfer({ id, rowVersion: v, reason: '用人单位注册地在温州', consent: { ...consent, partnerSlug: w.wz.slug } });
+      expect(await consents()).toBe(2);
+      expect((await w.wzCw.referral.get({ id })).status).toBe('submitted');
+      expect((await w.wzCw.referral.file({ id })).access).toBe('granted');
+    });
   });
 
   describe('the shared case file', () => {

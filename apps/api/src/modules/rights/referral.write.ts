@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyFederation, type Notice } from '../notification/index.ts';
 import { checkStep, type Side } from './referral.rules.ts';
 import { DISPUTE_LABELS, STEP_LABELS } from './rights.labels.ts';
-import { findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase, findRightsAgreement } from './rights.repo.ts';
+import { recordConsent } from './consent.write.ts';
+import { findFederationBySlug, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase, findRightsAgreement } from './rights.repo.ts';
 import type { Ctx, ReferralRow } from './rights.types.ts';
 
 // The referral's steps. Each one locks the referral row, checks the client's row version (two
@@ -57,11 +58,21 @@ export async function takeStep(ctx: Ctx, step: Exclude<ReferralStep, 'submit' | 
 export async function transfer(ctx: Ctx, input: z.infer<typeof referralTransferInput>) {
   const r = await lockAt(ctx, input.id, input.rowVersion);
   if (r.tenantId !== ctx.tenantId) throw new AppError('FORBIDDEN');
-  const consent = await findOwnConsent(ctx, input.consentId);
+  if (!input.consentId === !input.consent) throw new AppError('BAD_INPUT', { fields: { consentId: 'consent_one_of' } });
+  const consent = await findOwnConsent(ctx, input.consentId ?? (await consentForTransfer(ctx, r, input.consent!)));
   if (consent.caseId !== r.caseId || consent.withdrawnAt) throw new AppError('CONSENT_REQUIRED');
   if (consent.partnerTenantId === r.performerTenantId) throw new AppError('BAD_INPUT', { fields: { consentId: 'same_partner' } });
   if (!(await findRightsAgreement(ctx, consent.partnerTenantId, chinaDate(ctx.now)))) throw new AppError('NOT_COVERED');
   return recordStep(ctx, r, 'transfer', { reason: input.reason, from: r.performerTenantId, to: consent.partnerTenantId }, { performerTenantId: consent.partnerTenantId, consentId: consent.id });
+}
+
+/** Records the worker's consent for the new partner, once the transfer could go there: so a refused one leaves none. */
+async function consentForTransfer(ctx: Ctx, r: ReferralRow, consent: NonNullable<z.infer<typeof referralTransferInput>['consent']>): Promise<string> {
+  const partner = await findFederationBySlug(ctx.db, consent.partnerSlug);
+  if (!partner || partner.id === ctx.tenantId) throw new AppError('NOT_FOUND');
+  if (partner.id === r.performerTenantId) throw new AppError('BAD_INPUT', { fields: { consentId: 'same_partner' } });
+  if (!(await findRightsAgreement(ctx, partner.id, chinaDate(ctx.now)))) throw new AppError('NOT_COVERED');
+  return (await recordConsent(ctx, { caseId: r.caseId, ...consent })).id;
 }
 
 async function lockAt(ctx: Ctx, id: string, rowVersion: number): Promise<ReferralRow> {

@@ -145,20 +145,31 @@ export async function findServiceLevels(db: Db, tenantIds: string[]) {
   return { policies, closures };
 }
 
-/** The active agreement between the caller and the partner, in force today, whose content covers rights protection. */
-export async function findRightsAgreement(ctx: Read, partnerTenantId: string, today: string): Promise<{ id: string } | undefined> {
+/** The caller's active agreements in force today, with all these parties, whose content covers rights protection (newest first). */
+async function rightsAgreements(ctx: Read, parties: string[], today: string) {
   const rows = await ctx.db
-    .select({ id: agreements.id, content: agreementVersions.content })
+    .select({ id: agreements.id, content: agreementVersions.content, partyTenantIds: agreements.partyTenantIds })
     .from(agreements)
     .innerJoin(agreementVersions, and(eq(agreementVersions.tenantId, agreements.tenantId), eq(agreementVersions.id, agreements.inForceVersionId)))
     .where(
       and(
         eq(agreements.status, 'active'),
-        sql`${agreements.partyTenantIds} @> array[${ctx.tenantId}, ${partnerTenantId}]::uuid[]`,
+        sql`${agreements.partyTenantIds} @> array[${sql.join([ctx.tenantId, ...parties].map((id) => sql`${id}`), sql`, `)}]::uuid[]`,
         lte(agreements.termStart, today),
         gte(agreements.termEnd, today),
       ),
     )
     .orderBy(desc(agreements.termStart));
-  return rows.find((r) => (r.content as AgreementContent).commons.some((c) => c.kind === 'rights' && c.enabled));
+  return rows.filter((r) => (r.content as AgreementContent).commons.some((c) => c.kind === 'rights' && c.enabled));
+}
+
+/** The active agreement between the caller and the partner, in force today, whose content covers rights protection. */
+export async function findRightsAgreement(ctx: Read, partnerTenantId: string, today: string): Promise<{ id: string } | undefined> {
+  return (await rightsAgreements(ctx, [partnerTenantId], today))[0];
+}
+
+/** The federations the caller may refer a case to today: parties with it to an agreement in force that covers rights. */
+export async function findRightsPartners(ctx: Read, today: string): Promise<string[]> {
+  const ids = (await rightsAgreements(ctx, [], today)).flatMap((r) => r.partyTenantIds);
+  return [...new Set(ids)].filter((id) => id !== ctx.tenantId);
 }

@@ -7,6 +7,7 @@ import {
   closureDayRemoveInput,
   consentInput,
   consentWithdrawInput,
+  fedRefDto,
   fileAccessDto,
   fileDto,
   fileReadDto,
@@ -36,8 +37,9 @@ import { router, tenantProcedure, toTrpcError } from '../../trpc.ts';
 import { board } from './board.query.ts';
 import { getCase, listCases, myCases } from './case.query.ts';
 import { ledgerFile } from './ledger.query.ts';
-import { createCase, recordConsent, withdrawConsent } from './case.write.ts';
-import { accessLog, getReferral, listReferrals, readFile } from './referral.query.ts';
+import { createCase, withdrawConsent } from './case.write.ts';
+import { recordConsent } from './consent.write.ts';
+import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
 import { refer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
 import { postMessage } from './thread.write.ts';
@@ -84,6 +86,7 @@ export const referralRouter = router({
   /** the secure thread between the two federations' caseworkers (a read is logged as a read of the file) */
   thread: caseworker.input(byId).output(threadDto).query(({ ctx, input }) => readThread(ctx.svc, input.id)),
   post: caseworker.input(referralMessageInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => postMessage(ctx.svc, input)),
+  partners: caseworker.output(z.array(fedRefDto)).query(({ ctx }) => referralPartners(ctx.svc)),
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
   /** the year's ledger (台账) as .xlsx, no personal data */
   ledger: caseworker.input(z.object({ year: z.number().int().min(2000).max(2100) })).output(fileDto).query(({ ctx, input }) => ledgerFile(ctx.svc, input.year)),

@@ -14,6 +14,9 @@ import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { ClockCards, ReferralStatusTag } from './-components/rightsUi.tsx';
 import { ReferralThread } from './-components/ReferralThread.tsx';
 import { needsForm, StepModal, stepsFor, useStep, type UiStep } from './-components/StepModal.tsx';
+import { TransferModal } from './-components/TransferModal.tsx';
+
+const TRANSFERABLE: readonly string[] = ['submitted', 'accepted', 'returned', 'in_progress', 'on_hold'];
 
 export const Route = createFileRoute('/_app/t/$tenant/rights/$referralId')({
   beforeLoad: ({ context, params }) => {
@@ -38,6 +41,7 @@ function ReferralPage() {
   const [dialog, setDialog] = useState<UiStep | null>(null);
   const [file, setFile] = useState<FileRead | null>(null);
   const [reading, setReading] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const name = (f: { nameZh: string; nameEn: string }) => (locale === 'en' ? f.nameEn : f.nameZh);
   const run = useStep(id, async (step) => {
     void message.success(t('rights.step.done', { step: t(`rights.step.${step}`) }));
@@ -46,6 +50,8 @@ function ReferralPage() {
   });
   const take = (step: UiStep) => (needsForm(step) ? setDialog(step) : run.mutate({ step, rowVersion: r.rowVersion, v: {} }));
   const steps = stepsFor(r.status, r.side);
+  // the referrer may move an open referral to another partner (the API checks the state again)
+  const canTransfer = r.side === 'referred' && TRANSFERABLE.includes(r.status);
   const runProblem = !dialog && run.error ? errorInfo(run.error, t('common.networkError')) : null;
   const openFile = async () => {
     setReading(true);
@@ -76,13 +82,14 @@ function ReferralPage() {
       />
       {!r.consentActive && <Alert type="warning" showIcon title={t('rights.detail.consentWithdrawn')} />}
       <Card size="small" title={t('rights.detail.actions')}>
-        {steps.length ? (
+        {steps.length || canTransfer ? (
           <Flex wrap gap={8}>
             {steps.map((s) => (
               <Button key={s} type={s === 'accept' || s === 'resolve' || s === 'follow_up' ? 'primary' : 'default'} danger={s === 'return'} onClick={() => take(s)} loading={run.isPending && !dialog}>
                 {t(`rights.step.${s}`)}
               </Button>
             ))}
+            {canTransfer && <Button onClick={() => setTransferring(true)}>{t('rights.transfer.button')}</Button>}
           </Flex>
         ) : (
           <Typography.Text type="secondary">{t('rights.detail.noActions')}</Typography.Text>
@@ -154,6 +161,17 @@ function ReferralPage() {
           ]}
         />
       </Card>
+      {transferring && (
+        <TransferModal
+          referral={r}
+          onClose={() => setTransferring(false)}
+          onDone={async () => {
+            void message.success(t('rights.transfer.done'));
+            setTransferring(false);
+            await query.refetch();
+          }}
+        />
+      )}
       {dialog && <StepModal step={dialog} rowVersion={r.rowVersion} run={run} onClose={() => { run.reset(); setDialog(null); }} />}
     </Space>
   );

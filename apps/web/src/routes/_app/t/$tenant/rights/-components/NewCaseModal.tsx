@@ -1,14 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { CASE_SOURCES, CONSENT_METHODS, CONSENT_SCOPES, DISPUTE_KINDS } from '@uc/contracts';
-import { Alert, App, Checkbox, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { CASE_SOURCES, DISPUTE_KINDS } from '@uc/contracts';
+import { Alert, App, Divider, Form, Input, Modal, Radio, Select } from 'antd';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { useValidationRules } from '@/features/forms/validationRules.ts';
 import { yuanToFen } from '@/features/recuperation/money.ts';
 import { formProblem } from '@/lib/errors.ts';
-import { useLocale, useT } from '@/lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 import { tenantClient } from '@/lib/trpc.ts';
+import { ConsentFields, consentDefaults, type ConsentValues } from './ConsentFields.tsx';
 
-interface Values {
+interface Values extends ConsentValues {
   workerName: string;
   workerMobile?: string;
   idNumber?: string;
@@ -23,23 +24,16 @@ interface Values {
   sharedDoc?: string;
   internalDoc?: string;
   internalNotes?: string;
-  partnerSlug: string;
-  purpose: string;
-  method: (typeof CONSENT_METHODS)[number];
-  evidence: string;
-  scope: (typeof CONSENT_SCOPES)[number][];
 }
 
 /** Records a case with the worker's separate consent for one partner and refers it there, in one go (phone-first: one column). */
 export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(referralId: string): void }) {
   const t = useT();
   const rules = useValidationRules();
-  const locale = useLocale();
   const { message } = App.useApp();
-  const { api, slug } = useTenant();
+  const { slug } = useTenant();
   const refresh = useRefreshTenant();
   const [form] = Form.useForm<Values>();
-  const { data: feds = [] } = useQuery(api.federation.directory.queryOptions());
   const create = useMutation({
     mutationFn: async (v: Values) => {
       const client = tenantClient(slug);
@@ -94,7 +88,7 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
         layout="vertical"
         disabled={create.isPending}
         onFinish={(v) => create.mutate(v)}
-        initialValues={{ disputeKind: 'wage_arrears', source: 'hotline', method: 'signed_form', scope: [...CONSENT_SCOPES], purpose: t('rights.subtitle') }}
+        initialValues={{ disputeKind: 'wage_arrears', source: 'hotline', ...consentDefaults(t('rights.subtitle')) }}
       >
         <Divider titlePlacement="start">{t('rights.form.worker')}</Divider>
         <Form.Item name="workerName" label={t('rights.form.workerName')} rules={required}>
@@ -140,24 +134,7 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
         </Form.Item>
         <Divider titlePlacement="start">{t('rights.form.consent')}</Divider>
-        <Form.Item name="partnerSlug" label={t('rights.form.partner')} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('rights.form.partner')}
-            options={feds.filter((f) => f.slug !== slug).map((f) => ({ value: f.slug, label: locale === 'en' ? f.nameEn : f.nameZh }))}
-          />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('rights.form.purpose')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="method" label={t('rights.form.method')}>
-          <Radio.Group options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`rights.method.${m}`) }))} />
-        </Form.Item>
-        <Form.Item name="evidence" label={t('rights.form.evidence')} extra={t('rights.form.evidenceHint')} rules={required}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="scope" label={t('rights.form.scope')} rules={[{ required: true }]}>
-          <Checkbox.Group options={CONSENT_SCOPES.map((s) => ({ value: s, label: t(`rights.scope.${s}`) }))} />
-        </Form.Item>
+        <ConsentFields />
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}
     </Modal>
