@@ -249,6 +249,8 @@ export const ACCESS: Record<string, Access> = {
   'platform.reactivate': 'platform',
   'platform.suspend': 'platform',
   'platform.audit': 'platform',
+  'platform.calendar': 'platform',
+  'platform.setCalendarYear': 'platform',
   'platform.verifyAudit': 'platform',
   'recuperation.base.create': OFFICE,
   'recuperation.base.get': STAFF,

@@ -21,6 +21,7 @@ export * from './recuperationQuota.ts';
 export * from './recuperationBooking.ts';
 export * from './recuperationMessages.ts';
 export * from './rights.ts';
+export * from './calendar.ts';
 export * from './contest.ts';
 export * from './programme.ts';
 export * from './access.ts';

@@ -254,6 +254,8 @@ export const serviceLevelsDto = z.object({
   defaults: z.object({ acceptDays: z.number(), respondDays: z.number(), resolveDays: z.number(), followUpDays: z.number() }),
   policies: z.array(slaPolicyDto),
   closures: z.array(z.object({ day: z.string(), reason: z.string(), removable: z.boolean() })),
+  /** this year or next whose national holidays are not known yet: their holidays would count as working days */
+  unknownYears: z.array(z.number()),
   /** the admin may change them */
   canManage: z.boolean(),
 });

@@ -137,6 +137,9 @@ export const validationMessagesZh = {
   closure_past: '只能设置今天及以后的闭馆日',
   closure_too_far: '闭馆日须在两年以内',
   closure_started: '今天及以前的闭馆日已计入时限，不能撤销',
+  calendar_wrong_year: '日期不在所录入的年份内',
+  calendar_duplicate: '同一天录入了两次',
+  calendar_makeup_weekday: '调休上班日应为周六或周日',
   closure_not_workday: '该日按国家日历本就不是工作日，不必设置',
   duplicate_existing: '该身份证号已登记为会员',
   honour_unknown: '荣誉类别不存在',
@@ -265,6 +268,9 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   closure_past: 'A closure day can only be today or later',
   closure_too_far: 'A closure day must be within two years',
   closure_started: 'A closure day that has begun already counts in the clocks and cannot be taken back',
+  calendar_wrong_year: 'The date is not in the year being entered',
+  calendar_duplicate: 'The same day is entered twice',
+  calendar_makeup_weekday: 'A make-up working day falls on a Saturday or Sunday',
   closure_not_workday: 'That day is not a working day on the national calendar anyway',
 };
 

@@ -13,6 +13,7 @@ export const uiRightsEn: Record<keyof typeof uiRightsZh, string> = {
   'rights.tab.received': 'Received',
   'rights.tab.referred': 'Referred',
   'rights.tab.cases': 'Our cases',
+  'rights.levels.unknownYears': 'The national holidays of {years} are not known yet: until the platform operator enters them, those holidays count as working days.',
   'rights.form.noPartner': 'No federation to choose: a case goes only to a federation with which an agreement in force covers rights protection',
   'rights.transfer.button': 'Transfer to another city',
   'rights.transfer.title': 'Transfer to another federation',

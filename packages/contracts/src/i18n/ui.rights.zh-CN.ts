@@ -12,6 +12,7 @@ export const uiRightsZh = {
   'rights.tab.received': '转入本会',
   'rights.tab.referred': '本会转出',
   'rights.tab.cases': '本会案件',
+  'rights.levels.unknownYears': '{years} 年的国家法定节假日安排尚未收录：在平台管理员录入之前，这些年份的节假日会按工作日计时。',
   'rights.form.noPartner': '暂无可选的城市：案件只能转办给与本会签有在期、含异地维权协作内容合作协议的总工会',
   'rights.transfer.button': '转办其他城市',
   'rights.transfer.title': '转办至其他城市总工会',

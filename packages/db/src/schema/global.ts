@@ -1,4 +1,4 @@
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, instant } from './columns.ts';
 
@@ -145,4 +145,17 @@ export const passwordResets = pgTable(
   (t) => [uniqueIndex('password_reset_token_uq').on(t.tokenHash)],
 );
 
-export const GLOBAL_TABLES = ['federation', 'app_user', 'session', 'login_throttle', 'platform_audit_event', 'platform_audit_head', 'sms_outbox', 'sms_code', 'password_reset'] as const;
+/** A day of the national calendar as the State Council's yearly notice arranges it, over the package's (0052). */
+export const nationalCalendarDays = pgTable(
+  'national_calendar_day',
+  {
+    day: date('day', { mode: 'string' }).primaryKey(),
+    work: boolean('work').notNull(),
+    name: text('name').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('national_calendar_day_name_ck', sql`length(btrim(${t.name})) between 1 and 40`)],
+);
+
+export const GLOBAL_TABLES = ['federation', 'app_user', 'session', 'login_throttle', 'platform_audit_event', 'platform_audit_head', 'sms_outbox', 'sms_code', 'password_reset', 'national_calendar_day'] as const;

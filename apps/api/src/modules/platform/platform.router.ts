@@ -1,6 +1,8 @@
-import { federationCreateInput, federationReactivateInput, federationSuspendInput, platformAuditDto, platformAuditVerifyDto, platformFederationDto } from '@uc/contracts';
+import { federationCreateInput, federationReactivateInput, federationSuspendInput, nationalYearDto, nationalYearInput, platformAuditDto, platformAuditVerifyDto, platformFederationDto } from '@uc/contracts';
 import { z } from 'zod';
 import { operatorProcedure, router, type RequestCtx } from '../../trpc.ts';
+import { nationalCalendarYears } from './calendar.query.ts';
+import { setNationalYear } from './calendar.write.ts';
 import { listPlatformFederations } from './federation.query.ts';
 import { createFederation, reactivateFederation, suspendFederation } from './federation.write.ts';
 import type { PlatformCtx } from './platform.types.ts';
@@ -26,6 +28,8 @@ export const platformRouter = router({
     }),
   suspend: operatorProcedure.input(federationSuspendInput).output(ok).mutation(async ({ ctx, input }) => (await suspendFederation(platformCtx(ctx), input), { ok: true })),
   reactivate: operatorProcedure.input(federationReactivateInput).output(ok).mutation(async ({ ctx, input }) => (await reactivateFederation(platformCtx(ctx), input), { ok: true })),
+  calendar: operatorProcedure.output(z.array(nationalYearDto)).query(({ ctx }) => nationalCalendarYears(platformCtx(ctx))),
+  setCalendarYear: operatorProcedure.input(nationalYearInput).output(z.object({ year: z.number() })).mutation(({ ctx, input }) => setNationalYear(platformCtx(ctx), input)),
   audit: operatorProcedure.output(z.array(platformAuditDto)).query(({ ctx }) => listPlatformAudit(platformCtx(ctx))),
   verifyAudit: operatorProcedure.output(platformAuditVerifyDto).query(({ ctx }) => verifyPlatformAudit(platformCtx(ctx))),
 });

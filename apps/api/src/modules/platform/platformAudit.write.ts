@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../audit/index.ts';
 // federations — created, admin invited, suspended, reactivated — append-only and hash-chained
 // like each federation's chain (decisions/0004), in one chain for the whole platform.
 
-export type PlatformEventType = 'platform.operator_created' | 'platform.federation_created' | 'platform.federation_suspended' | 'platform.federation_reactivated';
+export type PlatformEventType = 'platform.operator_created' | 'platform.federation_created' | 'platform.federation_suspended' | 'platform.federation_reactivated' | 'platform.calendar_set';
 
 export interface PlatformActor {
   userId: string | null;
@@ -38,7 +38,7 @@ export async function recordPlatformAudit(
   tx: Db,
   actor: PlatformActor,
   now: Date,
-  event: { type: PlatformEventType; entityType: 'federation' | 'user'; entityId: string | null; data: Record<string, unknown> },
+  event: { type: PlatformEventType; entityType: 'federation' | 'user' | 'calendar'; entityId: string | null; data: Record<string, unknown> },
 ): Promise<void> {
   await tx.insert(platformAuditHead).values({ id: 1, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(platformAuditHead).where(eq(platformAuditHead.id, 1)).for('update');

@@ -15,7 +15,7 @@ export { refer, takeStep, transfer } from './referral.write.ts';
 export { postMessage } from './thread.write.ts';
 export { referralRouter, rightsCaseRouter, rightsSlaRouter } from './rights.router.ts';
 export { runRightsSla } from './sla.job.ts';
-export { isWorkingDay } from './workday.rules.ts';
+export { isWorkingDay, yearKnown } from './workday.rules.ts';
 
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {

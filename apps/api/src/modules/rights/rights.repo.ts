@@ -3,6 +3,7 @@ import {
   agreements,
   agreementVersions,
   federations,
+  nationalCalendarDays,
   rightsCases,
   rightsClosureDays,
   rightsConsents,
@@ -137,12 +138,18 @@ export async function findFederationBySlug(db: Db, slug: string): Promise<FedRef
 /** The SLA policies (newest first) and closure days of these federations (published: any federation reads them). */
 export async function findServiceLevels(db: Db, tenantIds: string[]) {
   const ids = [...new Set(tenantIds)];
-  if (!ids.length) return { policies: [], closures: [] };
-  const [policies, closures] = await Promise.all([
+  if (!ids.length) return { policies: [], closures: [], national: [] };
+  const [policies, closures, national] = await Promise.all([
     db.select().from(rightsSlaPolicies).where(inArray(rightsSlaPolicies.tenantId, ids)).orderBy(desc(rightsSlaPolicies.effectiveFrom)),
     db.select().from(rightsClosureDays).where(inArray(rightsClosureDays.tenantId, ids)).orderBy(rightsClosureDays.day),
+    findNationalDays(db),
   ]);
-  return { policies, closures };
+  return { policies, closures, national };
+}
+
+/** The operator's entries of the national arrangement: a few dozen days a year, read whole. */
+export function findNationalDays(db: Db) {
+  return db.select({ day: nationalCalendarDays.day, work: nationalCalendarDays.work, name: nationalCalendarDays.name }).from(nationalCalendarDays).orderBy(nationalCalendarDays.day);
 }
 
 /** The caller's active agreements in force today, with all these parties, whose content covers rights protection (newest first). */

@@ -3,6 +3,7 @@ import { chinaDate } from '../../lib/dates.ts';
 import { findServiceLevels } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
 import { DEFAULT_SLA } from './sla.rules.ts';
+import { yearKnown } from './workday.rules.ts';
 
 // A federation's service levels (DOMAIN §3.2; docs/decisions/0049-rights-service-levels.md): the
 // budgets of its clocks from a date and the days its rights department is closed. Clocks are
@@ -13,7 +14,9 @@ import { DEFAULT_SLA } from './sla.rules.ts';
 
 export async function serviceLevels(ctx: Ctx): Promise<ServiceLevelsDto> {
   const today = chinaDate(ctx.now);
-  const { policies, closures } = await findServiceLevels(ctx.db, [ctx.tenantId]);
+  const { policies, closures, national } = await findServiceLevels(ctx.db, [ctx.tenantId]);
+  const entered = new Map(national.map((d) => [d.day, d.work]));
+  const thisYear = Number(today.slice(0, 4));
   // newest first: the first one not after today is in force, older ones are superseded
   const inForce = policies.find((p) => p.effectiveFrom <= today);
   return {
@@ -29,6 +32,7 @@ export async function serviceLevels(ctx: Ctx): Promise<ServiceLevelsDto> {
       state: p.effectiveFrom > today ? 'scheduled' : p === inForce ? 'in_force' : 'superseded',
     })),
     closures: closures.map((c) => ({ day: c.day, reason: c.reason, removable: c.day > today })),
+    unknownYears: [thisYear, thisYear + 1].filter((y) => !yearKnown(y, entered)),
     canManage: ctx.actor.roles.includes('admin'),
   };
 }

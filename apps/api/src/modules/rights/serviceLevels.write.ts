@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { addYears, chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findNationalDays } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
 import { isWorkingDay } from './workday.rules.ts';
 
@@ -45,7 +46,8 @@ export async function addClosure(ctx: Ctx, input: z.infer<typeof closureDayInput
   const today = chinaDate(ctx.now);
   if (input.day < today) throw refuse(ctx, 'day', 'closure_past');
   if (input.day > addYears(today, 2)) throw refuse(ctx, 'day', 'closure_too_far');
-  if (!isWorkingDay(input.day)) throw refuse(ctx, 'day', 'closure_not_workday');
+  const national = new Map((await findNationalDays(ctx.db)).map((d) => [d.day, d.work]));
+  if (!isWorkingDay(input.day, { closures: new Set(), national })) throw refuse(ctx, 'day', 'closure_not_workday');
   // the same day twice (two admins at once, a repeated click) is one closure: the first reason stands
   const added = await ctx.db
     .insert(rightsClosureDays)

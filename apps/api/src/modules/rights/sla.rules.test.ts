@@ -2,7 +2,7 @@ import type { ClockKind } from '@uc/contracts';
 import { describe, expect, it } from 'vitest';
 import { checkStep, stepsFor } from './referral.rules.ts';
 import { computeClocks, type ClockEvent, type PolicyLookup } from './sla.rules.ts';
-import { addWorkingMs, isWorkingDay, nationalCalendar, workingMsBetween } from './workday.rules.ts';
+import { addWorkingMs, isWorkingDay, nationalCalendar, workingMsBetween, yearKnown } from './workday.rules.ts';
 
 // Fixed dates with known answers (Asia/Shanghai). 2026: National Day 10-01…10-07 off, make-up
 // working days Sunday 09-20 and Saturday 10-10; New Year 2026-01-01…01-03 off, Sunday 01-04 worked.
@@ -28,6 +28,25 @@ describe('the working-day calendar', () => {
     expect(isWorkingDay('2026-01-01')).toBe(false);
     expect(isWorkingDay('2026-01-04')).toBe(true); // a Sunday, worked
     expect(isWorkingDay('2026-11-21')).toBe(false); // an ordinary Saturday
+  });
+
+  it('takes the operator’s entries for a year the package does not know, over the package, day by day', () => {
+    // the package's release knows 2026, not 2027: New Year's Day 2027 would be a working day
+    expect(yearKnown(2026)).toBe(true);
+    expect(yearKnown(2027)).toBe(false);
+    expect(isWorkingDay('2027-01-01')).toBe(true);
+    const national = new Map([
+      ['2027-01-01', false],
+      ['2027-02-20', true], // a Saturday worked in lieu
+    ]);
+    expect(yearKnown(2027, national)).toBe(true);
+    expect(isWorkingDay('2027-01-01', { closures: new Set(), national })).toBe(false);
+    expect(isWorkingDay('2027-02-20', { closures: new Set(), national })).toBe(true);
+    expect(isWorkingDay('2027-01-04', { closures: new Set(), national })).toBe(true);
+    // a federation's closure still closes an entered make-up day
+    expect(isWorkingDay('2027-02-20', { closures: new Set(['2027-02-20']), national })).toBe(false);
+    // across the year boundary: Thursday 31 December 2026 10:00 + 1 working day ends Monday 4 January 2027 10:00
+    expect(addWorkingMs(cst('2026-12-31T10:00:00'), D, { closures: new Set(), national }).toISOString()).toBe(cst('2027-01-04T10:00:00').toISOString());
   });
 
   it('adds a federation’s own closure days', () => {

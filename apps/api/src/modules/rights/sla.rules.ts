@@ -98,6 +98,8 @@ export interface SlaPolicyRow {
 export interface ServiceLevels {
   policies: readonly SlaPolicyRow[];
   closures: readonly { tenantId: string; day: string }[];
+  /** the operator's entries of the national arrangement (years the calendar package does not know) */
+  national: readonly { day: string; work: boolean }[];
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -110,9 +112,10 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function policyLookupFrom(levels: ServiceLevels): PolicyLookup {
   const closuresOf = new Map<string, Set<string>>();
   for (const c of levels.closures) closuresOf.set(c.tenantId, (closuresOf.get(c.tenantId) ?? new Set()).add(c.day));
+  const national = new Map(levels.national.map((d) => [d.day, d.work]));
   return (kind, tenantId, onDate) => {
     const date = new Date(onDate.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-    const calendar = { closures: closuresOf.get(tenantId) ?? new Set<string>() };
+    const calendar = { closures: closuresOf.get(tenantId) ?? new Set<string>(), national };
     const p = levels.policies.filter((r) => r.tenantId === tenantId && r.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
     if (!p) return { budgetDays: DEFAULT_SLA[kind], calendar };
     return { budgetDays: budgetOf(p, kind), calendar };

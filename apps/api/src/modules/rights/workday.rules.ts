@@ -2,10 +2,12 @@ import chineseDays from 'chinese-days';
 
 // Working days on the Chinese calendar (docs/decisions/0013-rights-referral.md): the national
 // public holidays and their make-up working days (调休) come from the `chinese-days` package,
-// which follows the State Council's yearly notices; a federation adds its own closure days.
+// which follows the State Council's yearly notices; for a year a release does not know yet, the
+// platform operator enters the notice's days (national_calendar_day, docs/decisions/0050), which
+// override the package day by day; a federation adds its own closure days.
 // Days are calendar days in China Standard Time (UTC+8, no daylight saving since 1991).
 // The package is CommonJS: Node's ESM loader sees only its default export, so take the function from it.
-const { isWorkday } = chineseDays;
+const { isWorkday, getHolidaysInRange } = chineseDays;
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -13,12 +15,25 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export interface WorkCalendar {
   /** 'YYYY-MM-DD' days the federation is closed on top of the national calendar */
   closures: ReadonlySet<string>;
+  /** the operator's entries of the State Council's notice: day → working day or not */
+  national?: ReadonlyMap<string, boolean>;
 }
 
 export const nationalCalendar: WorkCalendar = { closures: new Set() };
 
 export function isWorkingDay(date: string, cal: WorkCalendar = nationalCalendar): boolean {
-  return !cal.closures.has(date) && isWorkday(date);
+  if (cal.closures.has(date)) return false;
+  return cal.national?.get(date) ?? isWorkday(date);
+}
+
+/**
+ * Whether the national arrangement of a year is known: the package's release lists its statutory
+ * holidays, or the operator has entered the notice's days. An unknown year would count New Year's
+ * Day and the Spring Festival as working days, so the levels page says so.
+ */
+export function yearKnown(year: number, national: ReadonlyMap<string, boolean> = new Map()): boolean {
+  if ([...national.keys()].some((d) => d.startsWith(`${year}-`))) return true;
+  return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
 }
 
 /** The China calendar date an instant falls on. */

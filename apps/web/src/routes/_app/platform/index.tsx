@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/PageHeader.tsx';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { api } from '@/lib/trpc.ts';
+import { NationalCalendar } from './-components/NationalCalendar.tsx';
 
 export const Route = createFileRoute('/_app/platform/')({
   loader: ({ context }) => context.queryClient.ensureQueryData(api.platform.federations.queryOptions()),
@@ -85,6 +86,7 @@ function PlatformPage() {
           },
         ]}
       />
+      <NationalCalendar />
       <Modal open={creating} title={t('platform.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('platform.createSubmit')}>
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => create.mutate(v)}>
           <Space.Compact block>{field('slug', t('platform.slug'))}</Space.Compact>

@@ -1,6 +1,6 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import type { ServiceLevelsDto } from '@uc/contracts';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTenant } from '@/components/session.ts';
 import { formatDate, toDateString } from '@/lib/dates.ts';
@@ -41,6 +41,7 @@ export function ServiceLevels() {
 
   return (
     <Flex vertical gap={16} data-testid="service-levels">
+      {data.unknownYears.length > 0 && <Alert type="warning" showIcon title={t('rights.levels.unknownYears', { years: data.unknownYears.join('、') })} />}
       <Card size="small" title={t('rights.levels.policies')}>
         <Typography.Paragraph type="secondary">
           {t('rights.levels.policiesHint', { accept: data.defaults.acceptDays, respond: data.defaults.respondDays, resolve: data.defaults.resolveDays, followUp: data.defaults.followUpDays })}
