@@ -73,4 +73,24 @@ test.describe('平台运营', () => {
     await expect(row.getByText('待接受邀请 1')).toBeVisible();
     await page.screenshot({ path: artifact('desktop-platform-federations'), fullPage: true });
   });
+
+  test('the platform operator enters next year’s national holidays, which the calendar package does not know', async ({ page }) => {
+    await signIn(page, 'operator@platform.demo', /\/platform$/);
+    const calendar = page.getByTestId('national-calendar');
+    const next = new Date().getUTCFullYear() + 1;
+    const row = calendar.getByRole('row', { name: new RegExp(String(next)) });
+    await expect(row.getByText('未收录')).toBeVisible();
+    await row.getByRole('button', { name: /录\s*入/ }).click();
+    const dialog = page.getByRole('dialog', { name: `录入 ${next} 年节假日安排` });
+    const days = dialog.getByLabel('录入的日子');
+    // a line that cannot be read is named, and nothing is saved
+    await days.fill(`${next}-01-01 放假 元旦`);
+    await expect(dialog.getByText('第 1 行无法识别')).toBeVisible();
+    await days.fill(`${next}-01-01 休 元旦`);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByText('已录入')).toBeVisible();
+    await expect(row.getByText('放假 1 天，调休上班 0 天')).toBeVisible();
+    await page.screenshot({ path: artifact('desktop-platform-calendar'), fullPage: true });
+  });
 });
