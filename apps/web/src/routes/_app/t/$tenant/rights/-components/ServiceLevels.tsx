@@ -57,18 +57,7 @@ export function ServiceLevels() {
             { key: 'from', title: t('rights.levels.effectiveFrom'), render: (_, p) => formatDate(p.effectiveFrom, locale) },
             ...DAY_FIELDS.map((f) => ({ key: f, title: t(`rights.clock.${CLOCK_OF[f]}`), render: (_: unknown, p: Policy) => t('rights.levels.days', { n: p[f] }) })),
             { key: 'state', title: t('rights.levels.state'), render: (_, p) => <Tag color={{ in_force: 'green', scheduled: 'blue', superseded: 'default' }[p.state]}>{t(`rights.levels.state.${p.state}`)}</Tag> },
-            {
-              key: 'remove',
-              title: '',
-              render: (_, p) =>
-                data.canManage && p.state === 'scheduled' ? (
-                  <Popconfirm title={t('rights.levels.removePolicy')} onConfirm={() => removePolicy.mutate({ id: p.id })}>
-                    <Button size="small" type="link" danger>
-                      {t('rights.levels.remove')}
-                    </Button>
-                  </Popconfirm>
-                ) : null,
-            },
+            { key: 'remove', title: '', render: (_, p) => data.canManage && p.state === 'scheduled' && <RemoveLink title={t('rights.levels.removePolicy')} onConfirm={() => removePolicy.mutate({ id: p.id })} /> },
           ]}
         />
         {data.canManage && (
@@ -106,18 +95,7 @@ export function ServiceLevels() {
           columns={[
             { key: 'day', title: t('rights.levels.day'), render: (_, c) => formatDate(c.day, locale) },
             { key: 'reason', title: t('rights.levels.reason'), dataIndex: 'reason' },
-            {
-              key: 'remove',
-              title: '',
-              render: (_, c) =>
-                data.canManage && c.removable ? (
-                  <Popconfirm title={t('rights.levels.removeClosure')} onConfirm={() => removeClosure.mutate({ day: c.day })}>
-                    <Button size="small" type="link" danger>
-                      {t('rights.levels.remove')}
-                    </Button>
-                  </Popconfirm>
-                ) : null,
-            },
+            { key: 'remove', title: '', render: (_, c) => data.canManage && c.removable && <RemoveLink title={t('rights.levels.removeClosure')} onConfirm={() => removeClosure.mutate({ day: c.day })} /> },
           ]}
         />
         {data.canManage && (
@@ -135,6 +113,18 @@ export function ServiceLevels() {
         )}
       </Card>
     </Flex>
+  );
+}
+
+/** 撤销, asked once more: what is removed was scheduled ahead and nothing has counted under it yet. */
+function RemoveLink({ title, onConfirm }: { title: string; onConfirm(): void }) {
+  const t = useT();
+  return (
+    <Popconfirm title={title} onConfirm={onConfirm}>
+      <Button size="small" type="link" danger>
+        {t('rights.levels.remove')}
+      </Button>
+    </Popconfirm>
   );
 }
 
