@@ -193,4 +193,6 @@ export const uiRightsEn: Record<keyof typeof uiRightsZh, string> = {
   'audit.entity.rights_case': 'Rights case',
   'audit.entity.rights_consent': 'Worker’s consent',
   'audit.entity.rights_referral': 'Rights referral',
+  'audit.entity.rights_sla_policy': 'Rights service levels',
+  'audit.entity.rights_closure_day': 'Rights closure day',
 };

@@ -192,4 +192,6 @@ export const uiRightsZh = {
   'audit.entity.rights_case': '维权案件',
   'audit.entity.rights_consent': '职工授权',
   'audit.entity.rights_referral': '维权转办',
+  'audit.entity.rights_sla_policy': '维权时限规则',
+  'audit.entity.rights_closure_day': '维权闭馆日',
 } as const;
