@@ -16,6 +16,7 @@ export { postMessage } from './thread.write.ts';
 export { referralRouter, rightsCaseRouter, rightsSlaRouter } from './rights.router.ts';
 export { runRightsSla } from './sla.job.ts';
 export { isWorkingDay, yearKnown } from './workday.rules.ts';
+export { findNationalDays } from './rights.repo.ts';
 
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {
