@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
 
 // Issue 10's journey, in Chinese: a Hangzhou officer adds a session with seats for both cities to
@@ -6,7 +6,9 @@ import { artifact, expect, horizontalOverflow, label, signIn, test } from '../su
 // host is the other city) and sees the ticket's QR code; the host scans it at the door (a second
 // scan is refused as already counted); the member sees the session in their learning record.
 const EVENT = '杭甬劳模工匠宣讲（2026 年度）';
-const SESSION = '第四场 · 杭州（E2E）';
+// A fresh name on every attempt: a retry of this serial journey adds its own session rather than
+// finding the first attempt's twin.
+const SESSION = `第四场 · 杭州（E2E ${Math.random().toString(36).slice(2, 6)}）`;
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1366, height: 860 } };
@@ -19,8 +21,11 @@ function tomorrow() {
   return next.toISOString().slice(0, 10);
 }
 
+const opened: BrowserContext[] = [];
+
 async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? PHONE : DESKTOP) });
+  opened.push(context);
   const page = await context.newPage();
   await signIn(page, email);
   return page;
@@ -35,6 +40,9 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
   const day = tomorrow();
   let eventUrl = '';
   let token = '';
+  test.afterEach(async () => {
+    for (const context of opened.splice(0)) await context.close();
+  });
 
   test('杭州工作人员为宣讲活动添加两市各 10 席的场次', async ({ browser, baseURL }) => {
     const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
@@ -74,10 +82,10 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await event.getByTestId('programme-consent').click();
     await fitsThePhone(page, 'programme-03-member-browse');
     await row.getByTestId('programme-register').click();
-    const ticket = page.getByTestId('programme-ticket').first();
-    await expect(page.getByTestId('programme-ticket').first()).toBeVisible();
-    await expect(page.getByRole('img', { name: '签到二维码' }).first()).toBeVisible();
-    token = (await page.getByTestId('programme-token').first().innerText()).trim();
+    const ticket = page.getByTestId('programme-ticket').filter({ hasText: SESSION });
+    await expect(ticket).toBeVisible();
+    await expect(ticket.getByRole('img', { name: '签到二维码' })).toBeVisible();
+    token = (await ticket.getByTestId('programme-token').innerText()).trim();
     expect(token).toMatch(/^pt1\./);
     await expect(ticket).toContainText('已报名');
     await fitsThePhone(page, 'programme-04-member-ticket');
@@ -93,27 +101,32 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await hz.getByTestId('checkin-submit').click();
     await expect(hz.getByTestId('checkin-result')).toContainText('签到成功');
     await fitsThePhone(hz, 'programme-05-host-checkin');
+    await expect(hz.getByTestId('checkin-submit')).not.toHaveClass(/ant-btn-loading/);
     await hz.getByTestId('checkin-input').fill(token);
     await hz.getByTestId('checkin-submit').click();
     await expect(hz.getByTestId('checkin-result')).toContainText('不重复计数');
     await hz.screenshot({ path: artifact('programme-06-host-checkin-again'), fullPage: true });
     // a forged code is refused with a clear message
+    await expect(hz.getByTestId('checkin-submit')).not.toHaveClass(/ant-btn-loading/);
     await hz.getByTestId('checkin-input').fill(`${token.slice(0, -4)}AAAA`);
     await hz.getByTestId('checkin-submit').click();
     await expect(hz.getByTestId('checkin-error')).toContainText('签到码无效');
 
     // a Ningbo worker who came without registering: recorded by mobile, counted once
     const walkIn = hz.getByTestId('walk-in');
+    const walkInSubmit = walkIn.getByTestId('walk-in-submit');
     await walkIn.getByLabel('姓名').fill('钱现场');
     await walkIn.getByText('结对城市').click();
     await walkIn.getByLabel('身份证号或手机号').fill('13957499999');
-    await walkIn.getByRole('button', { name: label('登记入场') }).click();
+    await walkInSubmit.click();
     await expect(hz.getByTestId('walk-in-result')).toContainText('已登记入场');
     await expect(hz.getByTestId('walk-in-result')).toContainText('139****9999');
+    // the answer can show a moment before the button leaves its loading state; a click then is ignored
+    await expect(walkInSubmit).not.toHaveClass(/ant-btn-loading/);
     await walkIn.getByLabel('姓名').fill('钱现场');
     await walkIn.getByText('结对城市').click();
     await walkIn.getByLabel('身份证号或手机号').fill('13957499999');
-    await walkIn.getByRole('button', { name: label('登记入场') }).click();
+    await walkInSubmit.click();
     await expect(hz.getByTestId('walk-in-result')).toContainText('不重复计数');
     await fitsThePhone(hz, 'programme-06b-walk-in');
   });
@@ -123,12 +136,13 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await page.goto('/t/ningbo/programmes');
     const record = page.getByTestId('learning-record');
     await expect(record).toContainText(EVENT);
-    await expect(record).toContainText('已参加 1 场');
+    // a retried run has also attended the first attempt's session
+    await expect(record).toContainText(test.info().retry === 0 ? '已参加 1 场' : /已参加 \d+ 场/);
     await record.scrollIntoViewIfNeeded();
     await fitsThePhone(page, 'programme-07-member-learning-record');
 
     // after the session the member rates it once on the ticket; the host reads it without the name
-    const ticket = page.getByTestId('programme-ticket').filter({ hasText: EVENT });
+    const ticket = page.getByTestId('programme-ticket').filter({ hasText: SESSION });
     const form = ticket.getByTestId('feedback-form');
     await form.locator('.ant-rate-star').nth(3).click();
     await form.getByLabel('说说您的收获或建议（选填）').fill('劳模讲得很实在，希望多办');

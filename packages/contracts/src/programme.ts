@@ -170,6 +170,8 @@ export const ticketDto = programmeRegistrationDto.extend({
   /** the check-in code (QR), only for the member and their home federation */
   token: z.string().nullable(),
   eventTitle: z.string(),
+  /** which session of the series (a class or a series has several) */
+  sessionTitle: z.string(),
   host: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),

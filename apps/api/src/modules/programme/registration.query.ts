@@ -20,6 +20,7 @@ function ticketOf(ctx: ServiceCtx, r: RegistrationRow, s: SessionRow, e: EventRo
     ...registrationDtoOf(r, names, ctx.locale),
     token: mine && r.status === 'registered' && s.status === 'scheduled' ? ticketToken(ctx.env.memberIdKey, r.id) : null,
     eventTitle: e.title,
+    sessionTitle: s.title,
     host: nameOf(names, e.tenantId, ctx.locale),
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),

@@ -98,7 +98,7 @@ function WalkIn({ sessionId }: { sessionId: string }) {
         <Form.Item name="number" label={t('programme.walkIn.number')} rules={[{ required: true, whitespace: true, message: t('programme.walkIn.numberRequired') }]}>
           <Input inputMode="text" maxLength={18} autoComplete="off" />
         </Form.Item>
-        <Button htmlType="submit" size="large" block loading={record.isPending}>
+        <Button htmlType="submit" size="large" block loading={record.isPending} data-testid="walk-in-submit">
           {t('programme.walkIn.submit')}
         </Button>
       </Form>

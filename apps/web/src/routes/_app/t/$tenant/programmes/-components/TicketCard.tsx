@@ -25,6 +25,11 @@ export function TicketCard({ ticket: x }: { ticket: TicketDto }) {
   return (
     <Card size="small" data-testid="programme-ticket" title={x.eventTitle}>
       <Flex vertical gap={6}>
+        {x.sessionTitle && (
+          <Typography.Text strong data-testid="programme-ticket-session">
+            {x.sessionTitle}
+          </Typography.Text>
+        )}
         <Typography.Text>
           {formatDateTime(x.startsAt)} · {x.place}
         </Typography.Text>
