@@ -15,8 +15,13 @@ export const test = base.extend({
 });
 export { expect };
 
-/** AntD writes two-character Chinese button labels with a space between (登 录); match either way. */
-export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+/**
+ * AntD writes two-character Chinese button labels with a space between (登 录); match either way.
+ * A button that was loading may keep its (collapsed, invisible) spinner, named "loading", until a
+ * CSS transition ends — rc-motion waits for transitionend with no deadline, and under load it can
+ * wait for good — so that word may lead the name (the programme journey timed out on it once).
+ */
+export const label = (text: string) => new RegExp(`^\\s*(?:loading\\s*)?${[...text].join('\\s*')}\\s*$`);
 
 export async function signIn(page: Page, email: string, lands: RegExp = /\/t\/[a-z0-9-]+$/) {
   await page.goto('/login');
