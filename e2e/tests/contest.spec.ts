@@ -274,6 +274,17 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await expect(welding).toContainText('理论 30% · 实操 70%');
     await expect(welding).toContainText('宁波技师学院焊接实训中心');
     await hz.screenshot({ path: artifact('contest-17-event-created'), fullPage: true });
+
+    // before any mark the organiser corrects the scheme: theory counts 20 %, the safety aspect 15 points
+    await welding.getByTestId('contest-scheme-edit').click();
+    const scheme = hz.getByRole('dialog', { name: /调整评分细则/ });
+    await expect(scheme.getByLabel('评分项名称').last()).toHaveValue('安全文明生产');
+    await scheme.getByLabel('满分').last().fill('15');
+    await scheme.getByLabel('理论权重（%）').fill('20');
+    await hz.screenshot({ path: artifact('contest-18-scheme-edit'), fullPage: true });
+    await scheme.getByRole('button', { name: label('保存评分细则') }).click();
+    await expect(scheme).toBeHidden();
+    await expect(welding).toContainText('理论 20% · 实操 80%');
     await hz.context().close();
   });
 });

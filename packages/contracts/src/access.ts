@@ -52,6 +52,7 @@ export const ACCESS: Record<string, Access> = {
   'contest.create': CONTEST_ORGANISERS,
   'contest.event.create': CONTEST_ORGANISERS,
   'contest.event.advance': CONTEST_ORGANISERS,
+  'contest.event.updateScheme': CONTEST_ORGANISERS,
   'contest.event.draw': CONTEST_ORGANISERS,
   'contest.event.panel': STAFF,
   'contest.event.judgeCandidates': CONTEST_ORGANISERS,

@@ -107,6 +107,8 @@ export const contestEventDto = z.object({
   appealHours: z.number().int(),
   noticeDays: z.number().int(),
   stage: z.enum(EVENT_STAGES),
+  /** a judge's mark or the exam sheet is in: the marking scheme is fixed from then on */
+  markingBegun: z.boolean(),
   /** 初赛 or 决赛; a final names its preliminary, a preliminary its final once made */
   round: z.enum(['preliminary', 'final']),
   preliminaryId: uuid.nullable(),
@@ -336,6 +338,14 @@ export const applicationDecideInput = z
 export const registrationIdInput = z.object({ id: uuid });
 
 /** Advances a preliminary's top N (from its published results, after the appeal window) into its final. */
+/** The organiser changes an event's marking scheme while no mark has been given (a judge's or the exam sheet's). */
+export const contestSchemeInput = z.object({
+  eventId: uuid,
+  theoryWeight: z.number().int().min(0).max(100),
+  aspects: z.array(contestAspect).min(1).max(20),
+  rowVersion,
+});
+
 export const advanceInput = z.object({ eventId: uuid, eventDate: dateString, venue: safeText(200).optional() });
 
 /** Bulk entry of a party's own members from an Excel list (姓名, 身份证号, 从业年限, 证书, 本人同意). */

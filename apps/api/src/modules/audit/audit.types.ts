@@ -1,3 +1,5 @@
+import type { ContestAspect } from '@uc/db';
+
 // Every audit event the platform writes, as one typed union: type, the entity it concerns, its data.
 export type AuditEvent =
   // rights protection (issue 11): no personal data in the log; every read of a case file, granted or refused
@@ -27,6 +29,7 @@ export type AuditEvent =
   // skills contests (issue 9): ids and numbers, never a contestant's name; the draw names its seed and algorithm so anyone can re-run it
   | { type: 'contest.created'; entityType: 'contest'; data: { title: string; year: number; agreementId: string } }
   | { type: 'contest.event_saved'; entityType: 'contest_event'; data: { contestId: string; trade: string; quotaPerCity: number } }
+  | { type: 'contest.scheme_changed'; entityType: 'contest_event'; data: { trade: string; before: ContestSchemeAudit; after: ContestSchemeAudit } }
   | { type: 'contest.registered'; entityType: 'contest_registration'; data: { eventId: string; status: string; consent: boolean } }
   | { type: 'contest.withdrawn'; entityType: 'contest_registration'; data: { eventId: string } }
   | { type: 'contest.applied'; entityType: 'contest_application'; data: { eventId: string; consent: boolean } }
@@ -128,3 +131,9 @@ export type AuditEvent =
   | { type: 'audit.anchored'; entityType: 'federation'; data: { federationId: string; seq: number; hash: string; day: string } };
 
 export type AuditEventType = AuditEvent['type'];
+
+/** a contest event's marking scheme as it stood before or after a change */
+interface ContestSchemeAudit {
+  theoryWeight: number;
+  aspects: ContestAspect[];
+}

@@ -35,7 +35,7 @@ export function stageOf(e: ContestEventRow, today: string): ContestEventDto['sta
   return today > e.registrationCloses ? 'closed' : 'registration';
 }
 
-export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { locale: string }, today: string, taken: Map<string, number>, finalId: string | null = null): ContestEventDto {
+export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { locale: string }, today: string, taken: Map<string, number>, finalId: string | null, markingBegun: boolean): ContestEventDto {
   const published = e.publishedAt;
   return {
     id: e.id,
@@ -56,6 +56,7 @@ export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { l
     appealHours: e.appealHours,
     noticeDays: e.noticeDays,
     stage: stageOf(e, today),
+    markingBegun,
     round: e.round === 'final' ? 'final' : 'preliminary',
     preliminaryId: e.preliminaryId,
     finalId,

@@ -1,11 +1,11 @@
-import type { ContestDetailDto, ContestDto } from '@uc/contracts';
+import type { ContestDetailDto, ContestDto, ContestEventDto } from '@uc/contracts';
 import { asTenant, type ContestEventRow, type ContestRow } from '@uc/db';
 import type { ServiceCtx } from '../../service.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import { availability } from '../place/index.ts';
 import { visibleContest } from './contest.access.ts';
 import { contestDto, eventDto } from './contest.dto.ts';
-import { findActiveAgreement, findEventsOfContests, findFederations, findFinalsOf, findVisibleContests } from './contest.repo.ts';
+import { findActiveAgreement, findEventsMarked, findEventsOfContests, findFederations, findFinalsOf, findVisibleContests } from './contest.repo.ts';
 import { entrantsPerCity } from './contest.write.ts';
 
 // contest.list and contest.get: what each named federation sees of its contests.
@@ -32,7 +32,14 @@ export async function eventDtos(ctx: ServiceCtx, c: ContestRow, events: ContestE
   const taken = await takenByCity(ctx, events);
   const today = chinaDate(ctx.now);
   const finals = new Map((await findFinalsOf(ctx, events.map((e) => e.id))).map((f) => [f.preliminaryId!, f.id]));
-  return events.map((e) => eventDto(e, c, feds, ctx, today, taken.get(e.id) ?? new Map(), finals.get(e.id) ?? null));
+  const marked = await findEventsMarked(ctx, c.tenantId, events.map((e) => e.id));
+  return events.map((e) => eventDto(e, c, feds, ctx, today, taken.get(e.id) ?? new Map(), finals.get(e.id) ?? null, marked.has(e.id)));
+}
+
+/** One event as its contest's parties see it (what a mutation on it answers with). */
+export async function eventDtoOf(ctx: ServiceCtx, e: ContestEventRow): Promise<ContestEventDto> {
+  const [dto] = await eventDtos(ctx, await visibleContest(ctx, e.contestId), [e]);
+  return dto!;
 }
 
 export async function getContest(ctx: ServiceCtx, id: string): Promise<ContestDetailDto> {

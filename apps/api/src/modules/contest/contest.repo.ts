@@ -11,6 +11,7 @@ import {
   contests,
   contestScoreOverrides,
   contestScores,
+  contestTheoryImports,
   federations,
   memberHonours,
   members,
@@ -147,6 +148,24 @@ export async function updateEvent(ctx: Ctx, id: string, set: Partial<typeof cont
     .where(and(eq(contestEvents.tenantId, ctx.tenantId), eq(contestEvents.id, id)))
     .returning();
   return row!;
+}
+
+/** Which of the organiser's events have a mark in: a judge's score or an imported exam sheet. */
+export async function findEventsMarked(ctx: Read, organiserId: string, eventIds: string[]): Promise<Set<string>> {
+  if (!eventIds.length) return new Set();
+  const rows = await asTenant(ctx.db, organiserId, () =>
+    ctx.db
+      .selectDistinct({ eventId: contestScores.eventId })
+      .from(contestScores)
+      .where(and(eq(contestScores.tenantId, organiserId), inArray(contestScores.eventId, eventIds)))
+      .union(
+        ctx.db
+          .selectDistinct({ eventId: contestTheoryImports.eventId })
+          .from(contestTheoryImports)
+          .where(and(eq(contestTheoryImports.tenantId, organiserId), inArray(contestTheoryImports.eventId, eventIds))),
+      ),
+  );
+  return new Set(rows.map((r) => r.eventId));
 }
 
 // ---- members and registrations ----------------------------------------------------------------

@@ -21,6 +21,7 @@ import {
   contestDto,
   contestEventDto,
   contestEventInput,
+  contestSchemeInput,
   contestRegisterInput,
   drawResultDto,
   eventIdInput,
@@ -45,7 +46,7 @@ import { publicProcedure, toTrpcError, roleProcedure, router, staffProcedure, ty
 import { certificatePdf, listCertificates, verifyCertificate } from './certificate.query.ts';
 import { finalise } from './certificate.write.ts';
 import { ORGANISER_ROLES, REGISTRAR_ROLES } from './contest.access.ts';
-import { eventDtos, getContest, listContests } from './contest.query.ts';
+import { eventDtoOf, getContest, listContests } from './contest.query.ts';
 import { createContest, createEvent } from './contest.write.ts';
 import { drawNumbers } from './entrant.draw.ts';
 import { judgeCandidates, judgeSheet, myJudgeEvents, panel } from './judge.query.ts';
@@ -58,11 +59,11 @@ import { appealMarks } from './appeal.query.ts';
 import { lockScores } from './score.lock.ts';
 import { submitScore } from './score.write.ts';
 import { advance } from './stage.write.ts';
+import { updateScheme } from './scheme.write.ts';
 import { entryTemplate, importEntries } from './registration.import.ts';
 import { importTheory, theoryTemplate } from './theory.import.ts';
 import { theoryImports } from './theory.query.ts';
 import { contestFile } from './contest.export.ts';
-import { visibleContest } from './contest.access.ts';
 import { listApplications, myApplications, openEvents } from './application.query.ts';
 import { apply, decideApplication, withdrawApplication, withdrawRegistration } from './application.write.ts';
 
@@ -89,16 +90,9 @@ export const contestRouter = router({
     return (await listContests(ctx.svc)).find((x) => x.id === c.id)!;
   }),
   event: router({
-    create: organiser.input(contestEventInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
-      const e = await createEvent(ctx.svc, input);
-      const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
-      return dto!;
-    }),
-    advance: organiser.input(advanceInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => {
-      const e = await advance(ctx.svc, input);
-      const [dto] = await eventDtos(ctx.svc, await visibleContest(ctx.svc, e.contestId), [e]);
-      return dto!;
-    }),
+    create: organiser.input(contestEventInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => eventDtoOf(ctx.svc, await createEvent(ctx.svc, input))),
+    updateScheme: organiser.input(contestSchemeInput).output(contestEventDto).mutation(async ({ ctx, input }) => eventDtoOf(ctx.svc, await updateScheme(ctx.svc, input))),
+    advance: organiser.input(advanceInput).input(onceInput).output(contestEventDto).mutation(async ({ ctx, input }) => eventDtoOf(ctx.svc, await advance(ctx.svc, input))),
     draw: organiser.input(drawInput).output(drawResultDto).mutation(({ ctx, input }) => drawNumbers(ctx.svc, input.eventId, input.seed)),
     panel: staffProcedure.input(eventIdInput).output(panelDto).query(({ ctx, input }) => panel(ctx.svc, input.eventId)),
     judgeCandidates: organiser.input(eventIdInput).output(z.array(judgeDto)).query(({ ctx, input }) => judgeCandidates(ctx.svc, input.eventId)),

@@ -34,6 +34,22 @@ export function ruleProblem(a: ContestAspect): string | null {
   return null;
 }
 
+/**
+ * What is wrong with a whole marking scheme, if anything (the message key for the `aspects` field):
+ * aspects are told apart by key (marks name it), an event is won on its practical part, and each
+ * aspect's rule fits it. The same check when an event is created and when its scheme is changed.
+ */
+export function schemeProblem(scheme: readonly ContestAspect[]): string | null {
+  if (new Set(scheme.map((x) => x.key)).size !== scheme.length) return 'duplicate_aspect';
+  if (!scheme.some((x) => x.part === 'practical')) return 'no_practical_aspect';
+  return scheme.map(ruleProblem).find(Boolean) ?? null;
+}
+
+/** Whether the scheme a mark was checked against is still the event's (read again under the event's lock). */
+export function sameScheme(a: { aspects: readonly ContestAspect[]; theoryWeight: number }, b: { aspects: readonly ContestAspect[]; theoryWeight: number }): boolean {
+  return a.theoryWeight === b.theoryWeight && JSON.stringify(a.aspects) === JSON.stringify(b.aspects);
+}
+
 // ---- eligibility ----------------------------------------------------------------------------
 
 export interface EligibilityRules {

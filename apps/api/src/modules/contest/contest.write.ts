@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import { createPool } from '../place/index.ts';
 import { assertOrganiser, enteringParties, ORGANISER_ROLES, visibleContest } from './contest.access.ts';
 import { findActiveAgreement, findFederationBySlug, insertContest, insertEvent } from './contest.repo.ts';
-import { DEFAULT_ASPECTS, quotaPerCity, ruleProblem } from './contest.rules.ts';
+import { DEFAULT_ASPECTS, quotaPerCity, schemeProblem } from './contest.rules.ts';
 
 // Contests and their events, created by the organiser under an active agreement whose contests
 // section is switched on. An event's entrant places are a pool of the places engine with one
@@ -51,10 +51,7 @@ export async function createEvent(ctx: ServiceCtx, input: z.infer<typeof contest
   const a = await findActiveAgreement(ctx, contest.agreementId);
   if (!a) throw new AppError('CONTEST_STATE', { reason: 'agreement_not_active' });
   const scheme = input.aspects ?? DEFAULT_ASPECTS;
-  // aspects are told apart by key (marks name it) and an event is won on its practical part
-  if (new Set(scheme.map((x) => x.key)).size !== scheme.length) throw new AppError('BAD_INPUT', { fields: { aspects: 'duplicate_aspect' } });
-  if (!scheme.some((x) => x.part === 'practical')) throw new AppError('BAD_INPUT', { fields: { aspects: 'no_practical_aspect' } });
-  const problem = scheme.map(ruleProblem).find(Boolean);
+  const problem = schemeProblem(scheme);
   if (problem) throw new AppError('BAD_INPUT', { fields: { aspects: problem } });
   const q = quotaPerCity(input.quotaPerCity, entrantsPerCity(a.content));
   if ('refusal' in q) throw new AppError('BAD_INPUT', { fields: { quotaPerCity: q.refusal } });

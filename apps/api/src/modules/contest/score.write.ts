@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.ts';
 import { visibleEvent } from './contest.access.ts';
 import { findEntrantByNumber, findScore, insertScoreOnce, lockEvent } from './contest.repo.ts';
 import { myPanelSeat } from './judge.query.ts';
-import { markOf } from './contest.rules.ts';
+import { markOf, sameScheme } from './contest.rules.ts';
 
 // A judge marks one aspect of one contestant, by number, once: a mark, a measured value (the mark
 // follows from the aspect's tolerance) or a level descriptor (the mark follows from the level). The event row is held FOR SHARE
@@ -28,6 +28,8 @@ export async function submitScore(ctx: ServiceCtx, input: z.infer<typeof scoreSu
   return asTenant(ctx.db, event.tenantId, async () => {
     const locked = (await lockEvent(host, event.tenantId, event.id, 'share'))!;
     if (locked.lockedAt) throw new AppError('SCORES_LOCKED');
+    // the scheme may have been corrected since the sheet was read (scheme.write.ts): mark by the one in force
+    if (!sameScheme(locked, event)) throw new AppError('CONTEST_STATE', { reason: 'scheme_changed' });
     if (!locked.drawnAt) throw new AppError('CONTEST_STATE', { reason: 'not_drawn' });
     const entrant = await findEntrantByNumber(host, event.id, input.number);
     if (!entrant) throw new AppError('NOT_FOUND');

@@ -9,6 +9,7 @@ import { readKeyedRows, XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { assertOrganiser, visibleEvent } from './contest.access.ts';
 import { findEntrants, findRegistrationsOfEvent, lockEvent } from './contest.repo.ts';
+import { sameScheme } from './contest.rules.ts';
 import { auditAll } from './contest.write.ts';
 import { insertTheoryImport } from './theory.repo.ts';
 
@@ -100,6 +101,7 @@ export async function importTheory(ctx: ServiceCtx, input: z.output<typeof conte
   // the lock and an import are serialised on the event row: none is taken after the lock
   const held = (await lockEvent(ctx, ctx.tenantId, event.id, FOR_UPDATE))!;
   if (held.lockedAt) throw new AppError('SCORES_LOCKED');
+  if (!sameScheme(held, event)) throw new AppError('CONTEST_STATE', { reason: 'scheme_changed' });
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const marks = good.flatMap((g) => g.marks.map((m) => ({ entrantId: g.entrantId, aspect: m.aspect, mark: m.mark })));
   const row = await insertTheoryImport(ctx, { eventId: event.id, fileName: input.fileName, fileSha256, rows: good.length, byUserId: ctx.actor.userId, at: ctx.now }, marks);

@@ -21,3 +21,9 @@ export function toAspect(a: AspectValues): ContestAspectDto {
     ...(practical && a.type === 'judgement' && levels.length >= 2 ? { levels } : {}),
   };
 }
+
+/** An event's aspect as the form holds it (the inverse of toAspect): levels as lines of text. */
+export function fromAspect(a: ContestAspectDto): AspectValues {
+  const { levels, tolerance, ...rest } = a;
+  return { ...rest, ...(tolerance ? { tolerance } : {}), ...(levels ? { levelsText: levels.join('\n') } : {}) };
+}

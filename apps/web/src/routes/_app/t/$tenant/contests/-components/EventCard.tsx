@@ -10,6 +10,7 @@ import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
+import { SchemeButton } from './SchemeModal.tsx';
 import { TheoryImportButton, TheoryStatus } from './TheoryImport.tsx';
 
 const STAGE_COLOR: Record<ContestEventDto['stage'], string> = { registration: 'green', closed: 'orange', drawn: 'blue', locked: 'purple', published: 'gold', finalised: 'default' };
@@ -124,6 +125,7 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
           </Tag>
         ))}
         <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+        {organiser && !e.markingBegun && ['registration', 'closed', 'drawn'].includes(e.stage) && <SchemeButton event={e} />}
         <TheoryStatus event={e} />
       </Flex>
       <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="contest-files">
