@@ -23,7 +23,7 @@ export async function tellMember(
   const vars = { event: e.title, date: chinaDateTime(s.startsAt), host: names.get(e.tenantId)?.nameZh ?? '', reason: '', ...extra };
   const send = async () => {
     const recipients = await staffOf(ctx.db, r.tenantId, eq(memberships.memberId, r.memberId));
-    return deliverNotice(ctx.db, { tenantId: r.tenantId, slug: home.slug }, recipients, { kind, vars, link: '/t/{slug}/programmes/mine', dedupeKey: `${kind}:${r.id}:${s.startsAt.getTime()}` }, ctx.env.publicUrl);
+    return deliverNotice(ctx.db, { tenantId: r.tenantId, slug: home.slug }, recipients, { kind, vars, link: '/t/{slug}/programmes', dedupeKey: `${kind}:${r.id}:${s.startsAt.getTime()}` }, ctx.env.publicUrl);
   };
   return ctx.tenantId === r.tenantId ? send() : asTenant(ctx.db, r.tenantId, send);
 }
