@@ -21,6 +21,7 @@ export { checkIn } from './checkin.write.ts';
 export { recordWalkIn } from './walkin.write.ts';
 export { giveFeedback } from './feedback.write.ts';
 export { ticketToken } from './ticket.crypto.ts';
+export { runProgrammeReminders } from './reminder.job.ts';
 
 /** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */
 export function register(): void {
