@@ -47,6 +47,7 @@ describe('pg-boss jobs', () => {
       [QUEUES.milestoneOverdue, '30 8 * * *', 'Asia/Shanghai'],
       [QUEUES.outbox, '* * * * *', 'Asia/Shanghai'],
       [QUEUES.placeOffers, '* * * * *', 'Asia/Shanghai'],
+      [QUEUES.programmeReminders, '0 * * * *', 'Asia/Shanghai'],
       [QUEUES.rightsSla, '*/15 * * * *', 'Asia/Shanghai'],
     ]);
     const [schema] = await h.t.query<{ n: string }>(`select count(*) as n from information_schema.tables where table_schema = 'pgboss'`);

@@ -9,6 +9,7 @@ import { runPlaceOffers } from '../modules/place/index.ts';
 import { runRightsSla } from '../modules/rights/index.ts';
 import { runAuditAnchors, sealAll } from '../modules/audit/index.ts';
 import { runAgreementWindDown } from '../modules/agreement/index.ts';
+import { runProgrammeReminders } from '../modules/programme/index.ts';
 import { runMilestoneOverdue } from './milestone.overdue.ts';
 
 // Background jobs on pg-boss, in the same database (DESIGN §1).
@@ -34,6 +35,7 @@ export const QUEUES = {
   milestoneOverdue: 'items.overdue',
   rightsSla: 'rights.sla',
   auditAnchor: 'audit.anchor',
+  programmeReminders: 'programme.reminders',
 } as const;
 
 /** how often the audit sequencer chains what committed (docs/decisions/0024) */
@@ -114,6 +116,14 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return r;
   });
 
+  // the day-before reminder is sent once per registration and session start whatever runs again (the notice's dedupe key), so a retry is safe
+  await boss.createQueue(QUEUES.programmeReminders, { policy: 'stately', retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800, deleteAfterSeconds: 3600 });
+  await boss.work(QUEUES.programmeReminders, async () => {
+    const r = await runProgrammeReminders(opts.db.db, now(), opts.env);
+    if (r.reminded.length) console.log(`[jobs] programme.reminders: ${r.reminded.length} reminder(s)`);
+    return r;
+  });
+
   await boss.work(QUEUES.rightsSla, async () => {
     const r = await runRightsSla(opts.db.db, now(), opts.env);
     if (r.alerted.length) console.log(`[jobs] rights.sla: ${r.alerted.length} alert(s)`);
@@ -142,6 +152,9 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     await boss.schedule(QUEUES.placeOffers, '* * * * *', null, { tz: CHINA_TZ });
     // every 15 minutes: SLA clocks run on working time, a warning or breach is noticed within a quarter hour
     await boss.schedule(QUEUES.rightsSla, '*/15 * * * *', null, { tz: CHINA_TZ });
+    // hourly: a session starting tomorrow (China dates) is reminded on the first pass of the day before,
+    // and one added or moved onto tomorrow later that day within the hour
+    await boss.schedule(QUEUES.programmeReminders, '0 * * * *', null, { tz: CHINA_TZ });
   }
 
   // passes every process runs every few seconds, one at a time each (see everyFew)
