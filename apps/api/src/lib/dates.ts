@@ -21,6 +21,8 @@ export function chinaDate(now: Date): string {
 /** An instant as Chinese readers write it, in Beijing time: '2026年3月5日 14:07'. */
 export const chinaDateTime = (d: Date) => dayjs(d).tz(CHINA_TZ).format('YYYY年M月D日 HH:mm');
 /** The same in the form English texts use: '2026-03-05 14:07'. */
+/** The hour of the day (0–23) in China. */
+export const chinaHour = (d: Date) => dayjs(d).tz(CHINA_TZ).hour();
 export const chinaDateTimeEn = (d: Date) => dayjs(d).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm');
 
 export function addDays(date: string, days: number): string {

@@ -1,11 +1,11 @@
 import { federations, programmeEvents, programmeRegistrations, programmeSessions, withoutTenant, withTenant, type Db } from '@uc/db';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import { addDays, chinaDate, chinaDateTimeEn } from '../../lib/dates.ts';
+import { addDays, chinaDate, chinaDateTimeEn, chinaHour } from '../../lib/dates.ts';
 import { systemActor, type ServiceCtx } from '../../service.ts';
 import { tellMember } from './programme.notices.ts';
 import { findEvent, findRegistration, findSession, findVenues } from './programme.repo.ts';
 
-// The day-before reminder (pg-boss 'programme.reminders', hourly; DOMAIN §3.1): every member
+// The day-before reminder (pg-boss 'programme.reminders', hourly, in the day; DOMAIN §3.1): every member
 // holding a registered seat on a scheduled session that starts tomorrow (calendar dates in China)
 // is told in the app and by email, in their home federation like the registration's other
 // notices (tellMember). Each host federation handles its own sessions, reading its registrations
@@ -26,9 +26,14 @@ const chinaDayBounds = (date: string) => {
   return { start, end: new Date(start.getTime() + 86_400_000) };
 };
 
+/** Reminders go out in the day in China, 08:00–21:59: the hourly pass sends nothing at night (decision 0012). */
+export const REMINDER_HOURS = { from: 8, until: 22 } as const;
+
 export async function runProgrammeReminders(db: Db, now: Date, env: ServiceCtx['env']): Promise<ReminderResult> {
-  const { start, end } = chinaDayBounds(addDays(chinaDate(now), 1));
   const result: ReminderResult = { reminded: [] };
+  const hour = chinaHour(now);
+  if (hour < REMINDER_HOURS.from || hour >= REMINDER_HOURS.until) return result;
+  const { start, end } = chinaDayBounds(addDays(chinaDate(now), 1));
   const failures: unknown[] = [];
   const feds = await withoutTenant(db, (tx) => tx.select({ id: federations.id }).from(federations));
   for (const fed of feds) {

@@ -47,8 +47,11 @@ describe('programme.reminders job', () => {
 
     // two days before and on the day itself: nothing
     expect(reminded(await run('2026-12-08T10:00:00+08:00'), a.sessionId)).toEqual([]);
-    // 00:30 on the day before in China (16:30 UTC the day before that): tomorrow's sessions
-    const r = await run('2026-12-09T00:30:00+08:00');
+    // the night before the day before (00:30 in China, 16:30 UTC the day before that): nobody is woken
+    expect((await run('2026-12-09T00:30:00+08:00')).reminded).toEqual([]);
+    expect((await run('2026-12-08T22:00:00+08:00')).reminded).toEqual([]);
+    // 08:00 on the day before: tomorrow's sessions
+    const r = await run('2026-12-09T08:00:00+08:00');
     expect(reminded(r, a.sessionId)).toEqual([hz0.ticket.id, nb0.ticket.id, nb1.ticket.id].sort());
     expect(reminded(r, later.sessionId)).toEqual([]);
     expect(reminded(r, dropped.sessionId)).toEqual([]);
