@@ -285,6 +285,10 @@ test.describe.serial('技能竞赛：组建裁判组、手机盲评、锁定、�
     await scheme.getByRole('button', { name: label('保存评分细则') }).click();
     await expect(scheme).toBeHidden();
     await expect(welding).toContainText('理论 20% · 实操 80%');
+    // every party reads the scheme line by line from the weights
+    await welding.getByTestId('contest-scheme-show').click();
+    await expect(hz.getByTestId('contest-scheme')).toContainText('安全文明生产（实操·评价，满分 15）');
+    await hz.screenshot({ path: artifact('contest-19-scheme-read'), fullPage: true });
     await hz.context().close();
   });
 });

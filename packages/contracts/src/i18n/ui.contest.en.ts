@@ -75,6 +75,8 @@ export const uiContestEn: Record<keyof typeof uiContestZh, string> = {
   'contest.scheme.title': 'Marking scheme · {trade}',
   'contest.scheme.save': 'Save scheme',
   'contest.scheme.help': 'The scheme can be adjusted until the first mark is in (a judge’s score or the theory sheet); from then on it is fixed. Every party sees the scheme before and after in its audit log.',
+  'contest.scheme.line': '{label} ({part} · {type}, out of {max})',
+  'contest.scheme.levels': 'Levels: {levels}',
   'contest.event.city': '{city}: {n} of {quota} registered',
   'contest.tab.registrations': 'Entrants',
   'contest.tab.panel': 'Judges',

@@ -74,6 +74,8 @@ export const uiContestZh = {
   'contest.scheme.title': '调整评分细则 · {trade}',
   'contest.scheme.save': '保存评分细则',
   'contest.scheme.help': '评分细则在第一个分数录入（裁判评分或导入理论成绩）之前可以调整；一旦开始评分即固定，各方都能在审计记录中看到调整前后的内容。',
+  'contest.scheme.line': '{label}（{part}·{type}，满分 {max}）',
+  'contest.scheme.levels': '评分等级：{levels}',
   'contest.event.city': '{city}：已报 {n} / {quota}',
   'contest.tab.registrations': '报名名单',
   'contest.tab.panel': '裁判组',

@@ -10,6 +10,7 @@ import { useT } from '@/lib/locale.ts';
 import { PanelTab } from './PanelTab.tsx';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
+import { SchemeSummary } from '@/features/contest/SchemeSummary.tsx';
 import { SchemeButton } from './SchemeModal.tsx';
 import { TheoryImportButton, TheoryStatus } from './TheoryImport.tsx';
 
@@ -124,7 +125,7 @@ export function EventCard({ event: e, organiser }: { event: ContestEventDto; org
             {t('contest.event.city', { city: c.name, n: c.registered, quota: c.quota })}
           </Tag>
         ))}
-        <Typography.Text type="secondary">{t('contest.event.weights', { theory: e.theoryWeight, practical: 100 - e.theoryWeight })}</Typography.Text>
+        <SchemeSummary event={e} />
         {organiser && !e.markingBegun && ['registration', 'closed', 'drawn'].includes(e.stage) && <SchemeButton event={e} />}
         <TheoryStatus event={e} />
       </Flex>
