@@ -71,6 +71,25 @@ export const paged = <T extends z.ZodType>(item: T) =>
 export const trimmed = (min: number, max: number) =>
   z.string().trim().min(min).max(max).refine(isStorableText, { error: 'text_invalid_char' });
 
+/** An .xlsx list uploaded for an all-or-nothing import (base64), or only checked and previewed (dryRun). */
+export const xlsxUploadInput = z.object({
+  /** the .xlsx file, base64 encoded */
+  fileBase64: z.string().min(1).max(14_000_000),
+  /** check every row and preview what would be imported, importing nothing */
+  dryRun: z.boolean().default(false),
+});
+/** The answer of an all-or-nothing row import: every problem by row and column, or what was (or would be) imported. */
+export const rowImportDto = z.object({
+  ok: z.boolean(),
+  imported: z.number().int(),
+  totalRows: z.number().int(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  dryRun: z.boolean(),
+  /** the rows that would be (or were) imported: at most 50 */
+  preview: z.array(z.object({ row: z.number(), name: z.string(), detail: z.string() })),
+});
+export type RowImportDto = z.infer<typeof rowImportDto>;
+
 /** The key a form sends once per opening (docs/decisions/0022-request-once.md): a repeat with it gets the first answer. */
 export const requestKey = z.string().min(8).max(100);
 export const onceInput = z.object({ idempotencyKey: requestKey.optional() });

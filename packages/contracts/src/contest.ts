@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, rowVersion, safeText, trimmed, uuid } from './common.ts';
+import { dateString, rowImportDto, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint skills contests (技能共同提升, issue 9): inputs and DTOs of contest.*.
 
@@ -349,22 +349,8 @@ export const contestSchemeInput = z.object({
 export const advanceInput = z.object({ eventId: uuid, eventDate: dateString, venue: safeText(200).optional() });
 
 /** Bulk entry of a party's own members from an Excel list (姓名, 身份证号, 从业年限, 证书, 本人同意). */
-export const contestEntryImportInput = z.object({
-  eventId: uuid,
-  /** the .xlsx file, base64 encoded */
-  fileBase64: z.string().min(1).max(14_000_000),
-  /** check every row and preview what would be entered, entering nothing */
-  dryRun: z.boolean().default(false),
-});
-export const contestImportDto = z.object({
-  ok: z.boolean(),
-  imported: z.number().int(),
-  totalRows: z.number().int(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
-  dryRun: z.boolean(),
-  /** the rows that would be (or were) entered: at most 50 */
-  preview: z.array(z.object({ row: z.number(), name: z.string(), detail: z.string() })),
-});
+export const contestEntryImportInput = xlsxUploadInput.extend({ eventId: uuid });
+export const contestImportDto = rowImportDto;
 export type ContestImportDto = z.infer<typeof contestImportDto>;
 
 /** The exam system's theory sheet for a drawn event: 参赛号, an optional 姓名 check, a mark per theory aspect. */

@@ -1,10 +1,10 @@
 import { isValidIdNumber, type ContestImportDto, type contestEntryImportInput } from '@uc/contracts';
-import { validationMessage } from '@uc/contracts/i18n';
 import { asTenant, contestRegistrations, members } from '@uc/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import ExcelJS from 'exceljs';
-import { readKeyedRows, XLSX_TYPE } from '../../lib/xlsx.ts';
+import { runRowImport } from '../../lib/rowImport.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { availability } from '../place/index.ts';
 import { idNumberHmac } from '../member/index.ts';
@@ -17,8 +17,8 @@ import { ACTIVE, assertWindowOpen, enterMember } from './registration.write.ts';
 // and 本人同意 (是). Every row is checked first — member, name, eligibility, duplicates, entries
 // already made, the city's places left; any bad row and nothing is entered, each problem reported
 // by row and column. Otherwise every row takes its place through enterMember, the one claim, in
-// this transaction: a place lost to a concurrent entry rolls the whole file back. The file passes
-// the same hostile-file checks as the member roster (loadXlsx).
+// this transaction: a place lost to a concurrent entry rolls the whole file back. The reading, the
+// report and the all-or-nothing are runRowImport's (lib/rowImport.ts), as for every such list.
 
 export const ENTRY_COLUMNS = { name: '姓名', idNumber: '身份证号', years: '从业年限', certificates: '证书', consent: '本人同意' } as const;
 type Key = keyof typeof ENTRY_COLUMNS;
@@ -30,74 +30,75 @@ export async function importEntries(ctx: ServiceCtx, input: z.output<typeof cont
   const { event, contest } = await visibleEvent(ctx, input.eventId);
   assertEnteringParty(ctx, contest);
   assertWindowOpen(ctx, event);
-  const rows = await readKeyedRows(Buffer.from(input.fileBase64, 'base64'), { columns: ENTRY_COLUMNS, required: REQUIRED, maxRows: MAX_ROWS });
-  const errors: ContestImportDto['errors'] = [];
-  const report = (row: number, key: Key, code: string) => errors.push({ row, column: ENTRY_COLUMNS[key], code, message: validationMessage(code, ctx.locale) });
+  type Good = { row: number; memberId: string; name: string; years: number; certificates: string[] };
+  return runRowImport<Key, Good>({
+    bytes: Buffer.from(input.fileBase64, 'base64'),
+    columns: ENTRY_COLUMNS,
+    required: REQUIRED,
+    maxRows: MAX_ROWS,
+    dryRun: input.dryRun,
+    locale: ctx.locale,
+    check: async (rows, checks) => {
+      // the members the file names, by the keyed hash of their ID numbers (own federation only)
+      const idOf = (raw: string) => raw.replace(/\s/g, '').toUpperCase();
+      const hmacs = rows.map((r) => (isValidIdNumber(idOf(r.cells.idNumber)) ? idNumberHmac(ctx.env.memberIdKey, idOf(r.cells.idNumber)) : null));
+      const wanted = [...new Set(hmacs.filter((x): x is string => !!x))];
+      const found = wanted.length
+        ? await ctx.db.select({ id: members.id, name: members.name, birthDate: members.birthDate, hmac: members.idNumberHmac }).from(members).where(and(eq(members.tenantId, ctx.tenantId), inArray(members.idNumberHmac, wanted)))
+        : [];
+      const byHmac = new Map(found.map((m) => [m.hmac, m]));
+      const entered = new Set(
+        found.length
+          ? (
+              await ctx.db
+                .select({ memberId: contestRegistrations.memberId })
+                .from(contestRegistrations)
+                .where(and(eq(contestRegistrations.tenantId, ctx.tenantId), eq(contestRegistrations.poolId, event.id), inArray(contestRegistrations.status, [...ACTIVE]), inArray(contestRegistrations.memberId, found.map((m) => m.id))))
+            ).map((r) => r.memberId)
+          : [],
+      );
 
-  // the members the file names, by the keyed hash of their ID numbers (own federation only)
-  const idOf = (raw: string) => raw.replace(/\s/g, '').toUpperCase();
-  const hmacs = rows.map((r) => (isValidIdNumber(idOf(r.cells.idNumber)) ? idNumberHmac(ctx.env.memberIdKey, idOf(r.cells.idNumber)) : null));
-  const wanted = [...new Set(hmacs.filter((x): x is string => !!x))];
-  const found = wanted.length
-    ? await ctx.db.select({ id: members.id, name: members.name, birthDate: members.birthDate, hmac: members.idNumberHmac }).from(members).where(and(eq(members.tenantId, ctx.tenantId), inArray(members.idNumberHmac, wanted)))
-    : [];
-  const byHmac = new Map(found.map((m) => [m.hmac, m]));
-  const entered = new Set(
-    found.length
-      ? (
-          await ctx.db
-            .select({ memberId: contestRegistrations.memberId })
-            .from(contestRegistrations)
-            .where(and(eq(contestRegistrations.tenantId, ctx.tenantId), eq(contestRegistrations.poolId, event.id), inArray(contestRegistrations.status, [...ACTIVE]), inArray(contestRegistrations.memberId, found.map((m) => m.id))))
-        ).map((r) => r.memberId)
-      : [],
-  );
+      const seen = new Set<string>();
+      const good: Good[] = [];
+      rows.forEach((r, i) => {
+        const c = r.cells;
+        const row = checks.row(r.row);
+        const bad = row.bad;
+        if (!c.name) bad('name', 'required');
+        if (!c.idNumber) bad('idNumber', 'required');
+        else if (!hmacs[i]) bad('idNumber', 'id_number_invalid');
+        const years = Number(c.years);
+        if (!c.years) bad('years', 'required');
+        else if (!Number.isInteger(years) || years < 0 || years > 60) bad('years', 'contest_years_invalid');
+        if (!YES.has(c.consent.toUpperCase())) bad('consent', 'contest_consent_missing');
+        const certificates = c.certificates
+          .split(/[、,，;；\s]+/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .slice(0, 10);
+        const m = hmacs[i] ? byHmac.get(hmacs[i]!) : undefined;
+        if (hmacs[i] && !m) bad('idNumber', 'contest_member_unknown');
+        if (m && c.name && m.name !== c.name) bad('name', 'contest_name_mismatch');
+        if (m && seen.has(m.id)) bad('idNumber', 'duplicate_in_file');
+        if (m) seen.add(m.id);
+        if (m && entered.has(m.id)) bad('idNumber', 'contest_already_entered');
+        if (m && row.ok) for (const why of eligibility(event, { birthDate: m.birthDate, yearsInTrade: years, certificates })) bad(why === 'years_in_trade' ? 'years' : why === 'certificate' ? 'certificates' : 'idNumber', `contest_${why}`);
+        if (m && row.ok) good.push({ row: r.row, memberId: m.id, name: m.name, years, certificates });
+      });
 
-  const seen = new Set<string>();
-  const good: { row: number; memberId: string; name: string; years: number; certificates: string[] }[] = [];
-  rows.forEach((r, i) => {
-    const c = r.cells;
-    let ok = true;
-    const bad = (key: Key, code: string) => {
-      report(r.row, key, code);
-      ok = false;
-    };
-    if (!c.name) bad('name', 'required');
-    if (!c.idNumber) bad('idNumber', 'required');
-    else if (!hmacs[i]) bad('idNumber', 'id_number_invalid');
-    const years = Number(c.years);
-    if (!c.years) bad('years', 'required');
-    else if (!Number.isInteger(years) || years < 0 || years > 60) bad('years', 'contest_years_invalid');
-    if (!YES.has(c.consent.toUpperCase())) bad('consent', 'contest_consent_missing');
-    const certificates = c.certificates
-      .split(/[、,，;；\s]+/)
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .slice(0, 10);
-    const m = hmacs[i] ? byHmac.get(hmacs[i]!) : undefined;
-    if (hmacs[i] && !m) bad('idNumber', 'contest_member_unknown');
-    if (m && c.name && m.name !== c.name) bad('name', 'contest_name_mismatch');
-    if (m && seen.has(m.id)) bad('idNumber', 'duplicate_in_file');
-    if (m) seen.add(m.id);
-    if (m && entered.has(m.id)) bad('idNumber', 'contest_already_entered');
-    if (m && ok) for (const why of eligibility(event, { birthDate: m.birthDate, yearsInTrade: years, certificates })) bad(why === 'years_in_trade' ? 'years' : why === 'certificate' ? 'certificates' : 'idNumber', `contest_${why}`);
-    if (m && ok) good.push({ row: r.row, memberId: m.id, name: m.name, years, certificates });
+      // the city's places left, read as the organiser reads the pool's shares (as the event's figures are): rows beyond them are refused one by one
+      const places = await asTenant(ctx.db, event.tenantId, () => availability({ ...ctx, tenantId: event.tenantId }, { hostTenantId: event.tenantId, poolId: event.id }));
+      const free = places.shares.find((s) => s.partyTenantId === ctx.tenantId)?.free ?? 0;
+      if (!checks.count && good.length > free) for (const g of good.slice(free)) checks.report(g.row, 'name', 'contest_quota_full');
+      return good;
+    },
+    preview: (g) => ({ name: g.name, detail: `${g.years} 年${g.certificates.length ? ` · ${g.certificates.join('、')}` : ''}` }),
+    apply: async (good) => {
+      for (const g of good) {
+        await enterMember(ctx, { event, contest, memberId: g.memberId, yearsInTrade: g.years, certificates: g.certificates, consentAt: ctx.now, idempotencyKey: `xlsx:${g.memberId}:${ctx.now.getTime()}` });
+      }
+    },
   });
-
-  // the city's places left: rows beyond them are refused one by one
-  // the pool's shares, read as the organiser (as the event's figures are)
-  const places = await asTenant(ctx.db, event.tenantId, () => availability({ ...ctx, tenantId: event.tenantId }, { hostTenantId: event.tenantId, poolId: event.id }));
-  const free = places.shares.find((s) => s.partyTenantId === ctx.tenantId)?.free ?? 0;
-  if (!errors.length && good.length > free) for (const g of good.slice(free)) report(g.row, 'name', 'contest_quota_full');
-
-  const preview = good.slice(0, 50).map((g) => ({ row: g.row, name: g.name, detail: `${g.years} 年${g.certificates.length ? ` · ${g.certificates.join('、')}` : ''}` }));
-  const base = { totalRows: rows.length, dryRun: input.dryRun };
-  if (errors.length) return { ...base, ok: false, imported: 0, errors: errors.sort((a, b) => a.row - b.row), preview: [] };
-  if (input.dryRun) return { ...base, ok: true, imported: good.length, errors: [], preview };
-  for (const g of good) {
-    await enterMember(ctx, { event, contest, memberId: g.memberId, yearsInTrade: g.years, certificates: g.certificates, consentAt: ctx.now, idempotencyKey: `xlsx:${g.memberId}:${ctx.now.getTime()}` });
-  }
-  return { ...base, ok: true, imported: good.length, errors: [], preview };
 }
 
 /** The list to fill in: the columns only (no example row that could be entered by mistake). */

@@ -1,11 +1,11 @@
 import type { ContestImportDto, contestTheoryImportInput } from '@uc/contracts';
-import { validationMessage } from '@uc/contracts/i18n';
 import type { ContestAspect, ContestEventRow } from '@uc/db';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { readKeyedRows, XLSX_TYPE } from '../../lib/xlsx.ts';
+import { runRowImport } from '../../lib/rowImport.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { assertOrganiser, visibleEvent } from './contest.access.ts';
 import { findEntrants, findRegistrationsOfEvent, lockEvent } from './contest.repo.ts';
@@ -55,58 +55,57 @@ export async function importTheory(ctx: ServiceCtx, input: z.output<typeof conte
   if (event.lockedAt) throw new AppError('SCORES_LOCKED');
   const bytes = Buffer.from(input.fileBase64, 'base64');
   const columns = columnsOf(aspects);
-  const label = (key: string) => [columns[key]!].flat()[0]!;
-  const rows = await readKeyedRows(bytes, { columns, required: Object.keys(columns).filter((k) => k !== 'name'), maxRows: MAX_ROWS });
-
-  const [entrants, regs] = await Promise.all([findEntrants(ctx, event.id), findRegistrationsOfEvent(ctx, event.id)]);
-  const byNumber = new Map(entrants.map((e) => [e.number, e]));
-  const nameOf = new Map(regs.map((r) => [r.id, r.memberName]));
-  const errors: ContestImportDto['errors'] = [];
-  const report = (row: number, key: string, code: string, extra = '') => errors.push({ row, column: label(key), code, message: validationMessage(code, ctx.locale) + extra });
-
-  const seen = new Set<number>();
-  const good: { row: number; entrantId: string; number: number; marks: { aspect: string; mark: number | null }[] }[] = [];
-  for (const r of rows) {
-    let ok = true;
-    const bad = (key: string, code: string) => {
-      report(r.row, key, code);
-      ok = false;
-    };
-    const number = /^\d{1,6}$/.test(r.cells.number!) ? Number(r.cells.number) : null;
-    const entrant = number === null ? undefined : byNumber.get(number);
-    if (!r.cells.number) bad('number', 'required');
-    else if (!entrant) bad('number', 'contest_theory_number_unknown');
-    else if (seen.has(entrant.number)) bad('number', 'duplicate_in_file');
-    else if (r.cells.name && nameOf.get(entrant.id) && r.cells.name !== nameOf.get(entrant.id)) bad('name', 'contest_theory_name_mismatch');
-    if (entrant) seen.add(entrant.number);
-    const marks = aspects.map((a) => {
-      const text = r.cells[`a:${a.key}`]!;
-      const mark = text ? parseTheoryMark(text, a.max) : undefined;
-      if (!text) bad(`a:${a.key}`, 'required');
-      else if (mark === undefined) bad(`a:${a.key}`, 'contest_theory_mark_invalid');
-      return { aspect: a.key, mark: mark ?? null };
-    });
-    if (ok && entrant) good.push({ row: r.row, entrantId: entrant.id, number: entrant.number, marks });
-  }
-  // the sheet is the event's whole theory: a contestant missing from it is an error, not a zero
-  const missing = entrants.filter((e) => !seen.has(e.number)).map((e) => e.number);
-  if (missing.length) report(0, 'number', 'contest_theory_missing', `：${missing.slice(0, 30).join('、')}${missing.length > 30 ? ' …' : ''}`);
-
+  type Good = { row: number; entrantId: string; number: number; marks: { aspect: string; mark: number | null }[] };
   const show = (m: number | null) => (m === null ? '缺考' : String(m / 100));
-  const preview = good.slice(0, 50).map((g) => ({ row: g.row, name: `${g.number} 号`, detail: g.marks.map((m) => show(m.mark)).join(' / ') }));
-  const base = { totalRows: rows.length, dryRun: input.dryRun };
-  if (errors.length) return { ...base, ok: false, imported: 0, errors: errors.sort((a, b) => a.row - b.row), preview: [] };
-  if (input.dryRun) return { ...base, ok: true, imported: good.length, errors: [], preview };
-
-  // the lock and an import are serialised on the event row: none is taken after the lock
-  const held = (await lockEvent(ctx, ctx.tenantId, event.id, FOR_UPDATE))!;
-  if (held.lockedAt) throw new AppError('SCORES_LOCKED');
-  if (!sameScheme(held, event)) throw new AppError('CONTEST_STATE', { reason: 'scheme_changed' });
-  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
-  const marks = good.flatMap((g) => g.marks.map((m) => ({ entrantId: g.entrantId, aspect: m.aspect, mark: m.mark })));
-  const row = await insertTheoryImport(ctx, { eventId: event.id, fileName: input.fileName, fileSha256, rows: good.length, byUserId: ctx.actor.userId, at: ctx.now }, marks);
-  await auditAll(ctx, contest.partyTenantIds, { type: 'contest.theory_imported', entityType: 'contest_event', entityId: event.id, data: { importId: row.id, rows: good.length, fileName: input.fileName, fileSha256 } });
-  return { ...base, ok: true, imported: good.length, errors: [], preview };
+  return runRowImport<string, Good>({
+    bytes,
+    columns,
+    required: Object.keys(columns).filter((k) => k !== 'name'),
+    maxRows: MAX_ROWS,
+    dryRun: input.dryRun,
+    locale: ctx.locale,
+    check: async (rows, checks) => {
+      const [entrants, regs] = await Promise.all([findEntrants(ctx, event.id), findRegistrationsOfEvent(ctx, event.id)]);
+      const byNumber = new Map(entrants.map((e) => [e.number, e]));
+      const nameOf = new Map(regs.map((r) => [r.id, r.memberName]));
+      const seen = new Set<number>();
+      const good: Good[] = [];
+      for (const r of rows) {
+        const row = checks.row(r.row);
+        const bad = row.bad;
+        const number = /^\d{1,6}$/.test(r.cells.number!) ? Number(r.cells.number) : null;
+        const entrant = number === null ? undefined : byNumber.get(number);
+        if (!r.cells.number) bad('number', 'required');
+        else if (!entrant) bad('number', 'contest_theory_number_unknown');
+        else if (seen.has(entrant.number)) bad('number', 'duplicate_in_file');
+        else if (r.cells.name && nameOf.get(entrant.id) && r.cells.name !== nameOf.get(entrant.id)) bad('name', 'contest_theory_name_mismatch');
+        if (entrant) seen.add(entrant.number);
+        const marks = aspects.map((a) => {
+          const text = r.cells[`a:${a.key}`]!;
+          const mark = text ? parseTheoryMark(text, a.max) : undefined;
+          if (!text) bad(`a:${a.key}`, 'required');
+          else if (mark === undefined) bad(`a:${a.key}`, 'contest_theory_mark_invalid');
+          return { aspect: a.key, mark: mark ?? null };
+        });
+        if (row.ok && entrant) good.push({ row: r.row, entrantId: entrant.id, number: entrant.number, marks });
+      }
+      // the sheet is the event's whole theory: a contestant missing from it is an error, not a zero
+      const missing = entrants.filter((e) => !seen.has(e.number)).map((e) => e.number);
+      if (missing.length) checks.report(0, 'number', 'contest_theory_missing', `：${missing.slice(0, 30).join('、')}${missing.length > 30 ? ' …' : ''}`);
+      return good;
+    },
+    preview: (g) => ({ name: `${g.number} 号`, detail: g.marks.map((m) => show(m.mark)).join(' / ') }),
+    apply: async (good) => {
+      // the lock and an import are serialised on the event row: none is taken after the lock
+      const held = (await lockEvent(ctx, ctx.tenantId, event.id, FOR_UPDATE))!;
+      if (held.lockedAt) throw new AppError('SCORES_LOCKED');
+      if (!sameScheme(held, event)) throw new AppError('CONTEST_STATE', { reason: 'scheme_changed' });
+      const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+      const marks = good.flatMap((g) => g.marks.map((m) => ({ entrantId: g.entrantId, aspect: m.aspect, mark: m.mark })));
+      const row = await insertTheoryImport(ctx, { eventId: event.id, fileName: input.fileName, fileSha256, rows: good.length, byUserId: ctx.actor.userId, at: ctx.now }, marks);
+      await auditAll(ctx, contest.partyTenantIds, { type: 'contest.theory_imported', entityType: 'contest_event', entityId: event.id, data: { importId: row.id, rows: good.length, fileName: input.fileName, fileSha256 } });
+    },
+  });
 }
 
 /** The sheet to fill in (or to match the exam system's export to): every contestant's number, the mark columns empty. */
