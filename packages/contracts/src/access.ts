@@ -145,6 +145,8 @@ export const ACCESS: Record<string, Access> = {
   'programme.registration.learning': MEMBER,
   'programme.registration.memberLearning': STAFF,
   'programme.registration.nominate': PROGRAMME_WRITERS,
+  'programme.registration.nominateXlsx': PROGRAMME_WRITERS,
+  'programme.registration.nominationTemplate': PROGRAMME_WRITERS,
   'programme.registration.cancel': EVERYONE,
   'agreement.amend': SIGNERS,
   'agreement.comment': STAFF,

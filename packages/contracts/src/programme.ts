@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowVersion, safeText, trimmed, uuid } from './common.ts';
+import { rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint programmes (思想共同引领, DOMAIN §3.1): venues (阵地), events under an agreement with
 // sessions whose seats are split per city, registrations with a check-in ticket, attendance and
@@ -123,6 +123,8 @@ export const registerInput = z.object({
   idempotencyKey: trimmed(8, 80),
 });
 export const nominateRegistrationInput = z.object({ sessionId: uuid, memberIds: z.array(uuid).min(1).max(500), consentAttested: z.boolean() });
+/** Staff nominate many of their own members for a session from an Excel list (姓名, 身份证号 or 手机号, 本人同意). */
+export const nominateXlsxRegistrationInput = xlsxUploadInput.extend({ sessionId: uuid });
 export const registrationCancelInput = z.object({ id: uuid, reason: safeText(500).default('') });
 export const registrationListInput = z.object({ sessionId: uuid });
 export const programmeCheckInInput = z.object({ sessionId: uuid, token: trimmed(10, 200) });

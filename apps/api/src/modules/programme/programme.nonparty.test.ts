@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
@@ -14,6 +15,7 @@ describe('programmes, seen from a federation outside the agreement', () => {
   let registrationId: string;
   let token: string;
   let outsider: TestMember;
+  let listFile: string;
 
   beforeAll(async () => {
     h = await createHarness();
@@ -24,6 +26,9 @@ describe('programmes, seen from a federation outside the agreement', () => {
     registrationId = t.id;
     token = t.token!;
     [outsider] = (await makeMembers(h, w.sx, 1)) as [TestMember];
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('推荐名单').addRows([['姓名', '身份证号', '本人同意'], ['会员0', outsider.idNumber, '是']]);
+    listFile = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   });
   afterAll(() => h.close());
 
@@ -44,6 +49,7 @@ describe('programmes, seen from a federation outside the agreement', () => {
       ['session.checkIn', () => sx.session.checkIn({ sessionId, token })],
       ['registration.cancel', () => sx.registration.cancel({ id: registrationId, reason: '' })],
       ['registration.nominate', () => sx.registration.nominate({ sessionId, memberIds: [outsider.id], consentAttested: true })],
+      ['registration.nominateXlsx', () => sx.registration.nominateXlsx({ sessionId, fileBase64: listFile })],
     ];
     for (const [name, call] of calls) await expectCode(call(), 'NOT_FOUND').catch((e: unknown) => { throw new Error(`${name}: ${String(e)}`); });
   });

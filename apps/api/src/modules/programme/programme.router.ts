@@ -9,6 +9,8 @@ import {
   fileDto,
   learningRecordDto,
   nominateRegistrationInput,
+  nominateXlsxRegistrationInput,
+  rowImportDto,
   nominateResultDto,
   programmeCheckInInput,
   checkInResultDto,
@@ -45,6 +47,7 @@ import { registrationDtoOf } from './programme.dto.ts';
 import { WRITER_ROLES } from './programme.rules.ts';
 import { learningRecord, listRegistrations, myLearningRecord, myTickets, ticketFor } from './registration.query.ts';
 import { cancelRegistration, nominate, register } from './registration.write.ts';
+import { nominateFromXlsx, nominationTemplate } from './registration.import.ts';
 import { cancelSession, createSession, rescheduleSession } from './session.write.ts';
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 
@@ -92,6 +95,8 @@ export const programmeRouter = router({
     feedback: memberProcedure.input(feedbackInput).output(feedbackDto).mutation(({ ctx, input }) => giveFeedback(ctx.svc, input)),
     memberLearning: staffProcedure.input(z.object({ memberId: z.uuid() })).output(learningRecordDto).query(({ ctx, input }) => learningRecord(ctx.svc, input.memberId)),
     nominate: writerProcedure.input(nominateRegistrationInput).input(onceInput).output(nominateResultDto).mutation(({ ctx, input }) => nominate(ctx.svc, input)),
+    nominationTemplate: writerProcedure.output(fileDto).query(() => nominationTemplate()),
+    nominateXlsx: writerProcedure.input(nominateXlsxRegistrationInput).input(onceInput).output(rowImportDto).mutation(({ ctx, input }) => nominateFromXlsx(ctx.svc, input)),
     cancel: tenantProcedure.input(registrationCancelInput).output(programmeRegistrationDto).mutation(async ({ ctx, input }) => {
       const r = await cancelRegistration(ctx.svc, input.id, input.reason);
       return registrationDtoOf(r, new Map(), ctx.svc.locale);

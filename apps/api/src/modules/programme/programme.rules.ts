@@ -66,3 +66,14 @@ export function countAttendance(rows: Attendance[]) {
     perCity: [...perCity].map(([tenantId, c]) => ({ tenantId, attendances: c.attendances, people: c.people.size })),
   };
 }
+
+/**
+ * The seats a city can still take in a session, from the pool's figures: its own share until the
+ * release; after it (or with no share) what the pool has free beyond the other cities' unused shares.
+ */
+export function seatsLeftFor(a: { free: number; released: boolean; shares: { partyTenantId: string; free: number }[] }, partyTenantId: string): number {
+  const mine = a.shares.find((s) => s.partyTenantId === partyTenantId);
+  if (!a.released && mine) return Math.max(mine.free, 0);
+  const othersHeldBack = a.released ? 0 : a.shares.reduce((n, s) => n + Math.max(s.free, 0), 0);
+  return Math.max(a.free - othersHeldBack, 0);
+}

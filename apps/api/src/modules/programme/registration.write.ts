@@ -80,11 +80,15 @@ export async function register(ctx: ServiceCtx, input: z.infer<typeof registerIn
   return registerMember(ctx, input.sessionId, { memberId: ctx.actor.memberId, idempotencyKey: input.idempotencyKey, consent: input.consent, nominated: false });
 }
 
+/** One member nominated by their federation's staff (one by one or from a list): the same key either way, so a repeat returns the first. */
+export const nominateMember = (ctx: ServiceCtx, sessionId: string, memberId: string, consent: boolean) =>
+  registerMember(ctx, sessionId, { memberId, idempotencyKey: `nominate:${sessionId}:${memberId}`, consent, nominated: true });
+
 /** Staff register members of their own federation; the consent is attested by staff (collected on paper). */
 export async function nominate(ctx: ServiceCtx, input: z.infer<typeof nominateRegistrationInput>) {
   const out = { registered: 0, waitlisted: 0, existing: 0 };
   for (const memberId of input.memberIds) {
-    const r = await registerMember(ctx, input.sessionId, { memberId, idempotencyKey: `nominate:${input.sessionId}:${memberId}`, consent: input.consentAttested, nominated: true });
+    const r = await nominateMember(ctx, input.sessionId, memberId, input.consentAttested);
     if (r.outcome === 'existing') out.existing++;
     else if (r.outcome === 'waitlisted') out.waitlisted++;
     else out.registered++;
