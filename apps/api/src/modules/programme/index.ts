@@ -11,6 +11,7 @@ import { registerMemberSection } from '../home/index.ts';
 import { learningSection, ticketsSection } from './registration.mine.ts';
 import { registerWindDownStep } from '../agreement/index.ts';
 import { programmeWindDown } from './windDown.write.ts';
+import { registerProgrammeDownloads } from './programme.download.ts';
 
 export { programmeRouter } from './programme.router.ts';
 export { createEvent, stepEvent } from './event.write.ts';
@@ -23,7 +24,7 @@ export { giveFeedback } from './feedback.write.ts';
 export { ticketToken } from './ticket.crypto.ts';
 export { runProgrammeReminders } from './reminder.job.ts';
 
-/** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel. */
+/** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel, the nomination list's download. */
 export function register(): void {
   registerMemberSection(ticketsSection);
   registerMemberSection(learningSection);
@@ -31,4 +32,5 @@ export function register(): void {
   registerDashboardPanel(programmeAttendancePanel);
   registerCooperationProvider(programmeCooperation);
   registerWindDownStep(programmeWindDown);
+  registerProgrammeDownloads();
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { members, withTenant } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
+import { createHarness, expectCode, makeStaff, signInCookie, startServer, type Harness, type TestUser } from '../../test/harness.ts';
 import { idNumberFor } from '../member/member.testkit.ts';
 import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, TODAY, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
 
@@ -159,10 +159,18 @@ describe('nominating own members for a session from an Excel list', () => {
     }
   });
 
-  it('offers the list to fill in with its columns', async () => {
-    const file = await w.nbStaff.programme.registration.nominationTemplate();
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, '姓名', '身份证号', '手机号', '本人同意']);
+  it('offers the list to fill in with its columns, as a download for the staff who nominate', async () => {
+    const server = await startServer(h);
+    try {
+      const get = async (user: TestUser) => fetch(`${server.url}/api/t/${w.nb.slug}/programmes/nomination-template.xlsx`, { headers: { Cookie: await signInCookie(server.url, user) } });
+      const res = await get(await makeStaff(h, w.nb, ['officer']));
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+      expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, '姓名', '身份证号', '手机号', '本人同意']);
+      expect((await get(await makeStaff(h, w.sx, ['officer']))).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });
