@@ -47,3 +47,8 @@ export function contestFileUrl(tenant: string, eventId: string, kind: 'roster' |
 export function contestEntryTemplateUrl(tenant: string): string {
   return `/api/t/${encodeURIComponent(tenant)}/contests/entry-template.xlsx`;
 }
+
+/** the list staff fill in to nominate many of their members for a programme session */
+export function programmeNominationTemplateUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/programmes/nomination-template.xlsx`;
+}

@@ -108,4 +108,12 @@ export const uiProgrammeEn: Record<keyof typeof uiProgrammeZh, string> = {
   'programme.col.mobile': 'Mobile',
   'programme.col.status': 'Status',
   'programme.col.checkedIn': 'Checked in',
+  'programme.nominate.button': 'Nominate from an Excel list',
+  'programme.nominate.title': 'Nominate our members from an Excel list',
+  'programme.nominate.intro': 'Fill in our members\' names and their ID numbers or mobile numbers from the template; for a session in the other city write 是 in 本人同意 (the member agrees to their name and mobile going to the other federation). Every row is checked first; with any error nobody is nominated; never more than our city\'s seats left in the session.',
+  'programme.nominate.template': 'Download the template',
+  'programme.nominate.previewTitle': '{count} would be nominated ({rows} rows)',
+  'programme.nominate.by': 'Matched by',
+  'programme.nominate.confirm': 'Nominate {count}',
+  'programme.nominate.successBody': '{count} nominated for the session',
 };

@@ -107,4 +107,12 @@ export const uiProgrammeZh = {
   'programme.col.mobile': '手机号',
   'programme.col.status': '状态',
   'programme.col.checkedIn': '签到时间',
+  'programme.nominate.button': '从 Excel 名单推荐',
+  'programme.nominate.title': '从 Excel 名单推荐本会会员',
+  'programme.nominate.intro': '按模板填写本会会员的姓名，以及身份证号或手机号；场次在对方城市时，须在“本人同意”列填“是”（本人同意向对方工会提供姓名和手机号）。先检查每一行，有任何错误则一人也不推荐；不超过本市本场次剩余席位。',
+  'programme.nominate.template': '下载推荐名单模板',
+  'programme.nominate.previewTitle': '将推荐 {count} 人（共 {rows} 行）',
+  'programme.nominate.by': '核对依据',
+  'programme.nominate.confirm': '确认推荐 {count} 人',
+  'programme.nominate.successBody': '已推荐 {count} 人报名本场次',
 } as const;

@@ -3,6 +3,7 @@ import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
+import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { StaffList } from '@/components/StaffList.tsx';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
@@ -12,6 +13,7 @@ import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { FeedbackCard } from './-components/FeedbackCard.tsx';
+import { NominationImportModal } from './-components/NominationImportModal.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/$eventId')({
   beforeLoad: ({ context, params }) => {
@@ -35,6 +37,8 @@ function EventPage() {
   const onError = (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message);
   const step = useMutation(api.programme.event.step.mutationOptions({ onSuccess: () => refresh(), onError }));
   const canWrite = e.own && recuperationAccess.write(roles);
+  // the host's and the co-host's staff nominate their own members while registration is open
+  const canNominate = e.status === 'open' && recuperationAccess.write(roles);
   const download = async () => {
     const f = await tenantClient(slug).programme.event.attendanceXlsx.query({ id: eventId });
     const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
@@ -77,7 +81,7 @@ function EventPage() {
       <FeedbackCard eventId={eventId} />
       <Flex vertical gap={12}>
         {e.sessionList.map((s) => (
-          <SessionCard key={s.id} session={s} canWrite={canWrite} own={e.own} />
+          <SessionCard key={s.id} session={s} canWrite={canWrite} canNominate={canNominate} own={e.own} />
         ))}
       </Flex>
       {canWrite && <AddSession eventId={e.id} seatsPerCity={e.seatsPerCity} />}
@@ -90,13 +94,14 @@ function EventPage() {
   );
 }
 
-function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionDto; canWrite: boolean; own: boolean }) {
+function SessionCard({ session: s, canWrite, canNominate, own }: { session: ProgrammeSessionDto; canWrite: boolean; canNominate: boolean; own: boolean }) {
   const t = useT();
   const { api, slug } = useTenant();
   const refresh = useRefreshTenant();
   const { message } = App.useApp();
   const { data: regs } = useQuery(api.programme.session.registrations.queryOptions({ sessionId: s.id }));
   const ended = Date.parse(s.endsAt) < Date.now();
+  const [nominating, setNominating] = useState(false);
   const cancel = useMutation(api.programme.session.cancel.mutationOptions({ onSuccess: () => refresh(), onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message) }));
   return (
     <Card
@@ -113,6 +118,11 @@ function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionD
                 {t('programme.session.checkin')}
               </Button>
             </Link>
+          )}
+          {canNominate && s.status === 'scheduled' && Date.parse(s.startsAt) > Date.now() && (
+            <Button size="small" onClick={() => setNominating(true)} data-testid="programme-nominate-xlsx">
+              {t('programme.nominate.button')}
+            </Button>
           )}
           {canWrite && s.status === 'scheduled' && !ended && (
             <Popconfirm title={t('programme.session.cancel')} onConfirm={() => cancel.mutate({ id: s.id, reason: '' })}>
@@ -143,6 +153,7 @@ function SessionCard({ session: s, canWrite, own }: { session: ProgrammeSessionD
           { key: 'checkedIn', title: t('programme.col.checkedIn'), render: (r) => (r.checkedInAt ? formatDateTime(r.checkedInAt) : '—') },
         ]}
       />
+      {nominating && <NominationImportModal sessionId={s.id} onClose={() => setNominating(false)} />}
     </Card>
   );
 }
