@@ -14,50 +14,50 @@ export function SchemeFields() {
   const required = { required: true, message: t('contest.form.required') };
   return (
     <>
-    <Typography.Paragraph type="secondary">{t('contest.newEvent.schemeHint')}</Typography.Paragraph>
-    <Form.List name="aspects" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('contest.newEvent.noAspects')))) }]}>
-      {(fields, { add, remove }, { errors }) => (
-        <Flex vertical gap={0} data-testid="contest-aspects">
-          {fields.map((f) => (
-            <div key={f.key} data-testid="contest-aspect">
-              <Row gutter={8} align="top" wrap={false}>
-                <Form.Item name={[f.name, 'key']} hidden>
-                  <Input />
-                </Form.Item>
-                <Col flex="auto">
-                  <Form.Item name={[f.name, 'label']} rules={[{ ...required, whitespace: true }, { max: 60 }]}>
-                    <Input maxLength={60} aria-label={t('contest.newEvent.aspectLabel')} placeholder={t('contest.newEvent.aspectLabel')} />
+      <Typography.Paragraph type="secondary">{t('contest.newEvent.schemeHint')}</Typography.Paragraph>
+      <Form.List name="aspects" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('contest.newEvent.noAspects')))) }]}>
+        {(fields, { add, remove }, { errors }) => (
+          <Flex vertical gap={0} data-testid="contest-aspects">
+            {fields.map((f) => (
+              <div key={f.key} data-testid="contest-aspect">
+                <Row gutter={8} align="top" wrap={false}>
+                  <Form.Item name={[f.name, 'key']} hidden>
+                    <Input />
                   </Form.Item>
-                </Col>
-                <Col flex="92px">
-                  <Form.Item name={[f.name, 'part']}>
-                    <Select aria-label={t('contest.newEvent.part')} options={(['theory', 'practical'] as const).map((p) => ({ value: p, label: t(p === 'theory' ? 'contest.results.theory' : 'contest.results.practical') }))} />
-                  </Form.Item>
-                </Col>
-                <Col flex="92px">
-                  <Form.Item name={[f.name, 'type']}>
-                    <Select aria-label={t('contest.newEvent.type')} options={(['measurement', 'judgement'] as const).map((p) => ({ value: p, label: t(`contest.aspectType.${p}`) }))} />
-                  </Form.Item>
-                </Col>
-                <Col flex="88px">
-                  <Form.Item name={[f.name, 'max']} rules={[required]}>
-                    <InputNumber min={1} max={1000} precision={0} aria-label={t('contest.newEvent.max')} placeholder={t('contest.newEvent.max')} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col flex="32px">
-                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('contest.newEvent.removeAspect')} onClick={() => remove(f.name)} />
-                </Col>
-              </Row>
-              <AspectRule name={f.name} />
-            </div>
-          ))}
-          <Form.ErrorList errors={errors} />
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: newKey(), label: '', part: 'practical', type: 'judgement', max: 20 })} disabled={fields.length >= 20}>
-            {t('contest.newEvent.addAspect')}
-          </Button>
-        </Flex>
-      )}
-    </Form.List>
+                  <Col flex="auto">
+                    <Form.Item name={[f.name, 'label']} rules={[{ ...required, whitespace: true }, { max: 60 }]}>
+                      <Input maxLength={60} aria-label={t('contest.newEvent.aspectLabel')} placeholder={t('contest.newEvent.aspectLabel')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="92px">
+                    <Form.Item name={[f.name, 'part']}>
+                      <Select aria-label={t('contest.newEvent.part')} options={(['theory', 'practical'] as const).map((p) => ({ value: p, label: t(p === 'theory' ? 'contest.results.theory' : 'contest.results.practical') }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="92px">
+                    <Form.Item name={[f.name, 'type']}>
+                      <Select aria-label={t('contest.newEvent.type')} options={(['measurement', 'judgement'] as const).map((p) => ({ value: p, label: t(`contest.aspectType.${p}`) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="88px">
+                    <Form.Item name={[f.name, 'max']} rules={[required]}>
+                      <InputNumber min={1} max={1000} precision={0} aria-label={t('contest.newEvent.max')} placeholder={t('contest.newEvent.max')} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="32px">
+                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('contest.newEvent.removeAspect')} onClick={() => remove(f.name)} />
+                  </Col>
+                </Row>
+                <AspectRule name={f.name} />
+              </div>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: newKey(), label: '', part: 'practical', type: 'judgement', max: 20 })} disabled={fields.length >= 20}>
+              {t('contest.newEvent.addAspect')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
     </>
   );
 }
