@@ -1,14 +1,15 @@
 import { isValidIdNumber, type ContestImportDto, type contestEntryImportInput } from '@uc/contracts';
-import { asTenant, contestRegistrations, members } from '@uc/db';
+import { asTenant, members } from '@uc/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import ExcelJS from 'exceljs';
 import { runRowImport } from '../../lib/rowImport.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { availability } from '../place/index.ts';
+import { availability, findMembersClaiming } from '../place/index.ts';
 import { idNumberHmac } from '../member/index.ts';
 import { assertEnteringParty, visibleEvent } from './contest.access.ts';
+import { registrationClaims } from './contest.repo.ts';
 import { eligibility } from './contest.rules.ts';
 import { ACTIVE, assertWindowOpen, enterMember } from './registration.write.ts';
 
@@ -47,16 +48,7 @@ export async function importEntries(ctx: ServiceCtx, input: z.output<typeof cont
         ? await ctx.db.select({ id: members.id, name: members.name, birthDate: members.birthDate, hmac: members.idNumberHmac }).from(members).where(and(eq(members.tenantId, ctx.tenantId), inArray(members.idNumberHmac, wanted)))
         : [];
       const byHmac = new Map(found.map((m) => [m.hmac, m]));
-      const entered = new Set(
-        found.length
-          ? (
-              await ctx.db
-                .select({ memberId: contestRegistrations.memberId })
-                .from(contestRegistrations)
-                .where(and(eq(contestRegistrations.tenantId, ctx.tenantId), eq(contestRegistrations.poolId, event.id), inArray(contestRegistrations.status, [...ACTIVE]), inArray(contestRegistrations.memberId, found.map((m) => m.id))))
-            ).map((r) => r.memberId)
-          : [],
-      );
+      const entered = await findMembersClaiming(ctx, registrationClaims, event.id, found.map((m) => m.id), ACTIVE);
 
       const seen = new Set<string>();
       const good: Good[] = [];

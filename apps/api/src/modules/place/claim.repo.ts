@@ -57,6 +57,16 @@ export async function findByKeyOrActive<Row>(ctx: PlaceCtx, c: Table, q: { membe
 }
 
 /** One claim by id under its row lock (the caller's tenant context decides whether it is visible). */
+/** Which of these members of the caller's federation already hold an active claim on the pool (an import checks its rows against them). */
+export async function findMembersClaiming(ctx: PlaceCtx, c: Table, poolId: string, memberIds: readonly string[], active: readonly string[]): Promise<Set<string>> {
+  if (!memberIds.length) return new Set();
+  const rows = await ctx.db
+    .select({ memberId: c.columns.memberId })
+    .from(c.table)
+    .where(and(eq(c.columns.tenantId, ctx.tenantId), eq(c.columns.poolId, poolId), inStatuses(c, active), inArray(c.columns.memberId, [...memberIds])));
+  return new Set(rows.map((r) => r.memberId as string));
+}
+
 export async function lockClaim<Row>(ctx: PlaceCtx, c: Table, tenantId: string, id: string): Promise<Row | undefined> {
   const [row] = await ctx.db.select().from(c.table).where(byId(c, tenantId, id)).for('update');
   return row as Row | undefined;

@@ -71,7 +71,7 @@ export { cancelPool, changePool, createPool, quotaOf, setShares, type NewPool, t
 export { availability } from './pool.query.ts';
 export { findPoolById } from './pool.repo.ts';
 export { claim, fill, free, type ClaimRequest, type Claimed } from './claim.write.ts';
-export { countWaitingAhead, countWaitingByPool, rankWaiting } from './claim.repo.ts';
+export { countWaitingAhead, countWaitingByPool, findMembersClaiming, rankWaiting } from './claim.repo.ts';
 export {
   ensureQuota,
   findAllocationForUnit,

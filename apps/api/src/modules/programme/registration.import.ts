@@ -1,5 +1,5 @@
 import { isValidIdNumber, isValidMobile, type nominateXlsxRegistrationInput, type RowImportDto } from '@uc/contracts';
-import { asTenant, members, programmeRegistrations } from '@uc/db';
+import { asTenant, members } from '@uc/db';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -8,10 +8,10 @@ import { runRowImport } from '../../lib/rowImport.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { idNumberHmac } from '../member/index.ts';
-import { availability } from '../place/index.ts';
+import { availability, findMembersClaiming } from '../place/index.ts';
 import { findEvent, findSession } from './programme.repo.ts';
 import { registrationOpen, seatsLeftFor } from './programme.rules.ts';
-import { ACTIVE } from './programme.types.ts';
+import { ACTIVE, registrationClaims } from './programme.types.ts';
 import { nominateMember } from './registration.write.ts';
 
 // Staff nominate many of their own members for a session from an Excel list (issue 10): 姓名,
@@ -60,16 +60,7 @@ export async function nominateFromXlsx(ctx: ServiceCtx, input: z.output<typeof n
               .from(members)
               .where(and(eq(members.tenantId, ctx.tenantId), or(...(hmacs.length ? [inArray(members.idNumberHmac, hmacs)] : []), ...(mobiles.length ? [inArray(members.mobile, mobiles)] : []))))
           : [];
-      const registered = new Set(
-        found.length
-          ? (
-              await ctx.db
-                .select({ memberId: programmeRegistrations.memberId })
-                .from(programmeRegistrations)
-                .where(and(eq(programmeRegistrations.tenantId, ctx.tenantId), eq(programmeRegistrations.poolId, s.id), inArray(programmeRegistrations.status, [...ACTIVE]), inArray(programmeRegistrations.memberId, found.map((m) => m.id))))
-            ).map((r) => r.memberId)
-          : [],
-      );
+      const registered = await findMembersClaiming(ctx, registrationClaims, s.id, found.map((m) => m.id), ACTIVE);
 
       const seen = new Set<string>();
       const good: Good[] = [];
