@@ -10,6 +10,8 @@ export const AGREEMENT_STATUSES = ['draft', 'negotiating', 'signing', 'active', 
 export const agreementStatus = z.enum(AGREEMENT_STATUSES);
 export type AgreementStatus = z.infer<typeof agreementStatus>;
 
+const partySlug = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
 /** Figures a clause sets per kind, as numbers (places, entrants, seats). */
 export const commonsFigures = z.object({
   /** recuperation: places each side reserves for the other's members per year */
@@ -22,12 +24,38 @@ export const commonsFigures = z.object({
    * recuperation, when the two directions differ: the places a party reserves for the other
    * party's members per year, by the granting party's slug; a party not listed grants placesPerYear
    */
-  placesPerYearByHost: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.number().int().min(0).max(100_000)).optional(),
+  placesPerYearByHost: z.record(partySlug, z.number().int().min(0).max(100_000)).optional(),
+  /** contest, when the cities differ: entrants a party's members take per event, by its slug; a party not listed has entrantsPerCity */
+  entrantsPerCityByParty: z.record(partySlug, z.number().int().min(0).max(10_000)).optional(),
+  /** programme, when the cities differ: seats a party's members take at each session, by its slug; a party not listed has seatsPerCity */
+  seatsPerCityByParty: z.record(partySlug, z.number().int().min(0).max(100_000)).optional(),
 });
+export type CommonsFigures = z.infer<typeof commonsFigures>;
+
+/** A figure a clause may set once for every party and per party where the directions differ. */
+export type PartyFigure = 'placesPerYear' | 'entrantsPerCity' | 'seatsPerCity';
+
+/**
+ * Each figure's per-party map and the one kind of section that may carry it. placesPerYear is keyed
+ * by the GRANTING party (the host); entrants and seats by the party whose members take the places.
+ */
+export const PER_PARTY_FIGURES = {
+  placesPerYear: { byParty: 'placesPerYearByHost', kind: 'recuperation' },
+  entrantsPerCity: { byParty: 'entrantsPerCityByParty', kind: 'contest' },
+  seatsPerCity: { byParty: 'seatsPerCityByParty', kind: 'programme' },
+} as const satisfies Record<PartyFigure, { byParty: keyof CommonsFigures; kind: JointKind }>;
+
+/** A party's own figure: its entry in the per-party map, else the single figure (undefined: neither set). */
+export function figureOf(figures: CommonsFigures, figure: PartyFigure, partySlug: string): number | undefined {
+  return figures[PER_PARTY_FIGURES[figure].byParty]?.[partySlug] ?? figures[figure];
+}
+
+/** Whether the section sets a per-party figure (then the directions may differ and each party is named). */
+export const hasPartyFigures = (figures: CommonsFigures, figure: PartyFigure) => Object.keys(figures[PER_PARTY_FIGURES[figure].byParty] ?? {}).length > 0;
 
 /** The places per year `hostSlug` reserves for the other party's members under a recuperation section. */
-export function placesGrantedBy(figures: z.infer<typeof commonsFigures>, hostSlug: string): number | undefined {
-  return figures.placesPerYearByHost?.[hostSlug] ?? figures.placesPerYear;
+export function placesGrantedBy(figures: CommonsFigures, hostSlug: string): number | undefined {
+  return figureOf(figures, 'placesPerYear', hostSlug);
 }
 
 export const plannedItem = z.object({

@@ -1,4 +1,4 @@
-import { placesGrantedBy, type AgreementContent, type CommonsSection, type JointKind } from '@uc/contracts';
+import { figureOf, hasPartyFigures, type AgreementContent, type CommonsSection, type JointKind, type PartyFigure } from '@uc/contracts';
 import { chinaDateTime } from '../../lib/dates.ts';
 import { richTextToPlain } from './content.rules.ts';
 import { openCjkPdf } from '../../lib/cjkPdf.ts';
@@ -142,9 +142,9 @@ function commonsSection(w: Writer, m: PdfModel, s: CommonsSection, index: number
   w.heading(`${index + 1}. ${KIND_ZH[s.kind]}${s.enabled ? '' : '（本协议未启用）'}`, 11.5);
   if (s.summary) w.paragraphs(s.summary);
   const figures = [
-    s.figures.seatsPerCity !== undefined ? `每场活动每市席位 ${s.figures.seatsPerCity} 个` : null,
-    s.figures.entrantsPerCity !== undefined ? `每个赛项每市参赛名额 ${s.figures.entrantsPerCity} 名` : null,
-    placesText(m, s),
+    figureText(m, s, 'seatsPerCity', (n) => `每场活动每市席位 ${n} 个`, (name, n) => `${name}会员每场活动席位 ${n} 个`),
+    figureText(m, s, 'entrantsPerCity', (n) => `每个赛项每市参赛名额 ${n} 名`, (name, n) => `${name}每个赛项参赛名额 ${n} 名`),
+    figureText(m, s, 'placesPerYear', (n) => `每方每年为对方会员预留疗休养名额 ${n} 个`, (name, n) => `${name}每年为对方会员预留疗休养名额 ${n} 个`),
   ].filter((x): x is string => x !== null);
   if (figures.length) w.line('约定指标', figures.join('；'));
   if (!s.items.length) return;
@@ -155,13 +155,17 @@ function commonsSection(w: Writer, m: PdfModel, s: CommonsSection, index: number
   });
 }
 
-/** The recuperation figure as the clause states it: one sentence for both directions, or one per granting party. */
-function placesText(m: PdfModel, s: CommonsSection): string | null {
-  if (s.figures.placesPerYearByHost && Object.keys(s.figures.placesPerYearByHost).length) {
-    const each = m.parties.map((p) => [p.nameZh, placesGrantedBy(s.figures, p.slug)] as const).filter(([, n]) => n !== undefined);
-    return each.map(([name, n]) => `${name}每年为对方会员预留疗休养名额 ${n} 个`).join('；');
+/**
+ * A figure as the clause states it: one sentence for every party, or one per party where the
+ * directions differ (the granting party for places, the party whose members take them otherwise).
+ */
+export function figureText(m: Pick<PdfModel, 'parties'>, s: CommonsSection, figure: PartyFigure, common: (n: number) => string, each: (party: string, n: number) => string): string | null {
+  if (hasPartyFigures(s.figures, figure)) {
+    const per = m.parties.map((p) => [p.nameZh, figureOf(s.figures, figure, p.slug)] as const).filter((x): x is readonly [string, number] => x[1] !== undefined);
+    return per.map(([name, n]) => each(name, n)).join('；');
   }
-  return s.figures.placesPerYear !== undefined ? `每方每年为对方会员预留疗休养名额 ${s.figures.placesPerYear} 个` : null;
+  const n = s.figures[figure];
+  return n !== undefined ? common(n) : null;
 }
 
 const SIGNATURE_BLOCK = 95;

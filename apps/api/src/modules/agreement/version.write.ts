@@ -1,4 +1,4 @@
-import type { AgreementContent } from '@uc/contracts';
+import { PER_PARTY_FIGURES, type AgreementContent } from '@uc/contracts';
 import { agreements, agreementVersions } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -31,10 +31,12 @@ export async function saveVersion(ctx: ServiceCtx, input: SaveVersionInput): Pro
     section.items.forEach((item, ii) => {
       if (!slugs.has(item.leadSlug)) throw new AppError('BAD_INPUT', { fields: { [`content.commons.${si}.items.${ii}.leadSlug`]: 'invalid_value' } });
     });
-    // places by direction: recuperation only, and keyed by the parties of this agreement
-    const byHost = Object.keys(section.figures.placesPerYearByHost ?? {});
-    if (byHost.length && (section.kind !== 'recuperation' || byHost.some((slug) => !slugs.has(slug)))) {
-      throw new AppError('BAD_INPUT', { fields: { [`content.commons.${si}.figures.placesPerYearByHost`]: 'invalid_value' } });
+    // figures by direction (places, entrants, seats): each on its own kind only, keyed by the parties of this agreement
+    for (const { byParty, kind } of Object.values(PER_PARTY_FIGURES)) {
+      const keys = Object.keys(section.figures[byParty] ?? {});
+      if (keys.length && (section.kind !== kind || keys.some((slug) => !slugs.has(slug)))) {
+        throw new AppError('BAD_INPUT', { fields: { [`content.commons.${si}.figures.${byParty}`]: 'invalid_value' } });
+      }
     }
   });
   if (new Set(content.commons.map((c) => c.kind)).size !== content.commons.length) {
