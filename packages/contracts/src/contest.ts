@@ -60,7 +60,7 @@ export const contestEventInput = z
     maxAge: z.number().int().min(16).max(70).default(60),
     minYearsInTrade: z.number().int().min(0).max(50).default(0),
     requiredCertificates: z.array(trimmed(1, 60)).max(10).default([]),
-    /** absent: the clause's entrantsPerCity */
+    /** absent: each city's own clause figure (entrantsPerCity, or its entry in entrantsPerCityByParty); given: every city's, never above its own figure */
     quotaPerCity: z.number().int().min(0).max(10_000).optional(),
     theoryWeight: z.number().int().min(0).max(100).default(30),
     aspects: z.array(contestAspect).min(1).max(20).optional(),
@@ -100,6 +100,7 @@ export const contestEventDto = z.object({
   maxAge: z.number().int(),
   minYearsInTrade: z.number().int(),
   requiredCertificates: z.array(z.string()),
+  /** the largest city's quota; each city's own is in cities[].quota */
   quotaPerCity: z.number().int(),
   theoryWeight: z.number().int(),
   aspects: z.array(contestAspect),
@@ -123,7 +124,13 @@ export const contestEventDto = z.object({
 });
 export type ContestEventDto = z.infer<typeof contestEventDto>;
 
-export const contestDetailDto = contestDto.extend({ events: z.array(contestEventDto), entrantsPerCity: z.number().int().nullable() });
+export const contestDetailDto = contestDto.extend({
+  events: z.array(contestEventDto),
+  /** the clause's entrants per event when every city has the same figure; null: they differ, or contests not covered */
+  entrantsPerCity: z.number().int().nullable(),
+  /** the clause's entrants per event of each entering city (empty: contests not covered) */
+  entrantsByCity: z.array(z.object({ slug: z.string(), name: z.string(), entrants: z.number().int() })),
+});
 export type ContestDetailDto = z.infer<typeof contestDetailDto>;
 
 export const contestRegisterInput = z.object({

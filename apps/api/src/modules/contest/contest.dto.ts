@@ -5,6 +5,9 @@ import { enteringParties } from './contest.access.ts';
 
 // Rows → DTOs, no queries.
 
+/** Each party city's share of an event's pool: its quota and the entrants it holds. */
+export type CityShares = Map<string, { units: number; taken: number }>;
+
 export type Feds = Map<string, { id: string; slug: string; nameZh: string; nameEn: string }>;
 
 const fed = (feds: Feds, id: string, locale: string) => {
@@ -35,7 +38,7 @@ export function stageOf(e: ContestEventRow, today: string): ContestEventDto['sta
   return today > e.registrationCloses ? 'closed' : 'registration';
 }
 
-export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { locale: string }, today: string, taken: Map<string, number>, finalId: string | null, markingBegun: boolean): ContestEventDto {
+export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { locale: string }, today: string, shares: CityShares, finalId: string | null, markingBegun: boolean): ContestEventDto {
   const published = e.publishedAt;
   return {
     id: e.id,
@@ -64,7 +67,7 @@ export function eventDto(e: ContestEventRow, c: ContestRow, feds: Feds, ctx: { l
     publishedAt: published?.toISOString() ?? null,
     appealUntil: published ? appealUntil(published, e.appealHours).toISOString() : null,
     noticeUntil: published ? new Date(published.getTime() + e.noticeDays * 86_400_000).toISOString() : null,
-    cities: enteringParties(c).map((t) => ({ ...fed(feds, t, ctx.locale), quota: e.quotaPerCity, registered: taken.get(t) ?? 0 })),
+    cities: enteringParties(c).map((t) => ({ ...fed(feds, t, ctx.locale), quota: shares.get(t)?.units ?? e.quotaPerCity, registered: shares.get(t)?.taken ?? 0 })),
     rowVersion: e.rowVersion,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ageOn, awardFor, certificateHash, compareScores, DEFAULT_ASPECTS, draw, eligibility, markFromMeasure, markOf, maskName, quotaPerCity, rank, ruleProblem, scoreEntrant, trimmedMean, type Mark } from './contest.rules.ts';
+import { ageOn, awardFor, certificateHash, cityQuotas, compareScores, DEFAULT_ASPECTS, draw, eligibility, markFromMeasure, markOf, maskName, quotaPerCity, rank, ruleProblem, scoreEntrant, trimmedMean, type Mark } from './contest.rules.ts';
 
 const rules = { eventDate: '2027-05-20', minAge: 18, maxAge: 55, minYearsInTrade: 3, requiredCertificates: ['电工证'] };
 
@@ -24,6 +24,13 @@ describe('quota per city', () => {
     expect(quotaPerCity(12, 20)).toEqual({ quota: 12 });
     expect(quotaPerCity(21, 20)).toEqual({ refusal: 'over_clause' });
     expect(quotaPerCity(5, null)).toEqual({ refusal: 'no_clause_figure' });
+  });
+  it("gives each city its own clause figure; a figure for all may exceed no city's", () => {
+    const clauses = [{ partyTenantId: 'hz', clause: 3 }, { partyTenantId: 'nb', clause: 5 }];
+    expect(cityQuotas(undefined, clauses)).toEqual({ shares: [{ partyTenantId: 'hz', units: 3 }, { partyTenantId: 'nb', units: 5 }] });
+    expect(cityQuotas(3, clauses)).toEqual({ shares: [{ partyTenantId: 'hz', units: 3 }, { partyTenantId: 'nb', units: 3 }] });
+    expect(cityQuotas(4, clauses)).toEqual({ refusal: 'over_clause' });
+    expect(cityQuotas(undefined, [...clauses, { partyTenantId: 'sx', clause: null }])).toEqual({ refusal: 'no_clause_figure' });
   });
 });
 

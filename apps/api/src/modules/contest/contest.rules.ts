@@ -92,6 +92,23 @@ export function quotaPerCity(asked: number | undefined, clause: number | null): 
   return asked > clause ? { refusal: 'over_clause' } : { quota: asked };
 }
 
+/**
+ * Each entering city's quota for a new event: its own clause figure (entrants its members may take
+ * per event), or the organiser's figure asked for every city — never above any city's own figure.
+ */
+export function cityQuotas(
+  asked: number | undefined,
+  clauses: { partyTenantId: string; clause: number | null }[],
+): { shares: { partyTenantId: string; units: number }[] } | { refusal: 'no_clause_figure' | 'over_clause' } {
+  const shares: { partyTenantId: string; units: number }[] = [];
+  for (const c of clauses) {
+    const q = quotaPerCity(asked, c.clause);
+    if ('refusal' in q) return q;
+    shares.push({ partyTenantId: c.partyTenantId, units: q.quota });
+  }
+  return { shares };
+}
+
 // ---- marking --------------------------------------------------------------------------------
 
 /** The judges' marks of one aspect: with five or more judges the highest and lowest are dropped. */

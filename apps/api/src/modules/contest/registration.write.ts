@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { claim, findPoolById, free } from '../place/index.ts';
+import { availability, claim, findPoolById, free } from '../place/index.ts';
 import { assertEnteringParty, visibleEvent } from './contest.access.ts';
 import { findOwnMember, insertRegistrationUnlessExists, registrationClaims } from './contest.repo.ts';
 import { eligibility } from './contest.rules.ts';
@@ -74,7 +74,10 @@ export async function enterMember(ctx: ServiceCtx, e: Entry) {
       }),
   });
   // no waiting list for entrant places: the city's quota is full, and nothing of this attempt stays
-  if (result.outcome === 'waitlisted') throw new AppError('QUOTA_EXHAUSTED', { quotaPerCity: event.quotaPerCity });
+  if (result.outcome === 'waitlisted') {
+    const share = (await availability(ctx, { hostTenantId: event.tenantId, poolId: event.id })).shares.find((s) => s.partyTenantId === ctx.tenantId);
+    throw new AppError('QUOTA_EXHAUSTED', { quotaPerCity: share?.units ?? event.quotaPerCity });
+  }
   if (result.created) {
     await auditAll(ctx, [ctx.tenantId, event.tenantId], { type: 'contest.registered', entityType: 'contest_registration', entityId: result.row.id, data: { eventId: event.id, status: result.row.status, consent: true } });
   }
