@@ -46,7 +46,7 @@ export const eventInput = z.object({
   topic: trimmed(1, 120),
   speakers: z.array(speaker).max(20).default([]),
   description: safeText(4000).default(''),
-  /** default: the agreement's seatsPerCity */
+  /** default: each city's own clause figure (seatsPerCity, or its entry in seatsPerCityByParty); given: both cities', never above either's figure */
   seatsPerCity: z.number().int().min(0).max(100_000).optional(),
   releaseHours: z.number().int().min(0).max(720).default(48),
 });
@@ -62,7 +62,7 @@ export const sessionInput = z
     venueId: uuid.nullable().default(null),
     onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
     capacity: z.number().int().min(1).max(100_000),
-    /** per city (default: the event's seatsPerCity, within the capacity) */
+    /** for every city, never above a city's clause figure (default: each city's own seats — the event's within its clause figure — within the capacity) */
     seatsPerCity: z.number().int().min(0).max(100_000).optional(),
     creditHours: z.number().min(0).max(100).multipleOf(0.1).default(0),
   })
@@ -105,6 +105,7 @@ export const eventDto = z.object({
   topic: z.string(),
   speakers: z.array(z.object({ name: z.string(), title: z.string() })),
   description: z.string(),
+  /** the event's seats per city: the figure asked for, else the larger clause figure (each city's own: seatsByCity) */
   seatsPerCity: z.number(),
   releaseHours: z.number(),
   status: z.enum(PROGRAMME_STATUSES),
@@ -113,7 +114,11 @@ export const eventDto = z.object({
   sessions: z.number(),
 });
 export type EventDto = z.infer<typeof eventDto>;
-export const eventDetailDto = eventDto.extend({ sessionList: z.array(programmeSessionDto) });
+export const eventDetailDto = eventDto.extend({
+  sessionList: z.array(programmeSessionDto),
+  /** each city's seats at a new session by default: the event's seatsPerCity within that city's own clause figure */
+  seatsByCity: z.array(z.object({ tenantId: z.string(), federation: z.string(), seats: z.number() })),
+});
 export type EventDetailDto = z.infer<typeof eventDetailDto>;
 
 export const registerInput = z.object({

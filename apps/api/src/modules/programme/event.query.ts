@@ -1,7 +1,8 @@
 import type { EventDetailDto, EventDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { eventDtoOf, sessionDtoOf } from './programme.dto.ts';
+import { eventDtoOf, nameOf, sessionDtoOf } from './programme.dto.ts';
+import { eventSeatsByCity } from './seats.query.ts';
 import { findAttendances, findEvent, findEvents, findFederationNames, findSessionsOfEvents, findSharesOfPools, findVenues } from './programme.repo.ts';
 
 // programme.list — the events visible to the caller's federation (its own, and the partner's
@@ -38,5 +39,7 @@ export async function getEvent(ctx: ServiceCtx, id: string): Promise<EventDetail
       attendances.filter((a) => a.sessionId === session.id).length,
     ),
   );
-  return { ...eventDtoOf(e, names, ctx, sessions.filter((s) => s.session.status === 'scheduled').map((s) => s.session)), sessionList };
+  const seats = await eventSeatsByCity(ctx, e);
+  const seatsByCity = [...seats].map(([tenantId, n]) => ({ tenantId, federation: nameOf(names, tenantId, ctx.locale), seats: n }));
+  return { ...eventDtoOf(e, names, ctx, sessions.filter((s) => s.session.status === 'scheduled').map((s) => s.session)), sessionList, seatsByCity };
 }

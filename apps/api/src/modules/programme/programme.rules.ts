@@ -1,26 +1,43 @@
-import type { AgreementContent, ProgrammeStatus } from '@uc/contracts';
+import { figureOf, type AgreementContent, type CommonsFigures, type ProgrammeStatus } from '@uc/contracts';
 import type { Role } from '@uc/contracts';
 
-// Pure rules of joint programmes: the clause's seats, the split of a session's seats per city,
+// Pure rules of joint programmes: the clause's seats (each city its own), the split of a session's seats per city,
 // the event's lifecycle, credit hours and the attendance counts (场次, 人次, 人数).
 
 export const WRITER_ROLES: Role[] = ['admin', 'officer', 'lead'];
 
-/** Seats per city the agreement's programme section sets; null when the section is off or has none. */
-export function seatsPerCity(content: Pick<AgreementContent, 'commons'> | null | undefined): number | null {
-  const section = content?.commons.find((c) => c.kind === 'programme' && c.enabled);
-  if (!section) return null;
-  const n = section.figures.seatsPerCity;
-  return typeof n === 'number' && n >= 0 ? n : 0;
+/** The programme section's figures of an agreement's content; null when the section is off. */
+export function programmeFigures(content: Pick<AgreementContent, 'commons'> | null | undefined): CommonsFigures | null {
+  return content?.commons.find((c) => c.kind === 'programme' && c.enabled)?.figures ?? null;
 }
 
 /**
- * One share per party city: each gets `perCity` seats, cut down evenly when the capacity is
- * smaller than all of them; what is left over stays on the pool (anyone, first come).
+ * Seats at each session the agreement's programme section gives a party's members (its own figure,
+ * else the common one, else 0); null when the section is off.
  */
-export function splitSeats(capacity: number, perCity: number, parties: string[]): { partyTenantId: string; units: number }[] {
-  const each = Math.min(perCity, Math.floor(capacity / Math.max(parties.length, 1)));
-  return parties.map((partyTenantId) => ({ partyTenantId, units: each }));
+export function seatsPerCity(content: Pick<AgreementContent, 'commons'> | null | undefined, partySlug: string): number | null {
+  const f = programmeFigures(content);
+  if (!f) return null;
+  const n = figureOf(f, 'seatsPerCity', partySlug);
+  return typeof n === 'number' && n >= 0 ? n : 0;
+}
+
+/** A figure asked for every city (event or session) may not exceed any city's own clause figure (null: unknown, no limit). */
+export const overClause = (asked: number | undefined, clauses: (number | null)[]) => asked !== undefined && clauses.some((c) => c !== null && asked > c);
+
+/** A city's seats per session by default: the event's figure, never above the city's own clause figure. */
+export const seatsOfCity = (eventSeats: number, clause: number | null) => (clause === null ? eventSeats : Math.min(eventSeats, clause));
+
+/**
+ * One share per party city: each gets its seats (one figure for all, or each party's own) when the
+ * capacity holds them all, else each is cut down to an even part of the capacity; what is left over
+ * stays on the pool (anyone, first come).
+ */
+export function splitSeats(capacity: number, perCity: number | Record<string, number>, parties: string[]): { partyTenantId: string; units: number }[] {
+  const own = parties.map((partyTenantId) => ({ partyTenantId, units: typeof perCity === 'number' ? perCity : (perCity[partyTenantId] ?? 0) }));
+  if (own.reduce((n, s) => n + s.units, 0) <= capacity) return own;
+  const even = Math.floor(capacity / Math.max(parties.length, 1));
+  return own.map((s) => ({ ...s, units: Math.min(s.units, even) }));
 }
 
 /** When the cities' unused seats go to anyone: releaseHours before the session starts. */

@@ -15,6 +15,11 @@ describe('seat and attendance rules', () => {
     expect(splitSeats(300, 100, ['a', 'b'])).toEqual([{ partyTenantId: 'a', units: 100 }, { partyTenantId: 'b', units: 100 }]);
     expect(splitSeats(7, 100, ['a', 'b']).map((s) => s.units)).toEqual([3, 3]);
   });
+  it("gives each city its own seats when the capacity holds them, else an even part at most", () => {
+    expect(splitSeats(8, { a: 3, b: 5 }, ['a', 'b']).map((s) => s.units)).toEqual([3, 5]);
+    expect(splitSeats(10, { a: 3, b: 10 }, ['a', 'b']).map((s) => s.units)).toEqual([3, 5]);
+    expect(splitSeats(10, { a: 3 }, ['a', 'b']).map((s) => s.units)).toEqual([3, 0]);
+  });
   it('counts 场次, 人次 and 人数: a member once however many sessions', () => {
     const c = countAttendance([
       { sessionId: 's1', homeTenantId: 'nb', memberId: 'm1' },

@@ -11,11 +11,12 @@ import { getEvent } from './event.query.ts';
 import { ownEvent } from './event.write.ts';
 import { tellMember } from './programme.notices.ts';
 import { findEvent, findRegistrationsOfSession, findSession, findVenue } from './programme.repo.ts';
-import { releaseAtOf, splitSeats } from './programme.rules.ts';
+import { overClause, releaseAtOf, seatsOfCity, splitSeats } from './programme.rules.ts';
+import { clauseSeats } from './seats.query.ts';
 import { ACTIVE, HOLDING, POOL_KIND, registrationClaims, type SessionRow } from './programme.types.ts';
 
-// Sessions: the host adds them to its event, each with a pool of seats split per city (the
-// event's seats per city, within the capacity; released to anyone releaseHours before the
+// Sessions: the host adds them to its event, each with a pool of seats split per city (each
+// city's own seats — the event's figure within that city's clause figure — within the capacity; released to anyone releaseHours before the
 // start), moves one (seats kept, everyone told) or cancels one (seats freed, everyone told).
 
 export async function createSession(ctx: ServiceCtx, input: z.infer<typeof sessionInput>): Promise<EventDetailDto> {
@@ -24,10 +25,15 @@ export async function createSession(ctx: ServiceCtx, input: z.infer<typeof sessi
   const venue = input.venueId ? await findVenue(ctx, input.venueId) : undefined;
   if (input.venueId && (!venue || ![e.tenantId, e.partnerTenantId].includes(venue.tenantId))) throw new AppError('BAD_INPUT', { fields: { venueId: 'invalid_value' } });
   const startsAt = new Date(input.startsAt);
+  // each city's seats: the figure asked for this session (within every city's clause figure), else the event's within its own
+  const cities = [e.tenantId, e.partnerTenantId];
+  const clauses = await clauseSeats(ctx, e.agreementId, cities);
+  if (overClause(input.seatsPerCity, [...clauses.values()])) throw new AppError('BAD_INPUT', { fields: { seatsPerCity: 'over_clause' } });
+  const perCity = input.seatsPerCity ?? Object.fromEntries(cities.map((t) => [t, seatsOfCity(e.seatsPerCity, clauses.get(t) ?? null)]));
   const pool = await createPool(ctx, {
     kind: POOL_KIND,
     capacity: input.capacity,
-    shares: splitSeats(input.capacity, input.seatsPerCity ?? e.seatsPerCity, [e.tenantId, e.partnerTenantId]),
+    shares: splitSeats(input.capacity, perCity, cities),
     releaseAt: releaseAtOf(startsAt, e.releaseHours),
     offerUntil: startsAt,
   });
