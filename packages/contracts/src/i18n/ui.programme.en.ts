@@ -38,6 +38,8 @@ export const uiProgrammeEn: Record<keyof typeof uiProgrammeZh, string> = {
   'programme.session.online': 'Online link',
   'programme.session.capacity': 'Seats',
   'programme.session.seatsPerCity': 'Seats per city',
+  'programme.session.seatsHintByCity': 'Empty: each city’s seats ({cities}); a figure here applies to both cities and may exceed neither',
+  'programme.session.citySeats': '{city}: {n}',
   'programme.session.credit': 'Credit hours',
   'programme.session.title': 'Session name',
   'programme.session.registrations': 'Registrations',

@@ -37,6 +37,8 @@ export const uiProgrammeZh = {
   'programme.session.online': '线上链接',
   'programme.session.capacity': '总席位',
   'programme.session.seatsPerCity': '每市席位',
+  'programme.session.seatsHintByCity': '留空按各市席位（{cities}）；填写则两市适用，不能超过任何一市的约定',
+  'programme.session.citySeats': '{city} {n} 个',
   'programme.session.credit': '学时',
   'programme.session.title': '场次名称',
   'programme.session.registrations': '报名名单',

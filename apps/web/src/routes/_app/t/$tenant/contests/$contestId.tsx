@@ -33,6 +33,12 @@ function ContestPage() {
               </Tag>
             ))}
             {c.entrantsPerCity !== null && <Typography.Text type="secondary">{t('contest.detail.entrantsPerCity', { n: c.entrantsPerCity })}</Typography.Text>}
+            {c.entrantsPerCity === null && c.entrantsByCity.length > 0 && (
+              // the cities' figures differ: each city its own
+              <Typography.Text type="secondary">
+                {t('contest.detail.entrantsByCity', { cities: c.entrantsByCity.map((x) => t('contest.detail.cityEntrants', { city: x.name, n: x.entrants })).join(' · ') })}
+              </Typography.Text>
+            )}
           </Flex>
         }
         extra={

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
-import type { ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
+import type { EventDetailDto, ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
@@ -84,7 +84,7 @@ function EventPage() {
           <SessionCard key={s.id} session={s} canWrite={canWrite} canNominate={canNominate} own={e.own} />
         ))}
       </Flex>
-      {canWrite && <AddSession eventId={e.id} seatsPerCity={e.seatsPerCity} />}
+      {canWrite && <AddSession eventId={e.id} seatsPerCity={e.seatsPerCity} seatsByCity={e.seatsByCity} />}
       <div style={{ marginTop: 16 }}>
         <Link to="/t/$tenant/programmes-admin" params={{ tenant: slug }}>
           ← {t('programme.admin.nav')}
@@ -158,7 +158,9 @@ function SessionCard({ session: s, canWrite, canNominate, own }: { session: Prog
   );
 }
 
-function AddSession({ eventId, seatsPerCity }: { eventId: string; seatsPerCity: number }) {
+function AddSession({ eventId, seatsPerCity, seatsByCity }: { eventId: string; seatsPerCity: number; seatsByCity: EventDetailDto['seatsByCity'] }) {
+  // the cities' seats differ: the field starts empty (each city its own), and the hint names them
+  const differ = new Set(seatsByCity.map((c) => c.seats)).size > 1;
   const t = useT();
   const { api } = useTenant();
   const refresh = useRefreshTenant();
@@ -174,7 +176,7 @@ function AddSession({ eventId, seatsPerCity }: { eventId: string; seatsPerCity: 
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
-  const submit = (v: { title?: string; range: [dayjs.Dayjs, dayjs.Dayjs]; venueId?: string; onlineUrl?: string; capacity: number; seatsPerCity: number; creditHours: number }) =>
+  const submit = (v: { title?: string; range: [dayjs.Dayjs, dayjs.Dayjs]; venueId?: string; onlineUrl?: string; capacity: number; seatsPerCity?: number | null; creditHours: number }) =>
     add.mutate({
       eventId,
       title: v.title ?? '',
@@ -183,12 +185,12 @@ function AddSession({ eventId, seatsPerCity }: { eventId: string; seatsPerCity: 
       venueId: v.venueId ?? null,
       onlineUrl: v.onlineUrl || null,
       capacity: v.capacity,
-      seatsPerCity: v.seatsPerCity,
+      ...(typeof v.seatsPerCity === 'number' ? { seatsPerCity: v.seatsPerCity } : {}),
       creditHours: v.creditHours,
     });
   return (
     <Card size="small" title={t('programme.session.add')} style={{ marginTop: 16 }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ capacity: seatsPerCity * 2 || 40, seatsPerCity, creditHours: 2 }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ capacity: (differ ? seatsByCity.reduce((n, c) => n + c.seats, 0) : seatsPerCity * 2) || 40, seatsPerCity: differ ? undefined : seatsPerCity, creditHours: 2 }}>
         <Form.Item name="title" label={t('programme.session.title')}>
           <Input data-testid="session-title" />
         </Form.Item>
@@ -205,7 +207,11 @@ function AddSession({ eventId, seatsPerCity }: { eventId: string; seatsPerCity: 
           <Form.Item name="capacity" label={t('programme.session.capacity')} rules={[{ required: true }]}>
             <InputNumber min={1} data-testid="session-capacity" />
           </Form.Item>
-          <Form.Item name="seatsPerCity" label={t('programme.session.seatsPerCity')}>
+          <Form.Item
+            name="seatsPerCity"
+            label={t('programme.session.seatsPerCity')}
+            extra={differ ? t('programme.session.seatsHintByCity', { cities: seatsByCity.map((c) => t('programme.session.citySeats', { city: c.federation, n: c.seats })).join(' · ') }) : undefined}
+          >
             <InputNumber min={0} data-testid="session-seats" />
           </Form.Item>
           <Form.Item name="creditHours" label={t('programme.session.credit')}>

@@ -58,12 +58,31 @@ describe('the editor form values', () => {
 
   it('keep a figure per direction for recuperation, and leave it out when every party box is empty', () => {
     const d = toDraft(content);
-    d.commons[3]!.placesByHost = { hangzhou: 260, ningbo: null };
+    d.commons[3]!.byParty = { hangzhou: 260, ningbo: null };
     expect(toContent(d, content).commons[0]!.figures).toEqual({ placesPerYear: 200, placesPerYearByHost: { hangzhou: 260 } });
     const back = toDraft(toContent(d, content));
-    expect(back.commons[3]!.placesByHost).toEqual({ hangzhou: 260 });
-    back.commons[3]!.placesByHost = { hangzhou: null };
+    expect(back.commons[3]!.byParty).toEqual({ hangzhou: 260 });
+    back.commons[3]!.byParty = { hangzhou: null };
     expect(toContent(back, content).commons[0]!.figures).toEqual({ placesPerYear: 200 });
+  });
+
+  it('keep entrants and seats per city by party, round trip, each under its own kind', () => {
+    const both: AgreementContent = {
+      ...content,
+      commons: [
+        { kind: 'programme', enabled: true, summary: '', figures: { seatsPerCity: 100, seatsPerCityByParty: { hangzhou: 3, ningbo: 5 } }, items: [] },
+        { kind: 'contest', enabled: true, summary: '', figures: { entrantsPerCity: 20, entrantsPerCityByParty: { ningbo: 5 } }, items: [] },
+      ],
+    };
+    const d = toDraft(both);
+    expect(d.commons[0]!.byParty).toEqual({ hangzhou: 3, ningbo: 5 });
+    expect(d.commons[2]!.byParty).toEqual({ ningbo: 5 });
+    expect(d.commons[1]!.byParty).toEqual({});
+    expect(toContent(d, both).commons).toEqual(both.commons);
+    d.commons[2]!.byParty = { hangzhou: 3, ningbo: null };
+    expect(toContent(d, both).commons[1]!.figures).toEqual({ entrantsPerCity: 20, entrantsPerCityByParty: { hangzhou: 3 } });
+    d.commons[0]!.byParty = {};
+    expect(toContent(d, both).commons[0]!.figures).toEqual({ seatsPerCity: 100 });
   });
 
   it('place the API\'s field errors on the form fields', () => {

@@ -1,4 +1,4 @@
-import { JOINT_KINDS, type AgreementContent, type Clause, type CommonsSection, type JointKind, type PlannedItem } from '@uc/contracts';
+import { JOINT_KINDS, PER_PARTY_FIGURES, type AgreementContent, type Clause, type CommonsSection, type JointKind, type PartyFigure, type PlannedItem } from '@uc/contracts';
 import { htmlToMarkup, markupToHtml } from './richText.ts';
 
 /**
@@ -20,8 +20,11 @@ export interface CommonsDraft {
   placesPerYear?: number | null | undefined;
   entrantsPerCity?: number | null | undefined;
   seatsPerCity?: number | null | undefined;
-  /** recuperation: a granting party's own figure where the two directions differ (empty: placesPerYear) */
-  placesByHost?: Record<string, number | null | undefined> | undefined;
+  /**
+   * the kind's figure per party where the directions differ (empty: the single figure): places a
+   * party grants (recuperation), entrants or seats a party's members take (contests, programmes)
+   */
+  byParty?: Record<string, number | null | undefined> | undefined;
   items: ItemDraft[];
 }
 export interface DraftValues {
@@ -35,11 +38,24 @@ export interface DraftValues {
 }
 
 /** The figure each kind of joint item sets (DOMAIN §3). */
-export const FIGURE_OF: Partial<Record<JointKind, 'placesPerYear' | 'entrantsPerCity' | 'seatsPerCity'>> = {
+export const FIGURE_OF: Partial<Record<JointKind, PartyFigure>> = {
   programme: 'seatsPerCity',
   contest: 'entrantsPerCity',
   recuperation: 'placesPerYear',
 };
+
+/** The section's per-party figures of its kind's figure, as the form edits them. */
+function byPartyOf(kind: JointKind, s: CommonsSection | undefined): Record<string, number> {
+  const f = FIGURE_OF[kind];
+  return f ? { ...(s?.figures[PER_PARTY_FIGURES[f].byParty] ?? {}) } : {};
+}
+
+/** The i18n stem of each figure given per party: label, hint and value (`{party}`, `{value}`). */
+export const BY_PARTY_LABEL = {
+  placesPerYear: 'agreements.figure.placesByHost',
+  entrantsPerCity: 'agreements.figure.entrantsByParty',
+  seatsPerCity: 'agreements.figure.seatsByParty',
+} as const satisfies Record<PartyFigure, string>;
 
 export function toDraft(content: AgreementContent): DraftValues {
   return {
@@ -58,7 +74,7 @@ export function toDraft(content: AgreementContent): DraftValues {
         placesPerYear: s?.figures.placesPerYear ?? null,
         entrantsPerCity: s?.figures.entrantsPerCity ?? null,
         seatsPerCity: s?.figures.seatsPerCity ?? null,
-        placesByHost: { ...(s?.figures.placesPerYearByHost ?? {}) },
+        byParty: byPartyOf(kind, s),
         items: (s?.items ?? []).map((i) => ({ title: i.title, description: i.description, leadSlug: i.leadSlug, startDate: i.startDate, endDate: i.endDate })),
       };
     }),
@@ -75,8 +91,9 @@ function toSection(d: CommonsDraft): CommonsSection {
     const v = d[f];
     if (typeof v === 'number') figures[f] = v;
   }
-  const byHost = Object.entries(d.placesByHost ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
-  if (d.kind === 'recuperation' && byHost.length) figures.placesPerYearByHost = Object.fromEntries(byHost);
+  const f = FIGURE_OF[d.kind];
+  const byParty = Object.entries(d.byParty ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  if (f && byParty.length) figures[PER_PARTY_FIGURES[f].byParty] = Object.fromEntries(byParty);
   return {
     kind: d.kind,
     enabled: d.enabled,

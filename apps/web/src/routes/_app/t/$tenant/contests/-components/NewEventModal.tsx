@@ -128,7 +128,13 @@ export function NewEventModal({ contest, onClose }: { contest: ContestDetailDto;
             <Form.Item
               name="quotaPerCity"
               label={t('contest.event.quota')}
-              extra={contest.entrantsPerCity === null ? t('contest.newEvent.quotaNoClause') : t('contest.newEvent.quotaHint', { n: contest.entrantsPerCity })}
+              extra={
+                !contest.entrantsByCity.length
+                  ? t('contest.newEvent.quotaNoClause')
+                  : contest.entrantsPerCity !== null
+                    ? t('contest.newEvent.quotaHint', { n: contest.entrantsPerCity })
+                    : t('contest.newEvent.quotaHintByCity', { cities: contest.entrantsByCity.map((c) => t('contest.detail.cityEntrants', { city: c.name, n: c.entrants })).join(' · ') })
+              }
             >
               <InputNumber min={0} max={10_000} precision={0} style={{ width: '100%' }} placeholder={contest.entrantsPerCity === null ? '' : String(contest.entrantsPerCity)} />
             </Form.Item>

@@ -1,8 +1,8 @@
-import { placesGrantedBy, type AgreementContent, type CommonsSection } from '@uc/contracts';
+import type { AgreementContent, CommonsSection } from '@uc/contracts';
 import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { formatDate } from '@/lib/dates.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
-import { FIGURE_OF } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
+import { figureText } from './compareText.ts';
 
 /** The five commons a version covers: summary, the figure it sets, and the joint items planned. */
 export function CommonsView({ content, partyName, partySlugs }: { content: AgreementContent; partyName(slug: string): string; partySlugs: string[] }) {
@@ -18,21 +18,6 @@ export function CommonsView({ content, partyName, partySlugs }: { content: Agree
       ))}
     </Row>
   );
-}
-
-export function figureText(t: ReturnType<typeof useT>, s: CommonsSection, parties?: { slugs: string[]; name(slug: string): string }): string | null {
-  if (s.kind === 'recuperation' && Object.keys(s.figures.placesPerYearByHost ?? {}).length && parties) {
-    // each direction its own figure: name each granting party (the common figure for any not listed)
-    const partyName = parties.name;
-    return parties.slugs
-      .map((slug) => ({ slug, value: placesGrantedBy(s.figures, slug) }))
-      .filter((x) => x.value !== undefined)
-      .map((x) => t('agreements.figure.placesByHost.value', { party: partyName(x.slug), value: x.value! }))
-      .join('；');
-  }
-  const f = FIGURE_OF[s.kind];
-  const value = f ? s.figures[f] : undefined;
-  return f && value !== undefined ? t(`agreements.figure.${f}.value`, { value }) : null;
 }
 
 function SectionCard({ section: s, partyName, partySlugs }: { section: CommonsSection; partyName(slug: string): string; partySlugs: string[] }) {

@@ -4,7 +4,7 @@ import { Button, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch } 
 import { useLocale, useT } from '@/lib/locale.ts';
 import { localName } from '@/lib/i18n.ts';
 import { DateInput } from '@/routes/_app/t/$tenant/agreements/-components/DateInput.tsx';
-import { FIGURE_OF, type DraftValues } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
+import { BY_PARTY_LABEL, FIGURE_OF, type DraftValues } from '@/routes/_app/t/$tenant/agreements/-components/draft.ts';
 
 /** The five commons: which the agreement covers, the figure each sets, and the joint items planned under it. */
 export function CommonsFields({ agreement: a, initial }: { agreement: AgreementDto; initial: DraftValues }) {
@@ -57,17 +57,17 @@ function SectionFields({ name, kind, agreement: a }: { name: number; kind: Joint
           </Col>
         )}
       </Row>
-      {kind === 'recuperation' && (
+      {figure && (
         // each direction its own figure, where the parties agree different numbers; empty: the figure above
         <Row gutter={12}>
           {a.parties.map((p) => (
             <Col key={p.slug} xs={24} md={8}>
               <Form.Item
-                name={[name, 'placesByHost', p.slug]}
-                label={t('agreements.figure.placesByHost', { party: localName(locale, p) })}
-                tooltip={t('agreements.figure.placesByHost.hint')}
+                name={[name, 'byParty', p.slug]}
+                label={t(BY_PARTY_LABEL[figure], { party: localName(locale, p) })}
+                tooltip={t(`${BY_PARTY_LABEL[figure]}.hint`)}
               >
-                <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} placeholder={t('agreements.figure.placesByHost.same')} />
+                <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} placeholder={t('agreements.figure.byParty.same')} />
               </Form.Item>
             </Col>
           ))}
