@@ -182,6 +182,8 @@ export const validationMessagesZh = {
   contact_required: '请填写本方的单位、联系人，以及电话或邮箱',
   // contests
   contest_not_covered: '所选协议未约定联合竞赛',
+  over_clause: '超过协议为某一方约定的每市名额（席位）',
+  no_clause_figure: '协议未约定该方的每市名额',
   final_before_preliminary: '决赛日期不能早于初赛日期',
   unknown_or_party: '评审协作方须是协议缔约方以外的已登记总工会',
   not_named_in_contest: '该总工会不是本竞赛的主办方',
@@ -269,6 +271,8 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   over_capacity: 'The shares add up to more than the pool holds',
   contact_required: 'Fill in your side\'s unit, contact person, and a phone or email',
   contest_not_covered: 'The chosen agreement does not cover a joint contest',
+  over_clause: 'More than the agreement gives one of the cities',
+  no_clause_figure: 'The agreement sets no figure for one of the cities',
   final_before_preliminary: 'The final cannot be before the preliminary',
   unknown_or_party: 'A judging partner must be a registered federation that is not a party to the agreement',
   not_named_in_contest: 'This federation does not run this contest',
