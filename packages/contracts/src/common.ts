@@ -96,3 +96,15 @@ export const onceInput = z.object({ idempotencyKey: requestKey.optional() });
 /** Mutations a double click could turn into two rows: each takes onceInput (a router-walking test checks). */
 export const CREATE_LIKE = /^(create|add[A-Z]\w*|comment|post|upload|invite|import|importWorkPlan|nominate|nominateXlsx|refer|recordConsent)$/;
 export const isCreateLike = (path: string) => CREATE_LIKE.test(path.slice(path.lastIndexOf('.') + 1));
+
+// ---- a member's own request their HOME federation decides (docs/decisions/0033, 0051) -------------
+// One shape for contest applications and programme registrations that need approval: the member
+// applies, their federation's staff approve (the place is then claimed as any registration's) or
+// refuse with a reason the member is told, and the member may withdraw it while it waits.
+
+export const APPLICATION_STATUSES = ['applied', 'approved', 'refused', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const homeDecisionInput = z
+  .object({ id: uuid, decision: z.enum(['approve', 'refuse']), reason: safeText(500).default('') })
+  .refine((d) => d.decision === 'approve' || d.reason.trim().length >= 2, { error: 'reason_required', path: ['reason'] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateString, rowImportDto, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
+import { APPLICATION_STATUSES, dateString, homeDecisionInput, rowImportDto, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint skills contests (技能共同提升, issue 9): inputs and DTOs of contest.*.
 
@@ -284,8 +284,6 @@ export const verifyCertificateInput = z.object({ number: z.string().regex(/^[A-Z
 
 // ---- a member's own application (基层工会推荐 → 市总审核) ------------------------------------------
 
-export const APPLICATION_STATUSES = ['applied', 'approved', 'refused', 'withdrawn'] as const;
-
 /** A member applies from their phone: their data go to the organiser only with their consent. */
 export const contestApplyInput = z.object({
   eventId: uuid,
@@ -338,9 +336,8 @@ export type OpenEventDto = z.infer<typeof openEventDto>;
 
 export const applicationListInput = z.object({ eventId: uuid.optional(), status: z.enum(APPLICATION_STATUSES).optional() });
 
-export const applicationDecideInput = z
-  .object({ id: uuid, decision: z.enum(['approve', 'refuse']), reason: safeText(500).default('') })
-  .refine((d) => d.decision === 'approve' || d.reason.trim().length >= 2, { error: 'reason_required', path: ['reason'] });
+/** the home federation's decision, as on a programme registration that needs approval */
+export const applicationDecideInput = homeDecisionInput;
 
 export const registrationIdInput = z.object({ id: uuid });
 

@@ -3,6 +3,7 @@ import { asTenant, contestRegistrations, memberships, type ContestApplicationRow
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { decisionStep, withdrawalStep } from '../../lib/homeApproval.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { deliverNotice, staffOf, type NoticeKind } from '../notification/index.ts';
@@ -62,9 +63,9 @@ export async function decideApplication(ctx: ServiceCtx, input: z.infer<typeof a
   if (!hasRole(ctx.actor, ...REGISTRAR_ROLES)) throw new AppError('FORBIDDEN');
   const a = await lockApplication(ctx, input.id);
   if (!a) throw new AppError('NOT_FOUND');
-  const target = input.decision === 'approve' ? 'approved' : 'refused';
-  if (a.status === target) return applicationDto(ctx, a.id);
-  if (a.status !== 'applied') throw new AppError('CONTEST_STATE', { reason: a.status });
+  const step = decisionStep(a.status, input.decision);
+  if (step === 'repeat') return applicationDto(ctx, a.id);
+  if (step === 'wrong_state') throw new AppError('CONTEST_STATE', { reason: a.status });
   const { event, contest } = await visibleEvent(ctx, a.eventId);
   if (input.decision === 'approve') {
     // the engine's claim, keyed by the application: a retry finds the same registration
@@ -86,8 +87,9 @@ export async function withdrawApplication(ctx: ServiceCtx, id: string): Promise<
   const a = await lockApplication(ctx, id);
   // a member sees only their own applications
   if (!a || (!staff && a.memberId !== ctx.actor.memberId)) throw new AppError('NOT_FOUND');
-  if (a.status === 'withdrawn') return applicationDto(ctx, a.id);
-  if (a.status === 'refused') throw new AppError('CONTEST_STATE', { reason: a.status });
+  const step = withdrawalStep(a.status, true);
+  if (step === 'repeat') return applicationDto(ctx, a.id);
+  if (step === 'wrong_state') throw new AppError('CONTEST_STATE', { reason: a.status });
   const { event, contest } = await visibleEvent(ctx, a.eventId);
   assertWindowOpen(ctx, event);
   if (a.registrationId) await withdrawEntry(ctx, a.registrationId);
