@@ -148,6 +148,12 @@ export const ACCESS: Record<string, Access> = {
   'programme.registration.nominateXlsx': PROGRAMME_WRITERS,
   'programme.registration.nominationTemplate': PROGRAMME_WRITERS,
   'programme.registration.cancel': EVERYONE,
+  // registrations that need the home federation's approval (decision 0051): its admin and officers decide
+  'programme.request.submit': MEMBER,
+  'programme.request.mine': MEMBER,
+  'programme.request.withdraw': [...OFFICE, 'member'],
+  'programme.request.list': OFFICE,
+  'programme.request.decide': OFFICE,
   'agreement.amend': SIGNERS,
   'agreement.comment': STAFF,
   'agreement.comments': STAFF,

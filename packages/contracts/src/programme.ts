@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
+import { APPLICATION_STATUSES, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint programmes (思想共同引领, DOMAIN §3.1): venues (阵地), events under an agreement with
 // sessions whose seats are split per city, registrations with a check-in ticket, attendance and
@@ -49,6 +49,8 @@ export const eventInput = z.object({
   /** default: each city's own clause figure (seatsPerCity, or its entry in seatsPerCityByParty); given: both cities', never above either's figure */
   seatsPerCity: z.number().int().min(0).max(100_000).optional(),
   releaseHours: z.number().int().min(0).max(720).default(48),
+  /** members' own registrations need their home federation's approval (基层/市总审核; staff nominations do not) */
+  homeApproval: z.boolean().default(false),
 });
 export const eventUpdateInput = eventInput.omit({ agreementId: true }).extend({ id: uuid, rowVersion });
 export const eventStepInput = z.object({ id: uuid, to: z.enum(PROGRAMME_STATUSES), rowVersion });
@@ -108,6 +110,7 @@ export const eventDto = z.object({
   /** the event's seats per city: the figure asked for, else the larger clause figure (each city's own: seatsByCity) */
   seatsPerCity: z.number(),
   releaseHours: z.number(),
+  homeApproval: z.boolean(),
   status: z.enum(PROGRAMME_STATUSES),
   rowVersion: z.number(),
   firstStartsAt: z.string().nullable(),
@@ -192,6 +195,32 @@ export const ticketDto = programmeRegistrationDto.extend({
 });
 export type TicketDto = z.infer<typeof ticketDto>;
 export const programmeRegisterResultDto = z.object({ ticket: ticketDto, created: z.boolean() });
+
+/**
+ * A member's own registration for a session of an event that needs their home federation's approval
+ * (decision 0051): kept by the home federation, holding no seat until approved. Submitted with the
+ * same input as a registration.
+ */
+export const programmeRequestDto = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  sessionTitle: z.string(),
+  host: z.string(),
+  startsAt: z.string(),
+  memberName: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  decisionReason: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** once approved: what the claim gave (registered, or waitlisted when the seats had gone) */
+  registrationStatus: z.enum(REGISTRATION_STATUSES).nullable(),
+  /** still waiting: the member or their staff may withdraw it */
+  canWithdraw: z.boolean(),
+});
+export type ProgrammeRequestDto = z.infer<typeof programmeRequestDto>;
+export const programmeRequestListInput = z.object({ eventId: uuid.optional(), status: z.enum(APPLICATION_STATUSES).optional() });
 export const nominateResultDto = z.object({ registered: z.number(), waitlisted: z.number(), existing: z.number() });
 
 export const checkInResultDto = z.object({

@@ -46,6 +46,7 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
       ],
       description: '两地劳模工匠走进职工之家、工人文化宫，讲述岗位建功故事。',
       releaseHours: 48,
+      homeApproval: false,
     });
     const s1 = await createSession(ctx, { eventId: e.id, title: '第一场 · 杭州', startsAt: '2026-11-10T14:00:00+08:00', endsAt: '2026-11-10T16:00:00+08:00', venueId: venues.palace.id, onlineUrl: null, capacity: 40, seatsPerCity: 20, creditHours: 2 });
     await createSession(ctx, { eventId: e.id, title: '第二场 · 宁波', startsAt: '2026-12-10T14:00:00+08:00', endsAt: '2026-12-10T16:00:00+08:00', venueId: nbVenue.id, onlineUrl: null, capacity: 30, seatsPerCity: 15, creditHours: 2 });
@@ -66,6 +67,7 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
       speakers: [{ name: '李海波', title: '宁波市劳动模范' }],
       description: '三次课，完成全部课程可获结业证明。',
       releaseHours: 72,
+      homeApproval: false,
     });
     for (const [i, day] of ['2026-12-05', '2026-12-12', '2026-12-19'].entries()) {
       await createSession(ctx, { eventId: e.id, title: `第 ${i + 1} 课`, startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:30:00+08:00`, venueId: nbVenue.id, onlineUrl: null, capacity: 24, creditHours: 2.5 });

@@ -471,6 +471,10 @@ export const uiEn: Record<UiKey, string> = {
   'audit.entity.programme_event': 'Joint programme',
   'audit.entity.programme_session': 'Programme session',
   'audit.entity.programme_registration': 'Programme registration',
+  'audit.type.programme.requested': 'Member asked to register (home approval)',
+  'audit.type.programme.request_decided': 'Home federation decided a registration',
+  'audit.type.programme.request_withdrawn': 'Registration request withdrawn',
+  'audit.entity.programme_request': 'Registration awaiting approval',
 
   'agreementStatus.draft': 'Draft',
   'agreementStatus.negotiating': 'Negotiating',

@@ -471,6 +471,10 @@ export const uiZh = {
   'audit.entity.programme_event': '联合活动',
   'audit.entity.programme_session': '活动场次',
   'audit.entity.programme_registration': '活动报名',
+  'audit.type.programme.requested': '会员提交活动报名（待本会审核）',
+  'audit.type.programme.request_decided': '本会审核活动报名',
+  'audit.type.programme.request_withdrawn': '撤回待审核的活动报名',
+  'audit.entity.programme_request': '待审核的活动报名',
 
   'agreementStatus.draft': '草稿',
   'agreementStatus.negotiating': '协商中',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { federations } from './global.ts';
@@ -60,6 +60,8 @@ export const programmeEvents = pgTable(
     seatsPerCity: integer('seats_per_city').notNull(),
     /** hours before a session when a city's unused seats go to anyone */
     releaseHours: integer('release_hours').notNull().default(48),
+    /** a member's own registration needs their HOME federation's approval first (基层/市总审核; decision 0051) */
+    homeApproval: boolean('home_approval').notNull().default(false),
     // draft | published | open | closed | held | archived
     status: text('status').notNull().default('draft'),
     rowVersion: integer('row_version').notNull().default(1),
@@ -133,6 +135,51 @@ export const programmeRegistrations = pgTable(
     check('programme_registration_status_ck', sql`${t.status} in ('waitlisted', 'offered', 'registered', 'cancelled')`),
   ],
 );
+
+/**
+ * A member's own registration for a session of an event that needs their home federation's
+ * approval (decision 0051): the HOME federation's row only (the host sees nothing of it), holding
+ * no seat. Approving it claims the seat through the same registration a member or staff make
+ * (registration_id); refusing tells the member the reason; the member may withdraw it while open.
+ * Same shape and statuses as contest_application.
+ */
+export const programmeRequests = pgTable(
+  'programme_request',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    hostTenantId: uuid('host_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    eventId: uuid('event_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** the member agreed to their name and mobile going to the host (needed when the host is the other city) */
+    consentAt: instant('consent_at'),
+    // applied | approved | refused | withdrawn
+    status: text('status').notNull().default('applied'),
+    registrationId: uuid('registration_id'),
+    decidedByUserId: uuid('decided_by_user_id'),
+    decidedAt: instant('decided_at'),
+    decisionReason: text('decision_reason'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'programme_request_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    foreignKey({ name: 'programme_request_registration_fk', columns: [t.tenantId, t.registrationId], foreignColumns: [programmeRegistrations.tenantId, programmeRegistrations.id] }),
+    unique('programme_request_idem_uq').on(t.tenantId, t.memberId, t.idempotencyKey),
+    uniqueIndex('programme_request_open_uq').on(t.tenantId, t.sessionId, t.memberId).where(sql`status = 'applied'`),
+    index('programme_request_status_idx').on(t.tenantId, t.status, t.eventId),
+    check('programme_request_status_ck', sql`${t.status} in ('applied', 'approved', 'refused', 'withdrawn')`),
+    check('programme_request_approved_ck', sql`(${t.status} = 'approved') = (${t.registrationId} is not null)`),
+  ],
+);
+
+export type ProgrammeRequestRow = typeof programmeRequests.$inferSelect;
 
 /** Someone of either city who came to a session without registering, recorded at the door by the host. */
 export const programmeWalkIns = pgTable(

@@ -54,6 +54,10 @@ export type AuditEvent =
   | { type: 'programme.session_rescheduled'; entityType: 'programme_session'; data: { from: string; to: string; told: number } }
   | { type: 'programme.session_cancelled'; entityType: 'programme_session'; data: { reason: string; told: number } }
   | { type: 'programme.registered'; entityType: 'programme_registration'; data: { sessionId: string; status: string; nominated: boolean; consent: boolean } }
+  // registrations that need the home federation's approval (decision 0051): the home federation's rows
+  | { type: 'programme.requested'; entityType: 'programme_request'; data: { sessionId: string; consent: boolean } }
+  | { type: 'programme.request_decided'; entityType: 'programme_request'; data: { sessionId: string; decision: 'approved' | 'refused'; registrationId: string | null; registrationStatus: string | null } }
+  | { type: 'programme.request_withdrawn'; entityType: 'programme_request'; data: { sessionId: string; by: 'member' | 'staff' } }
   | { type: 'programme.registration_cancelled'; entityType: 'programme_registration'; data: { sessionId: string; from: string } }
   | { type: 'programme.checked_in'; entityType: 'programme_registration'; data: { sessionId: string } }
   | { type: 'programme.walk_in_recorded'; entityType: 'programme_session'; data: { walkInId: string; home: string } }

@@ -40,6 +40,7 @@ export const eventDtoOf = (e: EventRow, names: Names, ctx: { tenantId: string; l
   description: e.description,
   seatsPerCity: e.seatsPerCity,
   releaseHours: e.releaseHours,
+  homeApproval: e.homeApproval,
   status: e.status as EventDto['status'],
   rowVersion: e.rowVersion,
   firstStartsAt: sessions.length ? new Date(Math.min(...sessions.map((s) => s.startsAt.getTime()))).toISOString() : null,

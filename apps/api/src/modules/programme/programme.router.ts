@@ -32,6 +32,9 @@ import {
   venueInput,
   venueUpdateInput,
   onceInput,
+  homeDecisionInput,
+  programmeRequestDto,
+  programmeRequestListInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -44,7 +47,9 @@ import { eventFeedback } from './feedback.query.ts';
 import { getEvent, listEvents } from './event.query.ts';
 import { createEvent, stepEvent, updateEvent } from './event.write.ts';
 import { registrationDtoOf } from './programme.dto.ts';
-import { WRITER_ROLES } from './programme.rules.ts';
+import { DECIDER_ROLES, WRITER_ROLES } from './programme.rules.ts';
+import { listRequests, myRequests } from './request.query.ts';
+import { decideRequest, submitRequest, withdrawRequest } from './request.write.ts';
 import { learningRecord, listRegistrations, myLearningRecord, myTickets, ticketFor } from './registration.query.ts';
 import { cancelRegistration, nominate, register } from './registration.write.ts';
 import { nominateFromXlsx, nominationTemplate } from './registration.import.ts';
@@ -55,6 +60,7 @@ import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 // programme.list (the events visible to the caller's federation) and programme.get({ id }).
 
 const writerProcedure = roleProcedure(...WRITER_ROLES);
+const deciderProcedure = roleProcedure(...DECIDER_ROLES);
 /** A member account with its member record: registers, sees its own tickets and learning record. */
 const memberProcedure = roleProcedure('member').use(({ ctx, next }) => {
   if (!ctx.svc.actor.memberId) throw toTrpcError(new AppError('FORBIDDEN'));
@@ -101,5 +107,13 @@ export const programmeRouter = router({
       const r = await cancelRegistration(ctx.svc, input.id, input.reason);
       return registrationDtoOf(r, new Map(), ctx.svc.locale);
     }),
+  }),
+  // registrations that need the home federation's approval (decision 0051)
+  request: router({
+    submit: memberProcedure.input(registerInput).input(onceInput).output(programmeRequestDto).mutation(({ ctx, input }) => submitRequest(ctx.svc, input)),
+    mine: memberProcedure.output(z.array(programmeRequestDto)).query(({ ctx }) => myRequests(ctx.svc)),
+    withdraw: tenantProcedure.input(byId).output(programmeRequestDto).mutation(({ ctx, input }) => withdrawRequest(ctx.svc, input.id)),
+    list: deciderProcedure.input(programmeRequestListInput).output(z.array(programmeRequestDto)).query(({ ctx, input }) => listRequests(ctx.svc, input)),
+    decide: deciderProcedure.input(homeDecisionInput).output(programmeRequestDto).mutation(({ ctx, input }) => decideRequest(ctx.svc, input)),
   }),
 });

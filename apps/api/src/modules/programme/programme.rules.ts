@@ -5,6 +5,8 @@ import type { Role } from '@uc/contracts';
 // the event's lifecycle, credit hours and the attendance counts (场次, 人次, 人数).
 
 export const WRITER_ROLES: Role[] = ['admin', 'officer', 'lead'];
+/** who decides the registrations that need the home federation's approval (decision 0051) */
+export const DECIDER_ROLES: Role[] = ['admin', 'officer'];
 
 /** The programme section's figures of an agreement's content; null when the section is off. */
 export function programmeFigures(content: Pick<AgreementContent, 'commons'> | null | undefined): CommonsFigures | null {

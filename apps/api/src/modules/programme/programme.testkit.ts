@@ -37,7 +37,7 @@ export async function makeProgrammeWorld(h: Harness): Promise<ProgrammeWorld> {
 }
 
 /** An open event of Hangzhou with one session on 2026-12-10 14:00 China time. */
-export async function makeOpenSession(w: ProgrammeWorld, opts: { capacity?: number; seatsPerCity?: number; releaseHours?: number; startsAt?: string } = {}) {
+export async function makeOpenSession(w: ProgrammeWorld, opts: { capacity?: number; seatsPerCity?: number; releaseHours?: number; startsAt?: string; homeApproval?: boolean } = {}) {
   const e = await w.hzStaff.programme.event.create({
     agreementId: w.agreementId,
     kind: 'lecture',
@@ -47,6 +47,7 @@ export async function makeOpenSession(w: ProgrammeWorld, opts: { capacity?: numb
     description: '',
     ...(opts.seatsPerCity !== undefined ? { seatsPerCity: opts.seatsPerCity } : {}),
     releaseHours: opts.releaseHours ?? 48,
+    ...(opts.homeApproval ? { homeApproval: true } : {}),
   });
   const startsAt = opts.startsAt ?? '2026-12-10T14:00:00+08:00';
   const withSession = await w.hzStaff.programme.session.create({
@@ -66,5 +67,9 @@ export async function makeOpenSession(w: ProgrammeWorld, opts: { capacity?: numb
 
 export const registerFor = (m: TestMember, sessionId: string, opts: { key?: string; consent?: boolean } = {}) =>
   m.caller.programme.registration.register({ sessionId, consent: opts.consent ?? true, idempotencyKey: opts.key ?? `k-${m.id}-${sessionId}` });
+
+/** A member's own registration on an event that needs their home federation's approval (decision 0051). */
+export const requestFor = (m: TestMember, sessionId: string, opts: { key?: string; consent?: boolean } = {}) =>
+  m.caller.programme.request.submit({ sessionId, consent: opts.consent ?? true, idempotencyKey: opts.key ?? `r-${m.id}-${sessionId}` });
 
 export { makeMembers, type TestMember };

@@ -22,6 +22,8 @@ interface Registrant {
   idempotencyKey: string;
   consent: boolean;
   nominated: boolean;
+  /** a request the home federation approved (decision 0051): it tells the member itself */
+  approved?: boolean;
 }
 
 /** One registration in the caller's (the member's home) federation. */
@@ -31,6 +33,8 @@ export async function registerMember(ctx: ServiceCtx, sessionId: string, who: Re
   const e = await findEvent(ctx, s.eventId);
   if (!e) throw new AppError('NOT_FOUND');
   if (!registrationOpen(e.status, s, ctx.now)) throw new AppError('PROGRAMME_STATE');
+  // the host asks for the home federation's approval of members' own registrations: a request instead (request.write.ts)
+  if (e.homeApproval && !who.nominated && !who.approved) throw new AppError('PROGRAMME_STATE', { reason: 'approval_required' });
   const crossing = e.tenantId !== ctx.tenantId;
   if (crossing && !who.consent) throw new AppError('CONSENT_REQUIRED');
   const m = await findMember(ctx, ctx.tenantId, who.memberId);
@@ -70,7 +74,7 @@ export async function registerMember(ctx: ServiceCtx, sessionId: string, who: Re
   if (result.created) {
     const r = result.row;
     await recordAudit(ctx, { type: 'programme.registered', entityType: 'programme_registration', entityId: r.id, data: { sessionId: s.id, status: r.status, nominated: who.nominated, consent: who.consent } });
-    await tellMember(ctx, r, r.status === 'waitlisted' ? 'programme.waitlisted' : 'programme.registered', e, s);
+    if (!who.approved) await tellMember(ctx, r, r.status === 'waitlisted' ? 'programme.waitlisted' : 'programme.registered', e, s);
   }
   return result;
 }
