@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
 import type { EventDetailDto, ProgrammeSessionDto, ProgrammeStatus } from '@uc/contracts';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Switch, Tag, Tooltip, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
@@ -14,6 +14,7 @@ import { useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { FeedbackCard } from './-components/FeedbackCard.tsx';
 import { NominationImportModal } from './-components/NominationImportModal.tsx';
+import { RequestsPanel } from './-components/RequestsPanel.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/$eventId')({
   beforeLoad: ({ context, params }) => {
@@ -36,6 +37,18 @@ function EventPage() {
   const { data: attendance } = useQuery(api.programme.event.attendance.queryOptions({ id: eventId }));
   const onError = (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message);
   const step = useMutation(api.programme.event.step.mutationOptions({ onSuccess: () => refresh(), onError }));
+  const save = useMutation(
+    api.programme.event.update.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('programme.event.homeApproval.saved'));
+        return refresh();
+      },
+      onError,
+    }),
+  );
+  // the host sets whether members' own registrations need their federation's approval (decision 0051)
+  const setApproval = (homeApproval: boolean) =>
+    save.mutate({ id: e.id, rowVersion: e.rowVersion, kind: e.kind, title: e.title, topic: e.topic, speakers: e.speakers, description: e.description, seatsPerCity: e.seatsPerCity, releaseHours: e.releaseHours, homeApproval });
   const canWrite = e.own && recuperationAccess.write(roles);
   // the host's and the co-host's staff nominate their own members while registration is open
   const canNominate = e.status === 'open' && recuperationAccess.write(roles);
@@ -57,6 +70,16 @@ function EventPage() {
             <Tag color="blue" data-testid="programme-status">
               {t(`programme.event.status.${e.status}`)}
             </Tag>
+            {canWrite && e.status !== 'held' && e.status !== 'archived' ? (
+              <Tooltip title={t('programme.event.homeApproval.help')}>
+                <Space size={4}>
+                  <Switch size="small" checked={e.homeApproval} loading={save.isPending} onChange={setApproval} data-testid="programme-home-approval" aria-label={t('programme.event.homeApproval')} />
+                  <Typography.Text>{t('programme.event.homeApproval.on')}</Typography.Text>
+                </Space>
+              </Tooltip>
+            ) : (
+              e.homeApproval && <Tag color="gold">{t('programme.event.homeApproval.on')}</Tag>
+            )}
             {canWrite &&
               NEXT[e.status].map((to) => (
                 <Button key={to} type={to === 'published' || to === 'open' ? 'primary' : 'default'} loading={step.isPending} onClick={() => step.mutate({ id: e.id, to, rowVersion: e.rowVersion })} data-testid={`programme-step-${to}`}>
@@ -78,6 +101,7 @@ function EventPage() {
           </Flex>
         </Card>
       )}
+      <RequestsPanel eventId={eventId} />
       <FeedbackCard eventId={eventId} />
       <Flex vertical gap={12}>
         {e.sessionList.map((s) => (

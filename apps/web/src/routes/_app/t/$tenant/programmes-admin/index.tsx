@@ -1,7 +1,7 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
 import { PROGRAMME_KINDS, type EventDto } from '@uc/contracts';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useTenant } from '@/components/session.ts';
@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi } from '@/lib/trpc.ts';
+import { RequestsPanel } from './-components/RequestsPanel.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes-admin/')({
   beforeLoad: ({ context, params }) => {
@@ -37,6 +38,7 @@ function ProgrammesAdminPage() {
           )
         }
       />
+      <RequestsPanel />
       <Table<EventDto>
         rowKey="id"
         dataSource={events}
@@ -56,7 +58,15 @@ function ProgrammesAdminPage() {
           { title: t('programme.event.topic'), dataIndex: 'topic' },
           { title: t('programme.event.host', { host: '', partner: '' }).split('　')[0], render: (_, e) => e.host },
           { title: t('programme.session.startsAt'), render: (_, e) => (e.firstStartsAt ? formatDateTime(e.firstStartsAt) : '—') },
-          { title: t('programme.col.status'), render: (_, e) => <Tag>{t(`programme.event.status.${e.status}`)}</Tag> },
+          {
+            title: t('programme.col.status'),
+            render: (_, e) => (
+              <>
+                <Tag>{t(`programme.event.status.${e.status}`)}</Tag>
+                {e.homeApproval && <Tag color="gold">{t('programme.event.homeApproval.on')}</Tag>}
+              </>
+            ),
+          },
         ]}
       />
       {creating && <CreateEventModal onClose={() => setCreating(false)} />}
@@ -77,7 +87,7 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
-  const submit = (v: { agreementId: string; kind: EventDto['kind']; title: string; topic: string; speakers?: string; description?: string }) =>
+  const submit = (v: { agreementId: string; kind: EventDto['kind']; title: string; topic: string; speakers?: string; description?: string; homeApproval?: boolean }) =>
     create.mutate({
       agreementId: v.agreementId,
       kind: v.kind,
@@ -85,6 +95,7 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
       topic: v.topic,
       description: v.description ?? '',
       releaseHours: 48,
+      homeApproval: v.homeApproval ?? false,
       speakers: (v.speakers ?? '')
         .split('\n')
         .map((l) => l.trim())
@@ -114,6 +125,9 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="description" label={t('programme.event.description')}>
           <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="homeApproval" label={t('programme.event.homeApproval')} extra={t('programme.event.homeApproval.help')} valuePropName="checked">
+          <Switch data-testid="programme-home-approval" />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi } from '@/lib/trpc.ts';
 import { OpenEvent } from './-components/OpenEvent.tsx';
+import { RequestCard } from './-components/RequestCard.tsx';
 import { TicketCard } from './-components/TicketCard.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes/')({
@@ -18,6 +19,7 @@ export const Route = createFileRoute('/_app/t/$tenant/programmes/')({
     const a = tenantApi(params.tenant);
     return Promise.all([
       context.queryClient.ensureQueryData(a.programme.registration.mine.queryOptions()),
+      context.queryClient.ensureQueryData(a.programme.request.mine.queryOptions()),
       context.queryClient.ensureQueryData(a.programme.registration.learning.queryOptions()),
       context.queryClient.ensureQueryData(a.programme.list.queryOptions()),
     ]);
@@ -30,15 +32,25 @@ function MemberProgrammesPage() {
   const t = useT();
   const { api } = useTenant();
   const { data: tickets } = useSuspenseQuery(api.programme.registration.mine.queryOptions());
+  const { data: requests } = useSuspenseQuery(api.programme.request.mine.queryOptions());
   const { data: record } = useSuspenseQuery(api.programme.registration.learning.queryOptions());
   const { data: events } = useSuspenseQuery(api.programme.list.queryOptions());
   const open = events.filter((e) => e.status === 'open');
   const active = tickets.filter((x) => x.status !== 'cancelled');
+  // waiting for our federation, or refused (with its reason) for a session still to come; an approved one is a ticket
+  const asked = requests.filter((r) => r.status === 'applied' || (r.status === 'refused' && Date.parse(r.startsAt) > Date.now()));
   return (
     <div style={{ maxWidth: 640 }}>
       <PageHeader title={t('programme.mine.title')} subtitle={t('programme.mine.subtitle')} />
       <Typography.Title level={5}>{t('programme.mine.tickets')}</Typography.Title>
-      {active.length === 0 ? (
+      {asked.length > 0 && (
+        <Flex vertical gap={12} style={{ marginBottom: 12 }} data-testid="programme-requests">
+          {asked.map((r) => (
+            <RequestCard key={r.id} request={r} />
+          ))}
+        </Flex>
+      )}
+      {active.length === 0 && asked.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('programme.mine.noTickets')} />
       ) : (
         <Flex vertical gap={12}>
@@ -71,7 +83,7 @@ function MemberProgrammesPage() {
       ) : (
         <Flex vertical gap={12}>
           {open.map((e) => (
-            <OpenEvent key={e.id} eventId={e.id} tickets={tickets} />
+            <OpenEvent key={e.id} eventId={e.id} tickets={tickets} requests={requests} />
           ))}
         </Flex>
       )}

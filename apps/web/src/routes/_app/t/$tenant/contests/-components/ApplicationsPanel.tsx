@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ApplicationDto } from '@uc/contracts';
-import { App, Button, Card, Input, Modal, Space, Tag } from 'antd';
+import { App, Card, Tag } from 'antd';
 import { useState } from 'react';
+import { DecisionButtons, RefuseDialog } from '@/components/HomeDecision.tsx';
 import { StaffList } from '@/components/StaffList.tsx';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { formatDateTime } from '@/lib/dates.ts';
@@ -16,13 +17,12 @@ export function ApplicationsPanel({ eventId }: { eventId: string }) {
   const { message } = App.useApp();
   const { data: rows = [] } = useQuery(api.contest.application.list.queryOptions({ eventId }));
   const [refusing, setRefusing] = useState<ApplicationDto | null>(null);
-  const [reason, setReason] = useState('');
+  const labels = { approve: t('contest.application.approve'), refuse: t('contest.application.refuse'), reason: t('contest.application.refuseReason') };
   const decide = useMutation(
     api.contest.application.decide.mutationOptions({
       onSuccess: (a) => {
         void message.success(t(a.status === 'approved' ? 'contest.application.approved' : 'contest.application.refused'));
         setRefusing(null);
-        setReason('');
         return refresh();
       },
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
@@ -47,27 +47,11 @@ export function ApplicationsPanel({ eventId }: { eventId: string }) {
         actionsWidth={180}
         actions={(a) =>
           a.status === 'applied' && (
-            <Space size={4}>
-              <Button size="small" type="primary" loading={decide.isPending && decide.variables?.id === a.id} onClick={() => decide.mutate({ id: a.id, decision: 'approve', reason: '' })}>
-                {t('contest.application.approve')}
-              </Button>
-              <Button size="small" danger onClick={() => setRefusing(a)}>
-                {t('contest.application.refuse')}
-              </Button>
-            </Space>
+            <DecisionButtons labels={labels} approving={decide.isPending && decide.variables?.id === a.id} onApprove={() => decide.mutate({ id: a.id, decision: 'approve', reason: '' })} onRefuse={() => setRefusing(a)} />
           )
         }
       />
-      <Modal
-        open={refusing !== null}
-        title={`${t('contest.application.refuse')} · ${refusing?.memberName ?? ''}`}
-        okText={t('contest.application.refuse')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: decide.isPending }}
-        onOk={() => refusing && decide.mutate({ id: refusing.id, decision: 'refuse', reason })}
-        onCancel={() => setRefusing(null)}
-      >
-        <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('contest.application.refuseReason')} aria-label={t('contest.application.refuseReason')} />
-      </Modal>
+      {refusing && <RefuseDialog labels={labels} name={refusing.memberName} loading={decide.isPending} onRefuse={(reason) => decide.mutate({ id: refusing.id, decision: 'refuse', reason })} onCancel={() => setRefusing(null)} />}
     </Card>
   );
 }

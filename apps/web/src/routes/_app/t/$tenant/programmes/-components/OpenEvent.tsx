@@ -1,5 +1,5 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
-import type { TicketDto } from '@uc/contracts';
+import type { ProgrammeRequestDto, TicketDto } from '@uc/contracts';
 import { App, Button, Card, Checkbox, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
@@ -7,8 +7,11 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 
-/** An open event's sessions, each with what is left and a register button (consent when the host is the other city). */
-export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: TicketDto[] }) {
+/**
+ * An open event's sessions, each with what is left and a register button (consent when the host is
+ * the other city) — or, when the host asks for it, a request for our federation's approval (decision 0051).
+ */
+export function OpenEvent({ eventId, tickets, requests }: { eventId: string; tickets: TicketDto[]; requests: ProgrammeRequestDto[] }) {
   const t = useT();
   const { api, membership } = useTenant();
   const refresh = useRefreshTenant();
@@ -25,6 +28,16 @@ export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: Tick
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
+  const ask = useMutation(
+    api.programme.request.submit.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('programme.request.submitted'));
+        return refresh();
+      },
+      onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
+    }),
+  );
+  const send = e.homeApproval ? ask : register;
   const upcoming = e.sessionList.filter((s) => s.status === 'scheduled' && Date.parse(s.startsAt) > Date.now());
   return (
     <Card size="small" title={e.title} data-testid="programme-event">
@@ -33,6 +46,11 @@ export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: Tick
         {e.topic} · {t('programme.event.host', { host: e.host, partner: e.partner })}
       </Typography.Paragraph>
       {e.speakers.length > 0 && <Typography.Paragraph style={{ marginBottom: 8 }}>{e.speakers.map((s) => `${s.name}（${s.title}）`).join('、')}</Typography.Paragraph>}
+      {e.homeApproval && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="programme-approval-hint">
+          {t('programme.request.hint')}
+        </Typography.Paragraph>
+      )}
       {crossing && (
         <Checkbox checked={consent} onChange={(x) => setConsent(x.target.checked)} style={{ marginBottom: 8 }} data-testid="programme-consent">
           {t('programme.consent', { host: e.host })}
@@ -41,6 +59,7 @@ export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: Tick
       <Flex vertical gap={8}>
         {upcoming.map((s) => {
           const mine = tickets.find((x) => x.sessionId === s.id && x.status !== 'cancelled');
+          const waiting = requests.find((r) => r.sessionId === s.id && r.status === 'applied');
           return (
             <Flex key={s.id} justify="space-between" align="center" gap={8} wrap style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
               <div style={{ minWidth: 0, flex: '1 1 180px' }}>
@@ -52,16 +71,20 @@ export function OpenEvent({ eventId, tickets }: { eventId: string; tickets: Tick
               </div>
               {mine ? (
                 <Tag color="green">{t(`programme.status.${mine.status}`)}</Tag>
+              ) : waiting ? (
+                <Tag color="gold" data-testid="programme-request-waiting">
+                  {t('programme.request.status.applied')}
+                </Tag>
               ) : (
                 <Button
                   type="primary"
                   size="large"
-                  data-testid="programme-register"
+                  data-testid={e.homeApproval ? 'programme-request-submit' : 'programme-register'}
                   disabled={crossing && !consent}
-                  loading={register.isPending && register.variables?.sessionId === s.id}
-                  onClick={() => register.mutate({ sessionId: s.id, consent, idempotencyKey: `web-${s.id}-${crypto.randomUUID()}` })}
+                  loading={send.isPending && send.variables?.sessionId === s.id}
+                  onClick={() => send.mutate({ sessionId: s.id, consent, idempotencyKey: `web-${s.id}-${crypto.randomUUID()}` })}
                 >
-                  {t('programme.register')}
+                  {e.homeApproval ? t('programme.request.submit') : t('programme.register')}
                 </Button>
               )}
             </Flex>
