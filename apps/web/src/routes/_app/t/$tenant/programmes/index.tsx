@@ -37,8 +37,10 @@ function MemberProgrammesPage() {
   const { data: events } = useSuspenseQuery(api.programme.list.queryOptions());
   const open = events.filter((e) => e.status === 'open');
   const active = tickets.filter((x) => x.status !== 'cancelled');
-  // waiting for our federation, or refused (with its reason) for a session still to come; an approved one is a ticket
-  const asked = requests.filter((r) => r.status === 'applied' || (r.status === 'refused' && Date.parse(r.startsAt) > Date.now()));
+  // waiting for our federation, or refused (with its reason) for a session still to come and not asked
+  // for again nor registered since; an approved one is a ticket
+  const later = new Set([...requests.filter((r) => r.status === 'applied' || r.status === 'approved').map((r) => r.sessionId), ...active.map((x) => x.sessionId)]);
+  const asked = requests.filter((r) => r.status === 'applied' || (r.status === 'refused' && Date.parse(r.startsAt) > Date.now() && !later.has(r.sessionId)));
   return (
     <div style={{ maxWidth: 640 }}>
       <PageHeader title={t('programme.mine.title')} subtitle={t('programme.mine.subtitle')} />
