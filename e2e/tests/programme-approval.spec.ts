@@ -1,0 +1,134 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { artifact, expect, horizontalOverflow, signIn, test } from '../support/fixtures.ts';
+
+// Issue 10, registration with approval (decision 0051), in Chinese: a Hangzhou officer creates a
+// programme of their own whose members' registrations need their home federation's approval and
+// opens a session; traveller@ningbo.demo asks from a 375 px phone (提交申请（需本会审核）) and sees it
+// waiting (待本会审核) with no seat taken; a Ningbo officer, on a phone, refuses it with a reason the
+// member then reads; the member asks again and the officer approves: the member has a ticket with
+// its QR code. Its own event and member, so the other journeys' demo data stay as they were.
+const EVENT = `基层审核示范宣讲（E2E ${Math.random().toString(36).slice(2, 6)}）`;
+const SESSION = '唯一一场 · 杭州';
+
+const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1366, height: 860 } };
+
+function tomorrow() {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+const opened: BrowserContext[] = [];
+
+async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? PHONE : DESKTOP) });
+  opened.push(context);
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function fitsThePhone(page: Page, name: string) {
+  expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: artifact(name), fullPage: true });
+}
+
+test.describe.serial('联合活动报名需本会审核：杭州设置，宁波会员申请，宁波工作人员审核', () => {
+  const day = tomorrow();
+  test.afterEach(async () => {
+    for (const context of opened.splice(0)) await context.close();
+  });
+
+  test('杭州工作人员新建需本会审核的活动并开放报名', async ({ browser, baseURL }) => {
+    const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
+    await hz.goto('/t/hangzhou/programmes-admin');
+    await hz.getByTestId('programme-create').click();
+    const dialog = hz.getByRole('dialog');
+    await dialog.getByRole('combobox').first().click();
+    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭甬' }).first().click();
+    await hz.getByTestId('programme-title').fill(EVENT);
+    await hz.getByTestId('programme-topic').fill('工匠精神');
+    await dialog.getByTestId('programme-home-approval').click();
+    await expect(dialog.getByTestId('programme-home-approval')).toBeChecked();
+    await hz.screenshot({ path: artifact('programme-approval-01-host-new-event') });
+    await hz.getByTestId('programme-create-ok').click();
+    await expect(hz.getByRole('heading', { name: EVENT })).toBeVisible();
+    await expect(hz.getByTestId('programme-home-approval')).toBeChecked();
+    await hz.getByTestId('session-title').fill(SESSION);
+    const inputs = hz.locator('.ant-picker-range input');
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(`${day} 14:00`);
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill(`${day} 16:00`);
+    await inputs.nth(1).press('Enter');
+    await hz.getByTestId('session-venue').click();
+    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭州市工人文化宫' }).click();
+    await hz.getByTestId('session-capacity').fill('20');
+    await hz.getByTestId('session-seats').fill('10');
+    await hz.getByTestId('session-add').click();
+    await expect(hz.getByTestId('programme-session').filter({ hasText: SESSION })).toBeVisible();
+    await hz.getByTestId('programme-step-published').click();
+    await expect(hz.getByTestId('programme-status')).toHaveText('已发布');
+    await hz.getByTestId('programme-step-open').click();
+    await expect(hz.getByTestId('programme-status')).toHaveText('报名中');
+    await hz.screenshot({ path: artifact('programme-approval-02-host-event-open'), fullPage: true });
+  });
+
+  test('宁波会员在手机上提交申请，显示待本会审核，不占席位', async ({ browser, baseURL }) => {
+    const page = await signedInPage(browser, baseURL, 'traveller@ningbo.demo', true);
+    await page.goto('/t/ningbo/programmes');
+    const event = page.getByTestId('programme-event').filter({ hasText: EVENT });
+    await expect(event.getByTestId('programme-approval-hint')).toBeVisible();
+    await expect(event.getByTestId('programme-request-submit')).toBeDisabled();
+    await event.getByTestId('programme-consent').click();
+    await event.getByTestId('programme-request-submit').click();
+    const request = page.getByTestId('programme-request').filter({ hasText: EVENT });
+    await expect(request.getByTestId('programme-request-status')).toHaveText('待本会审核');
+    await expect(event.getByTestId('programme-request-waiting')).toHaveText('待本会审核');
+    await expect(event).toContainText('剩余 20 / 20 席');
+    await fitsThePhone(page, 'programme-approval-03-member-waiting');
+  });
+
+  test('宁波工作人员在手机上不通过并写明原因，会员看到原因后再次申请', async ({ browser, baseURL }) => {
+    const nb = await signedInPage(browser, baseURL, 'officer@ningbo.demo', true);
+    await nb.goto('/t/ningbo/programmes-admin');
+    const panel = nb.getByTestId('programme-requests-admin');
+    const row = panel.getByTestId('programme-request-row').filter({ hasText: EVENT });
+    await expect(row).toBeVisible();
+    await fitsThePhone(nb, 'programme-approval-04-officer-list');
+    await row.getByTestId('programme-request-refuse').click();
+    await nb.getByTestId('programme-request-reason').fill('本月已安排参加同类宣讲');
+    await nb.getByTestId('programme-request-refuse-ok').click();
+    await expect(panel.getByTestId('programme-request-row').filter({ hasText: EVENT })).toHaveCount(0);
+
+    const page = await signedInPage(browser, baseURL, 'traveller@ningbo.demo', true);
+    await page.goto('/t/ningbo/programmes');
+    const refused = page.getByTestId('programme-request').filter({ hasText: EVENT });
+    await expect(refused.getByTestId('programme-request-status')).toHaveText('未通过审核');
+    await expect(refused).toContainText('本月已安排参加同类宣讲');
+    await fitsThePhone(page, 'programme-approval-05-member-refused');
+    const event = page.getByTestId('programme-event').filter({ hasText: EVENT });
+    await event.getByTestId('programme-consent').click();
+    await event.getByTestId('programme-request-submit').click();
+    await expect(event.getByTestId('programme-request-waiting')).toBeVisible();
+  });
+
+  test('宁波工作人员通过申请，会员得到带二维码的报名', async ({ browser, baseURL }) => {
+    const nb = await signedInPage(browser, baseURL, 'officer@ningbo.demo', true);
+    await nb.goto('/t/ningbo/programmes-admin');
+    const row = nb.getByTestId('programme-requests-admin').getByTestId('programme-request-row').filter({ hasText: EVENT });
+    await row.getByTestId('programme-request-approve').click();
+    await expect(nb.getByText('已通过，已为会员报名')).toBeVisible();
+    await expect(nb.getByTestId('programme-request-row').filter({ hasText: EVENT })).toHaveCount(0);
+
+    const page = await signedInPage(browser, baseURL, 'traveller@ningbo.demo', true);
+    await page.goto('/t/ningbo/programmes');
+    const ticket = page.getByTestId('programme-ticket').filter({ hasText: EVENT });
+    await expect(ticket).toContainText('已报名');
+    await expect(ticket.getByRole('img', { name: '签到二维码' })).toBeVisible();
+    await expect(page.getByTestId('programme-request').filter({ hasText: EVENT })).toHaveCount(0);
+    await fitsThePhone(page, 'programme-approval-06-member-ticket');
+  });
+});
