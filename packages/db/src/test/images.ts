@@ -59,7 +59,10 @@ export async function pgliteImage(): Promise<Blob> {
  */
 export async function createFromTemplate(serverUrl: string, name: string): Promise<void> {
   const template = `uc_tpl_${await migrationsHash()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  // advisory locks belong to one database: every run on this server takes the lock in `postgres`,
+  // whatever database its TEST_DATABASE_URL names, or two runs of different migrations would drop
+  // each other's templates mid-copy (seen: a CI run's connection to its template terminated)
+  const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
   try {
     await admin`select pg_advisory_lock(hashtext('uc test template'))`;
     const [row] = await admin<{ ready: boolean }[]>`select datistemplate as ready from pg_database where datname = ${template}`;
