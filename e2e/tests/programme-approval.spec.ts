@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { artifact, expect, horizontalOverflow, signIn, test } from '../support/fixtures.ts';
+import { artifact, expect, test } from '../support/fixtures.ts';
+import { fitsThePhone, people, tomorrowInChina } from '../support/sessions.ts';
 
 // Issue 10, registration with approval (decision 0051), in Chinese: a Hangzhou officer creates a
 // programme of their own whose members' registrations need their home federation's approval and
@@ -10,36 +10,11 @@ import { artifact, expect, horizontalOverflow, signIn, test } from '../support/f
 const EVENT = `基层审核示范宣讲（E2E ${Math.random().toString(36).slice(2, 6)}）`;
 const SESSION = '唯一一场 · 杭州';
 
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1366, height: 860 } };
-
-function tomorrow() {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const next = new Date(`${today}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-const opened: BrowserContext[] = [];
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? PHONE : DESKTOP) });
-  opened.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function fitsThePhone(page: Page, name: string) {
-  expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifact(name), fullPage: true });
-}
+const { signedInPage, closeAll } = people();
 
 test.describe.serial('联合活动报名需本会审核：杭州设置，宁波会员申请，宁波工作人员审核', () => {
-  const day = tomorrow();
-  test.afterEach(async () => {
-    for (const context of opened.splice(0)) await context.close();
-  });
+  const day = tomorrowInChina();
+  test.afterEach(closeAll);
 
   test('杭州工作人员新建需本会审核的活动并开放报名', async ({ browser, baseURL }) => {
     const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { artifact, expect, horizontalOverflow, label, signIn, test } from '../support/fixtures.ts';
+import { artifact, expect, label, test } from '../support/fixtures.ts';
+import { fitsThePhone, people, tomorrowInChina } from '../support/sessions.ts';
 
 // Issue 10's journey, in Chinese: a Hangzhou officer adds a session with seats for both cities to
 // the 杭甬 劳模工匠宣讲 series; member@ningbo.demo registers on a 375 px phone (with consent: the
@@ -10,39 +10,13 @@ const EVENT = '杭甬劳模工匠宣讲（2026 年度）';
 // finding the first attempt's twin.
 const SESSION = `第四场 · 杭州（E2E ${Math.random().toString(36).slice(2, 6)}）`;
 
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1366, height: 860 } };
-
-/** Tomorrow as a calendar date in China, whatever zone the machine runs in. */
-function tomorrow() {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const next = new Date(`${today}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-const opened: BrowserContext[] = [];
-
-async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? PHONE : DESKTOP) });
-  opened.push(context);
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function fitsThePhone(page: Page, name: string) {
-  expect(await horizontalOverflow(page), `${name} is wider than the phone`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: artifact(name), fullPage: true });
-}
+const { signedInPage, closeAll } = people();
 
 test.describe.serial('联合活动：杭州发布场次，宁波会员手机报名，扫码签到，学习记录', () => {
-  const day = tomorrow();
+  const day = tomorrowInChina();
   let eventUrl = '';
   let token = '';
-  test.afterEach(async () => {
-    for (const context of opened.splice(0)) await context.close();
-  });
+  test.afterEach(closeAll);
 
   test('杭州工作人员为宣讲活动添加两市各 10 席的场次', async ({ browser, baseURL }) => {
     const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
