@@ -3,14 +3,16 @@ import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { checkIn, giveFeedback, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
 import type { ServiceCtx } from '../service.ts';
+import { addDays, chinaDate } from '../lib/dates.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
 import { asMember, asStaff, demoMembers } from './recuperation.ts';
 
 // Demo joint programmes under the 杭甬 agreement, through the real services at the moment each
 // step would have happened: venues of both cities; Hangzhou's 劳模工匠宣讲 series with a session
-// held in November (registrations from both cities, check-ins) and two open December sessions
+// held in November (registrations from both cities, check-ins) and two open sessions
 // (one in Ningbo); Ningbo's three-session training class. member@<city>.demo is left without
-// registrations for the programme journey.
+// registrations for the programme journey. The open sessions are dated from the day the demo is
+// seeded (4 and 12 days on), so a demo started next year still has sessions to register for.
 
 type EnvLike = Pick<Env, 'memberIdKey' | 'publicUrl'>;
 const at = (iso: string) => new Date(iso);
@@ -20,7 +22,7 @@ async function agreementId(ctx: ServiceCtx): Promise<string> {
   return a!.id;
 }
 
-export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean> {
+export async function seedDemoProgrammes(db: Db, env: EnvLike, now = new Date()): Promise<boolean> {
   const present = await asStaff(db, env, 'hangzhou', 'admin', at('2026-10-20T02:00:00Z'), (ctx) => ctx.db.select({ id: programmeVenues.id }).from(programmeVenues).limit(1));
   if (present.length) return false;
   const t0 = at('2026-10-20T02:00:00Z');
@@ -33,7 +35,9 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
   );
   await asStaff(db, env, 'ningbo', 'admin', t0, (ctx) => createVenue(ctx, { name: '甬工云课堂', kind: 'online', city: '宁波', address: '线上', capacity: 1000, facilities: ['直播'] }));
 
-  // Hangzhou's series: one session held on 11-10, two open in December
+  // Hangzhou's series: one session held on 11-10, two open ones after the day of seeding
+  const day = (after: number) => addDays(chinaDate(now) < '2026-11-20' ? '2026-11-20' : chinaDate(now), after);
+  const [second, third] = [day(4), day(12)];
   const series = await asStaff(db, env, 'hangzhou', 'officer', t0, async (ctx) => {
     const e = await createEvent(ctx, {
       agreementId: await agreementId(ctx),
@@ -49,13 +53,13 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
       homeApproval: false,
     });
     const s1 = await createSession(ctx, { eventId: e.id, title: '第一场 · 杭州', startsAt: '2026-11-10T14:00:00+08:00', endsAt: '2026-11-10T16:00:00+08:00', venueId: venues.palace.id, onlineUrl: null, capacity: 40, seatsPerCity: 20, creditHours: 2 });
-    await createSession(ctx, { eventId: e.id, title: '第二场 · 宁波', startsAt: '2026-12-10T14:00:00+08:00', endsAt: '2026-12-10T16:00:00+08:00', venueId: nbVenue.id, onlineUrl: null, capacity: 30, seatsPerCity: 15, creditHours: 2 });
-    await createSession(ctx, { eventId: e.id, title: '第三场 · 杭州', startsAt: '2026-12-18T14:00:00+08:00', endsAt: '2026-12-18T16:00:00+08:00', venueId: venues.studio.id, onlineUrl: null, capacity: 20, seatsPerCity: 10, creditHours: 2 });
+    await createSession(ctx, { eventId: e.id, title: '第二场 · 宁波', startsAt: `${second}T14:00:00+08:00`, endsAt: `${second}T16:00:00+08:00`, venueId: nbVenue.id, onlineUrl: null, capacity: 30, seatsPerCity: 15, creditHours: 2 });
+    await createSession(ctx, { eventId: e.id, title: '第三场 · 杭州', startsAt: `${third}T14:00:00+08:00`, endsAt: `${third}T16:00:00+08:00`, venueId: venues.studio.id, onlineUrl: null, capacity: 20, seatsPerCity: 10, creditHours: 2 });
     const p = await stepEvent(ctx, { id: e.id, to: 'published', rowVersion: s1.rowVersion });
     const o = await stepEvent(ctx, { id: e.id, to: 'open', rowVersion: p.rowVersion });
     return o;
   });
-  const [held, dec10, dec18] = series.sessionList;
+  const [held, secondOpen, thirdOpen] = series.sessionList;
 
   // Ningbo's training class: three sessions
   await asStaff(db, env, 'ningbo', 'officer', t0, async (ctx) => {
@@ -106,14 +110,14 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike): Promise<boolean>
   for (const [i, hld] of holders.filter((_, i) => i % 8 !== 7 && i % 3 === 0).entries()) {
     await asMember(db, env, hld.slug, hld.memberId, at('2026-11-10T12:00:00Z'), (ctx) => giveFeedback(ctx, { id: hld.id, rating: i % 4 === 3 ? 4 : 5, comment: said[i % said.length]! }));
   }
-  // open December sessions: a few registrations each
+  // the open sessions: a few registrations each
   const later = at('2026-11-18T02:00:00Z');
   for (const [slug, ids] of [
     ['ningbo', nbMembers.slice(0, 5)],
     ['hangzhou', hzMembers.slice(8, 11)],
   ] as const) {
     for (const memberId of ids) {
-      for (const s of [dec10!, dec18!]) await asMember(db, env, slug, memberId, later, (ctx) => registerMember(ctx, s.id, { memberId, idempotencyKey: `demo-${s.id}-${memberId}`, consent: true, nominated: false }));
+      for (const s of [secondOpen!, thirdOpen!]) await asMember(db, env, slug, memberId, later, (ctx) => registerMember(ctx, s.id, { memberId, idempotencyKey: `demo-${s.id}-${memberId}`, consent: true, nominated: false }));
     }
   }
   return true;
