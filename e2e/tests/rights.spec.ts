@@ -197,3 +197,40 @@ test('杭州维权专员转办被退回的案件：只能选与本会签有维�
   await expect(dialog).toBeHidden();
   await expect(hz.getByText('已退回').first()).toBeVisible();
 });
+
+test('宁波维权专员申请将暂停中的案件移交绍兴；杭州看到申请并说明理由不同意，宁波继续办理', async ({ browser, baseURL }) => {
+  const nb = await signedInPage(browser, baseURL, 'caseworker@ningbo.demo');
+  await nb.goto('/t/ningbo/rights?tab=received');
+  await nb.getByTestId('referral-row').filter({ hasText: '暂停（等待材料）' }).first().getByRole('link').first().click();
+  await expect(nb.getByText('办理记录')).toBeVisible();
+  const path = new URL(nb.url()).pathname.replace('/t/ningbo/', '');
+  await nb.getByRole('button', { name: stepLabel('申请移交') }).click();
+  const ask = nb.getByRole('dialog', { name: '申请移交' });
+  await ask.getByLabel('移交至').click();
+  await nb.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '绍兴市总工会' }).click();
+  await ask.getByLabel('转办原因').fill('补充材料显示实际用工主体在绍兴');
+  await ask.getByRole('button', { name: label('提交申请') }).click();
+  await expect(ask).toBeHidden();
+  await expect(nb.getByTestId('rights-transfer-request')).toContainText('已申请移交绍兴市总工会办理');
+  await nb.screenshot({ path: artifact('rights-10-transfer-asked'), fullPage: true });
+
+  const hz = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo');
+  await hz.goto(`/t/hangzhou/${path}`);
+  const request = hz.getByTestId('rights-transfer-request');
+  await expect(request).toContainText('宁波市总工会申请将本案移交绍兴市总工会办理');
+  await expect(request).toContainText('补充材料显示实际用工主体在绍兴');
+  await hz.screenshot({ path: artifact('rights-11-transfer-request'), fullPage: true });
+  await request.getByRole('button', { name: stepLabel('不同意移交') }).click();
+  const decline = hz.getByRole('dialog', { name: '不同意移交' });
+  await decline.getByLabel('原因').fill('劳动合同履行地在宁波，请继续办理');
+  await decline.getByRole('button', { name: stepLabel('不同意移交') }).click();
+  await expect(decline).toBeHidden();
+  await expect(request).toBeHidden();
+
+  await nb.reload();
+  await expect(nb.getByText('劳动合同履行地在宁波，请继续办理')).toBeVisible();
+  await expect(nb.getByRole('button', { name: stepLabel('申请移交') })).toBeVisible();
+  await expect(nb.getByText('暂停（等待材料）').first()).toBeVisible();
+  await nb.context().close();
+  await hz.context().close();
+});

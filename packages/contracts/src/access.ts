@@ -115,6 +115,8 @@ export const ACCESS: Record<string, Access> = {
   'referral.resolve': CASEWORKERS,
   'referral.followUp': CASEWORKERS,
   'referral.archive': CASEWORKERS,
+  'referral.requestTransfer': CASEWORKERS,
+  'referral.declineTransfer': CASEWORKERS,
   'referral.transfer': CASEWORKERS,
   'referral.partners': CASEWORKERS,
   'rightsSla.get': CASEWORKERS,

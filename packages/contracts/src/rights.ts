@@ -17,7 +17,23 @@ export const referralStatus = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof referralStatus>;
 
 /** the steps of a referral, each an event */
-export const REFERRAL_STEPS = ['submit', 'accept', 'return', 'resubmit', 'start', 'action', 'hold', 'resume', 'resolve', 'follow_up', 'archive', 'transfer', 'consent_withdrawn'] as const;
+export const REFERRAL_STEPS = [
+  'submit',
+  'accept',
+  'return',
+  'resubmit',
+  'start',
+  'action',
+  'hold',
+  'resume',
+  'resolve',
+  'follow_up',
+  'archive',
+  'request_transfer',
+  'decline_transfer',
+  'transfer',
+  'consent_withdrawn',
+] as const;
 export type ReferralStep = (typeof REFERRAL_STEPS)[number];
 
 export const OUTCOMES = ['mediated', 'arbitration_award', 'judgement', 'withdrawn', 'no_merit', 'transferred'] as const;
@@ -81,6 +97,8 @@ export const referralFollowUpInput = z.object({ ...step, satisfaction: z.number(
  * the worker's consent recorded here and now (one transaction: a refused transfer leaves no consent).
  */
 export const referralTransferInput = z.object({ ...step, reason: trimmed(1, 1000), consentId: uuid.optional(), consent: consentInput.omit({ caseId: true }).optional() });
+/** The performer asks the referrer to move the referral to a third federation (the referrer approves with `transfer` or declines). */
+export const referralTransferRequestInput = z.object({ ...step, partnerSlug: z.string().min(1).max(40), reason: trimmed(1, 1000) });
 export const consentWithdrawInput = z.object({ consentId: uuid, reason: trimmed(1, 500) });
 export const referralListInput = z.object({ side: z.enum(['referred', 'received', 'all']).default('all'), status: referralStatus.optional() }).default({ side: 'all' });
 
@@ -126,6 +144,8 @@ export const referralDto = z.object({
   outcome: z.string().nullable(),
   amountRecoveredFen: z.number().nullable(),
   consentActive: z.boolean(),
+  /** the performer's request to move the referral to a third federation, while the referrer has not answered it */
+  transferRequest: z.object({ to: fedRefDto, reason: z.string(), at: z.string(), by: z.string() }).nullable(),
   rowVersion: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,4 +1,5 @@
 import type { ReferralDto, ReferralStatus } from '@uc/contracts';
+import { pendingTransferRequest } from './referral.rules.ts';
 import { computeClocks, policyLookupFrom, type ClockEvent, type ServiceLevels } from './sla.rules.ts';
 import type { FedRef, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
@@ -36,12 +37,23 @@ export function toReferralDto(
     outcome: r.outcome,
     amountRecoveredFen: r.amountRecoveredFen,
     consentActive: ctx.consentActive,
+    transferRequest: transferRequestOf(events, ctx.feds),
     rowVersion: r.rowVersion,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     clocks: clocksOf(r, events, ctx.levels, ctx.now),
   };
 }
+
+/** The performer's pending transfer request, as the referral page shows it. */
+function transferRequestOf(events: readonly ReferralEventRow[], feds: Map<string, FedRef>): ReferralDto['transferRequest'] {
+  const e = pendingTransferRequest(events);
+  if (!e) return null;
+  return { to: fed(feds, String(e.data.to)), reason: String(e.data.reason ?? ''), at: e.at.toISOString(), by: e.actorLabel };
+}
+
+/** Federations named inside events (a requested transfer's target), for the lookup that names them. */
+export const federationsNamedIn = (events: readonly ReferralEventRow[]): string[] => events.flatMap((e) => (e.type === 'request_transfer' && typeof e.data.to === 'string' ? [e.data.to] : []));
 
 export function toEventDto(e: ReferralEventRow, feds: Map<string, FedRef>) {
   return {

@@ -2,7 +2,7 @@ import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
 import { chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
-import { clocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
+import { clocksOf, federationsNamedIn, toEventDto, toReferralDto } from './referral.dto.ts';
 import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findRightsPartners, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
@@ -14,7 +14,7 @@ async function dtosOf(ctx: Ctx, rows: ReferralRow[]) {
   const events = await findEvents(ctx.db, rows);
   const byReferral = new Map<string, ReferralEventRow[]>();
   for (const e of events) byReferral.set(e.referralId, [...(byReferral.get(e.referralId) ?? []), e]);
-  const feds = await findFederations(ctx.db, [...rows.flatMap((r) => [r.tenantId, r.performerTenantId]), ...events.map((e) => e.actorTenantId)]);
+  const feds = await findFederations(ctx.db, [...rows.flatMap((r) => [r.tenantId, r.performerTenantId]), ...events.map((e) => e.actorTenantId), ...federationsNamedIn(events)]);
   const levels = await findServiceLevels(ctx.db, rows.flatMap((r) => [r.tenantId, ...(byReferral.get(r.id) ?? []).map((e) => e.performerTenantId)]));
   const out = [];
   for (const r of rows) {

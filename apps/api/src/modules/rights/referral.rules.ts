@@ -32,7 +32,11 @@ export const STEP_RULES: Record<ReferralStep, StepRule> = {
   resolve: { from: ['in_progress'], to: 'resolved', side: 'performer' },
   follow_up: { from: ['resolved'], to: 'followed_up', side: 'referrer' },
   archive: { from: ['followed_up', 'returned'], to: 'archived', side: 'referrer' },
-  // the referring federation approves a transfer (at the performer's request, or after a return)
+  // the performer asks for a transfer to a third federation; the referrer declines it, or approves
+  // it by transferring (also possible on its own, e.g. after a return). A request is pending while
+  // neither answer, a return nor a resolution followed it (pendingTransferRequest).
+  request_transfer: { from: ['accepted', 'in_progress', 'on_hold'], to: 'same', side: 'performer' },
+  decline_transfer: { from: OPEN, to: 'same', side: 'referrer' },
   transfer: { from: OPEN, to: 'submitted', side: 'referrer' },
   consent_withdrawn: { from: [...OPEN, 'resolved', 'followed_up', 'archived'], to: 'same', side: 'referrer' },
 };
@@ -52,6 +56,19 @@ export function checkStep(step: ReferralStep, status: ReferralStatus, side: Side
 /** The steps `side` may take now (for the buttons a client shows). */
 export function stepsFor(status: ReferralStatus, side: Side): ReferralStep[] {
   return (Object.keys(STEP_RULES) as ReferralStep[]).filter((s) => s !== 'submit' && s !== 'consent_withdrawn' && STEP_RULES[s].side === side && STEP_RULES[s].from.includes(status));
+}
+
+/** Steps that settle a pending transfer request: an answer, or the performer giving the case back or closing it. */
+const SETTLES_TRANSFER_REQUEST: readonly string[] = ['decline_transfer', 'transfer', 'return', 'resolve'];
+
+/** The performer's transfer request still waiting for the referrer, derived from the referral's events (in order). */
+export function pendingTransferRequest<E extends { type: string }>(events: readonly E[]): E | null {
+  let pending: E | null = null;
+  for (const e of events) {
+    if (e.type === 'request_transfer') pending = e;
+    else if (SETTLES_TRANSFER_REQUEST.includes(e.type)) pending = null;
+  }
+  return pending;
 }
 
 export const isOpen = (s: ReferralStatus) => OPEN.includes(s) || s === 'resolved';

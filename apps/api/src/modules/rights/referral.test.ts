@@ -159,6 +159,34 @@ describe('rights referrals', () => {
       expect((await w.wzCw.referral.get({ id })).status).toBe('submitted');
       expect((await w.wzCw.referral.file({ id })).access).toBe('granted');
     });
+
+    it('lets the performer ask for a transfer that the referrer declines or approves, one request at a time', async () => {
+      const { caseId, referral } = await referredCase(w);
+      const id = referral.id;
+      let v = (await w.nbCw.referral.accept({ id, rowVersion: 1 })).rowVersion;
+      // only the performer asks, not to itself or back to the referrer, not to a federation that does not exist
+      await expectCode(w.hzCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: w.wz.slug, reason: '移交' }), 'FORBIDDEN');
+      await expectCode(w.nbCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: w.hz.slug, reason: '移交' }), 'BAD_INPUT');
+      await expectCode(w.nbCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: 'no-such-city', reason: '移交' }), 'NOT_FOUND');
+      // nothing to decline yet
+      await expectCode(w.hzCw.referral.declineTransfer({ id, rowVersion: v, reason: '不同意' }), 'REFERRAL_STATE');
+      v = (await w.nbCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: w.wz.slug, reason: '用人单位注册地在温州' })).rowVersion;
+      const asked = await w.hzCw.referral.get({ id });
+      expect(asked).toMatchObject({ status: 'accepted', transferRequest: { to: { slug: w.wz.slug }, reason: '用人单位注册地在温州' } });
+      expect((await w.nbCw.referral.get({ id })).transferRequest?.to.slug).toBe(w.wz.slug);
+      await expectCode(w.nbCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: w.sx.slug, reason: '再申请' }), 'REFERRAL_STATE');
+      // declined: the referral stays with Ningbo, which may ask again
+      await expectCode(w.nbCw.referral.declineTransfer({ id, rowVersion: v, reason: '不同意' }), 'FORBIDDEN');
+      v = (await w.hzCw.referral.declineTransfer({ id, rowVersion: v, reason: '劳动合同履行地在宁波，请继续办理' })).rowVersion;
+      expect(await w.nbCw.referral.get({ id })).toMatchObject({ status: 'accepted', transferRequest: null, performer: { slug: w.nb.slug } });
+      v = (await w.nbCw.referral.requestTransfer({ id, rowVersion: v, partnerSlug: w.wz.slug, reason: '补充材料显示用工主体在温州' })).rowVersion;
+      // approved by transferring with the worker's consent for Wenzhou: Wenzhou has it, the request is settled
+      const { id: wzConsent } = await w.hzCw.rightsCase.recordConsent(consentFor(caseId, w.wz.slug));
+      await w.hzCw.referral.transfer({ id, rowVersion: v, consentId: wzConsent, reason: '同意宁波申请' });
+      const moved = await w.wzCw.referral.get({ id });
+      expect(moved).toMatchObject({ status: 'submitted', transferRequest: null, performer: { slug: w.wz.slug } });
+      expect(moved.events.map((e) => e.type)).toEqual(['submit', 'accept', 'request_transfer', 'decline_transfer', 'request_transfer', 'transfer']);
+    });
   });
 
   describe('the shared case file', () => {
@@ -190,6 +218,8 @@ describe('rights referrals', () => {
       const r = await w.nbCw.referral.get({ id: referral.id });
       expect(r.consentActive).toBe(false);
       expect(r.events.at(-1)!.type).toBe('consent_withdrawn');
+      // nor can Ningbo ask to hand the worker to yet another federation
+      await expectCode(w.nbCw.referral.requestTransfer({ id: referral.id, rowVersion: r.rowVersion, partnerSlug: w.wz.slug, reason: '移交' }), 'CONSENT_REQUIRED');
       // straight from the database as Ningbo: the row-level policy hides the case
       const log = await w.hzCw.referral.accessLog({ id: referral.id });
       expect(log[0]).toMatchObject({ reader: { slug: w.nb.slug }, outcome: 'refused', reason: 'consent_withdrawn' });

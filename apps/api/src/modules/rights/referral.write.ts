@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import type { ReferralStatus, ReferralStep, referInput, referralTransferInput } from '@uc/contracts';
+import type { ReferralStatus, ReferralStep, referInput, referralReasonInput, referralTransferInput, referralTransferRequestInput } from '@uc/contracts';
 import { rightsReferralEvents, rightsReferrals } from '@uc/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { chinaDate } from '../../lib/dates.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyFederation, type Notice } from '../notification/index.ts';
-import { checkStep, type Side } from './referral.rules.ts';
+import { checkStep, pendingTransferRequest, type Side } from './referral.rules.ts';
 import { DISPUTE_LABELS, STEP_LABELS } from './rights.labels.ts';
 import { recordConsent } from './consent.write.ts';
-import { findFederationBySlug, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase, findRightsAgreement } from './rights.repo.ts';
+import { findConsentOf, findEvents, findFederationBySlug, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase, findRightsAgreement } from './rights.repo.ts';
 import type { Ctx, ReferralRow } from './rights.types.ts';
 
 // The referral's steps. Each one locks the referral row, checks the client's row version (two
@@ -64,6 +64,29 @@ export async function transfer(ctx: Ctx, input: z.infer<typeof referralTransferI
   if (consent.partnerTenantId === r.performerTenantId) throw new AppError('BAD_INPUT', { fields: { consentId: 'same_partner' } });
   if (!(await findRightsAgreement(ctx, consent.partnerTenantId, chinaDate(ctx.now)))) throw new AppError('NOT_COVERED');
   return recordStep(ctx, r, 'transfer', { reason: input.reason, from: r.performerTenantId, to: consent.partnerTenantId }, { performerTenantId: consent.partnerTenantId, consentId: consent.id });
+}
+
+/**
+ * B asks A to move the referral to a third federation (B cannot see A's agreements: whether one
+ * covers rights with that federation, and the worker's consent for it, are A's to check when it
+ * approves by transferring). One request at a time; the clocks go on as before.
+ */
+export async function requestTransfer(ctx: Ctx, input: z.infer<typeof referralTransferRequestInput>) {
+  const r = await lockAt(ctx, input.id, input.rowVersion);
+  const to = await findFederationBySlug(ctx.db, input.partnerSlug);
+  if (!to) throw new AppError('NOT_FOUND');
+  if (to.id === r.tenantId || to.id === r.performerTenantId) throw new AppError('BAD_INPUT', { fields: { partnerSlug: 'same_partner' } });
+  if (pendingTransferRequest(await findEvents(ctx.db, [r]))) throw new AppError('REFERRAL_STATE', { status: r.status, reason: 'transfer_requested' });
+  // a worker who withdrew consent is not handed to yet another federation
+  if ((await findConsentOf(ctx, r))?.withdrawnAt) throw new AppError('CONSENT_REQUIRED');
+  return recordStep(ctx, r, 'request_transfer', { to: to.id, reason: input.reason }, {});
+}
+
+/** A declines B's pending transfer request, with a reason B reads; the referral stays with B. */
+export async function declineTransfer(ctx: Ctx, input: z.infer<typeof referralReasonInput>) {
+  const r = await lockAt(ctx, input.id, input.rowVersion);
+  if (r.tenantId === ctx.tenantId && !pendingTransferRequest(await findEvents(ctx.db, [r]))) throw new AppError('REFERRAL_STATE', { status: r.status, reason: 'no_transfer_request' });
+  return recordStep(ctx, r, 'decline_transfer', { reason: input.reason }, {});
 }
 
 /** Records the worker's consent for the new partner, once the transfer could go there: so a refused one leaves none. */

@@ -23,6 +23,8 @@ export const STEP_LABELS: Record<ReferralStep, Label> = {
   resolve: { zh: '办结', en: 'resolve' },
   follow_up: { zh: '回访', en: 'follow up' },
   archive: { zh: '归档', en: 'archive' },
+  request_transfer: { zh: '申请移交', en: 'ask to transfer' },
+  decline_transfer: { zh: '不同意移交', en: 'decline the transfer' },
   transfer: { zh: '移交', en: 'transfer' },
   consent_withdrawn: { zh: '撤回授权', en: 'consent withdrawn' },
 };

@@ -23,6 +23,7 @@ import {
   referralStartInput,
   referralStepInput,
   referralTransferInput,
+  referralTransferRequestInput,
   rightsBoardDto,
   serviceLevelsDto,
   slaPolicyInput,
@@ -40,7 +41,7 @@ import { ledgerFile } from './ledger.query.ts';
 import { createCase, withdrawConsent } from './case.write.ts';
 import { recordConsent } from './consent.write.ts';
 import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
-import { refer, takeStep, transfer } from './referral.write.ts';
+import { declineTransfer, refer, requestTransfer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
 import { postMessage } from './thread.write.ts';
 import { serviceLevels } from './serviceLevels.query.ts';
@@ -112,6 +113,8 @@ export const referralRouter = router({
     .output(stepOut)
     .mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'follow_up', input, { satisfaction: input.satisfaction, note: input.note }))),
   archive: caseworker.input(referralStepInput).output(stepOut).mutation(async ({ ctx, input }) => out(await takeStep(ctx.svc, 'archive', input, { note: input.note }))),
+  requestTransfer: caseworker.input(referralTransferRequestInput).output(stepOut).mutation(async ({ ctx, input }) => out(await requestTransfer(ctx.svc, input))),
+  declineTransfer: caseworker.input(referralReasonInput).output(stepOut).mutation(async ({ ctx, input }) => out(await declineTransfer(ctx.svc, input))),
   transfer: caseworker.input(referralTransferInput).output(stepOut).mutation(async ({ ctx, input }) => out(await transfer(ctx.svc, input))),
 });
 

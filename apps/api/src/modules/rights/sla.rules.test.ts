@@ -142,6 +142,6 @@ describe('the referral’s steps', () => {
     expect(checkStep('transfer', 'in_progress', 'referrer')).toEqual({ ok: true, to: 'submitted' });
     expect(checkStep('transfer', 'resolved', 'referrer')).toEqual({ ok: false, reason: 'wrong_state' });
     expect(stepsFor('submitted', 'performer').sort()).toEqual(['accept', 'return']);
-    expect(stepsFor('in_progress', 'performer').sort()).toEqual(['action', 'hold', 'resolve']);
+    expect(stepsFor('in_progress', 'performer').sort()).toEqual(['action', 'hold', 'request_transfer', 'resolve']);
   });
 });

@@ -15,6 +15,7 @@ import { ClockCards, ReferralStatusTag } from './-components/rightsUi.tsx';
 import { ReferralThread } from './-components/ReferralThread.tsx';
 import { needsForm, StepModal, stepsFor, useStep, type UiStep } from './-components/StepModal.tsx';
 import { TransferModal } from './-components/TransferModal.tsx';
+import { TransferRequest } from './-components/TransferRequest.tsx';
 
 const TRANSFERABLE: readonly string[] = ['submitted', 'accepted', 'returned', 'in_progress', 'on_hold'];
 
@@ -41,7 +42,8 @@ function ReferralPage() {
   const [dialog, setDialog] = useState<UiStep | null>(null);
   const [file, setFile] = useState<FileRead | null>(null);
   const [reading, setReading] = useState(false);
-  const [transferring, setTransferring] = useState(false);
+  // the transfer dialog, open with the partner it starts with ('' for the referrer's own choice)
+  const [transferTo, setTransferTo] = useState<string | null>(null);
   const name = (f: { nameZh: string; nameEn: string }) => (locale === 'en' ? f.nameEn : f.nameZh);
   const run = useStep(id, async (step) => {
     void message.success(t('rights.step.done', { step: t(`rights.step.${step}`) }));
@@ -82,14 +84,15 @@ function ReferralPage() {
       />
       {!r.consentActive && <Alert type="warning" showIcon title={t('rights.detail.consentWithdrawn')} />}
       <Card size="small" title={t('rights.detail.actions')}>
-        {steps.length || canTransfer ? (
+        {steps.length || canTransfer || r.transferRequest ? (
           <Flex wrap gap={8}>
+            <TransferRequest referral={r} onApprove={setTransferTo} onChanged={() => query.refetch()} />
             {steps.map((s) => (
               <Button key={s} type={s === 'accept' || s === 'resolve' || s === 'follow_up' ? 'primary' : 'default'} danger={s === 'return'} onClick={() => take(s)} loading={run.isPending && !dialog}>
                 {t(`rights.step.${s}`)}
               </Button>
             ))}
-            {canTransfer && <Button onClick={() => setTransferring(true)}>{t('rights.transfer.button')}</Button>}
+            {canTransfer && !r.transferRequest && <Button onClick={() => setTransferTo('')}>{t('rights.transfer.button')}</Button>}
           </Flex>
         ) : (
           <Typography.Text type="secondary">{t('rights.detail.noActions')}</Typography.Text>
@@ -161,13 +164,14 @@ function ReferralPage() {
           ]}
         />
       </Card>
-      {transferring && (
+      {transferTo !== null && (
         <TransferModal
           referral={r}
-          onClose={() => setTransferring(false)}
+          partnerSlug={transferTo || undefined}
+          onClose={() => setTransferTo(null)}
           onDone={async () => {
             void message.success(t('rights.transfer.done'));
-            setTransferring(false);
+            setTransferTo(null);
             await query.refetch();
           }}
         />

@@ -11,11 +11,11 @@ interface Values extends ConsentValues {
 }
 
 /**
- * The referring federation moves a referral to another partner (after a return, or at the
- * performer's suggestion): the worker's consent for the new partner is recorded in the same call,
+ * The referring federation moves a referral to another partner (after a return, or approving the
+ * performer's request: then the partner it asked for is preselected): the worker's consent for the new partner is recorded in the same call,
  * so a refused transfer leaves none. The clocks go on; the old performer loses the file at once.
  */
-export function TransferModal({ referral, onClose, onDone }: { referral: ReferralDto; onClose(): void; onDone(): Promise<unknown> }) {
+export function TransferModal({ referral, partnerSlug, onClose, onDone }: { referral: ReferralDto; partnerSlug?: string | undefined; onClose(): void; onDone(): Promise<unknown> }) {
   const t = useT();
   const { api } = useTenant();
   const [form] = Form.useForm<Values>();
@@ -27,7 +27,7 @@ export function TransferModal({ referral, onClose, onDone }: { referral: Referra
   return (
     <Modal open title={t('rights.transfer.title')} okText={t('rights.transfer.submit')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={transfer.isPending} destroyOnHidden width={560}>
       <Typography.Paragraph type="secondary">{t('rights.transfer.hint')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" disabled={transfer.isPending} onFinish={submit} initialValues={consentDefaults(t('rights.subtitle'))}>
+      <Form<Values> form={form} layout="vertical" disabled={transfer.isPending} onFinish={submit} initialValues={{ ...consentDefaults(t('rights.subtitle')), partnerSlug }}>
         <ConsentFields exclude={[referral.performer.slug]} />
         <Form.Item name="reason" label={t('rights.transfer.reason')} rules={[{ required: true, whitespace: true }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
