@@ -1,4 +1,5 @@
 import { artifact, expect, test } from '../support/fixtures.ts';
+import { openProgramme } from '../support/programmes.ts';
 import { fitsThePhone, people, tomorrowInChina } from '../support/sessions.ts';
 
 // Issue 10, registration with approval (decision 0051), in Chinese: a Hangzhou officer creates a
@@ -18,36 +19,7 @@ test.describe.serial('联合活动报名需本会审核：杭州设置，宁波�
 
   test('杭州工作人员新建需本会审核的活动并开放报名', async ({ browser, baseURL }) => {
     const hz = await signedInPage(browser, baseURL, 'officer@hangzhou.demo', false);
-    await hz.goto('/t/hangzhou/programmes-admin');
-    await hz.getByTestId('programme-create').click();
-    const dialog = hz.getByRole('dialog');
-    await dialog.getByRole('combobox').first().click();
-    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭甬' }).first().click();
-    await hz.getByTestId('programme-title').fill(EVENT);
-    await hz.getByTestId('programme-topic').fill('工匠精神');
-    await dialog.getByTestId('programme-home-approval').click();
-    await expect(dialog.getByTestId('programme-home-approval')).toBeChecked();
-    await hz.screenshot({ path: artifact('programme-approval-01-host-new-event') });
-    await hz.getByTestId('programme-create-ok').click();
-    await expect(hz.getByRole('heading', { name: EVENT })).toBeVisible();
-    await expect(hz.getByTestId('programme-home-approval')).toBeChecked();
-    await hz.getByTestId('session-title').fill(SESSION);
-    const inputs = hz.locator('.ant-picker-range input');
-    await inputs.nth(0).click();
-    await inputs.nth(0).fill(`${day} 14:00`);
-    await inputs.nth(0).press('Enter');
-    await inputs.nth(1).fill(`${day} 16:00`);
-    await inputs.nth(1).press('Enter');
-    await hz.getByTestId('session-venue').click();
-    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭州市工人文化宫' }).click();
-    await hz.getByTestId('session-capacity').fill('20');
-    await hz.getByTestId('session-seats').fill('10');
-    await hz.getByTestId('session-add').click();
-    await expect(hz.getByTestId('programme-session').filter({ hasText: SESSION })).toBeVisible();
-    await hz.getByTestId('programme-step-published').click();
-    await expect(hz.getByTestId('programme-status')).toHaveText('已发布');
-    await hz.getByTestId('programme-step-open').click();
-    await expect(hz.getByTestId('programme-status')).toHaveText('报名中');
+    await openProgramme(hz, { title: EVENT, session: SESSION, day, capacity: 20, seatsPerCity: 10, homeApproval: true, shot: artifact('programme-approval-01-host-new-event') });
     await hz.screenshot({ path: artifact('programme-approval-02-host-event-open'), fullPage: true });
   });
 

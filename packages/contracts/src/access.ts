@@ -144,6 +144,7 @@ export const ACCESS: Record<string, Access> = {
   'programme.event.feedback': STAFF,
   'programme.registration.register': MEMBER,
   'programme.registration.mine': MEMBER,
+  'programme.registration.acceptOffer': MEMBER,
   'programme.registration.learning': MEMBER,
   'programme.registration.memberLearning': STAFF,
   'programme.registration.nominate': PROGRAMME_WRITERS,

@@ -173,6 +173,8 @@ export const programmeRegistrationDto = z.object({
   requestedAt: z.string(),
   checkedInAt: z.string().nullable(),
   nominated: z.boolean(),
+  /** a seat offered from the waitlist is held for the member until then (status 'offered') */
+  offerExpiresAt: z.string().nullable(),
 });
 export type ProgrammeRegistrationDto = z.infer<typeof programmeRegistrationDto>;
 

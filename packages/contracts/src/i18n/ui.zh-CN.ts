@@ -462,6 +462,8 @@ export const uiZh = {
   'audit.type.programme.session_cancelled': '取消活动场次',
   'audit.type.programme.registered': '活动报名',
   'audit.type.programme.registration_cancelled': '取消活动报名',
+  'audit.type.programme.offered': '候补席位待确认',
+  'audit.type.programme.offer_expired': '候补席位逾期顺延',
   'audit.type.programme.checked_in': '活动签到',
   'audit.type.programme.walk_in_recorded': '现场登记（未报名）',
   'audit.type.programme.feedback_given': '参加者评价',

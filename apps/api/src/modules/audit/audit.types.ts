@@ -53,7 +53,10 @@ export type AuditEvent =
   | { type: 'programme.session_saved'; entityType: 'programme_session'; data: { eventId: string; capacity: number; startsAt: string } }
   | { type: 'programme.session_rescheduled'; entityType: 'programme_session'; data: { from: string; to: string; told: number } }
   | { type: 'programme.session_cancelled'; entityType: 'programme_session'; data: { reason: string; told: number } }
-  | { type: 'programme.registered'; entityType: 'programme_registration'; data: { sessionId: string; status: string; nominated: boolean; consent: boolean } }
+  | { type: 'programme.registered'; entityType: 'programme_registration'; data: { sessionId: string; status: string; nominated: boolean; consent: boolean; from?: 'offered'; how?: 'confirmed' | 'promoted' } }
+  // a waitlisted seat held for the member until expiresAt; lapsed when not confirmed in time
+  | { type: 'programme.offered'; entityType: 'programme_registration'; data: { sessionId: string; expiresAt: string } }
+  | { type: 'programme.offer_expired'; entityType: 'programme_registration'; data: { sessionId: string } }
   // registrations that need the home federation's approval (decision 0051): the home federation's rows
   | { type: 'programme.requested'; entityType: 'programme_request'; data: { sessionId: string; consent: boolean } }
   | { type: 'programme.request_decided'; entityType: 'programme_request'; data: { sessionId: string; decision: 'approved' | 'refused'; registrationId: string | null; registrationStatus: string | null } }

@@ -147,7 +147,7 @@ export async function fill<Row extends ClaimRow, Subject>(ctx: ServiceCtx, consu
       }
       const row = await updateClaim<Row>(host, consumer.claims, hold, {
         status: 'offered',
-        offerExpiresAt: new Date(ctx.now.getTime() + consumer.offerHours * HOUR),
+        offerExpiresAt: offerEnds(consumer, subject, ctx.now),
         quotaId: verdict.quota?.quotaId ?? null,
         allocationId: verdict.quota?.allocationId ?? null,
         ...(consumer.claims.columns.onShare ? { onShare: counter === 'share' } : {}),
@@ -157,6 +157,13 @@ export async function fill<Row extends ClaimRow, Subject>(ctx: ServiceCtx, consu
     }
     return offered;
   });
+}
+
+/** An offer made now holds for the consumer's offerHours, or until its deadline if that comes first. */
+function offerEnds<Row extends ClaimRow, Subject>(consumer: PlaceConsumer<Row, Subject>, subject: Subject, now: Date): Date {
+  const ends = now.getTime() + consumer.offerHours * HOUR;
+  const deadline = consumer.offerDeadline?.(subject, now).getTime() ?? ends;
+  return new Date(Math.max(now.getTime(), Math.min(ends, deadline)));
 }
 
 /** The quota place of a waiting claim, inside a savepoint so an exhausted line leaves it waiting. */

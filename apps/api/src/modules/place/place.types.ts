@@ -117,6 +117,8 @@ export interface PlaceConsumer<Row extends ClaimRow = ClaimRow, Subject = unknow
   active: readonly string[];
   /** how long an offered unit is held for the member */
   offerHours: number;
+  /** when an offer made now must end at the latest (a session's start); none: offerHours decide */
+  offerDeadline?(subject: Subject, now: Date): Date;
   /** the consumer's record behind the pool (a batch), read as the host; null: nothing to offer */
   subject(ctx: ServiceCtx, poolId: string): Promise<Subject | null>;
   /** a waiting claim is next: drop it (no longer eligible, with a reason) or the quota place it needs */

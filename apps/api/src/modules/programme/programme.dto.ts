@@ -93,4 +93,5 @@ export const registrationDtoOf = (r: RegistrationRow, names: Names, locale: stri
   requestedAt: r.requestedAt.toISOString(),
   checkedInAt: r.checkedInAt?.toISOString() ?? null,
   nominated: r.nominated > 0,
+  offerExpiresAt: r.status === 'offered' ? (r.offerExpiresAt?.toISOString() ?? null) : null,
 });

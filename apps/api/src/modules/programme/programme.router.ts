@@ -51,7 +51,7 @@ import { DECIDER_ROLES, WRITER_ROLES } from './programme.rules.ts';
 import { listRequests, myRequests } from './request.query.ts';
 import { decideRequest, submitRequest, withdrawRequest } from './request.write.ts';
 import { learningRecord, listRegistrations, myLearningRecord, myTickets, ticketFor } from './registration.query.ts';
-import { cancelRegistration, nominate, register } from './registration.write.ts';
+import { acceptOffer, cancelRegistration, nominate, register } from './registration.write.ts';
 import { nominateFromXlsx, nominationTemplate } from './registration.import.ts';
 import { cancelSession, createSession, rescheduleSession } from './session.write.ts';
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
@@ -97,6 +97,7 @@ export const programmeRouter = router({
       return { ticket: await ticketFor(ctx.svc, r.row), created: r.created };
     }),
     mine: memberProcedure.output(z.array(ticketDto)).query(({ ctx }) => myTickets(ctx.svc)),
+    acceptOffer: memberProcedure.input(byId).output(ticketDto).mutation(async ({ ctx, input }) => ticketFor(ctx.svc, await acceptOffer(ctx.svc, input.id))),
     learning: memberProcedure.output(learningRecordDto).query(({ ctx }) => myLearningRecord(ctx.svc)),
     feedback: memberProcedure.input(feedbackInput).output(feedbackDto).mutation(({ ctx, input }) => giveFeedback(ctx.svc, input)),
     memberLearning: staffProcedure.input(z.object({ memberId: z.uuid() })).output(learningRecordDto).query(({ ctx, input }) => learningRecord(ctx.svc, input.memberId)),

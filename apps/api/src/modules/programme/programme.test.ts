@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { runPlaceOffers } from '../place/index.ts';
 import { countAttendance, splitSeats } from './programme.rules.ts';
-import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
+import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, TODAY, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
 import { readTicket, ticketToken } from './ticket.crypto.ts';
 
 // Joint programmes end to end through the API: events under the agreement, seats per city on the
@@ -50,6 +50,7 @@ describe('joint programmes', () => {
   });
   // members of their own for each test: one test's tickets are never another's
   beforeEach(async () => {
+    h.setNow(TODAY);
     nbm = await makeMembers(h, w.nb, 6);
     hzm = await makeMembers(h, w.hz, 3);
   });
@@ -87,13 +88,15 @@ describe('joint programmes', () => {
       [2, 1],
       [2, 2],
     ]);
-    // the member cancels: the waiting Ningbo member gets the seat at once and is told
+    // the member cancels: the seat is held for the waiting Ningbo member, who is told and confirms it
     await nbm[1]!.caller.programme.registration.cancel({ id: (await nbm[1]!.caller.programme.registration.mine())[0]!.id, reason: '' });
-    const promoted = (await nbm[2]!.caller.programme.registration.mine())[0]!;
-    expect(promoted).toMatchObject({ status: 'registered' });
+    const offered = (await nbm[2]!.caller.programme.registration.mine())[0]!;
+    expect(offered).toMatchObject({ status: 'offered', token: null });
+    expect(Math.abs(Date.parse(offered.offerExpiresAt!) - (h.now().getTime() + 12 * 3_600_000))).toBeLessThan(5_000);
+    expect(JSON.stringify(await nbm[2]!.caller.notification.list())).toContain('候补已轮到您');
+    const promoted = await nbm[2]!.caller.programme.registration.acceptOffer({ id: offered.id });
+    expect(promoted).toMatchObject({ status: 'registered', offerExpiresAt: null });
     expect(promoted.token).toMatch(/^pt1\./);
-    const notices = await nbm[2]!.caller.notification.list();
-    expect(JSON.stringify(notices)).toContain('候补转为报名成功');
     // a member sees only their own tickets; another member's id answers NOT_FOUND
     expect((await nbm[0]!.caller.programme.registration.mine()).map((t) => t.memberId)).toEqual([nbm[0]!.id]);
     await expectCode(nbm[3]!.caller.programme.registration.cancel({ id: first.ticket.id, reason: '' }), 'NOT_FOUND');
@@ -154,9 +157,12 @@ describe('joint programmes', () => {
     const second = await runPlaceOffers(h.t.db, h.now(), h.env);
     expect(first.released).toContain(s.sessionId);
     expect(second.released).not.toContain(s.sessionId);
-    expect((await nbm[1]!.caller.programme.registration.mine()).find((t) => t.sessionId === s.sessionId)?.status).toBe('registered');
+    // the seat is offered to the waiting member until 12 hours on (the session starts later than that plus 2 hours)
+    const offer = (await nbm[1]!.caller.programme.registration.mine()).find((t) => t.sessionId === s.sessionId)!;
+    expect(offer.status).toBe('offered');
+    expect(Math.abs(Date.parse(offer.offerExpiresAt!) - Date.parse('2026-12-19T19:00:00.000Z'))).toBeLessThan(5_000);
+    h.setNow(new Date('2026-11-21T02:00:00Z'));
     const [pool] = await h.t.query<{ taken: number; shared: number; capacity: number }>(`select taken, shared, capacity from place_pool where id = $1`, [s.sessionId]);
     expect(pool!.taken + pool!.shared).toBeLessThanOrEqual(pool!.capacity);
-    h.setNow(new Date('2026-11-21T02:00:00Z'));
   });
 });

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { claim, fill, findPoolById, free, type Claimed } from '../place/index.ts';
-import { programmeSeats } from './waitlist.write.ts';
+import { confirmOffered, programmeSeats } from './waitlist.write.ts';
 import { tellMember } from './programme.notices.ts';
 import { findEvent, findMember, findRegistration, findSession } from './programme.repo.ts';
 import { registrationOpen, WRITER_ROLES } from './programme.rules.ts';
@@ -127,4 +127,21 @@ export async function cancelRegistration(ctx: ServiceCtx, id: string, reason: st
   const e = s ? await findEvent(ctx, s.eventId) : undefined;
   if (s && e) await tellMember(ctx, r, 'programme.registration_cancelled', e, s);
   return row!;
+}
+
+/**
+ * The member confirms a seat offered from the waitlist while the offer holds: it becomes their
+ * registration (a ticket with a QR code). A lapsed offer is refused (the job passes the seat on).
+ */
+export async function acceptOffer(ctx: ServiceCtx, id: string): Promise<RegistrationRow> {
+  const found = await findRegistration(ctx, id, true);
+  if (!found || found.memberId !== ctx.actor.memberId || found.tenantId !== ctx.tenantId) throw new AppError('NOT_FOUND');
+  if (found.status === 'registered') return found;
+  if (found.status !== 'offered' || !found.offerExpiresAt || found.offerExpiresAt <= ctx.now) throw new AppError('PROGRAMME_STATE', { reason: 'offer_gone' });
+  const session = await findSession(ctx, found.poolId);
+  const event = session ? await findEvent(ctx, session.eventId) : undefined;
+  if (!session || !event) throw new AppError('NOT_FOUND');
+  const row = await confirmOffered(ctx, found, { session, event }, 'confirmed');
+  if (!row) throw new AppError('PROGRAMME_STATE', { reason: 'offer_gone' });
+  return row;
 }

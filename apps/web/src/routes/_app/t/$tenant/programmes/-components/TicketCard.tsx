@@ -22,6 +22,15 @@ export function TicketCard({ ticket: x }: { ticket: TicketDto }) {
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
+  const accept = useMutation(
+    api.programme.registration.acceptOffer.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('programme.offer.accepted'));
+        return refresh();
+      },
+      onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
+    }),
+  );
   return (
     <Card size="small" data-testid="programme-ticket" title={x.eventTitle}>
       <Flex vertical gap={6}>
@@ -38,6 +47,20 @@ export function TicketCard({ ticket: x }: { ticket: TicketDto }) {
           <Tag color={x.status === 'registered' ? 'green' : 'gold'}>{x.status === 'waitlisted' ? t('programme.waitlisted', { position: x.waitlistPosition ?? 1 }) : t(`programme.status.${x.status}`)}</Tag>
           {x.sessionStatus === 'cancelled' && <Tag color="red">{t('programme.session.cancelled')}</Tag>}
         </div>
+        {x.status === 'offered' && x.offerExpiresAt && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="programme-offer"
+            title={t('programme.offer.title', { time: formatDateTime(x.offerExpiresAt) })}
+            description={t('programme.offer.hint')}
+            action={
+              <Button type="primary" size="small" onClick={() => accept.mutate({ id: x.id })} loading={accept.isPending} data-testid="programme-offer-accept">
+                {t('programme.offer.accept')}
+              </Button>
+            }
+          />
+        )}
         {x.checkedInAt && <Alert type="success" showIcon title={t('programme.ticket.checkedIn', { time: formatDateTime(x.checkedInAt) })} />}
         {x.attended && <FeedbackForm ticket={x} />}
         {x.token && !x.checkedInAt && (
