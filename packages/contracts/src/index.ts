@@ -12,6 +12,7 @@ export * from './staff.ts';
 export * from './agreement.ts';
 export * from './notification.ts';
 export * from './jointItem.ts';
+export * from './files.ts';
 export * from './jointItemWork.ts';
 export * from './jointItemViews.ts';
 export * from './mechanisms.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { int32, rowVersion, trimmed, uuid } from './common.ts';
 import { calendarDate, health } from './jointItem.ts';
 import { personRef } from './person.ts';
+import { FILE_MAX_BYTES, FILE_TYPES, fileUploadFields, storedFileDto } from './files.ts';
 
 // The work on a joint item: milestones with dual confirmation, progress updates, attachments and
 // the activity feed (DOMAIN §3).
@@ -67,19 +68,9 @@ export const milestoneDeleteInput = z.object({ id: uuid, rowVersion });
 
 // ---- attachments ----
 
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_MAX_BYTES = FILE_MAX_BYTES;
 /** images and PDFs (a browser previews them inline), Word and Excel (always downloaded); decided by the file's bytes */
-export const ATTACHMENT_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-] as const;
+export const ATTACHMENT_TYPES = FILE_TYPES;
 export const attachmentType = z.enum(ATTACHMENT_TYPES);
 
 export const attachmentDto = z.object({
@@ -102,11 +93,9 @@ export type AttachmentDto = z.infer<typeof attachmentDto>;
 /** base64 of at most ATTACHMENT_MAX_BYTES bytes; the type is read from the file's own bytes (contentType, the browser's claim, is not believed) */
 export const attachmentUploadInput = z.object({
   itemId: uuid,
-  filename: trimmed(1, 200),
-  contentType: z.string().max(200).optional(),
-  base64: z.string().min(1).max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4),
+  ...fileUploadFields,
 });
-export const attachmentFileDto = z.object({ filename: z.string(), contentType: attachmentType, base64: z.string() });
+export const attachmentFileDto = storedFileDto;
 
 // ---- progress updates ----
 

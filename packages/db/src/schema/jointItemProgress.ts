@@ -1,19 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements.ts';
 import { createdAt, id, tenantId } from './columns.ts';
 import { federations, users } from './global.ts';
+import { bytea } from './files.ts';
 import { jointItems } from './jointItems.ts';
 
 // Progress updates, their attachments and the activity feed of joint items. All carry the
 // agreement owner's tenant_id and are visible to the parties; updates and activity are append-only.
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (v) => v,
-  // postgres.js gives a Buffer, PGlite a Uint8Array
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 export const jointItemUpdates = pgTable(
   'joint_item_update',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
+import { storedFileChecks, storedFileColumns } from './files.ts';
 import { federations } from './global.ts';
 import { claimColumns, claimIndexes, placePools } from './place.ts';
 
@@ -74,6 +75,31 @@ export const programmeEvents = pgTable(
     check('programme_event_kind_ck', sql`${t.kind} in ('lecture', 'study', 'training', 'visit', 'online')`),
     check('programme_event_status_ck', sql`${t.status} in ('draft', 'published', 'open', 'closed', 'held', 'archived')`),
     check('programme_event_seats_ck', sql`${t.seatsPerCity} between 0 and 100000 and ${t.releaseHours} between 0 and 720`),
+  ],
+);
+
+/**
+ * An event's materials (资料: slides as PDF, images, documents; docs/decisions/0053-file-store.md): the
+ * host's rows (tenant_id), uploaded by the host's or the co-host's staff (party_tenant_id), read by
+ * both parties' staff and by members registered for the event (checked by the service). Append-only.
+ */
+export const programmeMaterials = pgTable(
+  'programme_material',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    eventId: uuid('event_id').notNull(),
+    /** the federation whose staff uploaded it: the host or the co-host */
+    partyTenantId: uuid('party_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'programme_material_event_fk', columns: [t.tenantId, t.eventId], foreignColumns: [programmeEvents.tenantId, programmeEvents.id] }).onDelete('cascade'),
+    index('programme_material_event_idx').on(t.tenantId, t.eventId, t.createdAt),
+    ...storedFileChecks('programme_material', t),
   ],
 );
 

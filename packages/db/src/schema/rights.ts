@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
+import { storedFileChecks, storedFileColumns } from './files.ts';
 import { federations } from './global.ts';
 
 // Cross-city rights protection (权益共同维护, DOMAIN §3.2; docs/decisions/0013-rights-referral.md).
@@ -61,6 +62,35 @@ export const rightsCases = pgTable(
     check('rights_case_source_ck', sql`${t.source} in ('hotline', 'walk_in', 'partner_referral')`),
     check('rights_case_amount_ck', sql`${t.amountClaimedFen} >= 0`),
     foreignKey({ columns: [t.tenantId, t.linkedCaseId], foreignColumns: [t.tenantId, t.id], name: 'rights_case_linked_fk' }),
+  ],
+);
+
+/**
+ * A case document as a file (issue 11, docs/decisions/0053-file-store.md): a photo of the contract, a
+ * pay slip, a PDF. The referring federation's (tenant_id); `shared` ones are read by the current
+ * performer while the worker's consent for it holds and covers documents (RLS, migration 0055);
+ * internal ones never leave the owner. Append-only. The named entries of `rights_case.documents`
+ * (paper documents registered at intake, no file) stay as they were.
+ */
+export const rightsCaseDocuments = pgTable(
+  'rights_case_document',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    caseId: uuid('case_id').notNull(),
+    /** contract | pay_slip | id_card | medical | other */
+    kind: text('kind').notNull(),
+    /** shared with the partner (true) or internal to the referring federation */
+    shared: boolean('shared').notNull(),
+    note: text('note').notNull().default(''),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [rightsCases.tenantId, rightsCases.id], name: 'rights_case_document_case_fk' }),
+    index('rights_case_document_case_idx').on(t.tenantId, t.caseId, t.createdAt),
+    check('rights_case_document_kind_ck', sql`${t.kind} in ('contract', 'pay_slip', 'id_card', 'medical', 'other')`),
+    ...storedFileChecks('rights_case_document', t),
   ],
 );
 

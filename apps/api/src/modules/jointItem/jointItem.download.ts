@@ -1,5 +1,5 @@
-import type { ServerResponse } from 'node:http';
-import { contentDisposition, registerDownload, sendDownloadError, sendFile, sendFromAnyParty, type DownloadArgs } from '../../http/downloads.ts';
+import { registerDownload, sendDownloadError, sendFile, type DownloadArgs } from '../../http/downloads.ts';
+import { storedFileHandler } from '../../http/storedFile.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 
 // GET /api/joint-items/attachments/<id>[?download=1] (also under /api/t/<slug>/): the file with its
@@ -11,30 +11,7 @@ import { XLSX_TYPE } from '../../lib/xlsx.ts';
 export const ATTACHMENT_PATH = /^\/api\/(?:t\/([a-z0-9-]{1,40})\/)?joint-items\/attachments\/([0-9a-fA-F-]{36})$/;
 export const WORK_PLAN_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/agreements\/([0-9a-fA-F-]{36})\/work-plan\.xlsx$/;
 
-export async function downloadAttachment(args: DownloadArgs): Promise<void> {
-  const [, pathSlug, id] = ATTACHMENT_PATH.exec(args.url.pathname) ?? [];
-  await sendFromAnyParty(args, pathSlug, async (caller) => {
-    const file = await caller.jointItem.attachment.file({ id: id ?? '' });
-    sendAttachment(args.res, Buffer.from(file.base64, 'base64'), file.contentType, file.filename, args.url.searchParams.get('download') === '1');
-  });
-}
-
-const inline = (contentType: string) => contentType.startsWith('image/') || contentType === 'application/pdf';
-
-function sendAttachment(res: ServerResponse, bytes: Buffer, contentType: string, filename: string, download: boolean) {
-  res.writeHead(200, {
-    'Content-Type': contentType,
-    'Content-Length': String(bytes.length),
-    // Word and Excel are never shown inline: a browser would only save them, or hand them to another program
-    'Content-Disposition': contentDisposition(download || !inline(contentType) ? 'attachment' : 'inline', filename),
-    // the type was checked against the file's signature at upload; never let a browser guess another
-    'X-Content-Type-Options': 'nosniff',
-    // an image needs nothing else; a PDF is left to the browser's viewer (a sandbox would block it)
-    ...(contentType.startsWith('image/') ? { 'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox" } : {}),
-    'Cache-Control': 'private, no-store',
-  });
-  res.end(bytes);
-}
+export const downloadAttachment = storedFileHandler(ATTACHMENT_PATH, (caller, [id]) => caller.jointItem.attachment.file({ id: id! }));
 
 export async function downloadWorkPlan({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
   const [, slug, id] = WORK_PLAN_PATH.exec(url.pathname) ?? [];
