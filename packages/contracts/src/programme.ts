@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileUploadFields, storedFileType } from './files.ts';
 import { APPLICATION_STATUSES, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint programmes (思想共同引领, DOMAIN §3.1): venues (阵地), events under an agreement with
@@ -265,3 +266,23 @@ export const programmePanelDto = z.object({
   perCity: z.array(z.object({ federation: z.string(), attendances: z.number() })),
   topTopics: z.array(z.object({ topic: z.string(), attendances: z.number() })),
 });
+
+/**
+ * An event's materials (资料: slides as PDF, images, documents; decision 0053): uploaded by the host's
+ * or the co-host's staff, read by both parties' staff and by members registered for the event.
+ */
+export const materialUploadInput = z.object({ eventId: uuid, ...fileUploadFields });
+export const materialListInput = z.object({ eventId: uuid });
+export const materialDto = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  filename: z.string(),
+  contentType: storedFileType,
+  size: z.number(),
+  /** the federation whose staff uploaded it */
+  party: z.string(),
+  createdAt: z.string(),
+  /** GET with the session cookie: inline preview; add ?download=1 to save it */
+  url: z.string(),
+});
+export type MaterialDto = z.infer<typeof materialDto>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateString, fen, rowVersion, safeText, trimmed, uuid } from './common.ts';
+import { fileUploadFields, storedFileType } from './files.ts';
 import { idNumberSchema, mobileSchema } from './member.ts';
 
 // Cross-city rights protection (权益共同维护, DOMAIN §3.2): a case taken in by federation A and
@@ -157,6 +158,36 @@ export const referralDetailDto = referralDto.extend({ events: z.array(referralEv
 
 export const sharedDocumentDto = z.object({ name: z.string(), kind: z.string(), note: z.string() });
 
+/**
+ * A case document as a file (decision 0053): uploaded by the referring federation's caseworker,
+ * shared with the partner or internal. The `documents` entries above are paper documents named at
+ * intake (no file); these are the files.
+ */
+export const caseDocumentUploadInput = z.object({
+  caseId: uuid,
+  kind: z.enum(DOCUMENT_KINDS),
+  shared: z.boolean(),
+  note: safeText(500).default(''),
+  ...fileUploadFields,
+});
+export const caseDocumentDto = z.object({
+  id: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  shared: z.boolean(),
+  note: z.string(),
+  filename: z.string(),
+  contentType: storedFileType,
+  size: z.number(),
+  /** the caseworker who uploaded it, as a label */
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+  /** GET with the session cookie: inline preview; add ?download=1 to save it (a partner's read is logged) */
+  url: z.string(),
+});
+export type CaseDocumentDto = z.infer<typeof caseDocumentDto>;
+/** a shared document of a referral's case, read by either side of the referral (the performer's read is logged) */
+export const referralDocumentInput = z.object({ id: uuid, documentId: uuid });
+
 /** The case file as the partner sees it: no internal notes, no internal documents, masked ID number. */
 export const caseFileDto = z.object({
   workerName: z.string(),
@@ -171,6 +202,8 @@ export const caseFileDto = z.object({
   amountClaimedFen: z.number(),
   source: z.enum(CASE_SOURCES),
   documents: z.array(sharedDocumentDto),
+  /** the shared files (only when the consent covers documents) */
+  files: z.array(caseDocumentDto),
 });
 export const fileReadDto = z.discriminatedUnion('access', [
   z.object({ access: z.literal('granted'), file: caseFileDto }),
@@ -193,6 +226,8 @@ export const caseDto = caseFileDto.extend({
   id: z.string(),
   memberId: z.string().nullable(),
   documents: z.array(documentInput.extend({ note: z.string() })),
+  /** every file of the case, shared and internal */
+  files: z.array(caseDocumentDto),
   internalNotes: z.string(),
   linkedCaseId: z.string().nullable(),
   rowVersion: z.number(),

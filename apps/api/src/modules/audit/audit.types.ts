@@ -8,7 +8,9 @@ export type AuditEvent =
   | { type: 'rights.consent_recorded'; entityType: 'rights_consent'; data: { caseId: string; partner: string; method: string; scope: string[] } }
   | { type: 'rights.consent_withdrawn'; entityType: 'rights_consent'; data: { caseId: string; partner: string; reason: string } }
   | { type: 'rights.referral_step'; entityType: 'rights_referral'; data: { step: string; from: string | null; to: string; referrer: string; performer: string } }
-  | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string } }
+  | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string; documentId?: string } }
+  | { type: 'rights.document_added'; entityType: 'rights_case_document'; data: { caseId: string; kind: string; shared: boolean; contentType: string; size: number; sha256: string } }
+  | { type: 'rights.document_read'; entityType: 'rights_case_document'; data: { caseId: string; referrals: number } }
   | { type: 'rights.message_posted'; entityType: 'rights_referral'; data: { messageId: string; length: number } }
   | { type: 'rights.ledger_exported'; entityType: 'rights_referral'; data: { year: number; rows: number } }
   | { type: 'rights.sla_policy_set'; entityType: 'rights_sla_policy'; data: { effectiveFrom: string; acceptDays: number; respondDays: number; resolveDays: number; followUpDays: number } }
@@ -50,6 +52,7 @@ export type AuditEvent =
   | { type: 'programme.venue_saved'; entityType: 'programme_venue'; data: { name: string; created: boolean } }
   | { type: 'programme.event_saved'; entityType: 'programme_event'; data: { title: string; created: boolean } }
   | { type: 'programme.event_step'; entityType: 'programme_event'; data: { from: string; to: string } }
+  | { type: 'programme.material_added'; entityType: 'programme_material'; data: { eventId: string; filename: string; contentType: string; size: number; sha256: string } }
   | { type: 'programme.session_saved'; entityType: 'programme_session'; data: { eventId: string; capacity: number; startsAt: string } }
   | { type: 'programme.session_rescheduled'; entityType: 'programme_session'; data: { from: string; to: string; told: number } }
   | { type: 'programme.session_cancelled'; entityType: 'programme_session'; data: { reason: string; told: number } }

@@ -1,4 +1,5 @@
 import { registerDownload, sendDownloadError, sendFile, type DownloadArgs } from '../../http/downloads.ts';
+import { storedFileHandler } from '../../http/storedFile.ts';
 
 // GET /api/t/<slug>/programmes/nomination-template.xlsx — the list staff fill in to nominate many of
 // their members for a session, through the tRPC procedure, so roles are checked as for any API call.
@@ -15,6 +16,11 @@ export async function downloadNominationTemplate({ res, url, ctx, callerIn }: Do
   }
 }
 
+// GET /api/programme/materials/<id>[?download=1] (also under /api/t/<slug>/): an event's material,
+// through programme.material.file (both parties' staff; members registered for the event).
+export const MATERIAL_PATH = /^\/api\/(?:t\/([a-z0-9-]{1,40})\/)?programme\/materials\/([0-9a-fA-F-]{36})$/;
+
 export function registerProgrammeDownloads(): void {
+  registerDownload({ method: 'GET', pattern: MATERIAL_PATH, handle: storedFileHandler(MATERIAL_PATH, (caller, [id]) => caller.programme.material.file({ id: id! })) });
   registerDownload({ method: 'GET', pattern: NOMINATION_TEMPLATE_PATH, handle: downloadNominationTemplate });
 }

@@ -35,6 +35,10 @@ import {
   homeDecisionInput,
   programmeRequestDto,
   programmeRequestListInput,
+  materialDto,
+  materialListInput,
+  materialUploadInput,
+  storedFileDto,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -56,6 +60,8 @@ import { nominateFromXlsx, nominationTemplate } from './registration.import.ts';
 import { cancelSession, createSession, rescheduleSession } from './session.write.ts';
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 
+import { listMaterials, materialFile } from './material.query.ts';
+import { uploadMaterial } from './material.write.ts';
 // programme.* — joint programmes (思想共同引领). Stable names outside clients rely on:
 // programme.list (the events visible to the caller's federation) and programme.get({ id }).
 
@@ -108,6 +114,13 @@ export const programmeRouter = router({
       const r = await cancelRegistration(ctx.svc, input.id, input.reason);
       return registrationDtoOf(r, new Map(), ctx.svc.locale);
     }),
+  }),
+  // an event's materials (资料, decision 0053): both parties' staff, and members registered for the event
+  material: router({
+    list: tenantProcedure.input(materialListInput).output(z.array(materialDto)).query(({ ctx, input }) => listMaterials(ctx.svc, input.eventId)),
+    upload: writerProcedure.input(materialUploadInput).input(onceInput).output(materialDto).mutation(({ ctx, input }) => uploadMaterial(ctx.svc, input)),
+    /** the file itself; the GET route /api/programme/materials/<id> serves it with its Content-Type */
+    file: tenantProcedure.input(byId).output(storedFileDto).query(({ ctx, input }) => materialFile(ctx.svc, input.id)),
   }),
   // registrations that need the home federation's approval (decision 0051)
   request: router({

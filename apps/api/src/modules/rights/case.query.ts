@@ -3,6 +3,8 @@ import { rightsCases } from '@uc/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { findConsentsOfCase, findDuplicates, findFederations, findOwnCase, findReferralsOfCase, listOwnCases } from './rights.repo.ts';
 import { logAccess } from './referral.query.ts';
+import { ownDocumentUrl, toDocumentDto } from './document.dto.ts';
+import { findDocumentsOfCase } from './document.repo.ts';
 import type { Ctx } from './rights.types.ts';
 
 // The referring federation's own cases: the list (no personal data beyond the name) and the full
@@ -48,6 +50,7 @@ export async function getCase(ctx: Ctx, id: string) {
     amountClaimedFen: c.amountClaimedFen,
     source: c.source as 'hotline',
     documents: c.documents as { name: string; kind: 'other'; shared: boolean; note: string }[],
+    files: (await findDocumentsOfCase(ctx, c, false)).map((d) => toDocumentDto(d, ownDocumentUrl(d.id))),
     internalNotes: c.internalNotes,
     linkedCaseId: c.linkedCaseId,
     rowVersion: c.rowVersion,

@@ -8,6 +8,7 @@ import { registerTodoSource } from '../home/index.ts';
 import { referralTodo } from './rights.todo.ts';
 import { registerMemberSection } from '../home/index.ts';
 import { rightsSection } from './case.mine.ts';
+import { registerRightsDownloads } from './rights.download.ts';
 
 export { createCase, withdrawConsent } from './case.write.ts';
 export { recordConsent } from './consent.write.ts';
@@ -21,6 +22,7 @@ export { findNationalDays } from './rights.repo.ts';
 /** Registrations at start (modules/index.ts): the case-board dashboard panel. */
 export function register(): void {
   registerMemberSection(rightsSection);
+  registerRightsDownloads();
   registerTodoSource(referralTodo);
   registerDashboardPanel(rightsPanel);
   registerCooperationProvider(rightsCooperation);

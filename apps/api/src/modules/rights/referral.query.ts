@@ -2,6 +2,8 @@ import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
 import { chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
+import { referralDocumentUrl, toDocumentDto } from './document.dto.ts';
+import { findDocumentsOfCase } from './document.repo.ts';
 import { clocksOf, federationsNamedIn, toEventDto, toReferralDto } from './referral.dto.ts';
 import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findRightsPartners, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
@@ -55,7 +57,9 @@ export async function readFile(ctx: Ctx, id: string) {
   }
   await logAccess(ctx, r, 'read', null);
   await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read' } });
-  return { access: 'granted' as const, file: sharedFile(file, consent!.scope) };
+  // the shared files travel with the file only when the consent covers documents (RLS says the same)
+  const files = consent!.scope.includes('documents') ? (await findDocumentsOfCase(ctx, file, true)).map((d) => toDocumentDto(d, referralDocumentUrl(r.id, d.id))) : [];
+  return { access: 'granted' as const, file: { ...sharedFile(file, consent!.scope), files } };
 }
 
 /** What leaves the referring federation: no internal notes, no internal documents, the ID number masked, only what the consent covers. */

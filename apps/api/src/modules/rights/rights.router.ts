@@ -30,6 +30,10 @@ import {
   referralMessageInput,
   threadDto,
   onceInput,
+  caseDocumentUploadInput,
+  caseDocumentDto,
+  referralDocumentInput,
+  storedFileDto,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -43,6 +47,8 @@ import { recordConsent } from './consent.write.ts';
 import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
 import { declineTransfer, refer, requestTransfer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
+import { ownDocumentFile, referralDocumentFile } from './document.query.ts';
+import { uploadCaseDocument } from './document.write.ts';
 import { postMessage } from './thread.write.ts';
 import { serviceLevels } from './serviceLevels.query.ts';
 import { addClosure, removeClosure, removePolicy, setPolicy } from './serviceLevels.write.ts';
@@ -76,6 +82,10 @@ export const rightsCaseRouter = router({
     .output(z.object({ id: z.string(), duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })) }))
     .mutation(({ ctx, input }) => createCase(ctx.svc, input)),
   recordConsent: caseworker.input(consentInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
+  /** a document as a file, shared with the partner or internal (decision 0053) */
+  uploadDocument: caseworker.input(caseDocumentUploadInput).input(onceInput).output(caseDocumentDto).mutation(({ ctx, input }) => uploadCaseDocument(ctx.svc, input)),
+  /** the owner's own document; the GET route /api/rights/documents/<id> serves it */
+  document: caseworker.input(byId).output(storedFileDto).query(({ ctx, input }) => ownDocumentFile(ctx.svc, input.id)),
   withdrawConsent: caseworker.input(consentWithdrawInput).output(idOut).mutation(({ ctx, input }) => withdrawConsent(ctx.svc, input)),
 });
 
@@ -86,6 +96,11 @@ export const referralRouter = router({
   accessLog: caseworker.input(byId).output(z.array(fileAccessDto)).query(({ ctx, input }) => accessLog(ctx.svc, input.id)),
   /** the secure thread between the two federations' caseworkers (a read is logged as a read of the file) */
   thread: caseworker.input(byId).output(threadDto).query(({ ctx, input }) => readThread(ctx.svc, input.id)),
+  /** a shared document of the referral's case (the GET route /api/referrals/<id>/documents/<doc>); logged as a read of the file */
+  document: caseworker
+    .input(referralDocumentInput)
+    .output(z.discriminatedUnion('access', [z.object({ access: z.literal('granted'), file: storedFileDto }), z.object({ access: z.literal('refused'), reason: z.enum(['consent_withdrawn']) })]))
+    .query(({ ctx, input }) => referralDocumentFile(ctx.svc, input)),
   post: caseworker.input(referralMessageInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => postMessage(ctx.svc, input)),
   partners: caseworker.output(z.array(fedRefDto)).query(({ ctx }) => referralPartners(ctx.svc)),
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),
