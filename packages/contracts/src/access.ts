@@ -98,6 +98,7 @@ export const ACCESS: Record<string, Access> = {
   'rightsCase.withdrawConsent': CASEWORKERS,
   'rightsCase.uploadDocument': CASEWORKERS,
   'rightsCase.document': CASEWORKERS,
+  'rightsCase.documents': CASEWORKERS,
   'referral.list': CASEWORKERS,
   'referral.get': CASEWORKERS,
   'referral.file': CASEWORKERS,

@@ -1,7 +1,8 @@
 import { programmeVenues, rowsOf, type Db } from '@uc/db';
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { checkIn, giveFeedback, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
+import { demoPdf, demoPng } from './demoFiles.ts';
+import { checkIn, giveFeedback, uploadMaterial, recordWalkIn, createEvent, createSession, createVenue, registerMember, stepEvent, ticketToken } from '../modules/programme/index.ts';
 import type { ServiceCtx } from '../service.ts';
 import { addDays, chinaDate } from '../lib/dates.ts';
 import { HANGYONG_TITLE } from './agreements.ts';
@@ -57,6 +58,9 @@ export async function seedDemoProgrammes(db: Db, env: EnvLike, now = new Date())
     await createSession(ctx, { eventId: e.id, title: '第三场 · 杭州', startsAt: `${third}T14:00:00+08:00`, endsAt: `${third}T16:00:00+08:00`, venueId: venues.studio.id, onlineUrl: null, capacity: 20, seatsPerCity: 10, creditHours: 2 });
     const p = await stepEvent(ctx, { id: e.id, to: 'published', rowVersion: s1.rowVersion });
     const o = await stepEvent(ctx, { id: e.id, to: 'open', rowVersion: p.rowVersion });
+    // the series' slides and a poster, for both cities' staff and the registered members (decision 0053)
+    await uploadMaterial(ctx, { eventId: e.id, filename: '劳模工匠宣讲课件.pdf', base64: demoPdf('Model workers and craftsmen - lecture slides (demo)').toString('base64') });
+    await uploadMaterial(ctx, { eventId: e.id, filename: '宣讲海报.png', base64: demoPng(320, 200, [196, 30, 58]).toString('base64') });
     return o;
   });
   const [held, secondOpen, thirdOpen] = series.sessionList;

@@ -3,7 +3,8 @@ import { federations, memberships, rightsCases, rightsClosureDays, rightsSlaPoli
 import { and, eq } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { addDays, chinaDate } from '../lib/dates.ts';
-import { createCase, isWorkingDay, postMessage, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
+import { demoPdf, demoPng } from './demoFiles.ts';
+import { createCase, isWorkingDay, uploadCaseDocument, postMessage, recordConsent, refer, runRightsSla, takeStep, withdrawConsent } from '../modules/rights/index.ts';
 import type { ServiceCtx } from '../service.ts';
 
 // Demo rights referrals 杭州 → 宁波 through the real services, each step at the moment it would
@@ -95,6 +96,15 @@ export async function seedDemoRights(db: Db, env: EnvLike, now = new Date()): Pr
         linkedCaseId: null,
       }),
     )) as { id: string };
+    if (c.key === 'hold' || c.key === 'fresh') {
+      // documents as files (decision 0053): a photo shared with the partner, an internal note as PDF
+      await A(at(0.1), (ctx) =>
+        uploadCaseDocument(ctx, { caseId, kind: 'pay_slip', shared: true, note: '职工手机拍摄', filename: '工资条照片.png', base64: demoPng(240, 160, [70, 130, 180]).toString('base64') }),
+      );
+      await A(at(0.1), (ctx) =>
+        uploadCaseDocument(ctx, { caseId, kind: 'other', shared: false, note: '仅本会内部', filename: '来访研判意见.pdf', base64: demoPdf('Internal assessment (demo)').toString('base64') }),
+      );
+    }
     const { id: consentId } = (await A(at(0.2), (ctx) =>
       recordConsent(ctx, {
         caseId,

@@ -17,6 +17,7 @@ export { programmeRouter } from './programme.router.ts';
 export { createEvent, stepEvent } from './event.write.ts';
 export { createSession } from './session.write.ts';
 export { createVenue } from './venue.write.ts';
+export { uploadMaterial } from './material.write.ts';
 export { registerMember } from './registration.write.ts';
 export { checkIn } from './checkin.write.ts';
 export { recordWalkIn } from './walkin.write.ts';

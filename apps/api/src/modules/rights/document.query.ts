@@ -1,9 +1,10 @@
 import { fileAnswer } from '../../lib/fileStore.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findDocumentFile } from './document.repo.ts';
+import { ownDocumentUrl, toDocumentDto } from './document.dto.ts';
+import { findDocumentFile, findDocumentsOfCase } from './document.repo.ts';
 import { logAccess } from './referral.query.ts';
-import { findConsentOf, findFederations, findReferral, findReferralsOfCase } from './rights.repo.ts';
+import { findConsentOf, findFederations, findOwnCase, findReferral, findReferralsOfCase } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
 
 // Reading a case document's file (decision 0053).
@@ -14,6 +15,12 @@ import type { Ctx } from './rights.types.ts';
 //   refused, and the refusal is logged (an answer, not an error, so the log is committed). Every
 //   read is on the shared access log (reason `document`) and in the reader's audit chain.
 // Internal documents are never answered through a referral (and RLS hides them from the partner).
+
+/** the owner's list of a case's files (names and flags, no bytes): not a read of the case's content */
+export async function listCaseDocuments(ctx: Ctx, caseId: string) {
+  const c = await findOwnCase(ctx, caseId);
+  return (await findDocumentsOfCase(ctx, c, false)).map((d) => toDocumentDto(d, ownDocumentUrl(d.id)));
+}
 
 export async function ownDocumentFile(ctx: Ctx, id: string) {
   const row = await findDocumentFile(ctx, { tenantId: ctx.tenantId, id });

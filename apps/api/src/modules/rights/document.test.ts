@@ -39,6 +39,8 @@ describe('rights case documents as files', () => {
       ['工资条.png', true],
       ['内部研判.pdf', false],
     ]);
+    expect((await w.hzCw.rightsCase.documents({ caseId })).map((f) => f.id)).toEqual([shared.id, internal.id]);
+    await expectCode(w.nbCw.rightsCase.documents({ caseId }), 'NOT_FOUND');
     // the named paper documents of the intake are still there
     expect(c.documents.map((d) => d.name)).toContain('劳动合同.pdf');
     const file = await w.hzCw.rightsCase.document({ id: internal.id });

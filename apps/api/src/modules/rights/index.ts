@@ -12,6 +12,7 @@ import { registerRightsDownloads } from './rights.download.ts';
 
 export { createCase, withdrawConsent } from './case.write.ts';
 export { recordConsent } from './consent.write.ts';
+export { uploadCaseDocument } from './document.write.ts';
 export { refer, takeStep, transfer } from './referral.write.ts';
 export { postMessage } from './thread.write.ts';
 export { referralRouter, rightsCaseRouter, rightsSlaRouter } from './rights.router.ts';

@@ -47,7 +47,7 @@ import { recordConsent } from './consent.write.ts';
 import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
 import { declineTransfer, refer, requestTransfer, takeStep, transfer } from './referral.write.ts';
 import { readThread } from './thread.query.ts';
-import { ownDocumentFile, referralDocumentFile } from './document.query.ts';
+import { listCaseDocuments, ownDocumentFile, referralDocumentFile } from './document.query.ts';
 import { uploadCaseDocument } from './document.write.ts';
 import { postMessage } from './thread.write.ts';
 import { serviceLevels } from './serviceLevels.query.ts';
@@ -84,6 +84,7 @@ export const rightsCaseRouter = router({
   recordConsent: caseworker.input(consentInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
   /** a document as a file, shared with the partner or internal (decision 0053) */
   uploadDocument: caseworker.input(caseDocumentUploadInput).input(onceInput).output(caseDocumentDto).mutation(({ ctx, input }) => uploadCaseDocument(ctx.svc, input)),
+  documents: caseworker.input(z.object({ caseId: z.uuid() })).output(z.array(caseDocumentDto)).query(({ ctx, input }) => listCaseDocuments(ctx.svc, input.caseId)),
   /** the owner's own document; the GET route /api/rights/documents/<id> serves it */
   document: caseworker.input(byId).output(storedFileDto).query(({ ctx, input }) => ownDocumentFile(ctx.svc, input.id)),
   withdrawConsent: caseworker.input(consentWithdrawInput).output(idOut).mutation(({ ctx, input }) => withdrawConsent(ctx.svc, input)),

@@ -13,6 +13,7 @@ import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { FeedbackCard } from './-components/FeedbackCard.tsx';
+import { MaterialsCard } from './-components/MaterialsCard.tsx';
 import { NominationImportModal } from './-components/NominationImportModal.tsx';
 import { RequestsPanel } from './-components/RequestsPanel.tsx';
 
@@ -102,6 +103,7 @@ function EventPage() {
         </Card>
       )}
       <RequestsPanel eventId={eventId} />
+      <MaterialsCard eventId={eventId} canUpload={recuperationAccess.write(roles)} />
       <FeedbackCard eventId={eventId} />
       <Flex vertical gap={12}>
         {e.sessionList.map((s) => (

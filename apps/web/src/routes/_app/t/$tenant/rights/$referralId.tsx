@@ -16,6 +16,8 @@ import { ReferralThread } from './-components/ReferralThread.tsx';
 import { needsForm, StepModal, stepsFor, useStep, type UiStep } from './-components/StepModal.tsx';
 import { TransferModal } from './-components/TransferModal.tsx';
 import { TransferRequest } from './-components/TransferRequest.tsx';
+import { CaseDocuments } from './-components/CaseDocuments.tsx';
+import { StoredFileList } from '@/features/files/StoredFiles.tsx';
 
 const TRANSFERABLE: readonly string[] = ['submitted', 'accepted', 'returned', 'in_progress', 'on_hold'];
 
@@ -131,7 +133,14 @@ function ReferralPage() {
             </Descriptions.Item>
           </Descriptions>
         )}
+        {file?.access === 'granted' && (
+          <div style={{ marginTop: 12 }} onClickCapture={() => setTimeout(() => void log.refetch(), 1500)}>
+            <Typography.Text strong>{t('rights.docs.sharedFiles')}</Typography.Text>
+            <StoredFileList slug={slug} files={file.file.files} empty={t('rights.docs.empty')} testId="shared-document" extra={(f) => <Tag>{t(`rights.docKind.${f.kind}`)}</Tag>} />
+          </div>
+        )}
       </Card>
+      {r.side === 'referred' && <CaseDocuments caseId={r.caseId} />}
       <ReferralThread id={id} closed={r.status === 'archived'} onRead={() => void log.refetch()} />
       <Card size="small" title={t('rights.detail.timeline')}>
         <Timeline
@@ -160,7 +169,7 @@ function ReferralPage() {
           columns={[
             { title: t('rights.log.at'), key: 'at', render: (_, a) => formatDateTime(a.at) },
             { title: t('rights.log.reader'), key: 'who', render: (_, a) => `${name(a.reader)} · ${a.readerLabel}` },
-            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{a.outcome === 'read' && a.reason === 'thread' ? t('rights.access.thread') : t(`rights.access.${a.outcome}`)}</Tag> },
+            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{a.outcome === 'read' && a.reason === 'thread' ? t('rights.access.thread') : a.outcome === 'read' && a.reason === 'document' ? t('rights.access.document') : t(`rights.access.${a.outcome}`)}</Tag> },
           ]}
         />
       </Card>

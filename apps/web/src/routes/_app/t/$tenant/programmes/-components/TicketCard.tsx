@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { FeedbackForm } from './FeedbackForm.tsx';
+import { TicketMaterials } from './TicketMaterials.tsx';
 
 const QrCode = lazy(() => import('@/features/recuperation/QrCode.tsx').then((m) => ({ default: m.QrCode })));
 
@@ -62,6 +63,7 @@ export function TicketCard({ ticket: x }: { ticket: TicketDto }) {
           />
         )}
         {x.checkedInAt && <Alert type="success" showIcon title={t('programme.ticket.checkedIn', { time: formatDateTime(x.checkedInAt) })} />}
+        {x.status === 'registered' && <TicketMaterials eventId={x.eventId} />}
         {x.attended && <FeedbackForm ticket={x} />}
         {x.token && !x.checkedInAt && (
           <Flex vertical align="center" gap={6}>
