@@ -10,6 +10,11 @@ import { idNumber } from '../support/roster.ts';
 const WORKER = '林晓峰';
 const SHARED_DOC = '劳动合同-林晓峰.pdf';
 const INTERNAL_DOC = '来访研判意见-内部.docx';
+// files uploaded on the case (decision 0053): one shared with Hangzhou, one kept in Ningbo
+const SHARED_FILE = '工资条-林晓峰.png';
+const INTERNAL_FILE = '内部研判-林晓峰.pdf';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone = false): Promise<Page> {
   const context = await browser.newContext({
@@ -77,6 +82,13 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await thread.getByLabel('给对方维权专员留言').fill('职工今天下午可到贵会当面补充材料，请告知接待地点。');
     await thread.getByRole('button', { name: label('发送') }).click();
     await expect(thread.getByTestId('thread-message')).toHaveCount(1);
+    // the case's documents as files: a pay slip photo shared with Hangzhou, an assessment kept here
+    const docs = nb.locator('.ant-card', { hasText: '案件材料文件' });
+    await docs.locator('input[type=file]').setInputFiles({ name: SHARED_FILE, mimeType: 'image/png', buffer: PNG });
+    await expect(docs.getByTestId('case-document').filter({ hasText: SHARED_FILE })).toContainText('与对方共享');
+    await docs.getByText('仅本会内部', { exact: true }).click();
+    await docs.locator('input[type=file]').setInputFiles({ name: INTERNAL_FILE, mimeType: 'application/pdf', buffer: PDF });
+    await expect(docs.getByTestId('case-document').filter({ hasText: INTERNAL_FILE })).toContainText('仅本会内部');
     await nb.screenshot({ path: artifact('rights-02-ningbo-referred'), fullPage: true });
   });
 
@@ -94,6 +106,17 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(hz.getByText(INTERNAL_DOC)).toHaveCount(0);
     await expect(hz.getByText('职工情绪焦虑')).toHaveCount(0);
     await expect(hz.getByText(/110101\*{8}/)).toBeVisible();
+    // the shared file only, previewed as itself; the internal one never reaches Hangzhou
+    const shared = hz.getByTestId('shared-document');
+    await expect(shared).toHaveCount(1);
+    await expect(shared).toContainText(SHARED_FILE);
+    await expect(hz.getByText(INTERNAL_FILE)).toHaveCount(0);
+    const href = await shared.getByRole('link', { name: /预览/ }).getAttribute('href');
+    const got = await hz.request.get(href!);
+    expect(got.status()).toBe(200);
+    expect(got.headers()['content-type']).toBe('image/png');
+    expect(got.headers()['x-content-type-options']).toBe('nosniff');
+    await hz.screenshot({ path: artifact('rights-03b-hangzhou-shared-file'), fullPage: true });
     const thread = hz.getByTestId('referral-thread');
     await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
     await expect(thread.getByTestId('thread-message').filter({ hasText: '宁波市总工会' })).toContainText('请告知接待地点');
@@ -130,6 +153,8 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
     await expect(thread.getByTestId('thread-message').filter({ hasText: '杭州市总工会' })).toContainText('维权窗口');
     await expect(log.getByRole('row', { name: /杭州市总工会.*查阅沟通记录/ }).first()).toBeVisible();
+    // Hangzhou's opening of the shared file is on the log
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查看材料文件/ }).first()).toBeVisible();
     await nb.screenshot({ path: artifact('rights-06-ningbo-followed-up'), fullPage: true });
 
     const phone = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo', true);

@@ -187,6 +187,17 @@ export const caseDocumentDto = z.object({
 export type CaseDocumentDto = z.infer<typeof caseDocumentDto>;
 /** a shared document of a referral's case, read by either side of the referral (the performer's read is logged) */
 export const referralDocumentInput = z.object({ id: uuid, documentId: uuid });
+/**
+ * The answer: the file, or a refusal (the worker's consent withdrawn or not covering documents) that is
+ * logged like a granted read. Flat, so the API knows it as a file answer (sent alone, counted as a file).
+ */
+export const referralDocumentDto = z.object({
+  access: z.enum(['granted', 'refused']),
+  reason: z.enum(['consent_withdrawn']).nullable(),
+  filename: z.string(),
+  contentType: storedFileType.nullable(),
+  base64: z.string(),
+});
 
 /** The case file as the partner sees it: no internal notes, no internal documents, masked ID number. */
 export const caseFileDto = z.object({

@@ -39,12 +39,12 @@ export async function referralDocumentFile(ctx: Ctx, input: { id: string; docume
     if (!consent || consent.withdrawnAt || !consent.scope.includes('documents')) {
       await logAccess(ctx, r, 'refused', 'consent_withdrawn');
       await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'refused', reason: 'consent_withdrawn', documentId: input.documentId } });
-      return { access: 'refused' as const, reason: 'consent_withdrawn' as const };
+      return { access: 'refused' as const, reason: 'consent_withdrawn' as const, filename: '', contentType: null, base64: '' };
     }
   }
   const row = await findDocumentFile(ctx, { tenantId: r.tenantId, id: input.documentId, caseId: r.caseId, sharedOnly: true });
   if (!row) throw new AppError('NOT_FOUND');
   await logAccess(ctx, r, 'read', 'document');
   await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read', reason: 'document', documentId: row.id } });
-  return { access: 'granted' as const, file: fileAnswer(row) };
+  return { access: 'granted' as const, reason: null, ...fileAnswer(row) };
 }

@@ -68,7 +68,7 @@ describe('rights case documents as files', () => {
     if (read.access !== 'granted') throw new Error('refused');
     expect(read.file.files.map((f) => [f.id, f.url])).toEqual([[shared.id, `/api/referrals/${referral.id}/documents/${shared.id}`]]);
     const got = await w.nbCw.referral.document({ id: referral.id, documentId: shared.id });
-    expect(got.access === 'granted' && Buffer.from(got.file.base64, 'base64').equals(PNG)).toBe(true);
+    expect(got.access === 'granted' && Buffer.from(got.base64, 'base64').equals(PNG)).toBe(true);
     await w.nbCw2.referral.document({ id: referral.id, documentId: shared.id });
     // internal documents never leave the owner: not through the referral, not by id, not through the database
     await expectCode(w.nbCw.referral.document({ id: referral.id, documentId: internal.id }), 'NOT_FOUND');
@@ -85,7 +85,7 @@ describe('rights case documents as files', () => {
   it('a withdrawal of consent cuts the performer off at once: refused and logged; the owner keeps its files', async () => {
     const { referral, caseId, consentId, shared } = await withDocuments();
     await w.hzCw.rightsCase.withdrawConsent({ consentId, reason: '本人撤回授权' });
-    expect(await w.nbCw.referral.document({ id: referral.id, documentId: shared.id })).toEqual({ access: 'refused', reason: 'consent_withdrawn' });
+    expect(await w.nbCw.referral.document({ id: referral.id, documentId: shared.id })).toEqual({ access: 'refused', reason: 'consent_withdrawn', filename: '', contentType: null, base64: '' });
     const seen = await withTenant(h.t.db, w.nb.id, (tx) => tx.execute(sql`select id from rights_case_document where case_id = ${caseId}`));
     expect((seen as unknown as { rows?: unknown[] }).rows ?? seen).toEqual([]);
     const log = await w.hzCw.referral.accessLog({ id: referral.id });

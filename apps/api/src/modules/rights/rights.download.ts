@@ -19,8 +19,8 @@ export function registerRightsDownloads(): void {
     pattern: REFERRAL_DOCUMENT_PATH,
     handle: storedFileHandler(REFERRAL_DOCUMENT_PATH, async (caller, [id, documentId]) => {
       const read = await caller.referral.document({ id: id!, documentId: documentId! });
-      if (read.access !== 'granted') throw toTrpcError(new AppError('NOT_FOUND'));
-      return read.file;
+      if (read.access !== 'granted' || !read.contentType) throw toTrpcError(new AppError('NOT_FOUND'));
+      return { filename: read.filename, contentType: read.contentType, base64: read.base64 };
     }),
   });
 }

@@ -33,6 +33,7 @@ import {
   caseDocumentUploadInput,
   caseDocumentDto,
   referralDocumentInput,
+  referralDocumentDto,
   storedFileDto,
 } from '@uc/contracts';
 import { z } from 'zod';
@@ -100,7 +101,7 @@ export const referralRouter = router({
   /** a shared document of the referral's case (the GET route /api/referrals/<id>/documents/<doc>); logged as a read of the file */
   document: caseworker
     .input(referralDocumentInput)
-    .output(z.discriminatedUnion('access', [z.object({ access: z.literal('granted'), file: storedFileDto }), z.object({ access: z.literal('refused'), reason: z.enum(['consent_withdrawn']) })]))
+    .output(referralDocumentDto)
     .query(({ ctx, input }) => referralDocumentFile(ctx.svc, input)),
   post: caseworker.input(referralMessageInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => postMessage(ctx.svc, input)),
   partners: caseworker.output(z.array(fedRefDto)).query(({ ctx }) => referralPartners(ctx.svc)),
