@@ -11,6 +11,9 @@ const EVENT = '杭甬劳模工匠宣讲（2026 年度）';
 const SESSION = `第四场 · 杭州（E2E ${Math.random().toString(36).slice(2, 6)}）`;
 
 const { signedInPage, closeAll } = people();
+// a material the host adds to the series (decision 0053): its members see it on their tickets
+const MATERIAL = `第四场讲义（E2E ${Math.random().toString(36).slice(2, 6)}）.pdf`;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 test.describe.serial('联合活动：杭州发布场次，宁波会员手机报名，扫码签到，学习记录', () => {
   const day = tomorrowInChina();
@@ -43,6 +46,12 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     await expect(card.getByTestId('programme-share').filter({ hasText: '宁波' })).toContainText('0/10');
     await card.scrollIntoViewIfNeeded();
     await hz.screenshot({ path: artifact('programme-02-host-session-seats'), fullPage: true });
+    // the session's handout, for both cities' staff and the registered members
+    const materials = hz.locator('.ant-card', { hasText: '上传资料' });
+    await materials.locator('input[type=file]').setInputFiles({ name: MATERIAL, mimeType: 'application/pdf', buffer: PDF });
+    await expect(materials.getByTestId('programme-material').filter({ hasText: MATERIAL })).toContainText('杭州市总工会');
+    await materials.scrollIntoViewIfNeeded();
+    await hz.screenshot({ path: artifact('programme-02b-host-materials'), fullPage: true });
   });
 
   test('宁波会员在手机上同意授权并报名，看到签到二维码', async ({ browser, baseURL }) => {
@@ -62,6 +71,8 @@ test.describe.serial('联合活动：杭州发布场次，宁波会员手机报�
     token = (await ticket.getByTestId('programme-token').innerText()).trim();
     expect(token).toMatch(/^pt1\./);
     await expect(ticket).toContainText('已报名');
+    // 资料 on the ticket: the series' materials, the one just added among them
+    await expect(ticket.getByTestId('ticket-material').filter({ hasText: MATERIAL })).toBeVisible();
     await fitsThePhone(page, 'programme-04-member-ticket');
   });
 
