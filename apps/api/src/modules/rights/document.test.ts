@@ -115,7 +115,7 @@ describe('rights case documents as files', () => {
   });
 
   it('serves the files over GET with their type, nosniff and no-store, to the right side only', async () => {
-    const { referral, caseId, shared, internal } = await withDocuments();
+    const { referral, shared, internal } = await withDocuments();
     const server = await startServer(h);
     try {
       const hzUser = await makeStaff(h, w.hz, ['caseworker']);
