@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'REPORT_CHANGED',
   'ALREADY_CONFIRMED',
   'REPORT_FROZEN',
+  'OUT_OF_SCOPE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

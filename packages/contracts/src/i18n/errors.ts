@@ -44,6 +44,7 @@ export const errorMessagesZh = {
   WALK_IN_REGISTERED: '此人已报名本场次，请扫描其签到码签到',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
   FEDERATION_SUSPENDED: '所属工会的平台账户已暂停，暂时无法登录，请联系平台运营方',
+  OUT_OF_SCOPE: '该会员不在您负责的组织范围内（您的账号仅限本组织及其下级组织）',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
@@ -90,6 +91,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   WALK_IN_REGISTERED: 'This person is registered for the session: scan their ticket instead',
   UNAVAILABLE: 'The service is temporarily unavailable; please try again shortly',
   FEDERATION_SUSPENDED: 'Your federation is suspended on the platform; please contact the platform operator',
+  OUT_OF_SCOPE: 'This member is outside your part of the federation: your account acts only for its org unit and the units below it',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };
 
@@ -111,6 +113,7 @@ export const validationMessagesZh = {
   region_code_invalid: '行政区划代码为 6 位数字',
   password_too_short: '密码至少 10 位',
   org_unit_unknown: '组织不存在',
+  org_unit_out_of_scope: '该组织不在您负责的范围内',
   org_unit_ambiguous: '有多个组织同名，请在“组织编码”列填写编码，或写出上级，如“湖滨街道总工会/杭州市公交集团工会”',
   org_unit_code_unknown: '组织编码不存在',
   org_unit_code_invalid: '组织编码只能含字母、数字、- 和 _（最多 32 位）',
@@ -214,6 +217,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   region_code_invalid: 'A region code has 6 digits',
   password_too_short: 'The password needs at least 10 characters',
   org_unit_unknown: 'Unknown org unit',
+  org_unit_out_of_scope: 'This unit is outside your part of the federation',
   org_unit_ambiguous: 'Several units have this name: give the unit code in the "组织编码" column, or name the parent too, e.g. "湖滨街道总工会/杭州市公交集团工会"',
   org_unit_code_unknown: 'No unit has this code',
   org_unit_code_invalid: 'A unit code has only letters, digits, - and _ (at most 32)',

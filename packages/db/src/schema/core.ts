@@ -32,9 +32,15 @@ export const invitations = pgTable(
     acceptedAt: instant('accepted_at'),
     revokedAt: instant('revoked_at'),
     invitedBy: uuid('invited_by').references(() => users.id),
+    // the org unit the membership made on acceptance is limited to (null: the whole federation)
+    orgUnitId: uuid('org_unit_id'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('invitation_tenant_created_idx').on(t.tenantId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('invitation_tenant_created_idx').on(t.tenantId, t.createdAt),
+    foreignKey({ name: 'invitation_org_unit_fk', columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
+  ],
 );
 
 export const orgUnits = pgTable(

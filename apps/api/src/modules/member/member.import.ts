@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/index.ts';
 import { idNumberHmac } from './idNumber.crypto.ts';
 import { COLUMN_ORDER, type ColumnKey, COLUMNS, HONOUR_BY_LABEL, HONOUR_SPLIT, PATH_SPLIT, readRosterSheet, type SheetRow, TEMPLATE_EXAMPLE } from './member.xlsx.ts';
 import { insertMembers, type NewMember } from './member.repo.ts';
+import { unitScopeCondition } from '../orgUnit/index.ts';
 
 type ImportInput = z.output<typeof memberImportInput>;
 type RowError = MemberImportDto['errors'][number];
@@ -31,6 +32,7 @@ export async function importMembers(ctx: ServiceCtx, input: ImportInput): Promis
   const report = (row: number, key: ColumnKey, code: string) => errors.push(entry(row, key, code));
 
   const units = await unitDirectory(ctx);
+  const scope = await unitsInScope(ctx);
   const today = chinaDate(ctx.now);
   const firstRowOf = new Map<string, number>();
   const hmacOfRow = new Map<number, string>();
@@ -41,6 +43,11 @@ export async function importMembers(ctx: ServiceCtx, input: ImportInput): Promis
       continue;
     }
     const m = checkRow(r, units, today, (key, code) => report(r.row, key, code));
+    // a scoped officer imports only into their unit and the units below it
+    if (scope && m.member.orgUnitId && !scope.has(m.member.orgUnitId)) {
+      report(r.row, 'orgUnit', 'org_unit_out_of_scope');
+      m.ok = false;
+    }
     if (m.idNumber) {
       const hmac = idNumberHmac(ctx.env.memberIdKey, m.idNumber);
       if (firstRowOf.has(hmac)) {
@@ -120,6 +127,14 @@ function checkRow(r: SheetRow, units: UnitDirectory, today: string, bad: (key: C
     honours: [...kinds].map((kind) => ({ kind, source: IMPORT_HONOUR_SOURCE, validFrom: today, validUntil: null })),
   };
   return { ok, member, idNumber: validId };
+}
+
+/** The ids of the caller's unit and the units below it; null for federation-wide staff. */
+async function unitsInScope(ctx: ServiceCtx): Promise<Set<string> | null> {
+  const scope = unitScopeCondition(ctx, orgUnits.id);
+  if (!scope) return null;
+  const rows = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, ctx.tenantId), scope));
+  return new Set(rows.map((r) => r.id));
 }
 
 type Resolved = { ok: true; id: string } | { ok: false; column: ColumnKey; code: string };

@@ -6,7 +6,7 @@ import { memberColumns, orgUnitOfMember, toMemberDto, type HonourDto } from './m
 import { isValidIdNumber, maySeeIdentity, MEMBER_TOTAL_CAP, type MemberListDto, type memberFilterInput, type memberListInput } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
-import { findOrgUnit } from '../orgUnit/index.ts';
+import { findOrgUnit, unitScopeCondition, unitSubtree } from '../orgUnit/index.ts';
 import { idNumberHmac } from './idNumber.crypto.ts';
 
 type ListInput = z.output<typeof memberListInput>;
@@ -107,7 +107,8 @@ export type MemberFilter = z.output<typeof memberFilterInput>;
  *   else inside the name;
  * - orgUnitId: that unit, and by default every unit below it (recursive walk down org_unit);
  * - honour: members holding that honour today (China Standard Time).
- * An org unit of another federation answers NOT_FOUND.
+ * An org unit of another federation answers NOT_FOUND. A scoped officer's conditions always keep to
+ * their subtree (orgUnit/scope.query.ts).
  */
 export async function memberConditions(ctx: ServiceCtx, f: MemberFilter): Promise<SQL[]> {
   const where: SQL[] = [eq(members.tenantId, ctx.tenantId)];
@@ -126,15 +127,12 @@ export async function memberConditions(ctx: ServiceCtx, f: MemberFilter): Promis
   }
   if (f.orgUnitId) {
     const unit = await findOrgUnit(ctx, f.orgUnitId);
-    if (f.includeDescendants) {
-      where.push(sql`${members.orgUnitId} in (
-        with recursive units(id) as (
-          select id from org_unit where tenant_id = ${ctx.tenantId} and id = ${unit.id}
-          union
-          select c.id from org_unit c join units u on c.parent_id = u.id where c.tenant_id = ${ctx.tenantId}
-        ) select id from units)`);
-    } else where.push(eq(members.orgUnitId, unit.id));
+    if (f.includeDescendants) where.push(sql`${members.orgUnitId} in ${unitSubtree(ctx.tenantId, unit.id)}`);
+    else where.push(eq(members.orgUnitId, unit.id));
   }
+  // a scoped officer's list and export hold only the members of their unit and the units below it
+  const scope = unitScopeCondition(ctx, members.orgUnitId);
+  if (scope) where.push(scope);
   if (f.honour) {
     const today = chinaDate(ctx.now);
     where.push(sql`exists (

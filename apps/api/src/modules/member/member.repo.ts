@@ -6,6 +6,7 @@ import type { ServiceCtx } from '../../service.ts';
 import { birthDateFromIdNumber, maskMobile, maySeeIdentity, type MemberDto, type Role } from '@uc/contracts';
 import { isViolation, UNIQUE_VIOLATION } from '../../lib/dbErrors.ts';
 import { sealIdNumber } from './idNumber.crypto.ts';
+import { unitScopeCondition } from '../orgUnit/index.ts';
 
 // What member reads share: the columns a DTO needs (never the ciphertext), honours loaded for
 // a whole page in one query, and the mapping to the DTO.
@@ -100,18 +101,19 @@ export async function getMember(ctx: ServiceCtx, id: string): Promise<MemberDto>
     .select(memberColumns)
     .from(members)
     .innerJoin(orgUnits, orgUnitOfMember)
-    .where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, id)));
+    .where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, id), unitScopeCondition(ctx, members.orgUnitId) ?? undefined));
+  // outside a scoped officer's unit: not in what they see (docs/decisions/0052-org-unit-scope.md)
   if (!row) throw new AppError('NOT_FOUND');
   const honours = await honoursByMember(ctx, [row.id]);
   return toMemberDto(row, honours.get(row.id) ?? [], ctx.actor.roles);
 }
 
-/** The member row itself, locked for a change, or NOT_FOUND. */
+/** The member row itself, locked for a change, or NOT_FOUND (also outside a scoped officer's unit). */
 export async function lockMember(ctx: ServiceCtx, id: string) {
   const [row] = await ctx.db
     .select()
     .from(members)
-    .where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, id)))
+    .where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, id), unitScopeCondition(ctx, members.orgUnitId) ?? undefined))
     .for('update');
   if (!row) throw new AppError('NOT_FOUND');
   return row;

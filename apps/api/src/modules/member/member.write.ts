@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findOrgUnit } from '../orgUnit/index.ts';
+import { assertUnitInScope, findOrgUnit } from '../orgUnit/index.ts';
 import { FOREIGN_KEY_VIOLATION, isViolation } from '../../lib/dbErrors.ts';
 import { getMember, honourRow, insertMembers, lockMember, type NewHonour } from './member.repo.ts';
 
@@ -24,6 +24,7 @@ function assertHonourTerms(ctx: ServiceCtx, honours: NewHonour[]) {
 
 export async function createMember(ctx: ServiceCtx, input: CreateInput): Promise<MemberDto> {
   await findOrgUnit(ctx, input.orgUnitId);
+  await assertUnitInScope(ctx, input.orgUnitId);
   assertHonourTerms(ctx, input.honours);
   const [id] = await insertMembers(ctx, [input]);
   await recordAudit(ctx, { type: 'member.created', entityType: 'member', entityId: id!, data: { name: input.name } });
@@ -42,7 +43,10 @@ export async function updateMember(ctx: ServiceCtx, input: UpdateInput): Promise
     Object.assign(next, { [key]: to });
     changes.push(key);
   }
-  if (next.orgUnitId) await findOrgUnit(ctx, next.orgUnitId);
+  if (next.orgUnitId) {
+    await findOrgUnit(ctx, next.orgUnitId);
+    await assertUnitInScope(ctx, next.orgUnitId);
+  }
   if (input.honours) {
     assertHonourTerms(ctx, input.honours);
     await ctx.db.delete(memberHonours).where(and(eq(memberHonours.tenantId, ctx.tenantId), eq(memberHonours.memberId, row.id)));

@@ -9,7 +9,7 @@ import { auditPlaced, placeBooking } from './booking.book.ts';
 import { readNominationSheet } from './nomination.xlsx.ts';
 import { findMemberNamesByIds, findMembersByIdNumberHmacs } from './recuperation.repo.ts';
 import type { BatchRow } from './recuperation.types.ts';
-import { membersInScope } from './scope.query.ts';
+import { membersInScope } from '../orgUnit/index.ts';
 
 // Staff of the home federation nominate members in bulk (组织推荐): each through the same booking
 // transaction as a member's own, inside a savepoint so one refusal does not undo the others.

@@ -16,7 +16,7 @@ import {
   recuperationRoutes,
   type Db,
 } from '@uc/db';
-import { and, asc, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 import type { ClaimTable } from '../place/index.ts';
 import { ACTIVE, ON_ROSTER, type BaseRow, type BatchFacts, type BatchRow, type BookingRow, type FederationName, type PolicyRow, type RouteRow } from './recuperation.types.ts';
@@ -425,27 +425,6 @@ export async function findMembersByIdNumberHmacs(ctx: Ctx, hmacs: string[]): Pro
 export async function existsOrgUnit(ctx: Ctx, id: string): Promise<boolean> {
   const [unit] = await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.tenantId, ctx.tenantId), eq(orgUnits.id, id)));
   return !!unit;
-}
-
-/** The ids of the scope unit and every unit below it (walk down org_unit). */
-const subtree = (ctx: Pick<ServiceCtx, 'tenantId'>, unitId: string) => sql`(
-  with recursive units(id) as (
-    select id from org_unit where tenant_id = ${ctx.tenantId} and id = ${unitId}
-    union
-    select c.id from org_unit c join units u on c.parent_id = u.id where c.tenant_id = ${ctx.tenantId}
-  ) select id from units)`;
-
-/** A condition: the member (by id column) belongs to the unit or a unit below it. */
-export const memberInUnitTree = (ctx: Pick<ServiceCtx, 'tenantId'>, memberIdColumn: AnyColumn, unitId: string): SQL =>
-  sql`${memberIdColumn} in (select m.id from member m where m.tenant_id = ${ctx.tenantId} and m.org_unit_id in ${subtree(ctx, unitId)})`;
-
-/** Of these members of the caller's federation, those in the unit's subtree. */
-export async function findMemberIdsInUnitTree(ctx: Ctx, memberIds: string[], unitId: string): Promise<string[]> {
-  const rows = await ctx.db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.tenantId, ctx.tenantId), inArray(members.id, [...new Set(memberIds)]), sql`${members.orgUnitId} in ${subtree(ctx, unitId)}`));
-  return rows.map((r) => r.id);
 }
 
 // ---- policy (the home federation's) -------------------------------------------------------

@@ -55,11 +55,11 @@ describe('when the home federation reviews requests', () => {
     expect(q.some((r) => r.member.id === outside!.id)).toBe(false);
   });
 
-  it('refuses a scoped officer the decisions on a member outside their unit (FORBIDDEN), and allows those inside', async () => {
+  it('refuses a scoped officer the decisions on a member outside their unit (OUT_OF_SCOPE, a FORBIDDEN), and allows those inside', async () => {
     const out = await bookingOf(outside!);
-    await expectCode(scoped.recuperation.booking.approve({ id: out.id }), 'FORBIDDEN');
-    await expectCode(scoped.recuperation.booking.reject({ id: out.id, reason: '名额已满' }), 'FORBIDDEN');
-    await expectCode(scoped.recuperation.booking.cancel({ id: out.id, reason: '名额已满' }), 'FORBIDDEN');
+    await expectCode(scoped.recuperation.booking.approve({ id: out.id }), 'OUT_OF_SCOPE');
+    await expectCode(scoped.recuperation.booking.reject({ id: out.id, reason: '名额已满' }), 'OUT_OF_SCOPE');
+    await expectCode(scoped.recuperation.booking.cancel({ id: out.id, reason: '名额已满' }), 'OUT_OF_SCOPE');
     // readable inside the federation, but no button to press
     const seen = await scoped.recuperation.booking.get({ id: out.id });
     expect(seen.can).toMatchObject({ approve: false, reject: false, cancel: false });
