@@ -22,6 +22,8 @@ export const invitationDto = z.object({
   title: z.string(),
   roles: z.array(staffRole),
   status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  /** the membership made on acceptance is limited to this org unit and the units below it; null: the whole federation */
+  orgUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   expiresAt: z.string(),
   createdAt: z.string(),
 });
@@ -33,6 +35,8 @@ export const inviteInput = z.object({
   /** 职务 (e.g. 常务副主席); empty when not known yet */
   title: z.string().trim().max(60).default(''),
   roles: z.array(staffRole).min(1).max(6),
+  /** limits the membership to this org unit of the federation and the units below it; absent or null: the whole federation */
+  orgUnitId: uuid.nullable().optional(),
 });
 /** the link is emailed; it is returned here too so an admin can pass it on by hand */
 export const inviteResultDto = z.object({ invitation: invitationDto, link: z.string() });

@@ -95,9 +95,10 @@ export type AuditEvent =
   | { type: 'meeting.decision_added'; entityType: 'meeting_decision'; data: { agreementId: string; meetingId: string } }
   | { type: 'auth.signed_in'; entityType: 'user'; data: Record<string, never> }
   | { type: 'auth.password_changed'; entityType: 'user'; data: Record<string, never> }
-  | { type: 'staff.invited'; entityType: 'invitation'; data: { email: string; roles: string[] } }
+  /** orgUnit: the unit the membership will be limited to (absent: the whole federation) */
+  | { type: 'staff.invited'; entityType: 'invitation'; data: { email: string; roles: string[]; orgUnit?: { id: string; name: string } } }
   | { type: 'staff.invitation_revoked'; entityType: 'invitation'; data: { email: string } }
-  | { type: 'staff.joined'; entityType: 'membership'; data: { email: string; roles: string[] } }
+  | { type: 'staff.joined'; entityType: 'membership'; data: { email: string; roles: string[]; orgUnitId?: string } }
   | {
       type: 'staff.roles_changed';
       entityType: 'membership';

@@ -53,14 +53,14 @@ export async function acceptInvitation(ctx: UserCtx, input: { token: string; dis
     }
     const [membership] = await tx
       .insert(memberships)
-      .values({ tenantId: inv.tenantId, userId, roles: inv.roles, createdAt: ctx.now })
+      .values({ tenantId: inv.tenantId, userId, roles: inv.roles, orgUnitId: inv.orgUnitId, createdAt: ctx.now })
       .onConflictDoNothing()
       .returning();
     if (!membership) throw new AppError('ALREADY_MEMBER');
     const actor = { userId, label: inv.email, ip: ctx.ip, userAgent: ctx.userAgent, roles: [], memberId: null };
     await recordAudit(
       { db: tx, tenantId: inv.tenantId, actor, now: ctx.now },
-      { type: 'staff.joined', entityType: 'membership', entityId: membership.id, data: { email: inv.email, roles: inv.roles } },
+      { type: 'staff.joined', entityType: 'membership', entityId: membership.id, data: { email: inv.email, roles: inv.roles, ...(inv.orgUnitId ? { orgUnitId: inv.orgUnitId } : {}) } },
     );
     return createSession(tx, userId, ctx);
   });

@@ -1,6 +1,6 @@
 import type { InvitationDto, StaffRole } from '@uc/contracts';
-import { invitations } from '@uc/db';
-import { desc, eq } from 'drizzle-orm';
+import { invitations, orgUnits } from '@uc/db';
+import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
@@ -12,7 +12,7 @@ export function invitationStatus(r: InvitationRow, now: Date): InvitationDto['st
   return 'pending';
 }
 
-export function toInvitationDto(r: InvitationRow, now: Date): InvitationDto {
+export function toInvitationDto(r: InvitationRow, now: Date, unitName: string | null = null): InvitationDto {
   return {
     id: r.id,
     email: r.email,
@@ -20,6 +20,7 @@ export function toInvitationDto(r: InvitationRow, now: Date): InvitationDto {
     title: r.title,
     roles: r.roles as StaffRole[],
     status: invitationStatus(r, now),
+    orgUnit: r.orgUnitId ? { id: r.orgUnitId, name: unitName ?? '' } : null,
     expiresAt: r.expiresAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
   };
@@ -27,10 +28,11 @@ export function toInvitationDto(r: InvitationRow, now: Date): InvitationDto {
 
 export async function listInvitations(ctx: ServiceCtx): Promise<InvitationDto[]> {
   const rows = await ctx.db
-    .select()
+    .select({ i: invitations, unitName: orgUnits.name })
     .from(invitations)
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, invitations.tenantId), eq(orgUnits.id, invitations.orgUnitId)))
     .where(eq(invitations.tenantId, ctx.tenantId))
     .orderBy(desc(invitations.createdAt))
     .limit(200);
-  return rows.map((r) => toInvitationDto(r, ctx.now));
+  return rows.map((r) => toInvitationDto(r.i, ctx.now, r.unitName));
 }

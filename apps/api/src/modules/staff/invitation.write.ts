@@ -6,13 +6,22 @@ import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { tokenHash } from '../../lib/token.ts';
+import { findOrgUnit } from '../orgUnit/index.ts';
 import { toInvitationDto } from './invitation.query.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Invites a person to the federation's staff: a single-use link, emailed through the outbox. */
-export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displayName: string; title?: string | undefined; roles: StaffRole[] }) {
+/**
+ * Invites a person to the federation's staff: a single-use link, emailed through the outbox. With an
+ * org unit the membership made on acceptance is limited to it and the units below it (a unit of
+ * another federation answers NOT_FOUND: findOrgUnit reads in this tenant only).
+ */
+export async function inviteStaff(
+  ctx: ServiceCtx,
+  input: { email: string; displayName: string; title?: string | undefined; roles: StaffRole[]; orgUnitId?: string | null | undefined },
+) {
   const email = input.email.trim().toLowerCase();
+  const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
   const already = await ctx.db
     .select({ id: memberships.id })
     .from(memberships)
@@ -31,6 +40,7 @@ export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displ
       tokenHash: tokenHash(token),
       expiresAt: new Date(ctx.now.getTime() + INVITATION_TTL_MS),
       invitedBy: ctx.actor.userId,
+      orgUnitId: unit?.id ?? null,
       createdAt: ctx.now,
     })
     .returning();
@@ -43,8 +53,13 @@ export async function inviteStaff(ctx: ServiceCtx, input: { email: string; displ
     bodyText: `${input.displayName}，您好：\n\n${fed!.nameZh}邀请您以工作人员身份加入工会协作平台。请在 7 天内打开以下链接完成注册：\n${link}\n\n${fed!.nameEn} invites you to Union Commons. Open the link within 7 days:\n${link}\n`,
     createdAt: ctx.now,
   });
-  await recordAudit(ctx, { type: 'staff.invited', entityType: 'invitation', entityId: row!.id, data: { email, roles: row!.roles } });
-  return { invitation: toInvitationDto(row!, ctx.now), link };
+  await recordAudit(ctx, {
+    type: 'staff.invited',
+    entityType: 'invitation',
+    entityId: row!.id,
+    data: { email, roles: row!.roles, ...(unit ? { orgUnit: { id: unit.id, name: unit.name } } : {}) },
+  });
+  return { invitation: toInvitationDto(row!, ctx.now, unit?.name ?? null), link };
 }
 
 export async function revokeInvitation(ctx: ServiceCtx, id: string): Promise<void> {
