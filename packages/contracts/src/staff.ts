@@ -29,6 +29,13 @@ export const invitationDto = z.object({
 });
 export type InvitationDto = z.infer<typeof invitationDto>;
 
+/**
+ * Roles a membership limited to an org unit may not hold (docs/decisions/0052-org-unit-scope.md): an
+ * admin manages the whole federation (its staff and their scopes, its own included) and a caseworker's
+ * rights cases are about workers, members or not, of any unit — neither has a subtree to keep to.
+ */
+export const UNSCOPED_ROLES = ['admin', 'caseworker'] as const;
+
 export const inviteInput = z.object({
   email: z.email().max(254),
   displayName: trimmed(1, 60),

@@ -1,6 +1,8 @@
 import type { ApplicationDto, OpenEventDto } from '@uc/contracts';
 import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
+import { contestApplications } from '@uc/db';
+import { memberScopeCondition } from '../orgUnit/index.ts';
 import { findApplications, findOpenEvents } from './application.repo.ts';
 
 // What a member sees on their phone (events open to their federation, their applications and
@@ -46,9 +48,9 @@ export async function myApplications(ctx: ServiceCtx): Promise<ApplicationDto[]>
   return applicationDtos(ctx, { memberId: ctx.actor.memberId! });
 }
 
-/** The applications of the caller's federation's members, for its staff to decide. */
+/** The applications of the caller's federation's members (a scoped officer: of their units' members), for its staff to decide. */
 export async function listApplications(ctx: ServiceCtx, input: { eventId?: string; status?: string }): Promise<ApplicationDto[]> {
-  return applicationDtos(ctx, input);
+  return applicationDtos(ctx, { ...input, scope: memberScopeCondition(ctx, contestApplications.memberId) });
 }
 
 /** Events the member may apply for today, with their open application for each. */

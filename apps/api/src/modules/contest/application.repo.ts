@@ -1,5 +1,5 @@
 import { contestApplications, contestEntrants, contestEvents, contests, federations, members, type ContestApplicationRow } from '@uc/db';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 
 // Queries of members' own applications: the home federation's rows (tenant_id), read with the
@@ -61,8 +61,9 @@ export async function updateApplication(ctx: Ctx, a: Pick<ContestApplicationRow,
 }
 
 /** Applications of the caller's federation with their event, contest, member name and drawn number. */
-export async function findApplications(ctx: Ctx, where: { ids?: string[]; memberId?: string; eventId?: string; status?: string }) {
+export async function findApplications(ctx: Ctx, where: { ids?: string[]; memberId?: string; eventId?: string; status?: string; scope?: SQL | null }) {
   const w = [eq(contestApplications.tenantId, ctx.tenantId)];
+  if (where.scope) w.push(where.scope);
   if (where.ids) w.push(inArray(contestApplications.id, where.ids.length ? where.ids : ['00000000-0000-0000-0000-000000000000']));
   if (where.memberId) w.push(eq(contestApplications.memberId, where.memberId));
   if (where.eventId) w.push(eq(contestApplications.eventId, where.eventId));

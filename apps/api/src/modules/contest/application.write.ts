@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { decisionStep, withdrawalStep } from '../../lib/homeApproval.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertMemberInScope } from '../orgUnit/index.ts';
 import { deliverNotice, staffOf, type NoticeKind } from '../notification/index.ts';
 import { applicationDto } from './application.query.ts';
 import { findApplicationByKeyOrOpen, findApplicationOfRegistration, insertApplicationUnlessExists, lockApplication, updateApplication } from './application.repo.ts';
@@ -63,6 +64,8 @@ export async function decideApplication(ctx: ServiceCtx, input: z.infer<typeof a
   if (!hasRole(ctx.actor, ...REGISTRAR_ROLES)) throw new AppError('FORBIDDEN');
   const a = await lockApplication(ctx, input.id);
   if (!a) throw new AppError('NOT_FOUND');
+  // a scoped officer decides only for members of their unit and the units below it
+  await assertMemberInScope(ctx, a.memberId);
   const step = decisionStep(a.status, input.decision);
   if (step === 'repeat') return applicationDto(ctx, a.id);
   if (step === 'wrong_state') throw new AppError('CONTEST_STATE', { reason: a.status });
@@ -87,6 +90,7 @@ export async function withdrawApplication(ctx: ServiceCtx, id: string): Promise<
   const a = await lockApplication(ctx, id);
   // a member sees only their own applications
   if (!a || (!staff && a.memberId !== ctx.actor.memberId)) throw new AppError('NOT_FOUND');
+  if (a.memberId !== ctx.actor.memberId) await assertMemberInScope(ctx, a.memberId);
   const step = withdrawalStep(a.status, true);
   if (step === 'repeat') return applicationDto(ctx, a.id);
   if (step === 'wrong_state') throw new AppError('CONTEST_STATE', { reason: a.status });
@@ -102,7 +106,7 @@ export async function withdrawApplication(ctx: ServiceCtx, id: string): Promise<
 /** Staff withdraw an entry of their federation (however it was made); its application follows. */
 export async function withdrawRegistration(ctx: ServiceCtx, registrationId: string): Promise<RegistrationDto> {
   if (!hasRole(ctx.actor, ...REGISTRAR_ROLES)) throw new AppError('FORBIDDEN');
-  const row = await withdrawEntry(ctx, registrationId);
+  const row = await withdrawEntry(ctx, registrationId, { inScope: true });
   const a = await findApplicationOfRegistration(ctx, row.id);
   const { event, contest } = await visibleEvent(ctx, row.poolId);
   if (a && a.status === 'approved') {

@@ -8,6 +8,7 @@ import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { availability, findMembersClaiming } from '../place/index.ts';
 import { idNumberHmac } from '../member/index.ts';
+import { membersInScope } from '../orgUnit/index.ts';
 import { assertEnteringParty, visibleEvent } from './contest.access.ts';
 import { registrationClaims } from './contest.repo.ts';
 import { eligibility } from './contest.rules.ts';
@@ -49,6 +50,8 @@ export async function importEntries(ctx: ServiceCtx, input: z.output<typeof cont
         : [];
       const byHmac = new Map(found.map((m) => [m.hmac, m]));
       const entered = await findMembersClaiming(ctx, registrationClaims, event.id, found.map((m) => m.id), ACTIVE);
+      // a scoped officer enters only members of their unit and the units below it
+      const inScope = await membersInScope(ctx, found.map((m) => m.id));
 
       const seen = new Set<string>();
       const good: Good[] = [];
@@ -73,6 +76,7 @@ export async function importEntries(ctx: ServiceCtx, input: z.output<typeof cont
         if (m && c.name && m.name !== c.name) bad('name', 'contest_name_mismatch');
         if (m && seen.has(m.id)) bad('idNumber', 'duplicate_in_file');
         if (m) seen.add(m.id);
+        if (m && !inScope.has(m.id)) bad('idNumber', 'member_out_of_scope');
         if (m && entered.has(m.id)) bad('idNumber', 'contest_already_entered');
         if (m && row.ok) for (const why of eligibility(event, { birthDate: m.birthDate, yearsInTrade: years, certificates })) bad(why === 'years_in_trade' ? 'years' : why === 'certificate' ? 'certificates' : 'idNumber', `contest_${why}`);
         if (m && row.ok) good.push({ row: r.row, memberId: m.id, name: m.name, years, certificates });

@@ -1,6 +1,7 @@
 import type { RegistrationDto } from '@uc/contracts';
 import type { ContestEventRow, ContestRegistrationRow } from '@uc/db';
 import type { ServiceCtx } from '../../service.ts';
+import { membersInScope } from '../orgUnit/index.ts';
 import { visibleEvent } from './contest.access.ts';
 import { fedOf } from './contest.dto.ts';
 import { findEntrants, findFederations, findRegistrationsOfEvent } from './contest.repo.ts';
@@ -26,5 +27,7 @@ export async function registrationDtos(ctx: ServiceCtx, event: ContestEventRow, 
 export async function listRegistrations(ctx: ServiceCtx, eventId: string): Promise<RegistrationDto[]> {
   const { event } = await visibleEvent(ctx, eventId);
   const rows = await findRegistrationsOfEvent(ctx, event.id, ['registered']);
-  return registrationDtos(ctx, event, rows);
+  // a scoped officer sees of their own federation's entrants only those of their units
+  const own = await membersInScope(ctx, rows.filter((r) => r.tenantId === ctx.tenantId).map((r) => r.memberId));
+  return registrationDtos(ctx, event, rows.filter((r) => r.tenantId !== ctx.tenantId || own.has(r.memberId)));
 }

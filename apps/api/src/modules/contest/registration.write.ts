@@ -3,6 +3,7 @@ import { contestRegistrations, type ContestEventRow, type ContestRegistrationRow
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { assertMemberInScope } from '../orgUnit/index.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { availability, claim, findPoolById, free } from '../place/index.ts';
@@ -87,6 +88,8 @@ export async function enterMember(ctx: ServiceCtx, e: Entry) {
 export async function register(ctx: ServiceCtx, input: z.infer<typeof contestRegisterInput>) {
   const { event, contest } = await visibleEvent(ctx, input.eventId);
   assertEnteringParty(ctx, contest);
+  // a scoped officer enters only members of their unit and the units below it
+  await assertMemberInScope(ctx, input.memberId);
   const result = await enterMember(ctx, { event, contest, memberId: input.memberId, yearsInTrade: input.yearsInTrade, certificates: input.certificates, consentAt: ctx.now, idempotencyKey: input.idempotencyKey });
   const [dto] = (await registrationDtos(ctx, event, [result.row])) as [RegistrationDto];
   return { registration: dto, created: result.created, outcome: result.outcome };
@@ -97,13 +100,15 @@ export async function register(ctx: ServiceCtx, input: z.infer<typeof contestReg
  * application, or their federation's staff): the place goes back to the city's share. Repeating
  * it is harmless. The caller is the home federation (ctx.tenantId).
  */
-export async function withdrawEntry(ctx: ServiceCtx, registrationId: string): Promise<ContestRegistrationRow> {
+export async function withdrawEntry(ctx: ServiceCtx, registrationId: string, opts: { inScope?: boolean } = {}): Promise<ContestRegistrationRow> {
   const [r] = await ctx.db
     .select()
     .from(contestRegistrations)
     .where(and(eq(contestRegistrations.tenantId, ctx.tenantId), eq(contestRegistrations.id, registrationId)))
     .for('update');
   if (!r) throw new AppError('NOT_FOUND');
+  // staff withdrawing an entry: a scoped officer only their unit's members'
+  if (opts.inScope) await assertMemberInScope(ctx, r.memberId);
   if (r.status === 'withdrawn') return r;
   const { event } = await visibleEvent(ctx, r.poolId);
   assertWindowOpen(ctx, event);

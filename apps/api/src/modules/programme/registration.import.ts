@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { membersInScope } from '../orgUnit/index.ts';
 import { runRowImport } from '../../lib/rowImport.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
@@ -61,6 +62,8 @@ export async function nominateFromXlsx(ctx: ServiceCtx, input: z.output<typeof n
               .where(and(eq(members.tenantId, ctx.tenantId), or(...(hmacs.length ? [inArray(members.idNumberHmac, hmacs)] : []), ...(mobiles.length ? [inArray(members.mobile, mobiles)] : []))))
           : [];
       const registered = await findMembersClaiming(ctx, registrationClaims, s.id, found.map((m) => m.id), ACTIVE);
+      // a scoped officer nominates only members of their unit and the units below it
+      const inScope = await membersInScope(ctx, found.map((m) => m.id));
 
       const seen = new Set<string>();
       const good: Good[] = [];
@@ -91,6 +94,7 @@ export async function nominateFromXlsx(ctx: ServiceCtx, input: z.output<typeof n
         const column: Key = c.idNumber ? 'idNumber' : 'mobile';
         if (m && seen.has(m.id)) bad(column, 'duplicate_in_file');
         if (m) seen.add(m.id);
+        if (m && !inScope.has(m.id)) bad(column, 'member_out_of_scope');
         if (m && registered.has(m.id)) bad(column, 'programme_already_registered');
         if (m && row.ok) good.push({ row: r.row, memberId: m.id, name: m.name, by: c.idNumber ? '身份证号' : '手机号', consent });
       });

@@ -3,6 +3,7 @@ import { programmeRegistrations } from '@uc/db';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { assertMemberInScope, membersInScope } from '../orgUnit/index.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { claim, fill, findPoolById, free, type Claimed } from '../place/index.ts';
@@ -91,6 +92,9 @@ export const nominateMember = (ctx: ServiceCtx, sessionId: string, memberId: str
 /** Staff register members of their own federation; the consent is attested by staff (collected on paper). */
 export async function nominate(ctx: ServiceCtx, input: z.infer<typeof nominateRegistrationInput>) {
   const out = { registered: 0, waitlisted: 0, existing: 0 };
+  // a scoped officer nominates only members of their unit and the units below it: one outside refuses the lot
+  const inScope = await membersInScope(ctx, input.memberIds);
+  if (input.memberIds.some((id) => !inScope.has(id))) throw new AppError('OUT_OF_SCOPE');
   for (const memberId of input.memberIds) {
     const r = await nominateMember(ctx, input.sessionId, memberId, input.consentAttested);
     if (r.outcome === 'existing') out.existing++;
@@ -110,6 +114,8 @@ export async function cancelRegistration(ctx: ServiceCtx, id: string, reason: st
   if (!found) throw new AppError('NOT_FOUND');
   const own = ctx.actor.memberId === found.memberId && ctx.tenantId === found.tenantId;
   if (!own && !hasRole(ctx.actor, ...WRITER_ROLES)) throw new AppError(ctx.actor.memberId ? 'NOT_FOUND' : 'FORBIDDEN');
+  // the home federation's staff: a scoped officer cancels only their units' members' (the host's staff are not scoped)
+  if (!own && found.tenantId === ctx.tenantId) await assertMemberInScope(ctx, found.memberId);
   const r = (await findRegistration(ctx, id, true))!;
   if (r.status === 'cancelled') return r;
   if (r.checkedInAt) throw new AppError('PROGRAMME_STATE');

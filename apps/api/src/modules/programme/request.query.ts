@@ -1,5 +1,7 @@
 import type { ProgrammeRequestDto } from '@uc/contracts';
+import { programmeRequests } from '@uc/db';
 import type { ServiceCtx } from '../../service.ts';
+import { memberScopeCondition } from '../orgUnit/index.ts';
 import { nameOf } from './programme.dto.ts';
 import { findFederationNames } from './programme.repo.ts';
 import { registrationOpen } from './programme.rules.ts';
@@ -37,5 +39,6 @@ export async function requestDto(ctx: ServiceCtx, id: string): Promise<Programme
 /** The member's own requests, newest first. */
 export const myRequests = (ctx: ServiceCtx) => requestDtos(ctx, { memberId: ctx.actor.memberId! });
 
-/** The requests of the caller's federation's members, for its staff to decide. */
-export const listRequests = (ctx: ServiceCtx, input: { eventId?: string; status?: string }) => requestDtos(ctx, input);
+/** The requests of the caller's federation's members (a scoped officer: of their units' members), for its staff to decide. */
+export const listRequests = (ctx: ServiceCtx, input: { eventId?: string; status?: string }) =>
+  requestDtos(ctx, { ...input, scope: memberScopeCondition(ctx, programmeRequests.memberId) });

@@ -1,5 +1,5 @@
 import { members, programmeEvents, programmeRegistrations, programmeRequests, programmeSessions, type Db, type ProgrammeRequestRow } from '@uc/db';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 
 // SQL of the registrations that need the home federation's approval (decision 0051): the home
 // federation's rows only (row-level security: tenant_id), read with the host's event and session as
@@ -53,8 +53,9 @@ export async function updateRequest(ctx: Ctx, r: Pick<ProgrammeRequestRow, 'id' 
 }
 
 /** Requests of the caller's federation with their event, session, member and the registration an approval made. */
-export async function findRequests(ctx: Ctx, where: { ids?: string[]; memberId?: string; eventId?: string; status?: string }) {
+export async function findRequests(ctx: Ctx, where: { ids?: string[]; memberId?: string; eventId?: string; status?: string; scope?: SQL | null }) {
   const w = [eq(programmeRequests.tenantId, ctx.tenantId)];
+  if (where.scope) w.push(where.scope);
   if (where.ids) w.push(inArray(programmeRequests.id, where.ids.length ? where.ids : ['00000000-0000-0000-0000-000000000000']));
   if (where.memberId) w.push(eq(programmeRequests.memberId, where.memberId));
   if (where.eventId) w.push(eq(programmeRequests.eventId, where.eventId));

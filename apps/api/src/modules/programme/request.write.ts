@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import { decisionStep, withdrawalStep } from '../../lib/homeApproval.ts';
 import { hasRole, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertMemberInScope } from '../orgUnit/index.ts';
 import { tellMember } from './programme.notices.ts';
 import { findEvent, findSession } from './programme.repo.ts';
 import { DECIDER_ROLES, registrationOpen } from './programme.rules.ts';
@@ -60,6 +61,8 @@ export async function decideRequest(ctx: ServiceCtx, input: z.infer<typeof homeD
   if (!hasRole(ctx.actor, ...DECIDER_ROLES)) throw new AppError('FORBIDDEN');
   const r = await lockRequest(ctx, input.id);
   if (!r) throw new AppError('NOT_FOUND');
+  // a scoped officer decides only for members of their unit and the units below it
+  await assertMemberInScope(ctx, r.memberId);
   const step = decisionStep(r.status, input.decision);
   if (step === 'repeat') return requestDto(ctx, r.id);
   if (step === 'wrong_state') throw new AppError('PROGRAMME_STATE', { reason: r.status });
@@ -86,6 +89,7 @@ export async function withdrawRequest(ctx: ServiceCtx, id: string): Promise<Prog
   const r = await lockRequest(ctx, id);
   // a member sees only their own requests
   if (!r || (!staff && r.memberId !== ctx.actor.memberId)) throw new AppError('NOT_FOUND');
+  if (r.memberId !== ctx.actor.memberId) await assertMemberInScope(ctx, r.memberId);
   const step = withdrawalStep(r.status, false);
   if (step === 'repeat') return requestDto(ctx, r.id);
   if (step === 'wrong_state') throw new AppError('PROGRAMME_STATE', { reason: r.status });

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { tokenHash } from '../../lib/token.ts';
 import { findOrgUnit } from '../orgUnit/index.ts';
 import { toInvitationDto } from './invitation.query.ts';
+import { assertScopableRoles } from './staff.write.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,6 +23,7 @@ export async function inviteStaff(
 ) {
   const email = input.email.trim().toLowerCase();
   const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
+  if (unit) assertScopableRoles(ctx, input.roles);
   const already = await ctx.db
     .select({ id: memberships.id })
     .from(memberships)

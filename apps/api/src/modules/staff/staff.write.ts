@@ -1,4 +1,5 @@
-import type { StaffRole } from '@uc/contracts';
+import { UNSCOPED_ROLES, type StaffRole } from '@uc/contracts';
+import { validationMessage } from '@uc/contracts/i18n';
 import { memberships, users } from '@uc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -39,6 +40,13 @@ async function findStaff(ctx: ServiceCtx, membershipId: string) {
   return row;
 }
 
+/** A membership limited to an org unit holds no role of the whole federation (UNSCOPED_ROLES). */
+export function assertScopableRoles(ctx: ServiceCtx, roles: readonly string[]): void {
+  if (roles.some((r) => (UNSCOPED_ROLES as readonly string[]).includes(r))) {
+    throw new AppError('BAD_INPUT', { fields: { orgUnitId: validationMessage('scope_not_for_role', ctx.locale) } });
+  }
+}
+
 /** Roles, and optionally the org unit the membership is limited to (null: the whole federation; absent: unchanged). */
 export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: string; roles: StaffRole[]; orgUnitId?: string | null | undefined }) {
   const admins = await lockAdmins(ctx);
@@ -48,6 +56,7 @@ export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: s
   // a unit of another federation answers NOT_FOUND (findOrgUnit reads in this tenant only)
   const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
   const orgUnitId = input.orgUnitId === undefined ? row.m.orgUnitId : (unit?.id ?? null);
+  if (orgUnitId) assertScopableRoles(ctx, roles);
   await ctx.db.update(memberships).set({ roles, orgUnitId }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
   const scopeChanged = orgUnitId !== row.m.orgUnitId;
   const previous = scopeChanged && row.m.orgUnitId ? await findOrgUnit(ctx, row.m.orgUnitId) : null;
