@@ -1,6 +1,7 @@
 import type { LearningRecordDto, ProgrammeRegistrationDto, TicketDto } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx } from '../../service.ts';
+import { membersInScope } from '../orgUnit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { nameOf, registrationDtoOf, type Names } from './programme.dto.ts';
 import { findEvent, findEvents, findFederationNames, findRegistrationsOfMember, findRegistrationsOfSession, findSession, findSessionsOfEvents, findVenues } from './programme.repo.ts';
@@ -56,7 +57,10 @@ export async function myTickets(ctx: ServiceCtx): Promise<TicketDto[]> {
 export async function listRegistrations(ctx: ServiceCtx, sessionId: string): Promise<ProgrammeRegistrationDto[]> {
   const s = await findSession(ctx, sessionId);
   if (!s) throw new AppError('NOT_FOUND');
-  const regs = await findRegistrationsOfSession(ctx, sessionId);
+  const all = await findRegistrationsOfSession(ctx, sessionId);
+  // a scoped officer sees of their own federation's registrations only those of their units' members
+  const own = await membersInScope(ctx, all.filter((r) => r.tenantId === ctx.tenantId).map((r) => r.memberId));
+  const regs = all.filter((r) => r.tenantId !== ctx.tenantId || own.has(r.memberId));
   const names = await findFederationNames(ctx, regs.map((r) => r.tenantId));
   // the host reads partner members' personal data (name, mobile): logged
   if (s.tenantId === ctx.tenantId && regs.some((r) => r.tenantId !== ctx.tenantId)) {

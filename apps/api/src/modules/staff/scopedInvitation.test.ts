@@ -64,6 +64,19 @@ describe('a scoped staff invitation', () => {
     expect((await admin.staff.invitations()).some((i) => i.email === email)).toBe(false);
   });
 
+  it('refuses a scope for an admin or a caseworker, on an invitation and on a membership', async () => {
+    const admin = await callerFor(h, adminA, A);
+    for (const roles of [['admin'], ['officer', 'caseworker']] as const) {
+      await expectCode(admin.staff.invite({ email: freshEmail(), displayName: '周敏', roles: [...roles], orgUnitId: district.id }), 'BAD_INPUT');
+    }
+    const officer = await makeStaff(h, A, ['officer']);
+    const membershipId = (await admin.staff.list()).find((s) => s.email === officer.email)!.membershipId;
+    await admin.staff.updateRoles({ membershipId, roles: ['officer'], orgUnitId: district.id });
+    // the scope stays (orgUnitId absent) while a caseworker role is added: refused
+    await expectCode(admin.staff.updateRoles({ membershipId, roles: ['officer', 'caseworker'] }), 'BAD_INPUT');
+    await admin.staff.updateRoles({ membershipId, roles: ['officer', 'caseworker'], orgUnitId: null });
+  });
+
   it('keeps a unit named by a pending invitation from being deleted', async () => {
     const admin = await callerFor(h, adminA, A);
     const unit = await admin.orgUnit.create({ parentId: A.rootUnitId, name: `临时${n++}`, kind: 'district' });
