@@ -267,7 +267,7 @@ export const uiEn: Record<UiKey, string> = {
   'staff.listTitle': 'Current staff ({count})',
   'staff.scope': 'Scope',
   'staff.scopeAll': 'Whole federation',
-  'staff.scopeHint': 'Limited to an org unit, this person sees and decides only the recuperation requests of members of that unit and the units below it.',
+  'staff.scopeHint': 'Limited to an org unit, this person sees and works only with members of that unit and the units below it: the member roster and its export, recuperation requests, contest entries and applications, programme nominations and requests. Administrators and caseworkers cannot be limited.',
 
   'invitations.title': 'Invitations',
   'invitations.invite': 'Invite staff',

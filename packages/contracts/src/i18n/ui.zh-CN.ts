@@ -267,7 +267,7 @@ export const uiZh = {
   'staff.listTitle': '在册工作人员（{count}）',
   'staff.scope': '管辖范围',
   'staff.scopeAll': '全会',
-  'staff.scopeHint': '限定到某个组织后，该工作人员只能查看和审核本组织及其下级组织会员的疗休养报名。',
+  'staff.scopeHint': '限定到某个组织后，该工作人员只能查看和办理本组织及其下级组织的会员：会员名册与导出、疗休养报名、竞赛报名与审核、宣讲活动推荐与审核。管理员和维权专员不能限定范围。',
 
   'invitations.title': '邀请',
   'invitations.invite': '邀请工作人员',

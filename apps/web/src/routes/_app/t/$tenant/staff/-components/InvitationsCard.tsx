@@ -49,6 +49,7 @@ export function InvitationsCard() {
           { title: t('invitations.displayName'), dataIndex: 'displayName' },
           { title: t('invitations.email'), dataIndex: 'email' },
           { title: t('invitations.roles'), dataIndex: 'roles', render: (r: InvitationDto['roles']) => <RoleTags roles={r} /> },
+          { title: t('staff.scope'), dataIndex: 'orgUnit', render: (u: InvitationDto['orgUnit']) => u?.name ?? t('staff.scopeAll') },
           {
             title: t('invitations.status'),
             dataIndex: 'status',

@@ -6,12 +6,14 @@ import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { errorInfo, formProblem, showFieldErrors } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { RoleChoices } from './RoleChoices.tsx';
+import { ScopePicker } from './ScopePicker.tsx';
 
 interface Values {
   email: string;
   displayName: string;
   title?: string;
   roles: StaffRole[];
+  orgUnitId?: string | null;
 }
 
 /** Invites someone by email; afterwards shows the link so it can be passed on by hand too. */
@@ -55,7 +57,7 @@ export function InviteModal({ onClose }: { onClose(): void }) {
       confirmLoading={invite.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ roles: ['officer'] }} onFinish={(v) => invite.mutate(v)} disabled={invite.isPending}>
+      <Form form={form} layout="vertical" initialValues={{ roles: ['officer'] }} onFinish={(v) => invite.mutate({ ...v, orgUnitId: v.orgUnitId ?? null })} disabled={invite.isPending}>
         <Form.Item name="email" label={t('invitations.email')} rules={[{ required: true, type: 'email', message: t('login.emailInvalid') }]}>
           <Input autoFocus autoComplete="off" />
         </Form.Item>
@@ -67,6 +69,9 @@ export function InviteModal({ onClose }: { onClose(): void }) {
         </Form.Item>
         <Form.Item name="roles" label={t('invitations.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}>
           <RoleChoices />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label={t('staff.scope')} extra={t('staff.scopeHint')}>
+          <ScopePicker />
         </Form.Item>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}

@@ -1,12 +1,14 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { StaffDto, StaffRole } from '@uc/contracts';
-import { Alert, App, Form, Modal, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Alert, App, Form, Modal } from 'antd';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
-import { buildOrgTree, orgTreeOptions } from '@/lib/orgTree.ts';
 import { RoleChoices } from './RoleChoices.tsx';
+import { ScopePicker } from './ScopePicker.tsx';
+
+/** a refused scope (an admin or caseworker limited to a unit) says why, under its field's name */
+const saveProblem = (e: { message: string; fields: Record<string, string> }) => e.fields.orgUnitId ?? e.message;
 
 export function RolesModal({ staff, onClose }: { staff: StaffDto; onClose(): void }) {
   const t = useT();
@@ -14,9 +16,6 @@ export function RolesModal({ staff, onClose }: { staff: StaffDto; onClose(): voi
   const { api } = useTenant();
   const refresh = useRefreshTenant();
   const [form] = Form.useForm<{ roles: StaffRole[]; orgUnitId: string | null }>();
-  // the scope: an org unit (and the units below it) this person acts for; empty = the whole federation
-  const units = useQuery(api.orgUnit.list.queryOptions());
-  const options = useMemo(() => orgTreeOptions(buildOrgTree(units.data ?? [])), [units.data]);
   const save = useMutation(
     api.staff.updateRoles.mutationOptions({
       onSuccess: () => {
@@ -46,19 +45,10 @@ export function RolesModal({ staff, onClose }: { staff: StaffDto; onClose(): voi
           <RoleChoices />
         </Form.Item>
         <Form.Item name="orgUnitId" label={t('staff.scope')} extra={t('staff.scopeHint')}>
-          <TreeSelect
-            allowClear
-            loading={units.isPending}
-            treeData={options}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder={t('staff.scopeAll')}
-            aria-label={t('staff.scope')}
-            style={{ width: '100%' }}
-          />
+          <ScopePicker />
         </Form.Item>
       </Form>
-      {save.error && <Alert type="error" showIcon title={errorInfo(save.error, t('common.networkError')).message} />}
+      {save.error && <Alert type="error" showIcon title={saveProblem(errorInfo(save.error, t('common.networkError')))} />}
     </Modal>
   );
 }
