@@ -61,4 +61,17 @@ describe('demo data', () => {
     expect(titles).toHaveLength(1);
     for (const slug of ['hangzhou', 'ningbo', 'shaoxing']) expect((await (await callerOf(slug, 'admin')).audit.verify()).ok).toBe(true);
   });
+
+  it('has an officer limited to 上城区, made by a scoped invitation, who lists only that district’s members', async () => {
+    const admin = await callerOf('hangzhou', 'admin');
+    const row = (await admin.staff.list()).find((s) => s.email === 'district@hangzhou.demo')!;
+    expect(row).toMatchObject({ roles: ['officer'], orgUnit: { name: '上城区总工会' } });
+    expect((await admin.staff.invitations()).find((i) => i.email === 'district@hangzhou.demo')).toMatchObject({ status: 'accepted', orgUnit: { name: '上城区总工会' } });
+    const scoped = await callerOf('hangzhou', 'district');
+    const mine = await scoped.member.list({ pageSize: 200 });
+    const all = await admin.member.list({ pageSize: 200, orgUnitId: row.orgUnit!.id });
+    expect(mine.total).toBe(all.total);
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan((await admin.member.list({ pageSize: 1 })).total);
+  });
 });

@@ -16,6 +16,7 @@ import { seedDemoContests } from './contest.ts';
 import { seedDemoItems } from './itemsDemo.ts';
 import { seedDemoRights } from './rights.ts';
 import { seedDemoMechanisms } from './mechanismsDemo.ts';
+import { seedDemoScopedOfficer } from './scopedOfficer.ts';
 import { DEMO_FEDERATIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TO_ACTIVATE, GIVEN, SURNAMES, type DemoFederation } from './demoData.ts';
 
 const MEMBERS_PER_FEDERATION = 300;
@@ -72,6 +73,8 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   await seedDemoProgrammes(db, env);
   // liaison pairs and joint meetings of the 杭甬 agreement (the README promises them)
   if (await seedDemoMechanisms(db, env)) done.push('mechanisms');
+  // an officer limited to one Hangzhou district, made through a scoped invitation (not named in the summary)
+  await seedDemoScopedOfficer(db, env);
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 

@@ -16,3 +16,4 @@ export type { AuthSession } from './session.write.ts';
 export { consumeCode, issueCode, maskMobile } from './smsCode.write.ts';
 export { meOfNewSession } from './auth.query.ts';
 export { lookupThrottled } from './throttle.write.ts';
+export { acceptInvitation } from './invitation.write.ts';
