@@ -52,6 +52,8 @@ export const invitationPreviewDto = z.object({
   federationNameZh: z.string(),
   federationNameEn: z.string(),
   roles: z.array(role),
+  /** the org unit the membership will be limited to; null: the whole federation */
+  orgUnitName: z.string().nullable(),
   existingUser: z.boolean(),
 });
 export const acceptInvitationInput = z.object({

@@ -55,6 +55,7 @@ function InvitePage() {
         <Descriptions.Item label={t('staff.roles')}>
           <RoleTags roles={invitation.roles} />
         </Descriptions.Item>
+        {invitation.orgUnitName && <Descriptions.Item label={t('staff.scope')}>{invitation.orgUnitName}</Descriptions.Item>}
       </Descriptions>
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ displayName: invitation.displayName }} onFinish={submit} disabled={accept.isPending}>
         {invitation.existingUser ? (

@@ -1,6 +1,6 @@
 import type { StaffRole } from '@uc/contracts';
-import { federations, invitations, users, withTenant, type Db } from '@uc/db';
-import { eq, sql } from 'drizzle-orm';
+import { federations, invitations, orgUnits, users, withTenant, type Db } from '@uc/db';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { UserCtx } from '../../service.ts';
 import { tokenHash } from '../../lib/token.ts';
@@ -29,12 +29,14 @@ export async function previewInvitation(ctx: UserCtx, token: string) {
   return withInvitation(ctx.db, token, ctx.now, async (tx, inv) => {
     const [fed] = await tx.select().from(federations).where(eq(federations.id, inv.tenantId));
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
+    const [unit] = inv.orgUnitId ? await tx.select({ name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.tenantId, inv.tenantId), eq(orgUnits.id, inv.orgUnitId))) : [];
     return {
       email: inv.email,
       displayName: inv.displayName,
       federationNameZh: fed!.nameZh,
       federationNameEn: fed!.nameEn,
       roles: inv.roles as StaffRole[],
+      orgUnitName: unit?.name ?? null,
       existingUser: !!existing,
     };
   });

@@ -78,6 +78,7 @@ describe('staff invitations', () => {
         federationNameZh: 'hz市总工会',
         federationNameEn: 'hz FTU',
         roles: ['signatory'],
+        orgUnitName: null,
         existingUser: false,
       });
     });

@@ -35,6 +35,8 @@ describe('a scoped staff invitation', () => {
     const { invitation, link } = await admin.staff.invite({ email, displayName: '周敏', roles: ['officer'], orgUnitId: district.id });
     expect(invitation.orgUnit).toEqual({ id: district.id, name: '西湖区总工会' });
     expect((await admin.staff.invitations()).find((i) => i.id === invitation.id)!.orgUnit).toEqual({ id: district.id, name: '西湖区总工会' });
+    // the person invited reads the scope before accepting
+    expect((await (await callerFor(h, null, null, { ip: `198.51.100.${++ip}` })).auth.previewInvitation({ token: link.split('/invite/')[1]! })).orgUnitName).toBe('西湖区总工会');
     await accept(link);
     const row = (await admin.staff.list()).find((s) => s.email === email)!;
     expect(row).toMatchObject({ roles: ['officer'], orgUnit: { id: district.id, name: '西湖区总工会' } });
