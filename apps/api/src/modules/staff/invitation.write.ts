@@ -23,7 +23,7 @@ export async function inviteStaff(
 ) {
   const email = input.email.trim().toLowerCase();
   const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
-  if (unit) assertScopableRoles(ctx, input.roles);
+  if (unit) assertScopableRoles(input.roles);
   const already = await ctx.db
     .select({ id: memberships.id })
     .from(memberships)

@@ -1,5 +1,4 @@
 import { UNSCOPED_ROLES, type StaffRole } from '@uc/contracts';
-import { validationMessage } from '@uc/contracts/i18n';
 import { memberships, users } from '@uc/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -41,9 +40,9 @@ async function findStaff(ctx: ServiceCtx, membershipId: string) {
 }
 
 /** A membership limited to an org unit holds no role of the whole federation (UNSCOPED_ROLES). */
-export function assertScopableRoles(ctx: ServiceCtx, roles: readonly string[]): void {
+export function assertScopableRoles(roles: readonly string[]): void {
   if (roles.some((r) => (UNSCOPED_ROLES as readonly string[]).includes(r))) {
-    throw new AppError('BAD_INPUT', { fields: { orgUnitId: validationMessage('scope_not_for_role', ctx.locale) } });
+    throw new AppError('BAD_INPUT', { fields: { orgUnitId: 'scope_not_for_role' } });
   }
 }
 
@@ -56,7 +55,7 @@ export async function updateStaffRoles(ctx: ServiceCtx, input: { membershipId: s
   // a unit of another federation answers NOT_FOUND (findOrgUnit reads in this tenant only)
   const unit = input.orgUnitId ? await findOrgUnit(ctx, input.orgUnitId) : null;
   const orgUnitId = input.orgUnitId === undefined ? row.m.orgUnitId : (unit?.id ?? null);
-  if (orgUnitId) assertScopableRoles(ctx, roles);
+  if (orgUnitId) assertScopableRoles(roles);
   await ctx.db.update(memberships).set({ roles, orgUnitId }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, row.m.id)));
   const scopeChanged = orgUnitId !== row.m.orgUnitId;
   const previous = scopeChanged && row.m.orgUnitId ? await findOrgUnit(ctx, row.m.orgUnitId) : null;
