@@ -1,4 +1,4 @@
-import { artifact, expect, test } from '../support/fixtures.ts';
+import { expect, test } from '../support/fixtures.ts';
 import { openProgramme } from '../support/programmes.ts';
 import { fitsThePhone, people, tomorrowInChina } from '../support/sessions.ts';
 
