@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import { AppError } from '../errors.ts';
 import { canonicalJson } from './canonical.ts';
 import type { RenderResult, RenderTask } from './render.worker.ts';
+import type { SheetResult, SheetTask } from './sheet.worker.ts';
 
 // PDF rendering off the request thread (issue 14): one agreement PDF is 0.6–1 s of CPU, and
 // sixteen in one batch delayed /healthz by seconds for every federation. A small Piscina pool
@@ -18,6 +19,7 @@ import type { RenderResult, RenderTask } from './render.worker.ts';
 const here = import.meta.url;
 const isTs = here.endsWith('.ts');
 const workerFile = new URL(isTs ? './render.worker.ts' : './render.worker.js', here).href;
+const sheetWorkerFile = new URL(isTs ? './sheet.worker.ts' : './sheet.worker.js', here).href;
 /** tsx's ESM loader, resolved from this package (the process's cwd may be anywhere) */
 const tsxLoader = () => pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/loader.mjs')).href;
 
@@ -60,7 +62,67 @@ export async function renderPdf(task: RenderTask): Promise<Buffer> {
 export async function closeRenderPool(): Promise<void> {
   const p = pool;
   pool = null;
-  await p?.destroy();
+  const s = sheets;
+  sheets = null;
+  await Promise.all([p?.destroy(), s?.destroy()]);
+}
+
+// ---- uploaded workbooks, read in a pool of their own ----
+// An upload is read in a worker thread whose heap is bounded (a file that needs more is refused,
+// the thread dies alone) and within a time limit (the thread is stopped). The pool is apart from
+// the PDF one: a worker that loads exceljs alone starts fast, and its heap limit is its own.
+
+export const SHEET_LIMITS = {
+  /** the heap of one reading thread */
+  maxOldGenerationSizeMb: 256,
+  /** a file still being read after this is refused and its thread stopped */
+  timeoutMs: 30_000,
+};
+
+let sheets: Piscina | null = null;
+function sheetPool(): Piscina {
+  sheets ??= new Piscina({
+    filename: sheetWorkerFile,
+    minThreads: 0,
+    maxThreads: RENDER_THREADS,
+    maxQueue: RENDER_QUEUE,
+    idleTimeout: 60_000,
+    execArgv: isTs ? ['--import', tsxLoader()] : [],
+    resourceLimits: { maxOldGenerationSizeMb: SHEET_LIMITS.maxOldGenerationSizeMb },
+  });
+  return sheets;
+}
+
+/** Changes the reading threads' limits (tests): the pool is started again with them. */
+export async function setSheetLimits(limits: Partial<typeof SHEET_LIMITS>): Promise<void> {
+  Object.assign(SHEET_LIMITS, limits);
+  const s = sheets;
+  sheets = null;
+  await s?.destroy();
+}
+
+/** Reads counted by thread: tests check that the work ran off the main thread. */
+export const sheetStats = { tasks: 0, threads: new Set<number>() };
+
+/**
+ * Runs a task in the sheet pool. A full queue is UNAVAILABLE (503); a thread out of memory or out
+ * of time is BAD_INPUT xlsx_too_large (the file asked for more than any roster needs).
+ */
+export async function runSheetTask(task: SheetTask): Promise<SheetResult> {
+  let r: SheetResult;
+  try {
+    r = (await sheetPool().run(task, { signal: AbortSignal.timeout(SHEET_LIMITS.timeoutMs) })) as SheetResult;
+  } catch (e) {
+    const err = e as { message?: string; code?: string; name?: string };
+    if (/queue is at limit/i.test(String(err.message))) throw new AppError('UNAVAILABLE');
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|out of memory/i.test(String(err.message)) || err.name === 'AbortError' || err.name === 'TimeoutError') {
+      throw new AppError('BAD_INPUT', { reason: 'xlsx_too_large' });
+    }
+    throw e;
+  }
+  sheetStats.tasks++;
+  sheetStats.threads.add(r.threadId);
+  return r;
 }
 
 // ---- documents that never change: cached by the hash of what they show ----

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
+import { runSheetTask } from './renderPool.ts';
+import type { GridRow } from './sheetRead.ts';
 
 // Excel helpers every module's files share: the content type, a streaming writer, a cell as text.
 
@@ -26,19 +28,7 @@ export function xlsxWriter() {
   };
 }
 
-/** A cell's content as trimmed text, whatever Excel stored (text, number, rich text, formula, link, date). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
-  if ('error' in value) return '';
-  return '';
-}
+export { cellText, type GridRow } from './sheetRead.ts';
 
 /** what an uploaded .xlsx may hold before anything inflates it (a decompression bomb is refused unread) */
 export const XLSX_LIMITS = { maxEntries: 500, maxUncompressedBytes: 64 * 1024 * 1024, maxEntryRatio: 200 };
@@ -80,16 +70,23 @@ export function checkXlsxArchive(bytes: Buffer, limits = XLSX_LIMITS): void {
   }
 }
 
-/** an uploaded .xlsx, checked (checkXlsxArchive) and then loaded; anything unreadable is BAD_INPUT */
-export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
+/** rows above the data a header may take (a title may precede it): read beyond a reader's row limit */
+const HEADER_ROWS = 5;
+/** columns read per row: an office list has a few dozen */
+export const MAX_COLUMNS = 256;
+
+/**
+ * The non-blank rows of an uploaded .xlsx's first sheet, as text (cells[0] is column A). The archive
+ * is checked first (checkXlsxArchive); the sheet is then read in the sheet pool's worker thread
+ * (lib/renderPool.ts: a bounded heap, a time limit), streamed, and the reading stops past
+ * maxRows (+ a few header rows): too_many_rows. Anything unreadable is BAD_INPUT.
+ */
+export async function readSheet(bytes: Buffer, maxRows: number): Promise<GridRow[]> {
   checkXlsxArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('BAD_INPUT', { reason: 'not_xlsx' });
-  }
-  return workbook;
+  const r = await runSheetTask({ kind: 'read', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxRows: maxRows + HEADER_ROWS, maxColumns: MAX_COLUMNS });
+  if ('error' in r) throw new AppError('BAD_INPUT', { reason: r.error });
+  if (r.tooMany) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows });
+  return r.rows;
 }
 
 /** '身份证号*', ' 姓名（必填）' → '身份证号', '姓名' */
@@ -107,27 +104,26 @@ export interface KeyedRow<K extends string> {
  * a required column missing or more than maxRows rows is BAD_INPUT, naming the columns.
  */
 export async function readKeyedRows<K extends string>(bytes: Buffer, spec: { columns: Record<K, string | readonly string[]>; required: readonly K[]; maxRows: number }): Promise<KeyedRow<K>[]> {
-  const sheet = (await loadXlsx(bytes)).worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+  const sheet = await readSheet(bytes, spec.maxRows);
   const keys = Object.keys(spec.columns) as K[];
   const names = (k: K) => [spec.columns[k]].flat().map(normalizeHeader);
   const columnOf = new Map<K, number>();
-  sheet.findRow(1)?.eachCell((cell, col) => {
-    const text = normalizeHeader(cellText(cell.value));
-    const key = keys.find((k) => names(k).includes(text));
-    if (key && !columnOf.has(key)) columnOf.set(key, col);
-  });
+  sheet[0]?.row === 1 &&
+    sheet[0].cells.forEach((cell, col) => {
+      const text = normalizeHeader(cell);
+      const key = keys.find((k) => names(k).includes(text));
+      if (key && !columnOf.has(key)) columnOf.set(key, col);
+    });
   const missing = spec.required.filter((k) => !columnOf.has(k));
   if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => names(k)[0]!) });
   const rows: KeyedRow<K>[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const r = sheet.findRow(n);
-    if (!r) continue;
+  for (const r of sheet) {
+    if (r.row < 2) continue;
     const cells = {} as Record<K, string>;
-    for (const k of keys) cells[k] = columnOf.has(k) ? cellText(r.getCell(columnOf.get(k)!).value) : '';
+    for (const k of keys) cells[k] = columnOf.has(k) ? (r.cells[columnOf.get(k)!] ?? '') : '';
     if (Object.values<string>(cells).every((v) => !v)) continue;
     if (rows.length >= spec.maxRows) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: spec.maxRows });
-    rows.push({ row: n, cells });
+    rows.push({ row: r.row, cells });
   }
   return rows;
 }

@@ -1,6 +1,6 @@
 import { HEALTHS, JOINT_ITEM_STATUSES, JOINT_KINDS, type Health, type JointItemStatus, type JointKind } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
-import { cellText, loadXlsx } from '../../lib/xlsx.ts';
+import { readSheet } from '../../lib/xlsx.ts';
 import { HEALTH_LABELS, KIND_LABELS, STATUS_LABELS } from './jointItem.labels.ts';
 
 // The work plan (工作清单) as union offices keep it in Excel. The same columns and cell formats
@@ -96,29 +96,27 @@ const normalizeHeader = (v: string) => v.replace(/[\s*＊]/g, '').replace('（',
 
 /** The data rows of the first sheet; the header is found among the first five rows (a title may precede it). */
 export async function readWorkPlan(bytes: Buffer): Promise<SheetRow[]> {
-  const workbook = await loadXlsx(bytes);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+  const sheet = await readSheet(bytes, MAX_ROWS);
   let headerRow = 0;
   const columnOf = new Map<ColumnKey, number>();
-  for (let n = 1; n <= Math.min(5, sheet.rowCount) && !headerRow; n++) {
-    sheet.findRow(n)?.eachCell((cell, col) => {
-      const key = COLUMN_ORDER.find((k) => normalizeHeader(COLUMNS[k]) === normalizeHeader(cellText(cell.value)));
+  for (const r of sheet) {
+    if (r.row > 5 || headerRow) break;
+    r.cells.forEach((cell, col) => {
+      const key = COLUMN_ORDER.find((k) => normalizeHeader(COLUMNS[k]) === normalizeHeader(cell));
       if (key && !columnOf.has(key)) columnOf.set(key, col);
     });
-    if (columnOf.has('title')) headerRow = n;
+    if (columnOf.has('title')) headerRow = r.row;
     else columnOf.clear();
   }
   const missing = REQUIRED.filter((k) => !columnOf.has(k));
   if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => COLUMNS[k]) });
   const rows: SheetRow[] = [];
-  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
-    const row = sheet.findRow(n);
-    if (!row) continue;
-    const cells = Object.fromEntries(COLUMN_ORDER.map((k) => [k, columnOf.has(k) ? cellText(row.getCell(columnOf.get(k)!).value) : ''])) as Record<ColumnKey, string>;
+  for (const row of sheet) {
+    if (row.row <= headerRow) continue;
+    const cells = Object.fromEntries(COLUMN_ORDER.map((k) => [k, columnOf.has(k) ? (row.cells[columnOf.get(k)!] ?? '') : ''])) as Record<ColumnKey, string>;
     if (COLUMN_ORDER.every((k) => k === 'no' || !cells[k])) continue;
     if (rows.length >= MAX_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_ROWS });
-    rows.push({ row: n, cells });
+    rows.push({ row: row.row, cells });
   }
   return rows;
 }

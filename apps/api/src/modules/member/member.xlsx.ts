@@ -1,7 +1,7 @@
 import { HONOUR_KINDS } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText, loadXlsx, normalizeHeader } from '../../lib/xlsx.ts';
+import { normalizeHeader, readSheet } from '../../lib/xlsx.ts';
 
 // The member roster as union offices keep it in Excel: the same Chinese columns for import,
 // export and the template.
@@ -69,35 +69,33 @@ export interface SheetRow {
  * Anything that is not a readable .xlsx with the required header columns is BAD_INPUT.
  */
 export async function readRosterSheet(bytes: Buffer): Promise<SheetRow[]> {
-  const workbook = await loadXlsx(bytes);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
+  const sheet = await readSheet(bytes, MAX_IMPORT_ROWS);
 
   const columnOf = new Map<ColumnKey, number>();
-  const header = sheet.findRow(1);
-  header?.eachCell((cell, col) => {
-    const text = normalizeHeader(cellText(cell.value));
-    const key = COLUMN_ORDER.find((k) => COLUMNS[k] === text);
-    if (key && !columnOf.has(key)) columnOf.set(key, col);
-  });
+  if (sheet[0]?.row === 1) {
+    sheet[0].cells.forEach((cell, col) => {
+      const text = normalizeHeader(cell);
+      const key = COLUMN_ORDER.find((k) => COLUMNS[k] === text);
+      if (key && !columnOf.has(key)) columnOf.set(key, col);
+    });
+  }
   const missing = REQUIRED_COLUMNS.filter((k) => !columnOf.has(k));
   if (!UNIT_COLUMNS.some((k) => columnOf.has(k))) missing.push('orgUnit');
   if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => COLUMNS[k]) });
 
   const rows: SheetRow[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const row = sheet.findRow(n);
-    if (!row) continue;
+  for (const row of sheet) {
+    if (row.row < 2) continue;
     const cells = {} as Record<ColumnKey, string>;
     let blank = true;
     for (const key of COLUMN_ORDER) {
       const col = columnOf.get(key);
-      cells[key] = col ? cellText(row.getCell(col).value) : '';
+      cells[key] = col === undefined ? '' : (row.cells[col] ?? '');
       if (cells[key]) blank = false;
     }
     if (blank) continue;
     if (rows.length >= MAX_IMPORT_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_IMPORT_ROWS });
-    rows.push({ row: n, cells });
+    rows.push({ row: row.row, cells });
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { FileDto } from '@uc/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellText, XLSX_TYPE, loadXlsx } from '../../lib/xlsx.ts';
+import { XLSX_TYPE, readSheet } from '../../lib/xlsx.ts';
 
 // The nomination list as staff fill it in (姓名, 身份证号) and as the API reads it back.
 
@@ -20,25 +20,19 @@ export async function nominationTemplate(): Promise<FileDto> {
 
 /** The rows of an .xlsx whose first sheet has 身份证号 (required) and 姓名 (optional): at most MAX_ROWS. */
 export async function readNominationSheet(bytes: Buffer): Promise<{ row: number; idNumber: string; name: string }[]> {
-  const sheet = await firstSheet(bytes);
+  const sheet = await readSheet(bytes, MAX_ROWS);
   const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((c, col) => header.set(cellText(c.value).replace(/[\s*＊]/g, ''), col));
+  if (sheet[0]?.row === 1) sheet[0].cells.forEach((c, col) => header.set(c.replace(/[\s*＊]/g, ''), col));
   const idCol = header.get('身份证号');
   const nameCol = header.get('姓名');
-  if (!idCol) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: ['身份证号'] });
+  if (idCol === undefined) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: ['身份证号'] });
   const wanted: { row: number; idNumber: string; name: string }[] = [];
-  for (let n = 2; n <= sheet.rowCount && wanted.length <= MAX_ROWS; n++) {
-    const idNumber = cellText(sheet.getRow(n).getCell(idCol).value).toUpperCase();
-    const name = nameCol ? cellText(sheet.getRow(n).getCell(nameCol).value) : '';
-    if (idNumber || name) wanted.push({ row: n, idNumber, name });
+  for (const r of sheet) {
+    if (r.row < 2) continue;
+    const idNumber = (r.cells[idCol] ?? '').toUpperCase();
+    const name = nameCol === undefined ? '' : (r.cells[nameCol] ?? '');
+    if (idNumber || name) wanted.push({ row: r.row, idNumber, name });
+    if (wanted.length > MAX_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_ROWS });
   }
-  if (wanted.length > MAX_ROWS) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows: MAX_ROWS });
   return wanted;
-}
-
-async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = await loadXlsx(bytes);
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppError('BAD_INPUT', { reason: 'no_sheet' });
-  return sheet;
 }
