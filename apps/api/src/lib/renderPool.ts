@@ -39,6 +39,7 @@ function renderPool(): Piscina {
     // a builder gone wrong must not take the API's memory with it
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
+  pool.on('error', () => {});
   return pool;
 }
 
@@ -90,6 +91,8 @@ function sheetPool(): Piscina {
     execArgv: isTs ? ['--import', tsxLoader()] : [],
     resourceLimits: { maxOldGenerationSizeMb: SHEET_LIMITS.maxOldGenerationSizeMb },
   });
+  // a thread that dies between tasks (out of memory while starting) must not throw in the process
+  sheets.on('error', () => {});
   return sheets;
 }
 

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, makeFederation, makeStaff, signInCookie, startServer, type Harness } from '../test/harness.ts';
 import { mutate } from '../test/http.testkit.ts';
 import { xlsxBase64 } from '../modules/member/member.testkit.ts';
-import { checkXlsxArchive } from './xlsx.ts';
+import { isMainThread } from 'node:worker_threads';
+import { checkXlsxArchive, MAX_COLUMNS, readSheet } from './xlsx.ts';
+import { readFirstSheet } from './sheetRead.ts';
+import { closeRenderPool, runSheetTask, setSheetLimits, SHEET_LIMITS, sheetStats } from './renderPool.ts';
 
 // Hostile uploads (issue 14): a zip whose entries inflate to far more than an office roster
 // ever holds is refused from its central directory, before anything is inflated.
@@ -101,5 +104,55 @@ describe('checking an uploaded .xlsx before parsing it', () => {
     expect(health.status).toBe(200);
     expect(healthMs).toBeLessThan(1000);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('reading an uploaded sheet in the sheet pool', () => {
+  /** an .xlsx of n data rows under a one-column header */
+  const rowsFile = async (n: number) => Buffer.from(await xlsxBase64(Array.from({ length: n }, (_, i) => [`会员${i}`]), { header: ['姓名'] }), 'base64');
+  const reasonOfAsync = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return { reason: 'ok' };
+    } catch (e) {
+      return (e as { details?: Record<string, unknown> }).details;
+    }
+  };
+  afterAll(() => closeRenderPool());
+
+  it('streams the rows and stops reading at the row limit', async () => {
+    const bytes = await rowsFile(1000);
+    const r = await readFirstSheet({ kind: 'read', bytes, maxRows: 100, maxColumns: MAX_COLUMNS });
+    expect(r).toMatchObject({ tooMany: true });
+    expect('rows' in r && r.rows.length).toBe(100);
+    // through the pool, as every import reads: a clear refusal with the caller's limit
+    expect(await reasonOfAsync(readSheet(bytes, 100))).toEqual({ reason: 'too_many_rows', maxRows: 100 });
+    const rows = await readSheet(bytes, 1000);
+    expect(rows).toHaveLength(1001);
+    expect(rows[1]).toEqual({ row: 2, cells: ['会员0'] });
+  });
+
+  it('reads in a worker thread with a bounded heap', async () => {
+    const before = sheetStats.tasks;
+    const r = await runSheetTask({ kind: 'read', bytes: await rowsFile(3), maxRows: 10, maxColumns: MAX_COLUMNS });
+    expect(isMainThread).toBe(true);
+    expect(r.threadId).toBeGreaterThan(0);
+    expect(r.heapLimitMb).toBe(SHEET_LIMITS.maxOldGenerationSizeMb);
+    expect(SHEET_LIMITS.maxOldGenerationSizeMb).toBeLessThanOrEqual(256);
+    expect(sheetStats.tasks - before).toBe(1);
+  });
+
+  it('refuses a file whose reading runs out of memory or time, and reads the next one', async () => {
+    const big = await rowsFile(20_000);
+    const limits = { ...SHEET_LIMITS };
+    try {
+      await setSheetLimits({ maxOldGenerationSizeMb: 16 });
+      expect(await reasonOfAsync(readSheet(big, 20_000))).toEqual({ reason: 'xlsx_too_large' });
+      await setSheetLimits({ maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb, timeoutMs: 1 });
+      expect(await reasonOfAsync(readSheet(big, 20_000))).toEqual({ reason: 'xlsx_too_large' });
+    } finally {
+      await setSheetLimits(limits);
+    }
+    expect(await readSheet(await rowsFile(2), 10)).toHaveLength(3);
   });
 });
