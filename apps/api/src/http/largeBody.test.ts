@@ -41,7 +41,22 @@ describe('large request bodies', () => {
 
   it('refuses the same body for any other procedure, and in a batch', async () => {
     expect((await post('agreement.create')).status).toBe(413);
-    expect((await post('recuperation.booking.nominateXlsx,auth.me')).status).toBe(413);
+    // in a batch it is refused before its body is read: an upload travels alone
+    expect((await post('recuperation.booking.nominateXlsx,auth.me')).status).toBe(400);
+  });
+
+  it('refuses a batch of uploads, even a small one (each file is read in a request of its own)', async () => {
+    const small = (paths: string) =>
+      fetch(`${server.url}/api/trpc/${paths}?batch=1`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ 0: { fileBase64: 'UEs=' }, 1: { fileBase64: 'UEs=' } }),
+      });
+    for (const paths of ['member.import,member.import', 'member.import,contest.theory.import', 'jointItem.importWorkPlan,auth.me']) {
+      const res = await small(paths);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_INPUT');
+    }
   });
 
   it('refuses a file procedure in a batch (each file is rendered in a request of its own)', async () => {

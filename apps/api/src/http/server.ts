@@ -108,8 +108,9 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
 
   if (!url.pathname.startsWith('/api/trpc/')) return sendJson(res, 404, { error: { message: errorMessage('NOT_FOUND', locale) } });
   const procedures = decodeURIComponent(url.pathname.slice('/api/trpc/'.length)).split(',');
-  // a file is rendered in a request of its own: a batch of 16 PDFs once held the event loop for seconds
-  if (procedures.length > MAX_BATCH || (procedures.length > 1 && procedures.some((p) => rateActionOf(p) === 'file'))) {
+  // a file is rendered, and an upload read, in a request of its own: a batch of 16 PDFs once held
+  // the event loop for seconds, and a batch of imports would hold several files' rows at once
+  if (procedures.length > MAX_BATCH || (procedures.length > 1 && procedures.some((p) => rateActionOf(p) === 'file' || LARGE_BODY_PATHS.has(p)))) {
     return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', locale) } });
   }
   const limit = procedures.every((p) => LARGE_BODY_PATHS.has(p)) ? LARGE_BODY_LIMIT : BODY_LIMIT;
