@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { canonicalJson } from './canonical.ts';
 import type { RenderResult, RenderTask } from './render.worker.ts';
 import type { SheetResult, SheetTask } from './sheet.worker.ts';
+import type { SheetSpec } from './sheetWrite.ts';
 
 // PDF rendering off the request thread (issue 14): one agreement PDF is 0.6–1 s of CPU, and
 // sixteen in one batch delayed /healthz by seconds for every federation. A small Piscina pool
@@ -126,6 +127,21 @@ export async function runSheetTask(task: SheetTask): Promise<SheetResult> {
   sheetStats.tasks++;
   sheetStats.threads.add(r.threadId);
   return r;
+}
+
+/** An export's workbook, written in the sheet pool from plain rows (a full queue is UNAVAILABLE). */
+export async function renderXlsx(sheets: SheetSpec[]): Promise<Buffer> {
+  let r: SheetResult;
+  try {
+    r = (await sheetPool().run({ kind: 'write', sheets } satisfies SheetTask)) as SheetResult;
+  } catch (e) {
+    if (/queue is at limit/i.test(String((e as Error).message))) throw new AppError('UNAVAILABLE');
+    throw e;
+  }
+  sheetStats.tasks++;
+  sheetStats.threads.add(r.threadId);
+  if (!('bytes' in r)) throw new Error('the sheet worker answered a write without a file');
+  return Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
 }
 
 // ---- documents that never change: cached by the hash of what they show ----

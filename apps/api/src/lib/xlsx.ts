@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { runSheetTask } from './renderPool.ts';
 import type { GridRow } from './sheetRead.ts';
@@ -8,26 +6,7 @@ import type { GridRow } from './sheetRead.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A streaming workbook writer that collects the file in memory (rows are flushed as they are committed). */
-export function xlsxWriter() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', () => resolve());
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  return {
-    workbook,
-    async finish(): Promise<Buffer> {
-      await workbook.commit();
-      await ended;
-      return Buffer.concat(chunks);
-    },
-  };
-}
-
+export { xlsxWriter, type SheetSpec } from './sheetWrite.ts';
 export { cellText, type GridRow } from './sheetRead.ts';
 
 /** what an uploaded .xlsx may hold before anything inflates it (a decompression bomb is refused unread) */
@@ -85,6 +64,7 @@ export async function readSheet(bytes: Buffer, maxRows: number): Promise<GridRow
   checkXlsxArchive(bytes);
   const r = await runSheetTask({ kind: 'read', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxRows: maxRows + HEADER_ROWS, maxColumns: MAX_COLUMNS });
   if ('error' in r) throw new AppError('BAD_INPUT', { reason: r.error });
+  if (!('rows' in r)) throw new Error('the sheet worker answered a read without rows');
   if (r.tooMany) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows });
   return r.rows;
 }

@@ -2,7 +2,8 @@ import { personText, type AuditEventDto, type auditExportInput } from '@uc/contr
 import { auditEntityLabel, auditSummary, auditTypeLabel, uiEn, uiZh, type UiKey } from '@uc/contracts/i18n';
 import type { z } from 'zod';
 import { chinaDate, chinaDateTime } from '../../lib/dates.ts';
-import { xlsxWriter } from '../../lib/xlsx.ts';
+import type { SheetSpec } from '../../lib/xlsx.ts';
+import { renderXlsx } from '../../lib/renderPool.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { listAuditEvents } from './audit.query.ts';
 import { recordAudit } from './audit.write.ts';
@@ -24,9 +25,7 @@ export async function exportAuditLog(ctx: ServiceCtx, filter: ExportInput): Prom
   const text = (key: UiKey, vars?: Record<string, string | number>) =>
     vars ? catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : catalogue[key];
   const t = Object.assign(text, { has: (key: string): key is UiKey => Object.hasOwn(catalogue, key) });
-  const { workbook, finish } = xlsxWriter();
-  const sheet = workbook.addWorksheet(t('audit.title'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
+  const columns = [
     { header: t('audit.seq'), width: 8 },
     { header: t('audit.at'), width: 20 },
     { header: t('audit.actor'), width: 36 },
@@ -34,7 +33,7 @@ export async function exportAuditLog(ctx: ServiceCtx, filter: ExportInput): Prom
     { header: t('audit.entity'), width: 14 },
     { header: t('audit.details'), width: 60 },
   ];
-  sheet.getRow(1).font = { bold: true };
+  const lines: SheetSpec['rows'] = [];
   let beforeSeq: number | undefined;
   let rows = 0;
   const row = (e: AuditEventDto) => [
@@ -47,13 +46,13 @@ export async function exportAuditLog(ctx: ServiceCtx, filter: ExportInput): Prom
   ];
   while (rows < AUDIT_EXPORT_MAX) {
     const page = await listAuditEvents(ctx, { ...filter, beforeSeq, limit: Math.min(PAGE, AUDIT_EXPORT_MAX - rows) });
-    for (const e of page.items) sheet.addRow(row(e)).commit();
+    for (const e of page.items) lines.push(row(e));
     rows += page.items.length;
     if (page.nextBeforeSeq === null) break;
     beforeSeq = page.nextBeforeSeq;
   }
-  sheet.commit();
-  const bytes = await finish();
+  // written in the sheet pool from the plain rows (lib/renderPool.ts): not on the request thread
+  const bytes = await renderXlsx([{ name: t('audit.title'), frozenHeader: true, columns, fonts: { 1: { bold: true } }, rows: lines }]);
   await recordAudit(ctx, {
     type: 'audit.exported',
     entityType: 'federation',

@@ -7,7 +7,11 @@ import { recordAudit } from '../audit/index.ts';
 import { memberConditions, type MemberFilter } from './member.query.ts';
 import { honoursByMember, identityFor, memberColumns, orgUnitOfMember, type HonourDto } from './member.repo.ts';
 import { columnSpecs, GENDER_LABELS, HONOUR_LABELS, HONOUR_SEPARATOR, TEMPLATE_EXAMPLE } from './member.xlsx.ts';
-import { xlsxWriter } from '../../lib/xlsx.ts';
+import { xlsxWriter, type SheetSpec } from '../../lib/xlsx.ts';
+import { renderXlsx } from '../../lib/renderPool.ts';
+
+type SheetCell = SheetSpec['rows'][number][number];
+const sheetColumns = (): SheetSpec['columns'] => columnSpecs().map((c) => ({ header: c.header as string, width: c.width!, ...(c.style?.numFmt ? { numFmt: c.style.numFmt } : {}) }));
 
 const CHUNK = 2000;
 const SHEET = '会员名册';
@@ -16,16 +20,13 @@ const validOn = (today: string) => (h: HonourDto) => h.validFrom <= today && (!h
 
 /**
  * The members matching the list filters as an .xlsx in the import's columns (ID numbers
- * masked, mobiles as identityFor shows them to the caller; honours held today). Read in keyset chunks along member_name_idx and streamed into
- * the workbook, so a large federation does not hold every row twice.
+ * masked, mobiles as identityFor shows them to the caller; honours held today). Read in keyset chunks along member_name_idx as
+ * plain rows; the workbook is written from them in the sheet pool's worker thread.
  */
 export async function exportMembers(ctx: ServiceCtx, filter: MemberFilter): Promise<MemberFileDto> {
   const where = await memberConditions(ctx, filter);
   const today = chinaDate(ctx.now);
-  const { workbook, finish } = xlsxWriter();
-  const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columnSpecs();
-  sheet.getRow(1).font = { bold: true };
+  const lines: SheetCell[][] = [];
   let after: { name: string; id: string } | null = null;
   let count = 0;
   for (;;) {
@@ -43,14 +44,14 @@ export async function exportMembers(ctx: ServiceCtx, filter: MemberFilter): Prom
     for (const r of rows) {
       const held = (honours.get(r.id) ?? []).filter(validOn(today)).map((h) => HONOUR_LABELS[h.kind]);
       const gender = r.gender === 'male' || r.gender === 'female' ? GENDER_LABELS[r.gender] : '';
-      sheet.addRow([r.name, gender, identityFor(ctx.actor.roles, r).mobile ?? '', r.idNumberMasked, r.orgUnitName, [...new Set(held)].join(HONOUR_SEPARATOR), r.orgUnitCode ?? '']).commit();
+      lines.push([r.name, gender, identityFor(ctx.actor.roles, r).mobile ?? '', r.idNumberMasked, r.orgUnitName, [...new Set(held)].join(HONOUR_SEPARATOR), r.orgUnitCode ?? '']);
     }
     count += rows.length;
     if (rows.length < CHUNK) break;
     after = rows[rows.length - 1]!;
   }
-  sheet.commit();
-  const bytes = await finish();
+  // written in the sheet pool from the plain rows (lib/renderPool.ts): not on the request thread
+  const bytes = await renderXlsx([{ name: SHEET, frozenHeader: true, columns: sheetColumns(), fonts: { 1: { bold: true } }, rows: lines }]);
   await recordAudit(ctx, { type: 'member.exported', entityType: 'member', entityId: null, data: { count } });
   return { filename: `${SHEET}-${today}.xlsx`, base64: bytes.toString('base64') };
 }

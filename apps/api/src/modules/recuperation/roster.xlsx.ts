@@ -1,5 +1,5 @@
 import type { RosterDto } from '@uc/contracts';
-import ExcelJS from 'exceljs';
+import { renderXlsx } from '../../lib/renderPool.ts';
 import { chinaDay, rosterLines, type RosterLine } from './roster.dto.ts';
 
 // The roster as an .xlsx the base's front desk can print: a title row, then one row per person.
@@ -17,15 +17,19 @@ const COLUMNS: { key: keyof RosterLine; header: string; width: number }[] = [
   { key: 'checkedIn', header: '签到', width: 8 },
 ];
 
-export async function rosterXlsx(r: RosterDto): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '工会协作平台 Union Commons';
-  const sheet = wb.addWorksheet('名册');
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { numFmt: '@' } }));
-  sheet.addRow([`${r.batch.routeTitle} · ${r.batch.code} · ${chinaDay(r.batch.startDate)}至${chinaDay(r.batch.endDate)}`]).font = { bold: true, size: 13 };
-  sheet.addRow([`会员 ${r.totals.members} 人，随行家属 ${r.totals.companions} 人，床位 ${r.totals.beds}/${r.batch.capacity}`]);
-  const header = sheet.addRow(COLUMNS.map((c) => c.header));
-  header.font = { bold: true };
-  for (const line of rosterLines(r.rows)) sheet.addRow(COLUMNS.map((c) => line[c.key]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function rosterXlsx(r: RosterDto): Promise<Buffer> {
+  // written in the sheet pool from plain rows (lib/renderPool.ts): not on the request thread
+  return renderXlsx([
+    {
+      name: '名册',
+      columns: COLUMNS.map((c) => ({ width: c.width, numFmt: '@' })),
+      fonts: { 1: { bold: true, size: 13 }, 3: { bold: true } },
+      rows: [
+        [`${r.batch.routeTitle} · ${r.batch.code} · ${chinaDay(r.batch.startDate)}至${chinaDay(r.batch.endDate)}`],
+        [`会员 ${r.totals.members} 人，随行家属 ${r.totals.companions} 人，床位 ${r.totals.beds}/${r.batch.capacity}`],
+        COLUMNS.map((c) => c.header),
+        ...rosterLines(r.rows).map((line) => COLUMNS.map((c) => line[c.key])),
+      ],
+    },
+  ]);
 }
