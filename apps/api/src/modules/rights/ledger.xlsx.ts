@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { renderXlsx } from '../../lib/renderPool.ts';
 
 // The annual cross-city referral ledger (异地维权协作台账) as rights departments file it: a title
 // row, then one row per referral. No personal data: the worker is not named in the ledger.
@@ -33,14 +33,19 @@ const COLUMNS: { key: keyof LedgerLine; header: string; width: number }[] = [
   { key: 'closedOn', header: '办结日期', width: 12 },
 ];
 
-export async function ledgerXlsx(title: string, lines: LedgerLine[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '工会协作平台 Union Commons';
-  const sheet = wb.addWorksheet('台账');
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  sheet.addRow([title]).font = { bold: true, size: 13 };
-  sheet.addRow([`共 ${lines.length} 件，追回金额合计 ${lines.reduce((n, l) => n + l.recoveredYuan, 0).toFixed(2)} 元`]);
-  sheet.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
-  for (const line of lines) sheet.addRow(COLUMNS.map((c) => line[c.key]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function ledgerXlsx(title: string, lines: LedgerLine[]): Promise<Buffer> {
+  // written in the sheet pool from plain rows (lib/renderPool.ts): not on the request thread
+  return renderXlsx([
+    {
+      name: '台账',
+      columns: COLUMNS.map((c) => ({ width: c.width })),
+      fonts: { 1: { bold: true, size: 13 }, 3: { bold: true } },
+      rows: [
+        [title],
+        [`共 ${lines.length} 件，追回金额合计 ${lines.reduce((n, l) => n + l.recoveredYuan, 0).toFixed(2)} 元`],
+        COLUMNS.map((c) => c.header),
+        ...lines.map((line) => COLUMNS.map((c) => line[c.key])),
+      ],
+    },
+  ]);
 }
