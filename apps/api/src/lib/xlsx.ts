@@ -88,12 +88,13 @@ export async function readKeyedRows<K extends string>(bytes: Buffer, spec: { col
   const keys = Object.keys(spec.columns) as K[];
   const names = (k: K) => [spec.columns[k]].flat().map(normalizeHeader);
   const columnOf = new Map<K, number>();
-  sheet[0]?.row === 1 &&
+  if (sheet[0]?.row === 1) {
     sheet[0].cells.forEach((cell, col) => {
       const text = normalizeHeader(cell);
       const key = keys.find((k) => names(k).includes(text));
       if (key && !columnOf.has(key)) columnOf.set(key, col);
     });
+  }
   const missing = spec.required.filter((k) => !columnOf.has(k));
   if (missing.length) throw new AppError('BAD_INPUT', { reason: 'missing_columns', columns: missing.map((k) => names(k)[0]!) });
   const rows: KeyedRow<K>[] = [];
