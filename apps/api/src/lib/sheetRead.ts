@@ -35,7 +35,7 @@ export interface SheetReadTask {
   maxColumns: number;
 }
 
-export type SheetReadResult = { rows: GridRow[]; tooMany: boolean } | { error: 'no_sheet' | 'not_xlsx' };
+export type SheetReadResult = { rows: GridRow[]; tooMany: boolean } | { refused: 'no_sheet' | 'not_xlsx' };
 
 /**
  * The non-blank rows of the first worksheet, as text; stops reading (tooMany) past maxRows.
@@ -64,9 +64,9 @@ export async function readFirstSheet(task: SheetReadTask): Promise<SheetReadResu
       return { rows, tooMany: false };
     }
   } catch {
-    return { error: 'not_xlsx' };
+    return { refused: 'not_xlsx' };
   } finally {
     input.destroy();
   }
-  return { error: 'no_sheet' };
+  return { refused: 'no_sheet' };
 }

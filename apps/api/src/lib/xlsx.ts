@@ -63,7 +63,7 @@ export const MAX_COLUMNS = 256;
 export async function readSheet(bytes: Buffer, maxRows: number): Promise<GridRow[]> {
   checkXlsxArchive(bytes);
   const r = await runSheetTask({ kind: 'read', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxRows: maxRows + HEADER_ROWS, maxColumns: MAX_COLUMNS });
-  if ('error' in r) throw new AppError('BAD_INPUT', { reason: r.error });
+  if ('refused' in r) throw new AppError('BAD_INPUT', { reason: r.refused });
   if (!('rows' in r)) throw new Error('the sheet worker answered a read without rows');
   if (r.tooMany) throw new AppError('BAD_INPUT', { reason: 'too_many_rows', maxRows });
   return r.rows;
