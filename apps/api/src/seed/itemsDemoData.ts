@@ -1,4 +1,5 @@
 import type { JointKind, ProjectPhase } from '@uc/contracts';
+import { demoPdf as demoPdfOf } from './demoFiles.ts';
 
 // What the 杭甬 items look like in the demo. dueIn: days from the seed day (negative: past).
 // state: open (nobody confirmed), half (the lead side confirmed), done (both), reopened (done,
@@ -107,24 +108,4 @@ export const DEMO_ITEMS: DemoItem[] = [
 ];
 
 /** A small valid one-page PDF naming the file (ASCII only: the demo needs no font). */
-export function demoPdf(name: string): Buffer {
-  const text = `Union Commons demo attachment (${Buffer.from(name).toString('hex').slice(0, 16)})`;
-  const stream = `BT /F1 14 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+export const demoPdf = (name: string): Buffer => demoPdfOf(`Union Commons demo attachment (${Buffer.from(name).toString('hex').slice(0, 16)})`);

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements.ts';
 import { createdAt, id, tenantId } from './columns.ts';
 import { federations, users } from './global.ts';
-import { bytea } from './files.ts';
+import { storedFileColumns } from './files.ts';
 import { jointItems } from './jointItems.ts';
 
 // Progress updates, their attachments and the activity feed of joint items. All carry the
@@ -47,14 +47,7 @@ export const jointItemAttachments = pgTable(
     /** the progress update that carries it; null until one names it */
     updateId: uuid('update_id'),
     partyTenantId: uuid('party_tenant_id').notNull().references(() => federations.id),
-    filename: text('filename').notNull(),
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    bytes: bytea('bytes').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
-    uploadedByLabel: text('uploaded_by_label').notNull(),
-    createdAt: createdAt(),
+    ...storedFileColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
