@@ -45,7 +45,7 @@ function valueText(t: TFunction, value: unknown): string {
 }
 
 /** technical facts that mean nothing to a reader: ids, hashes, MIME types (the 技术信息 stays in the record) */
-const TECHNICAL = /Id$|Hash$|^sha256$|^contentType$|^userAgent$|^ip$/;
+const TECHNICAL = /Ids?$|Hash$|^sha256$|^contentType$|^userAgent$|^ip$/;
 
 /** "623 B", "1.2 MB" */
 function fileSize(bytes: number): string {

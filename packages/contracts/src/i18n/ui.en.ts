@@ -467,6 +467,8 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.programme.registered': 'Registered for a session',
   'audit.type.programme.registration_cancelled': 'Registration cancelled',
   'audit.type.programme.offered': 'Waitlist seat offered',
+  'audit.type.member.personal_read': 'Members’ personal data viewed',
+  'audit.type.recuperation.roster_read': 'Roster viewed',
   'audit.type.programme.offer_expired': 'Waitlist offer lapsed',
   'audit.type.programme.checked_in': 'Checked in',
   'audit.type.programme.walk_in_recorded': 'Recorded a walk-in',

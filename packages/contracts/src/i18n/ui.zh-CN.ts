@@ -467,6 +467,8 @@ export const uiZh = {
   'audit.type.programme.registered': '活动报名',
   'audit.type.programme.registration_cancelled': '取消活动报名',
   'audit.type.programme.offered': '候补席位待确认',
+  'audit.type.member.personal_read': '查看会员个人信息',
+  'audit.type.recuperation.roster_read': '查看疗休养名册',
   'audit.type.programme.offer_expired': '候补席位逾期顺延',
   'audit.type.programme.checked_in': '活动签到',
   'audit.type.programme.walk_in_recorded': '现场登记（未报名）',

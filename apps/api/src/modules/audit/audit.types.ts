@@ -27,6 +27,7 @@ export type AuditEvent =
   | { type: 'recuperation.quota_regranted'; entityType: 'recuperation_quota'; data: { year: number; agreementId: string; from: number; to: number; agreed: number } }
   | { type: 'recuperation.booked'; entityType: 'recuperation_booking'; data: { batchId: string; status: string; beds: number; nominated: boolean } }
   | { type: 'recuperation.booking_step'; entityType: 'recuperation_booking'; data: { step: string; from: string; to: string; reason?: string } }
+  | { type: 'recuperation.roster_read'; entityType: 'recuperation_batch'; data: { rows: number; partnerRows: number } }
   | { type: 'recuperation.roster_exported'; entityType: 'recuperation_batch'; data: { format: string; rows: number } }
   // skills contests (issue 9): ids and numbers, never a contestant's name; the draw names its seed and algorithm so anyone can re-run it
   | { type: 'contest.created'; entityType: 'contest'; data: { title: string; year: number; agreementId: string } }
@@ -118,6 +119,8 @@ export type AuditEvent =
   | { type: 'member.exported'; entityType: 'member'; data: { count: number } }
   | { type: 'audit.exported'; entityType: 'federation'; data: { rows: number; type?: string; from?: string; to?: string } }
   | { type: 'member.id_number_read'; entityType: 'member'; data: { name: string } }
+  // a staff user saw members' personal data on a list page or one member's record: who was shown (ids)
+  | { type: 'member.personal_read'; entityType: 'member'; data: { view: 'list' | 'get'; count: number; memberIds: string[] } }
   | { type: 'member.account_activated'; entityType: 'member'; data: { mobile: string } }
   | { type: 'federation.seeded'; entityType: 'federation'; data: { slug: string } }
   | { type: 'federation.onboarded'; entityType: 'federation'; data: { slug: string; by: string } }

@@ -79,6 +79,23 @@ describe('what each role can rebuild from member data', () => {
     expect(await probe('隐私')).toBe(true);
   });
 
+  it('logs every read of members\' personal data in the reader\'s chain: who was shown on a list page, a record, a roster', async () => {
+    const reader = await makeStaff(h, w.nb, ['officer']);
+    const officer = await callerFor(h, reader, w.nb);
+    const page = await officer.member.list({ q: '隐私甲' });
+    await officer.member.get({ id: memberId });
+    expect((await officer.member.list({ q: '无此人姓名' })).items).toEqual([]);
+    const host = await callerFor(h, await makeStaff(h, w.hz, ['officer']), w.hz);
+    await host.recuperation.batch.roster({ batchId });
+    const reads = (await w.nbStaff.audit.list({ limit: 100, type: 'member.personal_read' })).items.filter((e) => e.actor.name === reader.email.split('@')[0]);
+    expect(reads.map((e) => e.data).sort((a, b) => String(a.view).localeCompare(String(b.view)))).toEqual([
+      { view: 'get', count: 1, memberIds: [memberId] },
+      { view: 'list', count: page.items.length, memberIds: page.items.map((m) => m.id) },
+    ]); // the empty page is not logged
+    const roster = (await w.hzStaff.audit.list({ limit: 50, type: 'recuperation.roster_read' })).items.filter((e) => e.entityId === batchId);
+    expect(roster.at(-1)?.data).toMatchObject({ rows: 1, partnerRows: 1 });
+  });
+
   it.each(STAFF)('recuperation booking.list / roster / rosterXlsx as %s of the host and of the home side', async (role) => {
     const host = await callerFor(h, await makeStaff(h, w.hz, [role]), w.hz);
     const home = await callerFor(h, await makeStaff(h, w.nb, [role]), w.nb);

@@ -2,8 +2,9 @@ import { members, orgUnits } from '@uc/db';
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceCtx } from '../../service.ts';
-import { memberColumns, orgUnitOfMember, toMemberDto, type HonourDto } from './member.repo.ts';
-import { isValidIdNumber, maySeeIdentity, MEMBER_TOTAL_CAP, type MemberListDto, type memberFilterInput, type memberListInput } from '@uc/contracts';
+import { recordAudit } from '../audit/index.ts';
+import { getMember, memberColumns, orgUnitOfMember, toMemberDto, type HonourDto } from './member.repo.ts';
+import { isValidIdNumber, maySeeIdentity, MEMBER_TOTAL_CAP, type MemberDto, type MemberListDto, type memberFilterInput, type memberListInput } from '@uc/contracts';
 import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import { findOrgUnit, unitScopeCondition, unitSubtree } from '../orgUnit/index.ts';
@@ -80,6 +81,7 @@ export async function listMembers(ctx: ServiceCtx, input: ListInput): Promise<Me
   const hasPrev = backward ? more : cursor !== null;
   const hasNext = backward ? true : more;
   const n = Number(count?.n ?? 0);
+  await logPersonalRead(ctx, 'list', page.map((r) => r.id));
   return {
     items: page.map((r) => toMemberDto(r, parseHonours(r.honours), ctx.actor.roles)),
     total: Math.min(n, MEMBER_TOTAL_CAP),
@@ -141,4 +143,20 @@ export async function memberConditions(ctx: ServiceCtx, f: MemberFilter): Promis
         and h.valid_from <= ${today} and (h.valid_until is null or h.valid_until >= ${today}))`);
   }
   return where;
+}
+
+/** One member's record as a staff user opens it: the read is logged like a list page's. */
+export async function readMember(ctx: ServiceCtx, id: string): Promise<MemberDto> {
+  const dto = await getMember(ctx, id);
+  await logPersonalRead(ctx, 'get', [dto.id]);
+  return dto;
+}
+
+/**
+ * Every read of members' personal data is logged in the reader's audit chain (issue 12): which
+ * members a list page or a record showed, not the data itself. Empty pages are not logged.
+ */
+async function logPersonalRead(ctx: ServiceCtx, view: 'list' | 'get', ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await recordAudit(ctx, { type: 'member.personal_read', entityType: 'member', entityId: ids.length === 1 ? ids[0]! : null, data: { view, count: ids.length, memberIds: ids } });
 }

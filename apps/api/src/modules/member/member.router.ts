@@ -25,8 +25,7 @@ import { activateAccount, requestActivationCode } from './account.write.ts';
 import { exportMembers, memberImportTemplate } from './member.export.ts';
 import { importMembers } from './member.import.ts';
 import { inviteMembersBySms } from './invitation.write.ts';
-import { listMembers } from './member.query.ts';
-import { getMember } from './member.repo.ts';
+import { listMembers, readMember } from './member.query.ts';
 import { revealIdNumber } from './idNumber.query.ts';
 import { createMember, deleteMember, updateMember } from './member.write.ts';
 
@@ -60,7 +59,7 @@ export const memberRouter = router({
   get: staffProcedure
     .input(byId)
     .output(memberDto)
-    .query(({ ctx, input }) => getMember(ctx.svc, input.id)),
+    .query(({ ctx, input }) => readMember(ctx.svc, input.id)),
   create: writerProcedure
     .input(memberCreateInput).input(onceInput)
     .output(memberDto)

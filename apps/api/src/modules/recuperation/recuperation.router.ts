@@ -59,7 +59,7 @@ import { createPolicy, updatePolicy } from './policy.write.ts';
 import { listAllocations, listQuotas, placesPanel } from './quota.query.ts';
 import { allocate } from './quota.write.ts';
 import { WRITER_ROLES } from './recuperation.rules.ts';
-import { roster, rosterFile } from './roster.query.ts';
+import { readRoster, rosterFile } from './roster.query.ts';
 import { getRoute, listRoutes } from './route.query.ts';
 import { createRoute, updateRoute } from './route.write.ts';
 
@@ -100,7 +100,7 @@ export const recuperationRouter = router({
     get: staffProcedure.input(byId).output(batchDto).query(({ ctx, input }) => getBatch(ctx.svc, input.id)),
     create: writerProcedure.input(batchCreateInput).input(onceInput).output(batchDto).mutation(({ ctx, input }) => createBatch(ctx.svc, input)),
     update: writerProcedure.input(batchUpdateInput).output(batchDto).mutation(({ ctx, input }) => saveBatch(ctx.svc, input)),
-    roster: staffProcedure.input(batchIdInput).output(rosterDto).query(({ ctx, input }) => roster(ctx.svc, input.batchId)),
+    roster: staffProcedure.input(batchIdInput).output(rosterDto).query(({ ctx, input }) => readRoster(ctx.svc, input.batchId)),
     rosterXlsx: staffProcedure.input(batchIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.batchId, 'xlsx')),
     rosterPdf: staffProcedure.input(batchIdInput).output(fileDto).query(({ ctx, input }) => rosterFile(ctx.svc, input.batchId, 'pdf')),
   }),

@@ -11,6 +11,13 @@ import { rosterXlsx } from './roster.xlsx.ts';
 // The host's roster of a batch: everyone holding a bed (own and partner members, companions),
 // with only what each member consented to share. Exports to Excel and PDF are audited.
 
+/** The roster as the host's staff open it: the read of the guests' personal data is logged. */
+export async function readRoster(ctx: ServiceCtx, batchId: string): Promise<RosterDto> {
+  const r = await roster(ctx, batchId);
+  if (r.rows.length) await recordAudit(ctx, { type: 'recuperation.roster_read', entityType: 'recuperation_batch', entityId: batchId, data: { rows: r.rows.length, partnerRows: r.totals.partnerMembers } });
+  return r;
+}
+
 export async function roster(ctx: ServiceCtx, batchId: string): Promise<RosterDto> {
   const batch = await findBatch(ctx, batchId, ctx.tenantId);
   const [dto] = await toBatchDtos(ctx, [batch]);
