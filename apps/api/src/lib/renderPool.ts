@@ -30,7 +30,8 @@ export const RENDER_QUEUE = 32;
 
 let pool: Piscina | null = null;
 function renderPool(): Piscina {
-  pool ??= new Piscina({
+  if (pool) return pool;
+  pool = new Piscina({
     filename: workerFile,
     minThreads: 0,
     maxThreads: RENDER_THREADS,
@@ -40,6 +41,7 @@ function renderPool(): Piscina {
     // a builder gone wrong must not take the API's memory with it
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
+  // once per pool (not per call: a listener each time leaked them); a thread dying between tasks must not throw in the process
   pool.on('error', () => {});
   return pool;
 }
@@ -83,7 +85,8 @@ export const SHEET_LIMITS = {
 
 let sheets: Piscina | null = null;
 function sheetPool(): Piscina {
-  sheets ??= new Piscina({
+  if (sheets) return sheets;
+  sheets = new Piscina({
     filename: sheetWorkerFile,
     minThreads: 0,
     maxThreads: RENDER_THREADS,
