@@ -35,6 +35,10 @@ export interface SheetSpec {
   frozenHeader?: boolean;
   /** fonts by row number (1 is the first row) */
   fonts?: Record<number, { bold?: boolean; size?: number }>;
+  /** rows (by number) whose first cell spans every column, e.g. a title */
+  spanRows?: number[];
+  /** rows from this number on wrap their text and align to the top (long descriptions) */
+  wrapFrom?: number;
   rows: SheetCell[][];
 }
 
@@ -57,6 +61,8 @@ export async function writeWorkbook(task: SheetWriteTask): Promise<Buffer> {
       n++;
       const font = s.fonts?.[n];
       if (font) row.font = font;
+      if (s.wrapFrom !== undefined && n >= s.wrapFrom) row.alignment = { vertical: 'top', wrapText: true };
+      if (s.spanRows?.includes(n) && s.columns.length > 1) sheet.mergeCells(n, 1, n, s.columns.length);
       row.commit();
     }
     sheet.commit();

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { drawPdfTable, openCjkPdf, type PdfColumn } from './cjkPdf.ts';
 import { chinaDateTime } from './dates.ts';
+import type { SheetSpec } from './sheetWrite.ts';
 
 // One printable table — a title, a line under it, columns and rows — written as Excel or as a
 // landscape A4 PDF from the same data, so a sheet's file and its printout cannot say different
@@ -17,16 +17,14 @@ export interface TableDoc {
   footnote?: string;
 }
 
-export async function tableXlsx(t: TableDoc): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '工会协作平台 Union Commons';
-  const sheet = wb.addWorksheet(t.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31));
-  sheet.columns = t.columns.map((c) => ({ width: c.width }));
-  sheet.addRow([t.title]).font = { bold: true, size: 13 };
-  sheet.addRow([t.subtitle]);
-  sheet.addRow(t.columns.map((c) => c.header)).font = { bold: true };
-  for (const r of t.rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The table as one sheet of .xlsx (a title row, the subtitle, the header, the rows), for the sheet pool's worker (renderXlsx). */
+export function tableSheet(t: TableDoc): SheetSpec {
+  return {
+    name: t.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31),
+    columns: t.columns.map((c) => ({ width: c.width })),
+    fonts: { 1: { bold: true, size: 13 }, 3: { bold: true } },
+    rows: [[t.title], [t.subtitle], t.columns.map((c) => c.header), ...t.rows],
+  };
 }
 
 export function tablePdf(t: TableDoc, generatedAt: Date): Promise<Buffer> {

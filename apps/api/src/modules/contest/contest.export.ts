@@ -2,8 +2,8 @@ import type { FileDto, RegistrationDto, ResultsDto } from '@uc/contracts';
 import type { ContestEventRow } from '@uc/db';
 import { AppError } from '../../errors.ts';
 import { chinaDateTime } from '../../lib/dates.ts';
-import { renderPdf } from '../../lib/renderPool.ts';
-import { tableXlsx, type TableDoc } from '../../lib/tableDoc.ts';
+import { renderPdf, renderXlsx } from '../../lib/renderPool.ts';
+import { tableSheet, type TableDoc } from '../../lib/tableDoc.ts';
 import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -25,7 +25,7 @@ const heading = (e: ContestEventRow, title: string) => `${e.trade}${e.round === 
 /** One of the event's sheets as Excel or as a PDF (drawn in the render pool); the export is audited. */
 export async function contestFile(ctx: ServiceCtx, eventId: string, kind: ContestFileKind, format: 'xlsx' | 'pdf'): Promise<FileDto> {
   const sheet = await { roster: rosterSheet, scores: scoresSheet, results: resultsSheet }[kind](ctx, eventId);
-  const bytes = format === 'xlsx' ? await tableXlsx(sheet.doc) : await renderPdf({ kind: 'table', model: sheet.doc, generatedAt: ctx.now });
+  const bytes = format === 'xlsx' ? await renderXlsx([tableSheet(sheet.doc)]) : await renderPdf({ kind: 'table', model: sheet.doc, generatedAt: ctx.now });
   await recordAudit(ctx, { type: 'contest.file_exported', entityType: 'contest_event', entityId: eventId, data: { kind, format, rows: sheet.doc.rows.length } });
   return { filename: `${sheet.name}.${format}`, contentType: format === 'xlsx' ? XLSX_TYPE : 'application/pdf', base64: bytes.toString('base64') };
 }

@@ -108,7 +108,8 @@ describe('a preliminary advances its top N into a final', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ExcelJS.Buffer);
       const rows: string[][] = [];
-      wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      // Array.from: an empty cell is a hole in the row's values (the streaming writer leaves it out), read as ''
+      wb.worksheets[0]!.eachRow((r) => rows.push(Array.from(r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
       return rows;
     };
     const roster = await sheetOf(await w.hzStaff.contest.event.rosterXlsx({ eventId }));

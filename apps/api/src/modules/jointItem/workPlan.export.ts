@@ -2,7 +2,8 @@ import type { Health } from '@uc/contracts';
 import { jointItemUpdates, jointMilestones } from '@uc/db';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { chinaDate } from '../../lib/dates.ts';
-import ExcelJS from 'exceljs';
+import { renderXlsx } from '../../lib/renderPool.ts';
+import type { SheetSpec } from '../../lib/sheetWrite.ts';
 import type { ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { findParties, findVisibleAgreement, listAgreements } from '../agreement/index.ts';
@@ -11,9 +12,8 @@ import { COLUMN_ORDER, COLUMNS, formatProgress, formatResponsible, formatSchedul
 
 /** The agreement's work plan as .xlsx: a title row, the header, one row per item in plan order. */
 export async function exportWorkPlan(ctx: ServiceCtx, agreementId: string): Promise<{ filename: string; base64: string }> {
-  const workbook = new ExcelJS.Workbook();
-  const { agreement: a, count } = await addWorkPlanSheet(ctx, workbook, agreementId, SHEET_NAME);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const { agreement: a, count, sheet } = await workPlanSheet(ctx, agreementId, SHEET_NAME);
+  const bytes = await renderXlsx([sheet]);
   await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: a.id, data: { count } });
   return { filename: `工作清单-${a.title}.xlsx`, base64: bytes.toString('base64') };
 }
@@ -26,23 +26,24 @@ const sheetName = (n: number, title: string) => `${n}. ${title}`.replace(/[:\\/?
  * has items (in the same columns as one agreement's work plan), newest agreement first.
  */
 export async function exportAllWorkPlans(ctx: ServiceCtx): Promise<{ filename: string; base64: string }> {
-  const workbook = new ExcelJS.Workbook();
+  const sheets: SheetSpec[] = [];
   let count = 0;
-  let sheets = 0;
   for (const a of await listAgreements(ctx, {})) {
     if (a.status === 'draft') continue;
     const items = await listJointItems(ctx, a.id);
     if (!items.length) continue;
-    sheets++;
-    count += (await addWorkPlanSheet(ctx, workbook, a.id, sheetName(sheets, a.title))).count;
+    const one = await workPlanSheet(ctx, a.id, sheetName(sheets.length + 1, a.title));
+    sheets.push(one.sheet);
+    count += one.count;
   }
-  if (!sheets) workbook.addWorksheet(SHEET_NAME).addRow(['暂无联合项目']);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  if (!sheets.length) sheets.push({ name: SHEET_NAME, columns: [{}], rows: [['暂无联合项目']] });
+  const bytes = await renderXlsx(sheets);
   await recordAudit(ctx, { type: 'joint_item.work_plan_exported', entityType: 'agreement', entityId: null, data: { count } });
   return { filename: `全部协议工作清单-${chinaDate(ctx.now)}.xlsx`, base64: bytes.toString('base64') };
 }
 
-async function addWorkPlanSheet(ctx: ServiceCtx, workbook: ExcelJS.Workbook, agreementId: string, name: string) {
+/** One agreement's work plan as a sheet for the sheet pool's worker: a title row over every column, the header, one row per item. */
+async function workPlanSheet(ctx: ServiceCtx, agreementId: string, name: string): Promise<{ agreement: Awaited<ReturnType<typeof findVisibleAgreement>>; count: number; sheet: SheetSpec }> {
   const a = await findVisibleAgreement(ctx, agreementId);
   const parties = await findParties(ctx, a);
   const items = await listJointItems(ctx, agreementId);
@@ -62,16 +63,10 @@ async function addWorkPlanSheet(ctx: ServiceCtx, workbook: ExcelJS.Workbook, agr
         .where(and(eq(jointItemUpdates.tenantId, a.tenantId), inArray(jointItemUpdates.itemId, ids)))
         .orderBy(jointItemUpdates.itemId, desc(jointItemUpdates.createdAt));
 
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = COLUMN_ORDER.map((key) => ({ key, width: WIDTHS[key] }));
-  sheet.addRow([`《${a.title}》工作清单`]).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, COLUMN_ORDER.length);
-  const header = sheet.addRow(COLUMN_ORDER.map((k) => COLUMNS[k]));
-  header.font = { bold: true };
   const nameOf = (slug: string) => parties.find((p) => p.slug === slug)?.nameZh ?? slug;
-  items.forEach((i, n) => {
+  const rows = items.map((i, n) => {
     const latest = updates.find((u) => u.itemId === i.id);
-    const row = sheet.addRow({
+    const cells: Record<(typeof COLUMN_ORDER)[number], string | number> = {
       no: n + 1,
       title: i.title,
       kind: kindLabel(i.kind),
@@ -85,8 +80,16 @@ async function addWorkPlanSheet(ctx: ServiceCtx, workbook: ExcelJS.Workbook, agr
       progress: formatProgress(i.progress.done, i.progress.total, i.progress.percent, latest ? { health: latest.health as Health, text: latest.body } : null),
       status: statusLabel(i.status),
       description: i.description,
-    });
-    row.alignment = { vertical: 'top', wrapText: true };
+    };
+    return COLUMN_ORDER.map((k) => cells[k]);
   });
-  return { agreement: a, count: items.length };
+  const sheet: SheetSpec = {
+    name,
+    columns: COLUMN_ORDER.map((key) => ({ width: WIDTHS[key] })),
+    fonts: { 1: { bold: true, size: 14 }, 2: { bold: true } },
+    spanRows: [1],
+    wrapFrom: 3,
+    rows: [[`《${a.title}》工作清单`], COLUMN_ORDER.map((k) => COLUMNS[k]), ...rows],
+  };
+  return { agreement: a, count: items.length, sheet };
 }
