@@ -105,6 +105,8 @@ export const partyDto = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   role: z.enum(['initiator', 'party']),
+  /** suspended on the platform: the agreement is read-only until it is reactivated */
+  suspended: z.boolean(),
   signature: z
     .object({
       decision: z.enum(['signed', 'declined']),

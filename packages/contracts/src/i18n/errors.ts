@@ -44,6 +44,7 @@ export const errorMessagesZh = {
   WALK_IN_REGISTERED: '此人已报名本场次，请扫描其签到码签到',
   UNAVAILABLE: '服务暂时不可用，请稍后重试',
   FEDERATION_SUSPENDED: '所属工会的平台账户已暂停，暂时无法登录，请联系平台运营方',
+  PARTNER_SUSPENDED: '协议一方工会已被平台暂停，协议暂为只读，恢复后方可继续办理',
   OUT_OF_SCOPE: '该会员不在您负责的组织范围内（您的账号仅限本组织及其下级组织）',
   INTERNAL: '系统繁忙，请稍后再试',
 } satisfies Record<ErrorCode, string>;
@@ -91,6 +92,7 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   WALK_IN_REGISTERED: 'This person is registered for the session: scan their ticket instead',
   UNAVAILABLE: 'The service is temporarily unavailable; please try again shortly',
   FEDERATION_SUSPENDED: 'Your federation is suspended on the platform; please contact the platform operator',
+  PARTNER_SUSPENDED: 'A party to this agreement is suspended on the platform: the agreement is read-only until it is reactivated',
   OUT_OF_SCOPE: 'This member is outside your part of the federation: your account acts only for its org unit and the units below it',
   INTERNAL: 'Something went wrong on our side; please try again later',
 };

@@ -34,6 +34,7 @@ export const uiAgreementsEn: Record<keyof typeof uiAgreementsZh, string> = {
   'agreements.techInfo': 'Technical information',
   'agreements.field.hash': 'Content hash (SHA-256)',
   'agreements.field.terminationReason': 'Reason for termination',
+  'agreements.partySuspended': '{party} is suspended on the platform: this agreement is read-only until it is reactivated',
 
   'agreements.tab.overview': 'Overview',
   'agreements.tab.clauses': 'Clauses & versions',

@@ -33,6 +33,7 @@ export const uiAgreementsZh = {
   'agreements.field.id': '系统标识',
   'agreements.techInfo': '技术信息',
   'agreements.field.terminationReason': '终止原因',
+  'agreements.partySuspended': '{party}已被平台暂停，本协议暂为只读，恢复后方可继续办理',
 
   'agreements.tab.overview': '概览',
   'agreements.tab.clauses': '条款与版本',

@@ -64,6 +64,7 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
   const state = { status: a.status as AgreementStatus, amendment: a.amendment as Amendment };
   const actor = stepActorOf(ctx, a);
   const mySignature = sigs.find((s) => s.partyTenantId === ctx.tenantId);
+  const readOnly = parties.some((p) => p.suspended);
   return {
     ...summaryFields(a),
     initiatorSlug: parties.find((p) => p.role === 'initiator')!.slug,
@@ -76,6 +77,7 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
         nameZh: p.nameZh,
         nameEn: p.nameEn,
         role: p.role as 'initiator' | 'party',
+        suspended: p.suspended,
         signature: s
           ? { decision: s.decision as 'signed' | 'declined', by: people.person(s.userId, s.partyTenantId), at: s.createdAt.toISOString(), reason: s.reason, contentHash: s.contentHash }
           : null,
@@ -85,14 +87,15 @@ export async function getAgreement(ctx: ServiceCtx, id: string): Promise<Agreeme
     inForceVersionId: a.inForceVersionId,
     versions: versions.map((v) => versionSummary(v, slugOf, people)),
     terminationReason: a.terminationReason,
+    // a party suspended on the platform: the agreement is read-only (findAgreement refuses changes)
     can: {
-      edit: allows(state, 'edit', actor),
-      openNegotiation: allows(state, 'openNegotiation', actor),
-      sendForSignature: allows(state, 'sendForSignature', actor),
-      sign: allows(state, 'sign', actor) && !mySignature,
-      reopen: allows(state, 'reopen', actor),
-      terminate: allows(state, 'terminate', actor),
-      amend: allows(state, 'amend', actor),
+      edit: !readOnly && allows(state, 'edit', actor),
+      openNegotiation: !readOnly && allows(state, 'openNegotiation', actor),
+      sendForSignature: !readOnly && allows(state, 'sendForSignature', actor),
+      sign: !readOnly && allows(state, 'sign', actor) && !mySignature,
+      reopen: !readOnly && allows(state, 'reopen', actor),
+      terminate: !readOnly && allows(state, 'terminate', actor),
+      amend: !readOnly && allows(state, 'amend', actor),
     },
   };
 }

@@ -15,6 +15,8 @@ export interface PartyRow {
   nameEn: string;
   role: string;
   position: number;
+  /** suspended on the platform: its agreements are read-only for everyone until it is reactivated */
+  suspended: boolean;
 }
 
 /** The agreement if the caller's federation may see it (row-level security decides); NOT_FOUND otherwise. */
@@ -22,6 +24,8 @@ export async function findAgreement(ctx: ServiceCtx, id: string, opts: { forUpda
   const q = ctx.db.select().from(agreements).where(eq(agreements.id, id));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND');
+  // every change of an agreement locks it first: one with a suspended party is read-only (issue 12)
+  if (opts.forUpdate && (await findParties(ctx, row)).some((p) => p.suspended)) throw new AppError('PARTNER_SUSPENDED');
   return row;
 }
 
@@ -34,6 +38,7 @@ export async function findParties(ctx: ServiceCtx, a: AgreementRow): Promise<Par
       nameEn: federations.nameEn,
       role: agreementParties.role,
       position: agreementParties.position,
+      suspended: sql<boolean>`${federations.status} = 'suspended'`,
     })
     .from(agreementParties)
     .innerJoin(federations, eq(federations.id, agreementParties.tenantId))

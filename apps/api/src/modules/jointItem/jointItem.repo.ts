@@ -91,7 +91,7 @@ export async function findPartiesOfAgreements(ctx: ServiceCtx, list: { tenantId:
   if (!list.length) return out;
   const p = agreementParties;
   const rows = await ctx.db
-    .select({ agreementId: p.agreementId, tenantId: p.tenantId, slug: federations.slug, nameZh: federations.nameZh, nameEn: federations.nameEn, role: p.role, position: p.position })
+    .select({ agreementId: p.agreementId, tenantId: p.tenantId, slug: federations.slug, nameZh: federations.nameZh, nameEn: federations.nameEn, role: p.role, position: p.position, suspended: sql<boolean>`${federations.status} = 'suspended'` })
     .from(p)
     .innerJoin(federations, eq(federations.id, p.tenantId))
     .where(byOwner(p.agreementTenantId, p.agreementId, list))

@@ -1,6 +1,7 @@
 import { outbox, platformAuditEvents, withoutTenant, withTenant } from '@uc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, createHarness, expectCode, makeFederation, makeStaff, makeUser, TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness.ts';
+import { negotiating } from '../mechanism/mechanism.testkit.ts';
 import { createOperator } from './operator.write.ts';
 
 // The platform operator onboards 温州市总工会: creates it, invites its first admin (the email is
@@ -88,6 +89,25 @@ describe('the platform operator', () => {
       expect((await anon.auth.signIn({ email: staffUser.email, password: TEST_PASSWORD }))?.user.email).toBe(staffUser.email);
       expect((await partnerStaff.federation.directory()).find((f) => f.slug === fed.slug)?.status).toBe('active');
     });
+  });
+
+  it("makes a suspended federation's agreements read-only for its partners, and reactivation lifts it", async () => {
+    const fed = await makeFederation(h, 'ro');
+    const partner = await makeFederation(h, 'rop');
+    const own = await callerFor(h, await makeStaff(h, fed, ['admin', 'signatory']), fed);
+    const other = await callerFor(h, await makeStaff(h, partner, ['admin', 'signatory']), partner);
+    const g = await negotiating(other, [fed.slug]);
+    expect(g.can.edit).toBe(true);
+    await operator.platform.suspend({ slug: fed.slug, reason: '未按期完成认证' });
+    const seen = await other.agreement.get({ id: g.id });
+    expect(seen.parties.find((p) => p.slug === fed.slug)?.suspended).toBe(true);
+    expect(Object.values(seen.can).every((v) => v === false)).toBe(true);
+    await expectCode(other.agreement.sendForSignature({ id: g.id, rowVersion: seen.rowVersion }), 'PARTNER_SUSPENDED');
+    await expectCode(other.agreement.comment({ id: g.id, body: '请确认名额' }), 'PARTNER_SUSPENDED');
+    await operator.platform.reactivate({ slug: fed.slug });
+    const back = await other.agreement.get({ id: g.id });
+    expect(back.can.sendForSignature).toBe(true);
+    expect((await own.agreement.get({ id: g.id })).parties.every((p) => !p.suspended)).toBe(true);
   });
 
   it('writes every step to the platform chain, which verifies', async () => {

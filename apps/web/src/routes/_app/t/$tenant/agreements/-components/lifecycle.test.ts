@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectingSignatures, partyState, pendingParties, progressOf, underNegotiation } from './lifecycle.ts';
 
 type Party = AgreementDto['parties'][number];
-const party = (slug: string, signature: Party['signature'] = null): Party => ({ tenantId: slug, slug, nameZh: slug, nameEn: slug, role: 'party', signature });
+const party = (slug: string, signature: Party['signature'] = null): Party => ({ tenantId: slug, slug, nameZh: slug, nameEn: slug, role: 'party', suspended: false, signature });
 const signed = (by: string): Party['signature'] => ({ decision: 'signed', by: { kind: 'person', name: by, title: '', unit: '' }, at: '2026-05-01T02:00:00Z', reason: null, contentHash: 'a'.repeat(64) });
 
 describe('the signing steps', () => {

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Breadcrumb, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTenant } from '@/components/session.ts';
 import { formatDate, formatDateTime } from '@/lib/dates.ts';
 import { localName } from '@/lib/i18n.ts';
@@ -34,6 +34,11 @@ export function AgreementHeader() {
         </Typography.Text>
         <StatusTag agreement={a} testId="agreement-status" />
       </Flex>
+      {a.parties
+        .filter((p) => p.suspended)
+        .map((p) => (
+          <Alert key={p.slug} type="warning" showIcon style={{ marginBottom: 12 }} data-testid="agreement-party-suspended" title={t('agreements.partySuspended', { party: localName(locale, p) })} />
+        ))}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 1, md: 2 }}
