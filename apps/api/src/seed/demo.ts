@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { idNumberCheckChar } from '@uc/contracts';
 import { federations, memberHonours, members, memberships, orgUnits, users, withoutTenant, withTenant, type Db } from '@uc/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { recordAudit } from '../modules/audit/index.ts';
-import { hashPassword } from '../modules/auth/index.ts';
+import { acceptInvitation, hashPassword } from '../modules/auth/index.ts';
+import { createFederation } from '../modules/platform/index.ts';
 import { registerModules } from '../modules/index.ts';
 import { sealIdNumber } from '../modules/member/index.ts';
 import { systemActor } from '../service.ts';
@@ -78,13 +79,21 @@ export async function seedDemo(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl
   return done.length ? `seeded ${done.join(', ')}` : 'already present';
 }
 
-async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFederation, passwordHash: string, seed: number) {
+async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey' | 'publicUrl'>, fed: DemoFederation, passwordHash: string, seed: number) {
   const rand = prng(seed * 7919);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const [row] = await withoutTenant(db, (tx) =>
-    tx.insert(federations).values({ slug: fed.slug, nameZh: fed.nameZh, nameEn: fed.nameEn, city: fed.city }).returning(),
+  // onboarded as an operator onboards a federation (issue 12): the platform service creates it with
+  // its root unit and invites its first admin, who accepts with the demo password
+  const admin = DEMO_STAFF.find((s) => s.local === 'admin')!;
+  const adminEmail = `admin@${fed.slug}.demo`;
+  const adminName = admin.names[fed.slug as keyof typeof admin.names] ?? `${fed.city}${admin.title}`;
+  const now = new Date();
+  const created = await createFederation(
+    { db, now, actor: { userId: null, label: 'demo seed', ip: null }, env },
+    { slug: fed.slug, nameZh: fed.nameZh, nameEn: fed.nameEn, city: fed.city, regionCode: fed.regionCode, contactName: adminName, contactEmail: adminEmail, contactPhone: '', adminEmail, adminName },
   );
-  const tenantId = row!.id;
+  const tenantId = created.id;
+  await acceptInvitation({ db, now, ip: null, userAgent: 'demo seed' }, { token: created.invitationLink.split('/invite/')[1]!, password: DEMO_PASSWORD });
   await withTenant(db, tenantId, async (tx) => {
     const ctx = { db: tx, tenantId, actor: systemActor, now: new Date() };
     // every unit gets a code an office can type in a roster sheet: HANGZHOU, HANGZHOU-01, HANGZHOU-01-02, HANGZHOU-01-02-1, HANGZHOU-I1…
@@ -92,7 +101,9 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
       (await tx.insert(orgUnits).values({ tenantId, name, kind, parentId, sortOrder, code }).returning({ id: orgUnits.id }))[0]!.id;
     const two = (n: number) => String(n + 1).padStart(2, '0');
     const rootCode = fed.slug.toUpperCase();
-    const root = await unit(fed.nameZh, 'city', null, 0, rootCode);
+    // the root the platform made, given its code
+    const [rootRow] = await tx.update(orgUnits).set({ code: rootCode, sortOrder: 0 }).where(and(eq(orgUnits.tenantId, tenantId), isNull(orgUnits.parentId))).returning({ id: orgUnits.id });
+    const root = rootRow!.id;
     const grassroots: string[] = [];
     for (const [di, d] of fed.districts.entries()) {
       const dId = await unit(d.name, 'district', root, di, `${rootCode}-${two(di)}`);
@@ -143,7 +154,11 @@ async function seedFederation(db: Db, env: Pick<Env, 'memberIdKey'>, fed: DemoFe
     for (const s of DEMO_STAFF) {
       const name = s.names[fed.slug as keyof typeof s.names] ?? `${fed.city}${s.title}`;
       const userId = await ensureUser(tx, `${s.local}@${fed.slug}.demo`, name, passwordHash, s.title);
-      await tx.insert(memberships).values({ tenantId, userId, roles: [...s.roles] });
+      // the admin joined through the invitation (roles ['admin']): the demo's admin is also an officer
+      if (s === admin) {
+        await tx.update(users).set({ title: s.title }).where(eq(users.id, userId));
+        await tx.update(memberships).set({ roles: [...s.roles] }).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+      } else await tx.insert(memberships).values({ tenantId, userId, roles: [...s.roles] });
     }
     const member = memberRows[0]!;
     const memberUser = await ensureUser(tx, `member@${fed.slug}.demo`, member.name, passwordHash);

@@ -4,6 +4,8 @@ export interface DemoFederation {
   nameZh: string;
   nameEn: string;
   city: string;
+  /** 行政区划代码 of the city */
+  regionCode: string;
   areaCodes: string[];
   districts: { name: string; streets: string[] }[];
   industries: string[];
@@ -16,6 +18,7 @@ export const DEMO_FEDERATIONS: DemoFederation[] = [
     nameZh: '杭州市总工会',
     nameEn: 'Hangzhou Federation of Trade Unions',
     city: '杭州',
+    regionCode: '330100',
     areaCodes: ['330102', '330105', '330106', '330108', '330109', '330110'],
     districts: [
       { name: '上城区总工会', streets: ['湖滨街道总工会', '小营街道总工会'] },
@@ -33,6 +36,7 @@ export const DEMO_FEDERATIONS: DemoFederation[] = [
     nameZh: '宁波市总工会',
     nameEn: 'Ningbo Federation of Trade Unions',
     city: '宁波',
+    regionCode: '330200',
     areaCodes: ['330203', '330205', '330206', '330211', '330212'],
     districts: [
       { name: '海曙区总工会', streets: ['南门街道总工会', '鼓楼街道总工会'] },
@@ -49,6 +53,7 @@ export const DEMO_FEDERATIONS: DemoFederation[] = [
     nameZh: '绍兴市总工会',
     nameEn: 'Shaoxing Federation of Trade Unions',
     city: '绍兴',
+    regionCode: '330600',
     areaCodes: ['330602', '330603', '330604'],
     districts: [
       { name: '越城区总工会', streets: ['府山街道总工会', '北海街道总工会'] },
