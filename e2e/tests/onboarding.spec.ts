@@ -8,6 +8,14 @@ const MOBILE = '19957400001'; // 陈晓, a Ningbo member on record without an ac
 const ID_LAST6 = '121234';
 const PASSWORD = 'ChenXiao2026!';
 
+/** The link of the last email queued for an address, from the development mail sink (SMS_SINK=true). */
+async function linkMailedTo(baseURL: string | undefined, to: string, path: RegExp): Promise<string> {
+  const mail = (await (await fetch(`${baseURL}/__dev/mail?to=${encodeURIComponent(to)}`)).json()) as { body: string | null };
+  const found = mail.body?.match(path);
+  expect(found, `a link in the last email to ${to}`).toBeTruthy();
+  return found![0];
+}
+
 test.describe('手机屏幕 375×812：会员激活账号', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
@@ -41,19 +49,30 @@ test.describe('手机屏幕 375×812：会员激活账号', () => {
     await expect(page).toHaveURL(/\/t\/ningbo$/);
   });
 
-  test('a staff user asks for a password reset link by email', async ({ page }) => {
+  test('a staff user asks for a password reset link by email, follows it and signs in with the new password', async ({ page, baseURL }) => {
+    // lead@shaoxing.demo: no other journey signs in with it, so its new password changes nothing else
     await page.goto('/forgot');
     await page.getByText('工作人员', { exact: true }).click();
-    await page.getByLabel('邮箱').fill('officer@ningbo.demo');
+    await page.getByLabel('邮箱').fill('lead@shaoxing.demo');
     await page.getByRole('button', { name: '发送重置链接' }).click();
     await expect(page.getByText('重置链接已发送')).toBeVisible();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: artifact('phone-forgot-staff'), fullPage: true });
+    await page.goto(await linkMailedTo(baseURL, 'lead@shaoxing.demo', /\/reset\/[\w-]+/));
+    await page.getByLabel('设置密码（至少 10 位）').fill('ShaoxingLead2026');
+    await page.getByRole('button', { name: '重置密码' }).click();
+    await expect(page.getByText('密码已重置')).toBeVisible();
+    await page.screenshot({ path: artifact('phone-reset-done'), fullPage: true });
+    await page.getByRole('link', { name: '返回登录' }).click();
+    await page.getByLabel('邮箱').fill('lead@shaoxing.demo');
+    await page.getByLabel('密码').fill('ShaoxingLead2026');
+    await page.getByRole('button', { name: label('登录') }).click();
+    await expect(page).toHaveURL(/\/t\/shaoxing/);
   });
 });
 
 test.describe('平台运营', () => {
-  test('the platform operator onboards 温州市总工会 and its first admin is invited', async ({ page }) => {
+  test('the platform operator onboards 温州市总工会; its first admin accepts the emailed invitation and is in', async ({ page, baseURL }) => {
     await signIn(page, 'operator@platform.demo', /\/platform$/);
     await expect(page.getByRole('heading', { name: '平台运营 · 工会' })).toBeVisible();
     await page.getByRole('button', { name: '开通工会' }).click();
@@ -72,6 +91,17 @@ test.describe('平台运营', () => {
     await expect(row).toBeVisible();
     await expect(row.getByText('待接受邀请 1')).toBeVisible();
     await page.screenshot({ path: artifact('desktop-platform-federations'), fullPage: true });
+
+    // the first admin follows the emailed link (read from the development mail sink), sets a password and is in
+    const link = await linkMailedTo(baseURL, 'admin@wzftu.example', /\/invite\/[\w-]+/);
+    await page.context().clearCookies();
+    await page.goto(link);
+    await page.getByLabel('设置密码').fill('WenzhouAdmin2026');
+    await page.getByLabel('再次输入密码').fill('WenzhouAdmin2026');
+    await page.screenshot({ path: artifact('desktop-wenzhou-admin-invitation'), fullPage: true });
+    await page.getByRole('button', { name: '接受邀请并进入' }).click();
+    await expect(page).toHaveURL(/\/t\/wenzhou/);
+    await expect(page.getByText('温州市总工会').first()).toBeVisible();
   });
 
   test('the platform operator enters next year’s national holidays, which the calendar package does not know', async ({ page }) => {

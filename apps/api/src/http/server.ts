@@ -10,7 +10,7 @@ import { appRouter } from '../router.ts';
 import type { PendingSession, RequestCtx } from '../trpc.ts';
 import { createCaller } from './caller.ts';
 import { findDownload } from './downloads.ts';
-import { lastSmsTo } from './smsSink.ts';
+import { lastMailTo, lastSmsTo } from './devSink.ts';
 import { serveStatic } from './static.ts';
 import { isDbUnavailable, RETRY_AFTER_SECONDS } from '../lib/dbErrors.ts';
 import { rateActionOf } from '../rateLimit.ts';
@@ -85,6 +85,7 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: AppOptions
   if (!decodesCleanly(url.pathname)) return sendJson(res, 400, { error: { code: 'BAD_INPUT', message: errorMessage('BAD_INPUT', localeOf(req)) } });
   if (url.pathname === '/healthz') return health(res, opts);
   if (url.pathname === '/__dev/sms' && opts.env.SMS_SINK === 'true') return sendJson(res, 200, await lastSmsTo(opts.db.db, url.searchParams.get('mobile') ?? ''));
+  if (url.pathname === '/__dev/mail' && opts.env.SMS_SINK === 'true') return sendJson(res, 200, await lastMailTo(opts.db.db, url.searchParams.get('to') ?? ''));
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, opts.env.WEB_DIST);
 
   const locale = localeOf(req);

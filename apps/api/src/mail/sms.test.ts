@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../modules/auth/index.ts';
-import { lastSmsTo } from '../http/smsSink.ts';
+import { lastSmsTo } from '../http/devSink.ts';
 import { createHarness, testEnv, type Harness } from '../test/harness.ts';
 import { createSmsProvider, deliverSms, sinkSmsProvider, type SmsProvider } from './sms.ts';
 
