@@ -42,6 +42,15 @@ export type SheetReadResult = { rows: GridRow[]; tooMany: boolean } | { refused:
  * A workbook exceljs cannot read is not_xlsx; one without a worksheet is no_sheet.
  */
 export async function readFirstSheet(task: SheetReadTask): Promise<SheetReadResult> {
+  const streamed = await streamFirstSheet(task);
+  if (!('refused' in streamed) || streamed.refused !== 'not_xlsx') return streamed;
+  // exceljs's streaming reader has failed now and then on a good file (once in a CI run: the same
+  // sheet read fine just before); the archive is bounded already (checkXlsxArchive) and this runs
+  // in the worker's bounded heap, so a whole-file read is the second try before refusing the file
+  return loadFirstSheet(task);
+}
+
+async function streamFirstSheet(task: SheetReadTask): Promise<SheetReadResult> {
   const input = Readable.from([Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)]);
   // styles are read for the number formats: a date cell is a date, not a serial number
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
@@ -49,17 +58,7 @@ export async function readFirstSheet(task: SheetReadTask): Promise<SheetReadResu
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const cells: string[] = [];
-        let blank = true;
-        const last = Math.min(row.cellCount, task.maxColumns);
-        for (let c = 1; c <= last; c++) {
-          const text = cellText(row.getCell(c).value);
-          cells.push(text);
-          if (text) blank = false;
-        }
-        if (blank) continue;
-        if (rows.length >= task.maxRows) return { rows, tooMany: true };
-        rows.push({ row: row.number, cells });
+        if (!takeRow(rows, row, task)) return { rows, tooMany: true };
       }
       return { rows, tooMany: false };
     }
@@ -69,4 +68,37 @@ export async function readFirstSheet(task: SheetReadTask): Promise<SheetReadResu
     input.destroy();
   }
   return { refused: 'no_sheet' };
+}
+
+async function loadFirstSheet(task: SheetReadTask): Promise<SheetReadResult> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    return { refused: 'not_xlsx' };
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) return { refused: 'no_sheet' };
+  const rows: GridRow[] = [];
+  for (let n = 1; n <= sheet.rowCount; n++) {
+    const row = sheet.findRow(n);
+    if (row && !takeRow(rows, row, task)) return { rows, tooMany: true };
+  }
+  return { rows, tooMany: false };
+}
+
+/** Adds a row's text unless it is blank; false once the rows are more than the task takes. */
+function takeRow(rows: GridRow[], row: ExcelJS.Row, task: SheetReadTask): boolean {
+  const cells: string[] = [];
+  let blank = true;
+  const last = Math.min(row.cellCount, task.maxColumns);
+  for (let c = 1; c <= last; c++) {
+    const text = cellText(row.getCell(c).value);
+    cells.push(text);
+    if (text) blank = false;
+  }
+  if (blank) return true;
+  if (rows.length >= task.maxRows) return false;
+  rows.push({ row: row.number, cells });
+  return true;
 }
