@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check: lint, typecheck, unit + integration tests on PGlite, the same suite on a
-# PostgreSQL server when TEST_DATABASE_URL is set, the browser journeys in Chromium, and the
-# first-load size budget of the pages members open on their phones. Prints each phase's duration
+# Runs every check: lint, typecheck, the first-load size budget of the pages members open on
+# their phones, unit + integration tests on PGlite, the same suite on a PostgreSQL server when
+# TEST_DATABASE_URL is set, and the browser journeys in Chromium. Prints each phase's duration
 # before the closing "N passed, M failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,11 @@ phase() {
 
 phase lint run pnpm lint
 phase typecheck run pnpm typecheck
+# the first-load budget (decisions/0030), early: a page grown over it fails in a minute, not after
+# the whole suite; the journeys reuse this build (build-web.mjs skips unchanged sources)
+web_dist="${E2E_WEB_DIST:-apps/web/dist}"
+size_budget() { node scripts/build-web.mjs --out "$web_dist" && node scripts/size-budget.mjs --dist "$web_dist"; }
+phase size-budget run size_budget || { echo "a page's first load is over the size budget"; exit 1; }
 # The tests run in a shuffled order (sequence.shuffle). Here the order is one that has been run
 # green on both engines, so the suite answers the same every time; `VITEST_SEED=<n>` tries another
 # (a plain `vitest run` draws a new one each time and prints it).
@@ -45,11 +50,6 @@ pnpm e2e > "$e2e_log" 2>&1 || e2e_rc=$?
 phases+=("$(printf '%-12s %4d s' e2e $((SECONDS - e2e_start)))")
 cat "$e2e_log"; cat "$e2e_log" >> "$log"; rm -f "$e2e_log"
 [ "$e2e_rc" -eq 0 ] || { echo "browser journeys failed (exit $e2e_rc)"; exit "$e2e_rc"; }
-
-# the first-load budget, over the build the journeys just used (decisions/0030)
-echo "==> size budget"
-phase size-budget node scripts/size-budget.mjs --dist "${E2E_WEB_DIST:-apps/web/dist}" \
-  || { echo "a page's first load is over the size budget"; exit 1; }
 
 # One closing line in the plain form: vitest and Playwright summaries added up
 # (grep finds nothing for '0 failed': no pipefail or -e from here on).

@@ -44,11 +44,18 @@ function precompress(): Plugin {
 }
 
 /**
- * Marks every top-level `const x = <call>` of packages/contracts pure (wrapped in an annotated
+ * Marks every top-level `const x = <expression that calls something>` of packages/contracts pure (wrapped in an annotated
  * arrow called at once), so a schema the web never reads drops out of the bundle — and zod with
  * it when no schema is left (issue 13, light pages). Zod schemas have no side effects when built;
  * a constant the web does read is kept, with what it refers to.
  */
+/** true when evaluating the expression calls something (a call or `new` outside any function in it) */
+function runsCode(node: ts.Node): boolean {
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return false;
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return true;
+  return ts.forEachChild(node, (child) => (runsCode(child) ? true : undefined)) ?? false;
+}
+
 function pureContracts(): Plugin {
   return {
     name: 'uc-pure-contracts',
@@ -62,8 +69,8 @@ function pureContracts(): Plugin {
         if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
         for (const decl of statement.declarationList.declarations) {
           const init = decl.initializer;
-          if (!init || !ts.isCallExpression(init)) continue;
-          edits.push({ at: init.getStart(source), text: '/*#__PURE__*/ (() => ' }, { at: init.getEnd(), text: ')()' });
+          if (!init || !runsCode(init)) continue;
+          edits.push({ at: init.getStart(source), text: '/*#__PURE__*/ (() => (' }, { at: init.getEnd(), text: '))()' });
         }
       }
       if (!edits.length) return null;

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Typography } from 'antd';
 import { useTenant } from '@/components/session.ts';
-import { StoredFileList, StoredFileUpload } from '@/features/files/StoredFiles.tsx';
+import { StoredFileList } from '@/features/files/StoredFiles.tsx';
+import { StoredFileUpload } from '@/features/files/StoredFileUpload.tsx';
 import { useT } from '@/lib/locale.ts';
 import { tenantClient } from '@/lib/trpc.ts';
 

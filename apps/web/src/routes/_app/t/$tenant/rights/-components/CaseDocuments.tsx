@@ -3,7 +3,8 @@ import { DOCUMENT_KINDS } from '@uc/contracts';
 import { Card, Flex, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTenant } from '@/components/session.ts';
-import { StoredFileList, StoredFileUpload } from '@/features/files/StoredFiles.tsx';
+import { StoredFileList } from '@/features/files/StoredFiles.tsx';
+import { StoredFileUpload } from '@/features/files/StoredFileUpload.tsx';
 import { useT } from '@/lib/locale.ts';
 import { tenantClient } from '@/lib/trpc.ts';
 
