@@ -148,6 +148,8 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     const log = nb.locator('.ant-card', { hasText: '材料查阅记录' });
     await expect(log.getByRole('row', { name: /杭州市总工会.*查阅/ }).first()).toBeVisible();
     await expect(log.getByRole('row', { name: /宁波市总工会.*查阅/ }).first()).toBeVisible();
+    // readers are named by 姓名 + 单位 + 职务, never by their login email
+    await expect(log).not.toContainText('@');
     // the thread, with Hangzhou's reply; each side's reading of it is on the log too
     const thread = nb.getByTestId('referral-thread');
     await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();

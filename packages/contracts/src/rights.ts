@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from './person.ts';
 import { dateString, fen, rowVersion, safeText, trimmed, uuid } from './common.ts';
 import { fileUploadFields, storedFileType } from './files.ts';
 import { idNumberSchema, mobileSchema } from './member.ts';
@@ -271,8 +272,10 @@ export const threadDto = z.discriminatedUnion('access', [
 export type ThreadDto = z.infer<typeof threadDto>;
 
 export const fileAccessDto = z.object({
+  id: z.string(),
   reader: fedRefDto,
-  readerLabel: z.string(),
+  /** 姓名 + 职务 + 单位 of the reader (never the login email) */
+  readerPerson: personRef,
   outcome: z.enum(['read', 'refused']),
   reason: z.string().nullable(),
   at: z.string(),

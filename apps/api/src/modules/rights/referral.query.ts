@@ -2,6 +2,7 @@ import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
 import { chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
+import { loadPeople } from '../person/person.query.ts';
 import { referralDocumentUrl, toDocumentDto } from './document.dto.ts';
 import { findDocumentsOfCase } from './document.repo.ts';
 import { clocksOf, federationsNamedIn, toEventDto, toReferralDto } from './referral.dto.ts';
@@ -99,9 +100,11 @@ export async function accessLog(ctx: Ctx, id: string) {
   const r = await findReferral(ctx, id);
   const rows = await findAccessLog(ctx, r);
   const feds = await findFederations(ctx.db, rows.map((a) => a.readerTenantId));
+  const people = await loadPeople(ctx, rows.map((a) => a.readerUserId), rows.map((a) => a.readerTenantId));
   return rows.map((a) => ({
+    id: a.id,
     reader: feds.get(a.readerTenantId)!,
-    readerLabel: a.readerLabel,
+    readerPerson: people.person(a.readerUserId, a.readerTenantId),
     outcome: a.outcome as 'read' | 'refused',
     reason: a.reason,
     at: a.at.toISOString(),

@@ -4,6 +4,7 @@ import type { ReferralStatus } from '@uc/contracts';
 import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
+import { Person } from '@/components/Person.tsx';
 import { useTenant } from '@/components/session.ts';
 import { access } from '@/lib/access.ts';
 import { formatYuan } from '@/features/recuperation/money.ts';
@@ -160,7 +161,7 @@ function ReferralPage() {
       </Card>
       <Card size="small" title={t('rights.detail.accessLog')}>
         <Table
-          rowKey={(a) => `${a.at}-${a.readerLabel}-${a.outcome}`}
+          rowKey="id"
           size="small"
           dataSource={log.data ?? []}
           loading={log.isLoading}
@@ -168,7 +169,7 @@ function ReferralPage() {
           scroll={{ x: 480 }}
           columns={[
             { title: t('rights.log.at'), key: 'at', render: (_, a) => formatDateTime(a.at) },
-            { title: t('rights.log.reader'), key: 'who', render: (_, a) => `${name(a.reader)} · ${a.readerLabel}` },
+            { title: t('rights.log.reader'), key: 'who', render: (_, a) => <Person value={a.readerPerson} inline /> },
             { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{a.outcome === 'read' && a.reason === 'thread' ? t('rights.access.thread') : a.outcome === 'read' && a.reason === 'document' ? t('rights.access.document') : t(`rights.access.${a.outcome}`)}</Tag> },
           ]}
         />
