@@ -38,6 +38,8 @@ import { Route as AppTTenantNotificationsIndexRouteImport } from './routes/_app/
 import { Route as AppTTenantOrgUnitsIndexRouteImport } from './routes/_app/t/$tenant/org-units/index';
 import { Route as AppTTenantProgrammesAdminIndexRouteImport } from './routes/_app/t/$tenant/programmes-admin/index';
 import { Route as AppTTenantProgrammesAdminEventIdRouteImport } from './routes/_app/t/$tenant/programmes-admin/$eventId';
+import { Route as AppTTenantProgrammesAdminCalendarRouteImport } from './routes/_app/t/$tenant/programmes-admin/calendar';
+import { Route as AppTTenantProgrammesAdminVenuesRouteImport } from './routes/_app/t/$tenant/programmes-admin/venues';
 import { Route as AppTTenantProgrammesIndexRouteImport } from './routes/_app/t/$tenant/programmes/index';
 import { Route as AppTTenantRecuperationAdminIndexRouteImport } from './routes/_app/t/$tenant/recuperation-admin/index';
 import { Route as AppTTenantRecuperationAdminBasesRouteImport } from './routes/_app/t/$tenant/recuperation-admin/bases';
@@ -220,6 +222,18 @@ const AppTTenantProgrammesAdminEventIdRoute =
   AppTTenantProgrammesAdminEventIdRouteImport.update({
     id: '/programmes-admin/$eventId',
     path: '/programmes-admin/$eventId',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesAdminCalendarRoute =
+  AppTTenantProgrammesAdminCalendarRouteImport.update({
+    id: '/programmes-admin/calendar',
+    path: '/programmes-admin/calendar',
+    getParentRoute: () => AppTTenantRouteRoute,
+  } as any);
+const AppTTenantProgrammesAdminVenuesRoute =
+  AppTTenantProgrammesAdminVenuesRouteImport.update({
+    id: '/programmes-admin/venues',
+    path: '/programmes-admin/venues',
     getParentRoute: () => AppTTenantRouteRoute,
   } as any);
 const AppTTenantProgrammesIndexRoute =
@@ -418,6 +432,8 @@ export interface FileRoutesByFullPath {
   '/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
+  '/t/$tenant/programmes-admin/calendar': typeof AppTTenantProgrammesAdminCalendarRoute;
+  '/t/$tenant/programmes-admin/venues': typeof AppTTenantProgrammesAdminVenuesRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -475,6 +491,8 @@ export interface FileRoutesByTo {
   '/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
+  '/t/$tenant/programmes-admin/calendar': typeof AppTTenantProgrammesAdminCalendarRoute;
+  '/t/$tenant/programmes-admin/venues': typeof AppTTenantProgrammesAdminVenuesRoute;
   '/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -537,6 +555,8 @@ export interface FileRoutesById {
   '/_app/t/$tenant/contests/apply': typeof AppTTenantContestsApplyRoute;
   '/_app/t/$tenant/judge/$eventId': typeof AppTTenantJudgeEventIdRoute;
   '/_app/t/$tenant/programmes-admin/$eventId': typeof AppTTenantProgrammesAdminEventIdRoute;
+  '/_app/t/$tenant/programmes-admin/calendar': typeof AppTTenantProgrammesAdminCalendarRoute;
+  '/_app/t/$tenant/programmes-admin/venues': typeof AppTTenantProgrammesAdminVenuesRoute;
   '/_app/t/$tenant/recuperation-admin/bases': typeof AppTTenantRecuperationAdminBasesRoute;
   '/_app/t/$tenant/recuperation-admin/checkin': typeof AppTTenantRecuperationAdminCheckinRoute;
   '/_app/t/$tenant/recuperation-admin/policy': typeof AppTTenantRecuperationAdminPolicyRoute;
@@ -599,6 +619,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/contests/apply'
     | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/programmes-admin/$eventId'
+    | '/t/$tenant/programmes-admin/calendar'
+    | '/t/$tenant/programmes-admin/venues'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -656,6 +678,8 @@ export interface FileRouteTypes {
     | '/t/$tenant/contests/apply'
     | '/t/$tenant/judge/$eventId'
     | '/t/$tenant/programmes-admin/$eventId'
+    | '/t/$tenant/programmes-admin/calendar'
+    | '/t/$tenant/programmes-admin/venues'
     | '/t/$tenant/recuperation-admin/bases'
     | '/t/$tenant/recuperation-admin/checkin'
     | '/t/$tenant/recuperation-admin/policy'
@@ -717,6 +741,8 @@ export interface FileRouteTypes {
     | '/_app/t/$tenant/contests/apply'
     | '/_app/t/$tenant/judge/$eventId'
     | '/_app/t/$tenant/programmes-admin/$eventId'
+    | '/_app/t/$tenant/programmes-admin/calendar'
+    | '/_app/t/$tenant/programmes-admin/venues'
     | '/_app/t/$tenant/recuperation-admin/bases'
     | '/_app/t/$tenant/recuperation-admin/checkin'
     | '/_app/t/$tenant/recuperation-admin/policy'
@@ -974,6 +1000,20 @@ declare module '@tanstack/react-router' {
       path: '/programmes-admin/$eventId';
       fullPath: '/t/$tenant/programmes-admin/$eventId';
       preLoaderRoute: typeof AppTTenantProgrammesAdminEventIdRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/calendar': {
+      id: '/_app/t/$tenant/programmes-admin/calendar';
+      path: '/programmes-admin/calendar';
+      fullPath: '/t/$tenant/programmes-admin/calendar';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminCalendarRouteImport;
+      parentRoute: typeof AppTTenantRouteRoute;
+    };
+    '/_app/t/$tenant/programmes-admin/venues': {
+      id: '/_app/t/$tenant/programmes-admin/venues';
+      path: '/programmes-admin/venues';
+      fullPath: '/t/$tenant/programmes-admin/venues';
+      preLoaderRoute: typeof AppTTenantProgrammesAdminVenuesRouteImport;
       parentRoute: typeof AppTTenantRouteRoute;
     };
     '/_app/t/$tenant/programmes/': {
@@ -1272,6 +1312,8 @@ interface AppTTenantRouteRouteChildren {
   AppTTenantContestsApplyRoute: typeof AppTTenantContestsApplyRoute;
   AppTTenantJudgeEventIdRoute: typeof AppTTenantJudgeEventIdRoute;
   AppTTenantProgrammesAdminEventIdRoute: typeof AppTTenantProgrammesAdminEventIdRoute;
+  AppTTenantProgrammesAdminCalendarRoute: typeof AppTTenantProgrammesAdminCalendarRoute;
+  AppTTenantProgrammesAdminVenuesRoute: typeof AppTTenantProgrammesAdminVenuesRoute;
   AppTTenantRightsReferralIdRoute: typeof AppTTenantRightsReferralIdRoute;
   AppTTenantRightsMineRoute: typeof AppTTenantRightsMineRoute;
   AppTTenantAgreementsIndexRoute: typeof AppTTenantAgreementsIndexRoute;
@@ -1308,6 +1350,9 @@ const AppTTenantRouteRouteChildren: AppTTenantRouteRouteChildren = {
   AppTTenantContestsApplyRoute: AppTTenantContestsApplyRoute,
   AppTTenantJudgeEventIdRoute: AppTTenantJudgeEventIdRoute,
   AppTTenantProgrammesAdminEventIdRoute: AppTTenantProgrammesAdminEventIdRoute,
+  AppTTenantProgrammesAdminCalendarRoute:
+    AppTTenantProgrammesAdminCalendarRoute,
+  AppTTenantProgrammesAdminVenuesRoute: AppTTenantProgrammesAdminVenuesRoute,
   AppTTenantRightsReferralIdRoute: AppTTenantRightsReferralIdRoute,
   AppTTenantRightsMineRoute: AppTTenantRightsMineRoute,
   AppTTenantAgreementsIndexRoute: AppTTenantAgreementsIndexRoute,

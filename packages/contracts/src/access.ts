@@ -130,6 +130,7 @@ export const ACCESS: Record<string, Access> = {
   'rightsSla.removeClosure': ADMIN,
   'programme.list': EVERYONE,
   'programme.get': EVERYONE,
+  'programme.calendar': STAFF,
   'programme.venue.list': STAFF,
   'programme.venue.create': PROGRAMME_WRITERS,
   'programme.venue.update': PROGRAMME_WRITERS,

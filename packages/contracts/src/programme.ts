@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileUploadFields, storedFileType } from './files.ts';
-import { APPLICATION_STATUSES, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
+import { APPLICATION_STATUSES, dateString, rowVersion, safeText, trimmed, uuid, xlsxUploadInput } from './common.ts';
 
 // Joint programmes (思想共同引领, DOMAIN §3.1): venues (阵地), events under an agreement with
 // sessions whose seats are split per city, registrations with a check-in ticket, attendance and
@@ -286,3 +286,32 @@ export const materialDto = z.object({
   url: z.string(),
 });
 export type MaterialDto = z.infer<typeof materialDto>;
+
+/** The events calendar (活动日历): sessions between two China dates, at most 62 days (a month view's six weeks and more). */
+export const CALENDAR_MAX_DAYS = 62;
+export const calendarInput = z
+  .object({ from: dateString, to: dateString, agreementId: uuid.nullable().default(null) })
+  .refine((c) => c.from <= c.to, { error: 'term_order', path: ['to'] })
+  .refine((c) => Date.parse(c.to) - Date.parse(c.from) <= (CALENDAR_MAX_DAYS - 1) * 86_400_000, { error: 'range_too_long', path: ['to'] });
+export const calendarEntryDto = z.object({
+  sessionId: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  kind: z.enum(PROGRAMME_KINDS),
+  topic: z.string(),
+  host: z.string(),
+  /** the caller's federation hosts the event */
+  own: z.boolean(),
+  agreementId: z.string(),
+  eventStatus: z.enum(PROGRAMME_STATUSES),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** the venue's name and its federation, or null for an online session */
+  venue: z.object({ name: z.string(), federation: z.string() }).nullable(),
+  online: z.boolean(),
+  status: z.enum(['scheduled', 'cancelled']),
+  capacity: z.number(),
+  free: z.number(),
+});
+export type CalendarEntryDto = z.infer<typeof calendarEntryDto>;

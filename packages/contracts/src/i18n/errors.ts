@@ -173,6 +173,7 @@ export const validationMessagesZh = {
   credit_code: '统一社会信用代码应为 18 位',
   // order of times and ranges
   time_order: '结束时间须晚于开始时间',
+  range_too_long: '日期范围不能超过 62 天',
   window_order: '报名须先开始、后截止，且截止不晚于比赛日期',
   age_order: '最高年龄不能小于最低年龄',
   reason_required: '请写明原因（至少 2 个字）',
@@ -267,6 +268,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   responsible_invalid: 'Write responsible persons as "federation：name", separated by "；"',
   item_exists: 'The agreement already has an item of this kind with this title',
   credit_code: 'A unified social credit code has 18 characters',
+  range_too_long: 'The date range can be at most 62 days',
   time_order: 'The end must be after the start',
   window_order: 'Registration must open before it closes, and close no later than the event date',
   age_order: 'The maximum age cannot be below the minimum age',

@@ -1,4 +1,6 @@
 import {
+  calendarEntryDto,
+  calendarInput,
   attendanceDto,
   byId,
   eventDetailDto,
@@ -48,6 +50,7 @@ import { checkIn } from './checkin.write.ts';
 import { recordWalkIn } from './walkin.write.ts';
 import { giveFeedback } from './feedback.write.ts';
 import { eventFeedback } from './feedback.query.ts';
+import { programmeCalendar } from './calendar.query.ts';
 import { getEvent, listEvents } from './event.query.ts';
 import { createEvent, stepEvent, updateEvent } from './event.write.ts';
 import { registrationDtoOf } from './programme.dto.ts';
@@ -76,6 +79,7 @@ const memberProcedure = roleProcedure('member').use(({ ctx, next }) => {
 export const programmeRouter = router({
   list: tenantProcedure.output(z.array(eventDto)).query(({ ctx }) => listEvents(ctx.svc)),
   get: tenantProcedure.input(byId).output(eventDetailDto).query(({ ctx, input }) => getEvent(ctx.svc, input.id)),
+  calendar: staffProcedure.input(calendarInput).output(z.array(calendarEntryDto)).query(({ ctx, input }) => programmeCalendar(ctx.svc, input)),
   venue: router({
     list: staffProcedure.output(z.array(venueDto)).query(({ ctx }) => listVenues(ctx.svc)),
     create: writerProcedure.input(venueInput).input(onceInput).output(venueDto).mutation(({ ctx, input }) => createVenue(ctx.svc, input)),

@@ -1,3 +1,4 @@
+import { CalendarOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
 import { PROGRAMME_KINDS, type EventDto } from '@uc/contracts';
@@ -31,11 +32,19 @@ function ProgrammesAdminPage() {
       <PageHeader
         title={t('programme.admin.nav')}
         extra={
-          recuperationAccess.write(roles) && (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="programme-create">
-              {t('programme.event.create')}
-            </Button>
-          )
+          <>
+            <Link to="/t/$tenant/programmes-admin/calendar" params={{ tenant: slug }}>
+              <Button icon={<CalendarOutlined />}>{t('programme.calendar.open')}</Button>
+            </Link>
+            <Link to="/t/$tenant/programmes-admin/venues" params={{ tenant: slug }}>
+              <Button icon={<EnvironmentOutlined />}>{t('programme.venues.open')}</Button>
+            </Link>
+            {recuperationAccess.write(roles) && (
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="programme-create">
+                {t('programme.event.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <RequestsPanel />
