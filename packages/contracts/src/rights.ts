@@ -46,6 +46,9 @@ export const CONSENT_SCOPES = ['worker_identity', 'contact', 'facts', 'documents
 export const CLOCK_KINDS = ['accept', 'respond', 'resolve', 'follow_up'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 export const CLOCK_STATES = ['not_started', 'running', 'paused', 'stopped'] as const;
+/** The hotline's hour targets (12351, DOMAIN §3.2), counted in business hours: docs/decisions/0055. */
+export const HOUR_CLOCK_KINDS = ['dispatch', 'first_response', 'hotline_follow_up'] as const;
+export type HourClockKind = (typeof HOUR_CLOCK_KINDS)[number];
 
 export const documentInput = z.object({
   name: trimmed(1, 120),
@@ -121,6 +124,19 @@ export const clockDto = z.object({
 });
 export type ClockDto = z.infer<typeof clockDto>;
 
+/** An hour clock of a hotline case's referral: minutes of business time (the policy's opening hours on working days). */
+export const hourClockDto = z.object({
+  kind: z.enum(HOUR_CLOCK_KINDS),
+  state: z.enum(CLOCK_STATES),
+  budgetMinutes: z.number(),
+  elapsedMinutes: z.number(),
+  remainingMinutes: z.number(),
+  dueAt: z.string().nullable(),
+  breached: z.boolean(),
+  warning: z.boolean(),
+});
+export type HourClockDto = z.infer<typeof hourClockDto>;
+
 export const referralEventDto = z.object({
   seq: z.number(),
   type: z.string(),
@@ -152,6 +168,8 @@ export const referralDto = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   clocks: z.array(clockDto),
+  /** the hotline's hour clocks (dispatch, first response, follow-up) when the case came in on 12351, else empty */
+  hourClocks: z.array(hourClockDto),
 });
 export type ReferralDto = z.infer<typeof referralDto>;
 
@@ -285,6 +303,9 @@ export const rightsBoardDto = z.object({
   open: z.array(z.object({ status: referralStatus, partner: fedRefDto, side: z.enum(['referred', 'received']), count: z.number() })),
   nearBreach: z.array(z.object({ referralId: z.string(), clock: z.enum(CLOCK_KINDS), remainingDays: z.number() })),
   breaches: z.array(z.object({ referralId: z.string(), clock: z.enum(CLOCK_KINDS), elapsedDays: z.number(), budgetDays: z.number() })),
+  /** the hour clocks of hotline referrals, in minutes of business time */
+  hourNearBreach: z.array(z.object({ referralId: z.string(), clock: z.enum(HOUR_CLOCK_KINDS), remainingMinutes: z.number() })),
+  hourBreaches: z.array(z.object({ referralId: z.string(), clock: z.enum(HOUR_CLOCK_KINDS), elapsedMinutes: z.number(), budgetMinutes: z.number() })),
   outcomes: z.array(z.object({ partner: fedRefDto, year: z.number(), resolved: z.number(), amountRecoveredFen: z.number() })),
 });
 
@@ -303,7 +324,27 @@ export const myCaseDto = z.object({
 // A change applies from a future date (a clock keeps the budget it started with); a closure day may
 // be added for today or later — the department closed, its clocks stop — never for a day gone by.
 const slaDays = z.number().int().min(1).max(365);
-export const slaPolicyInput = z.object({ effectiveFrom: dateString, acceptDays: slaDays, respondDays: slaDays, resolveDays: slaDays, followUpDays: slaDays });
+// the hotline's figures in minutes of business time (up to 30 working days of 8 h) and the opening windows
+const slaMinutes = z.number().int().min(1).max(14_400);
+const businessWindow = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^([01]\d|2[0-3]):[0-5]\d-24:00$/;
+const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const businessHoursSchema = z
+  .array(z.string().regex(businessWindow, { error: 'business_hours' }))
+  .min(1, { error: 'business_hours' })
+  .max(4, { error: 'business_hours' })
+  .refine((ws) => ws.every((w, i) => minutesOfDay(w.slice(6)) > minutesOfDay(w) && (i === 0 || minutesOfDay(w) >= minutesOfDay(ws[i - 1]!.slice(6)))), { error: 'business_hours' });
+export const DEFAULT_BUSINESS_HOURS = ['08:30-12:00', '13:30-17:30'];
+export const slaPolicyInput = z.object({
+  effectiveFrom: dateString,
+  acceptDays: slaDays,
+  respondDays: slaDays,
+  resolveDays: slaDays,
+  followUpDays: slaDays,
+  businessHours: businessHoursSchema.default(DEFAULT_BUSINESS_HOURS),
+  dispatchMinutes: slaMinutes.default(30),
+  firstResponseMinutes: slaMinutes.default(120),
+  hotlineFollowUpMinutes: slaMinutes.default(1440),
+});
 export const closureDayInput = z.object({ day: dateString, reason: trimmed(1, 200) });
 export const closureDayRemoveInput = z.object({ day: dateString });
 
@@ -314,13 +355,26 @@ export const slaPolicyDto = z.object({
   respondDays: z.number(),
   resolveDays: z.number(),
   followUpDays: z.number(),
+  businessHours: z.array(z.string()),
+  dispatchMinutes: z.number(),
+  firstResponseMinutes: z.number(),
+  hotlineFollowUpMinutes: z.number(),
   /** in force today; a past one is superseded, a future one may still be changed or removed */
   state: z.enum(['superseded', 'in_force', 'scheduled']),
 });
 export const serviceLevelsDto = z.object({
   today: z.string(),
   /** DOMAIN §3.2's figures, in force before a federation's first policy */
-  defaults: z.object({ acceptDays: z.number(), respondDays: z.number(), resolveDays: z.number(), followUpDays: z.number() }),
+  defaults: z.object({
+    acceptDays: z.number(),
+    respondDays: z.number(),
+    resolveDays: z.number(),
+    followUpDays: z.number(),
+    businessHours: z.array(z.string()),
+    dispatchMinutes: z.number(),
+    firstResponseMinutes: z.number(),
+    hotlineFollowUpMinutes: z.number(),
+  }),
   policies: z.array(slaPolicyDto),
   closures: z.array(z.object({ day: z.string(), reason: z.string(), removable: z.boolean() })),
   /** this year or next whose national holidays are not known yet: their holidays would count as working days */

@@ -145,6 +145,8 @@ export const rightsReferrals = pgTable(
     assignee: text('assignee'),
     outcome: text('outcome'),
     amountRecoveredFen: bigint('amount_recovered_fen', { mode: 'number' }),
+    /** copied from the case: it came in on the 12351 hotline, so the referral runs the hour clocks too (0055) */
+    hotline: boolean('hotline').notNull().default(false),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -236,7 +238,7 @@ export const rightsFileAccesses = pgTable(
   ],
 );
 
-/** A federation's service levels (working days) from a date. */
+/** A federation's service levels from a date: working days, and the hotline's minutes of business hours (0055). */
 export const rightsSlaPolicies = pgTable(
   'rights_sla_policy',
   {
@@ -247,12 +249,19 @@ export const rightsSlaPolicies = pgTable(
     respondDays: integer('respond_days').notNull(),
     resolveDays: integer('resolve_days').notNull(),
     followUpDays: integer('follow_up_days').notNull(),
+    /** opening windows of a working day, 'HH:MM-HH:MM' China time, in order */
+    businessHours: text('business_hours').array().notNull().default(sql`'{08:30-12:00,13:30-17:30}'`),
+    dispatchMinutes: integer('dispatch_minutes').notNull().default(30),
+    firstResponseMinutes: integer('first_response_minutes').notNull().default(120),
+    hotlineFollowUpMinutes: integer('hotline_follow_up_minutes').notNull().default(1440),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('rights_sla_policy_from_uq').on(t.tenantId, t.effectiveFrom),
     check('rights_sla_policy_days_ck', sql`least(${t.acceptDays}, ${t.respondDays}, ${t.resolveDays}, ${t.followUpDays}) >= 1`),
+    check('rights_sla_policy_minutes_ck', sql`least(${t.dispatchMinutes}, ${t.firstResponseMinutes}, ${t.hotlineFollowUpMinutes}) >= 1`),
+    check('rights_sla_policy_hours_ck', sql`cardinality(${t.businessHours}) between 1 and 4`),
   ],
 );
 

@@ -29,11 +29,15 @@ export async function board(ctx: Ctx) {
     o.count++;
     open.set(key, o);
   }
-  const clocks = (await clocksOfVisible(ctx)).flatMap((x) => x.clocks.map((c) => ({ referralId: x.referral.id, ...c })));
+  const visible = await clocksOfVisible(ctx);
+  const clocks = visible.flatMap((x) => x.clocks.map((c) => ({ referralId: x.referral.id, ...c })));
+  const hourClocks = visible.flatMap((x) => x.hourClocks.map((c) => ({ referralId: x.referral.id, ...c })));
   return {
     open: [...open.values()].map((o) => ({ ...o, partner: feds.get(o.partner)! })),
     nearBreach: clocks.filter((c) => c.warning).map((c) => ({ referralId: c.referralId, clock: c.kind, remainingDays: c.remainingDays })),
     breaches: clocks.filter((c) => c.breached).map((c) => ({ referralId: c.referralId, clock: c.kind, elapsedDays: c.elapsedDays, budgetDays: c.budgetDays })),
+    hourNearBreach: hourClocks.filter((c) => c.warning).map((c) => ({ referralId: c.referralId, clock: c.kind, remainingMinutes: c.remainingMinutes })),
+    hourBreaches: hourClocks.filter((c) => c.breached).map((c) => ({ referralId: c.referralId, clock: c.kind, elapsedMinutes: c.elapsedMinutes, budgetMinutes: c.budgetMinutes })),
     outcomes: [...outcomes.values()].map((o) => ({ ...o, partner: feds.get(o.partner)! })).sort((a, b) => b.year - a.year),
   };
 }

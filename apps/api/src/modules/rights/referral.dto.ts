@@ -1,6 +1,6 @@
 import type { ReferralDto, ReferralStatus } from '@uc/contracts';
 import { pendingTransferRequest } from './referral.rules.ts';
-import { computeClocks, policyLookupFrom, type ClockEvent, type ServiceLevels } from './sla.rules.ts';
+import { computeClocks, computeHourClocks, hourPolicyLookupFrom, policyLookupFrom, type ClockEvent, type ServiceLevels } from './sla.rules.ts';
 import type { FedRef, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
 // Referral rows and their events → DTOs, with the clocks computed from the events (no queries).
@@ -11,10 +11,16 @@ export const clockEventsOf = (events: readonly ReferralEventRow[]): ClockEvent[]
     at: e.at,
     performerTenantId: e.performerTenantId,
     beforeHold: e.status === 'on_hold' ? ((e.data.from as ReferralStatus | undefined) ?? null) : null,
+    type: e.type,
   }));
 
 export function clocksOf(r: ReferralRow, events: readonly ReferralEventRow[], levels: ServiceLevels, now: Date) {
   return computeClocks(clockEventsOf(events), now, r.tenantId, policyLookupFrom(levels));
+}
+
+/** The hotline's hour clocks (docs/decisions/0055): only for a referral of a case that came in on 12351. */
+export function hourClocksOf(r: ReferralRow, events: readonly ReferralEventRow[], levels: ServiceLevels, now: Date) {
+  return r.hotline ? computeHourClocks(clockEventsOf(events), now, r.tenantId, hourPolicyLookupFrom(levels)) : [];
 }
 
 const fed = (feds: Map<string, FedRef>, id: string): FedRef => feds.get(id) ?? { id, slug: '', nameZh: '', nameEn: '' };
@@ -42,6 +48,7 @@ export function toReferralDto(
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     clocks: clocksOf(r, events, ctx.levels, ctx.now),
+    hourClocks: hourClocksOf(r, events, ctx.levels, ctx.now),
   };
 }
 

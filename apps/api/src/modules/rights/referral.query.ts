@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { loadPeople } from '../person/person.query.ts';
 import { referralDocumentUrl, toDocumentDto } from './document.dto.ts';
 import { findDocumentsOfCase } from './document.repo.ts';
-import { clocksOf, federationsNamedIn, toEventDto, toReferralDto } from './referral.dto.ts';
+import { clocksOf, federationsNamedIn, hourClocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
 import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findRightsPartners, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
 
@@ -42,7 +42,10 @@ export async function clocksOfVisible(ctx: Ctx) {
   const rows = (await listVisibleReferrals(ctx, 'all')).filter((r) => !['followed_up', 'archived'].includes(r.status));
   const events = await findEvents(ctx.db, rows);
   const levels = await findServiceLevels(ctx.db, [...rows.map((r) => r.tenantId), ...events.map((e) => e.performerTenantId)]);
-  return rows.map((r) => ({ referral: r, clocks: clocksOf(r, events.filter((e) => e.referralId === r.id), levels, ctx.now) }));
+  return rows.map((r) => {
+    const own = events.filter((e) => e.referralId === r.id);
+    return { referral: r, clocks: clocksOf(r, own, levels, ctx.now), hourClocks: hourClocksOf(r, own, levels, ctx.now) };
+  });
 }
 
 /** The case file as the partner may see it: refused (and logged) once the consent is withdrawn. */

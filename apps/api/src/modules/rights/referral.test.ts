@@ -246,7 +246,8 @@ describe('rights referrals', () => {
   describe('the SLA pass', () => {
     it('escalates a breached accept clock to both sides once, however often and however many run it', async () => {
       h.setNow(MONDAY);
-      const { referral } = await referredCase(w);
+      // a walk-in case: the day clocks only (a hotline case also runs the hour clocks, sla.hotline.test.ts)
+      const { referral } = await referredCase(w, { source: 'walk_in' });
       const start = h.now();
       // two working days later: a warning to Ningbo only
       const warnAt = new Date(start.getTime() + 2.2 * DAY);

@@ -37,6 +37,7 @@ export async function refer(ctx: Ctx, input: z.infer<typeof referInput>) {
       consentId: consent.id,
       agreementId: agreement.id,
       disputeKind: c.disputeKind,
+      hotline: c.source === 'hotline',
       status: 'submitted',
       rowVersion: 1,
       createdAt: ctx.now,

@@ -1,4 +1,4 @@
-import type { ClockKind, DisputeKind, ReferralStep } from '@uc/contracts';
+import type { ClockKind, DisputeKind, HourClockKind, ReferralStep } from '@uc/contracts';
 
 // Bilingual labels of the rights module, for notices, panels and files.
 
@@ -35,3 +35,20 @@ export const CLOCK_LABELS: Record<ClockKind, Label> = {
   resolve: { zh: '办结', en: 'resolve' },
   follow_up: { zh: '回访', en: 'follow-up' },
 };
+
+/** The hotline's hour clocks (0055), named apart from the day clocks (首次响应 is also a day clock). */
+export const HOUR_CLOCK_LABELS: Record<HourClockKind, Label> = {
+  dispatch: { zh: '热线派单', en: 'hotline dispatch' },
+  first_response: { zh: '热线首次响应', en: 'hotline first response' },
+  hotline_follow_up: { zh: '热线回访', en: 'hotline follow-up' },
+};
+
+/** A budget in minutes as people say it: 30 分钟, 2 小时, 1 小时 30 分钟. */
+export function minutesLabel(minutes: number): Label {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return {
+    zh: [h ? `${h} 小时` : '', m ? `${m} 分钟` : ''].filter(Boolean).join(' '),
+    en: [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' '),
+  };
+}

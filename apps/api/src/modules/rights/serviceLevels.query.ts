@@ -2,7 +2,8 @@ import type { ServiceLevelsDto } from '@uc/contracts';
 import { chinaDate } from '../../lib/dates.ts';
 import { findServiceLevels } from './rights.repo.ts';
 import type { Ctx } from './rights.types.ts';
-import { DEFAULT_SLA } from './sla.rules.ts';
+import { DEFAULT_BUSINESS_HOURS } from './businessHours.rules.ts';
+import { DEFAULT_HOUR_SLA, DEFAULT_SLA } from './sla.rules.ts';
 import { yearKnown } from './workday.rules.ts';
 
 // A federation's service levels (DOMAIN §3.2; docs/decisions/0049-rights-service-levels.md): the
@@ -21,7 +22,16 @@ export async function serviceLevels(ctx: Ctx): Promise<ServiceLevelsDto> {
   const inForce = policies.find((p) => p.effectiveFrom <= today);
   return {
     today,
-    defaults: { acceptDays: DEFAULT_SLA.accept, respondDays: DEFAULT_SLA.respond, resolveDays: DEFAULT_SLA.resolve, followUpDays: DEFAULT_SLA.follow_up },
+    defaults: {
+      acceptDays: DEFAULT_SLA.accept,
+      respondDays: DEFAULT_SLA.respond,
+      resolveDays: DEFAULT_SLA.resolve,
+      followUpDays: DEFAULT_SLA.follow_up,
+      businessHours: [...DEFAULT_BUSINESS_HOURS],
+      dispatchMinutes: DEFAULT_HOUR_SLA.dispatch,
+      firstResponseMinutes: DEFAULT_HOUR_SLA.first_response,
+      hotlineFollowUpMinutes: DEFAULT_HOUR_SLA.hotline_follow_up,
+    },
     policies: policies.map((p) => ({
       id: p.id,
       effectiveFrom: p.effectiveFrom,
@@ -29,6 +39,10 @@ export async function serviceLevels(ctx: Ctx): Promise<ServiceLevelsDto> {
       respondDays: p.respondDays,
       resolveDays: p.resolveDays,
       followUpDays: p.followUpDays,
+      businessHours: p.businessHours,
+      dispatchMinutes: p.dispatchMinutes,
+      firstResponseMinutes: p.firstResponseMinutes,
+      hotlineFollowUpMinutes: p.hotlineFollowUpMinutes,
       state: p.effectiveFrom > today ? 'scheduled' : p === inForce ? 'in_force' : 'superseded',
     })),
     closures: closures.map((c) => ({ day: c.day, reason: c.reason, removable: c.day > today })),

@@ -18,7 +18,16 @@ const refuse = (ctx: Ctx, field: string, key: string) => new AppError('BAD_INPUT
 /** Sets the policy from a future date; one already scheduled for that date is replaced. */
 export async function setPolicy(ctx: Ctx, input: z.infer<typeof slaPolicyInput>) {
   if (input.effectiveFrom <= chinaDate(ctx.now)) throw refuse(ctx, 'effectiveFrom', 'sla_not_future');
-  const values = { acceptDays: input.acceptDays, respondDays: input.respondDays, resolveDays: input.resolveDays, followUpDays: input.followUpDays };
+  const values = {
+    acceptDays: input.acceptDays,
+    respondDays: input.respondDays,
+    resolveDays: input.resolveDays,
+    followUpDays: input.followUpDays,
+    businessHours: input.businessHours,
+    dispatchMinutes: input.dispatchMinutes,
+    firstResponseMinutes: input.firstResponseMinutes,
+    hotlineFollowUpMinutes: input.hotlineFollowUpMinutes,
+  };
   const [row] = await ctx.db
     .insert(rightsSlaPolicies)
     .values({ tenantId: ctx.tenantId, effectiveFrom: input.effectiveFrom, ...values })
