@@ -63,7 +63,7 @@ describe('rights, seen from outside the referral', () => {
   it('shows the outside caseworker nothing in the lists and the board', async () => {
     expect(await w.sxCw.rightsCase.list()).toEqual([]);
     expect(await w.sxCw.referral.list()).toEqual([]);
-    expect(await w.sxCw.referral.board()).toEqual({ open: [], nearBreach: [], breaches: [], outcomes: [] });
+    expect(await w.sxCw.referral.board()).toEqual({ open: [], nearBreach: [], breaches: [], hourNearBreach: [], hourBreaches: [], outcomes: [] });
     const ledger = await w.sxCw.referral.ledger({ year: 2026 });
     expect(ledger.filename).toContain('2026');
     for (const c of [w.hzOfficer, member]) {

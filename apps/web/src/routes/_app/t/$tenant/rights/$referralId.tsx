@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
-import { ClockCards, ReferralStatusTag } from './-components/rightsUi.tsx';
+import { ClockCards, HourClockCards, ReferralStatusTag } from './-components/rightsUi.tsx';
 import { ReferralThread } from './-components/ReferralThread.tsx';
 import { needsForm, StepModal, stepsFor, useStep, type UiStep } from './-components/StepModal.tsx';
 import { TransferModal } from './-components/TransferModal.tsx';
@@ -112,6 +112,11 @@ function ReferralPage() {
       <Card size="small" title={t('rights.detail.clocks')}>
         <ClockCards clocks={r.clocks} t={t} />
       </Card>
+      {r.hourClocks.length > 0 && (
+        <Card size="small" title={t('rights.detail.hourClocks')} extra={<Typography.Text type="secondary">{t('rights.detail.hourClocksHint')}</Typography.Text>}>
+          <HourClockCards clocks={r.hourClocks} t={t} />
+        </Card>
+      )}
       <Card size="small" title={t('rights.detail.file')} extra={<Typography.Text type="secondary">{t('rights.detail.fileInternal')}</Typography.Text>}>
         {!file && (
           <Button onClick={() => void openFile()} loading={reading}>

@@ -89,7 +89,7 @@ function RightsPage() {
               },
               { key: 'partner', title: t('rights.col.partner'), render: (r) => partnerName(r) },
               { key: 'status', title: t('rights.col.status'), render: (r) => <ReferralStatusTag status={r.status} t={t} /> },
-              { key: 'clock', title: t('rights.col.clock'), render: (r) => <ClockSummary clocks={r.clocks} t={t} /> },
+              { key: 'clock', title: t('rights.col.clock'), render: (r) => <ClockSummary clocks={r.clocks} hourClocks={r.hourClocks} t={t} /> },
               { key: 'updated', title: t('rights.col.updated'), render: (r) => formatDateTime(r.updatedAt) },
             ]}
           />

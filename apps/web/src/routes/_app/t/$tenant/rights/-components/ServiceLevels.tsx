@@ -6,9 +6,16 @@ import { useTenant } from '@/components/session.ts';
 import { formatDate, toDateString } from '@/lib/dates.ts';
 import { errorInfo, showFieldErrors } from '@/lib/errors.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
+import { formatMinutes } from './rightsUi.tsx';
 
 const DAY_FIELDS = ['acceptDays', 'respondDays', 'resolveDays', 'followUpDays'] as const;
 const CLOCK_OF = { acceptDays: 'accept', respondDays: 'respond', resolveDays: 'resolve', followUpDays: 'follow_up' } as const;
+/** the hotline's figures, in minutes of business time (docs/decisions/0055) */
+const MINUTE_FIELDS = ['dispatchMinutes', 'firstResponseMinutes', 'hotlineFollowUpMinutes'] as const;
+const HOUR_CLOCK_OF = { dispatchMinutes: 'dispatch', firstResponseMinutes: 'first_response', hotlineFollowUpMinutes: 'hotline_follow_up' } as const;
+/** '08:30-12:00, 13:30-17:30' (commas, 、 or spaces between windows) → the windows */
+const parseHours = (s: string) => s.split(/[,，、;；\s]+/).filter(Boolean);
+type PolicyForm = { effectiveFrom: dayjs.Dayjs; businessHours: string } & Record<(typeof DAY_FIELDS)[number] | (typeof MINUTE_FIELDS)[number], number>;
 type Policy = ServiceLevelsDto['policies'][number];
 
 /**
@@ -46,6 +53,14 @@ export function ServiceLevels() {
         <Typography.Paragraph type="secondary">
           {t('rights.levels.policiesHint', { accept: data.defaults.acceptDays, respond: data.defaults.respondDays, resolve: data.defaults.resolveDays, followUp: data.defaults.followUpDays })}
         </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('rights.levels.hotlineHint', {
+            hours: data.defaults.businessHours.join('、'),
+            dispatch: formatMinutes(data.defaults.dispatchMinutes, t),
+            firstResponse: formatMinutes(data.defaults.firstResponseMinutes, t),
+            followUp: formatMinutes(data.defaults.hotlineFollowUpMinutes, t),
+          })}
+        </Typography.Paragraph>
         <Table<Policy>
           size="small"
           rowKey="id"
@@ -56,6 +71,8 @@ export function ServiceLevels() {
           columns={[
             { key: 'from', title: t('rights.levels.effectiveFrom'), render: (_, p) => formatDate(p.effectiveFrom, locale) },
             ...DAY_FIELDS.map((f) => ({ key: f, title: t(`rights.clock.${CLOCK_OF[f]}`), render: (_: unknown, p: Policy) => t('rights.levels.days', { n: p[f] }) })),
+            { key: 'hours', title: t('rights.levels.businessHours'), render: (_, p) => p.businessHours.join('、') },
+            ...MINUTE_FIELDS.map((f) => ({ key: f, title: t(`rights.clock.${HOUR_CLOCK_OF[f]}`), render: (_: unknown, p: Policy) => formatMinutes(p[f], t) })),
             { key: 'state', title: t('rights.levels.state'), render: (_, p) => <Tag color={{ in_force: 'green', scheduled: 'blue', superseded: 'default' }[p.state]}>{t(`rights.levels.state.${p.state}`)}</Tag> },
             { key: 'remove', title: '', render: (_, p) => data.canManage && p.state === 'scheduled' && <RemoveLink title={t('rights.levels.removePolicy')} onConfirm={() => removePolicy.mutate({ id: p.id })} /> },
           ]}
@@ -65,9 +82,22 @@ export function ServiceLevels() {
             form={policyForm}
             layout="inline"
             style={{ marginTop: 16, rowGap: 8 }}
-            initialValues={{ effectiveFrom: tomorrow, ...data.defaults, ...pick(data.policies.find((p) => p.state !== 'superseded')) }}
-            onFinish={(v: { effectiveFrom: dayjs.Dayjs } & Record<(typeof DAY_FIELDS)[number], number>) =>
-              setPolicy.mutate({ effectiveFrom: toDateString(v.effectiveFrom), acceptDays: v.acceptDays, respondDays: v.respondDays, resolveDays: v.resolveDays, followUpDays: v.followUpDays })
+            initialValues={(() => {
+              const start = { ...data.defaults, ...pick(data.policies.find((p) => p.state !== 'superseded')) };
+              return { ...start, effectiveFrom: tomorrow, businessHours: start.businessHours.join(', ') };
+            })()}
+            onFinish={(v: PolicyForm) =>
+              setPolicy.mutate({
+                effectiveFrom: toDateString(v.effectiveFrom),
+                acceptDays: v.acceptDays,
+                respondDays: v.respondDays,
+                resolveDays: v.resolveDays,
+                followUpDays: v.followUpDays,
+                businessHours: parseHours(v.businessHours),
+                dispatchMinutes: v.dispatchMinutes,
+                firstResponseMinutes: v.firstResponseMinutes,
+                hotlineFollowUpMinutes: v.hotlineFollowUpMinutes,
+              })
             }
           >
             <Form.Item name="effectiveFrom" label={t('rights.levels.effectiveFrom')} rules={[{ required: true }]}>
@@ -76,6 +106,14 @@ export function ServiceLevels() {
             {DAY_FIELDS.map((f) => (
               <Form.Item key={f} name={f} label={t(`rights.clock.${CLOCK_OF[f]}`)} rules={[{ required: true }]}>
                 <InputNumber min={1} max={365} precision={0} suffix={t('rights.levels.workdays')} style={{ width: 130 }} />
+              </Form.Item>
+            ))}
+            <Form.Item name="businessHours" label={t('rights.levels.businessHours')} tooltip={t('rights.levels.businessHoursHelp')} rules={[{ required: true, whitespace: true }]}>
+              <Input style={{ width: 220 }} placeholder={t('rights.levels.businessHoursHelp')} />
+            </Form.Item>
+            {MINUTE_FIELDS.map((f) => (
+              <Form.Item key={f} name={f} label={t(`rights.clock.${HOUR_CLOCK_OF[f]}`)} rules={[{ required: true }]}>
+                <InputNumber min={1} max={14_400} precision={0} suffix={t('rights.levels.minutesUnit')} style={{ width: 130 }} />
               </Form.Item>
             ))}
             <Button type="primary" htmlType="submit" loading={setPolicy.isPending}>
@@ -129,4 +167,16 @@ function RemoveLink({ title, onConfirm }: { title: string; onConfirm(): void }) 
 }
 
 /** The figures of a policy, to start a new one from. */
-const pick = (p: Policy | undefined) => (p ? { acceptDays: p.acceptDays, respondDays: p.respondDays, resolveDays: p.resolveDays, followUpDays: p.followUpDays } : {});
+const pick = (p: Policy | undefined) =>
+  p
+    ? {
+        acceptDays: p.acceptDays,
+        respondDays: p.respondDays,
+        resolveDays: p.resolveDays,
+        followUpDays: p.followUpDays,
+        businessHours: p.businessHours,
+        dispatchMinutes: p.dispatchMinutes,
+        firstResponseMinutes: p.firstResponseMinutes,
+        hotlineFollowUpMinutes: p.hotlineFollowUpMinutes,
+      }
+    : {};

@@ -1,4 +1,4 @@
-import type { ClockDto, ReferralStatus } from '@uc/contracts';
+import type { ClockDto, HourClockDto, ReferralStatus } from '@uc/contracts';
 import { Card, Flex, Progress, Tag, Typography } from 'antd';
 import { formatDateTime } from '@/lib/dates.ts';
 import type { TFunction } from '@/lib/locale.ts';
@@ -20,11 +20,12 @@ export function ReferralStatusTag({ status, t }: { status: ReferralStatus; t: TF
   return <Tag color={STATUS_COLOR[status]}>{t(`rights.status.${status}`)}</Tag>;
 }
 
-/** The most pressing clock of a referral, as one tag (breached first, then near breach, then running). */
-export function ClockSummary({ clocks, t }: { clocks: ClockDto[]; t: TFunction }) {
-  const breached = clocks.find((c) => c.breached && c.state !== 'stopped') ?? clocks.find((c) => c.breached);
+/** The most pressing clock of a referral, as one tag (breached first, then near breach, then running; a hotline's hour clocks before the day clocks). */
+export function ClockSummary({ clocks, hourClocks = [], t }: { clocks: ClockDto[]; hourClocks?: HourClockDto[]; t: TFunction }) {
+  const all: (ClockDto | HourClockDto)[] = [...hourClocks, ...clocks];
+  const breached = all.find((c) => c.breached && c.state !== 'stopped') ?? all.find((c) => c.breached);
   if (breached) return <Tag color="red">{`${t(`rights.clock.${breached.kind}`)} · ${t('rights.clock.breached')}`}</Tag>;
-  const live = clocks.find((c) => c.state === 'running' || c.state === 'paused');
+  const live = all.find((c) => (c.state === 'running' || c.state === 'paused') && c.warning) ?? all.find((c) => c.state === 'running' || c.state === 'paused');
   if (!live) return <Typography.Text type="secondary">—</Typography.Text>;
   const color = live.state === 'paused' ? 'default' : live.warning ? 'orange' : 'blue';
   const label = live.state === 'paused' ? t('rights.clockState.paused') : live.dueAt ? t('rights.clock.due', { due: formatDateTime(live.dueAt) }) : t(`rights.clockState.${live.state}`);
@@ -48,6 +49,45 @@ export function ClockCards({ clocks, t }: { clocks: ClockDto[]; t: TFunction }) 
             <Progress percent={percent} status={status} showInfo={false} size="small" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('rights.clock.days', { elapsed: c.elapsedDays, budget: c.budgetDays })}
+            </Typography.Text>
+            {c.dueAt && (
+              <div>
+                <Typography.Text style={{ fontSize: 12 }}>{t('rights.clock.due', { due: formatDateTime(c.dueAt) })}</Typography.Text>
+              </div>
+            )}
+          </Card>
+        );
+      })}
+    </Flex>
+  );
+}
+
+/** A span of business time as people say it: 1 小时 30 分钟 / 1 h 30 min. */
+export function formatMinutes(minutes: number, t: TFunction) {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (!h) return t('rights.duration.m', { n: m });
+  return m ? `${t('rights.duration.h', { n: h })} ${t('rights.duration.m', { n: m })}` : t('rights.duration.h', { n: h });
+}
+
+/** The hotline's hour clocks (12351: dispatch, first response, follow-up), counted in business hours. */
+export function HourClockCards({ clocks, t }: { clocks: HourClockDto[]; t: TFunction }) {
+  return (
+    <Flex wrap gap={12} data-testid="hour-clocks">
+      {clocks.map((c) => {
+        const percent = Math.min(100, Math.round((c.elapsedMinutes / Math.max(c.budgetMinutes, 1)) * 100));
+        const status = c.breached ? 'exception' : c.state === 'running' ? 'active' : 'normal';
+        return (
+          <Card key={c.kind} size="small" style={{ flex: '1 1 200px', minWidth: 180 }} data-testid={`clock-${c.kind}`}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong>{t(`rights.clock.${c.kind}`)}</Typography.Text>
+              <Tag color={c.breached ? 'red' : c.state === 'paused' ? 'orange' : c.state === 'running' ? (c.warning ? 'gold' : 'blue') : 'default'}>
+                {c.breached ? t('rights.clock.breached') : c.warning ? t('rights.clock.warning') : t(`rights.clockState.${c.state}`)}
+              </Tag>
+            </Flex>
+            <Progress percent={percent} status={status} showInfo={false} size="small" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('rights.clock.minutes', { elapsed: formatMinutes(c.elapsedMinutes, t), budget: formatMinutes(c.budgetMinutes, t) })}
             </Typography.Text>
             {c.dueAt && (
               <div>
