@@ -74,6 +74,9 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(nb).toHaveURL(/\/t\/ningbo\/rights\/[0-9a-f-]{36}$/);
     await expect(nb.getByText('待受理').first()).toBeVisible();
     await expect(nb.getByTestId('clock-accept').getByText('计时中')).toBeVisible();
+    // a hotline case (12351): its hour clocks, in business hours, show beside the day clocks
+    await expect(nb.getByText('12351 热线时限（工作时间）')).toBeVisible();
+    await expect(nb.getByTestId('clock-dispatch').getByText(/计时中|即将到期|已超时/)).toBeVisible();
     path = new URL(nb.url()).pathname;
     // a word to the Hangzhou caseworker on the referral's own thread
     const thread = nb.getByTestId('referral-thread');

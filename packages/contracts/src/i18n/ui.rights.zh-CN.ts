@@ -47,7 +47,7 @@ export const uiRightsZh = {
   'rights.levels.reason': '原因',
   'rights.levels.removeClosure': '撤销这个闭馆日？',
   'rights.levels.addClosure': '添加闭馆日',
-  'rights.levels.hotlineHint': '12351 热线来电的案件另按工作时间计时（派单、首次响应、回访），工作时段之外、节假日与闭馆日不计。默认：工作时段 {hours}，派单 {dispatch}、首次响应 {firstResponse}、回访 {followUp}。',
+  'rights.levels.hotlineHint': '12351 热线来电的案件另按工作时间计时（派单、首次响应、回访），工作时段之外、节假日及本会闭馆的日子不计。默认：工作时段 {hours}，派单 {dispatch}、首次响应 {firstResponse}、回访 {followUp}。',
   'rights.levels.businessHours': '工作时段',
   'rights.levels.businessHoursHelp': '如 08:30-12:00, 13:30-17:30',
   'rights.levels.minutesUnit': '分钟',
