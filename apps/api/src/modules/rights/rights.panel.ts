@@ -5,7 +5,8 @@ import { board } from './board.query.ts';
 import { CASE_ROLES } from './rights.types.ts';
 
 // The dashboard panel "cross-city rights referrals" for the federation scope: open referrals each
-// way, clocks near breach, breaches, and the amount recovered this year. Shown to caseworkers and
+// way, clocks near breach, breaches (day clocks and hotline hour clocks alike: deadlines, counted),
+// and the amount recovered this year. Shown to caseworkers and
 // admins only (others see no panel), and only when the federation has referrals.
 
 export const rightsPanel: DashboardPanelProvider = {
@@ -29,8 +30,8 @@ export const rightsPanel: DashboardPanelProvider = {
         stats: [
           { key: 'referred', label: { zh: '转出在办', en: 'Referred, open' }, value: openCount('referred'), unit: { zh: '件', en: 'cases' } },
           { key: 'received', label: { zh: '转入在办', en: 'Received, open' }, value: openCount('received'), unit: { zh: '件', en: 'cases' } },
-          { key: 'near', label: { zh: '时限将届满', en: 'Near a deadline' }, value: b.nearBreach.length, unit: null },
-          { key: 'breached', label: { zh: '已超时', en: 'Deadlines missed' }, value: b.breaches.length, unit: null },
+          { key: 'near', label: { zh: '时限将届满', en: 'Near a deadline' }, value: b.nearBreach.length + b.hourNearBreach.length, unit: null },
+          { key: 'breached', label: { zh: '已超时', en: 'Deadlines missed' }, value: b.breaches.length + b.hourBreaches.length, unit: null },
           { key: 'recovered', label: { zh: `${year}年追回金额`, en: `Recovered in ${year}` }, value: Math.round(recovered / 100), unit: { zh: '元', en: 'yuan' } },
         ],
       },

@@ -33,7 +33,9 @@ export function ServiceLevels() {
   const [closureForm] = Form.useForm();
   const failed = (form: typeof policyForm) => (err: unknown) => {
     const info = errorInfo(err, t('common.networkError'));
-    if (Object.keys(info.fields).length) showFieldErrors(form, info.fields);
+    // the hours are one text box: a window's error (businessHours.1) belongs under it
+    const fields = Object.fromEntries(Object.entries(info.fields).map(([k, m]) => [k.startsWith('businessHours') ? 'businessHours' : k, m]));
+    if (Object.keys(fields).length) showFieldErrors(form, fields);
     else void message.error(info.message);
   };
   const done = async () => {
