@@ -113,7 +113,10 @@ function ReferralPage() {
         <ClockCards clocks={r.clocks} t={t} />
       </Card>
       {r.hourClocks.length > 0 && (
-        <Card size="small" title={t('rights.detail.hourClocks')} extra={<Typography.Text type="secondary">{t('rights.detail.hourClocksHint')}</Typography.Text>}>
+        <Card size="small" title={t('rights.detail.hourClocks')}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('rights.detail.hourClocksHint')}
+          </Typography.Paragraph>
           <HourClockCards clocks={r.hourClocks} t={t} />
         </Card>
       )}
