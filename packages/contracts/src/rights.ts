@@ -83,10 +83,17 @@ export const consentInput = z.object({
   purpose: trimmed(1, 200),
   scope: z.array(z.enum(CONSENT_SCOPES)).min(1),
   method: z.enum(CONSENT_METHODS),
-  /** the signed form's file name, or the caseworker's attestation of the phone call */
-  evidence: trimmed(1, 500),
+  /** the caseworker's attestation of the phone call (required then); for a signed form, a note (the form's name when empty) */
+  evidence: safeText(500).default(''),
   givenAt: z.iso.datetime(),
+  /** the signed form itself, a PDF or a photo (decision 0056): required with `signed_form`, refused with `phone_attested` */
+  form: z.object(fileUploadFields).optional(),
 });
+/** what a signed consent form may be: a scan (PDF) or a photo — never an Office file */
+export const CONSENT_FORM_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+/** the signed form as the web lists it; the GET path logs the read (a partner's only while the consent holds) */
+export const consentFormDto = z.object({ id: z.string(), filename: z.string(), contentType: storedFileType, size: z.number(), createdAt: z.string(), url: z.string() });
+export type ConsentFormDto = z.infer<typeof consentFormDto>;
 
 export const referInput = z.object({ caseId: uuid, consentId: uuid, note: safeText(1000).default('') });
 
@@ -236,7 +243,8 @@ export const caseFileDto = z.object({
   files: z.array(caseDocumentDto),
 });
 export const fileReadDto = z.discriminatedUnion('access', [
-  z.object({ access: z.literal('granted'), file: caseFileDto }),
+  /** consentForm: the signed form, when the consent covers documents and the worker's identity (it carries the signature) */
+  z.object({ access: z.literal('granted'), file: caseFileDto, consentForm: consentFormDto.nullable() }),
   z.object({ access: z.literal('refused'), reason: z.enum(['consent_withdrawn']) }),
 ]);
 
@@ -247,6 +255,8 @@ export const consentDto = z.object({
   scope: z.array(z.string()),
   method: z.enum(CONSENT_METHODS),
   evidence: z.string(),
+  /** the signed form (null for a phone consent) */
+  form: consentFormDto.nullable(),
   givenAt: z.string(),
   withdrawnAt: z.string().nullable(),
 });
@@ -280,8 +290,13 @@ export const caseSummaryDto = z.object({
 });
 
 /** A message on the referral's secure thread (the caseworkers of the two federations on it). */
-export const referralMessageInput = z.object({ id: uuid, body: trimmed(1, 2000) });
-export const threadMessageDto = z.object({ id: z.string(), author: fedRefDto, authorLabel: z.string(), mine: z.boolean(), body: z.string(), at: z.string() });
+/** A message may carry one file (the one file store's limits; one file keeps the request within the upload body limit). */
+export const referralMessageInput = z.object({ id: uuid, body: trimmed(1, 2000), file: z.object(fileUploadFields).optional() });
+/** a file on a thread message; its GET path logs the read as a read of the file */
+export const threadFileDto = z.object({ id: z.string(), filename: z.string(), contentType: storedFileType, size: z.number(), url: z.string() });
+export const threadMessageDto = z.object({ id: z.string(), author: fedRefDto, authorLabel: z.string(), mine: z.boolean(), body: z.string(), at: z.string(), files: z.array(threadFileDto) });
+/** a file of a referral's thread (either side; the performer only while the consent holds) */
+export const referralThreadFileInput = z.object({ id: uuid, fileId: uuid });
 /** The thread is part of the shared file: the performer reads it only while the worker's consent holds. */
 export const threadDto = z.discriminatedUnion('access', [
   z.object({ access: z.literal('granted'), messages: z.array(threadMessageDto) }),

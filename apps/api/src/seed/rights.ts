@@ -112,8 +112,10 @@ export async function seedDemoRights(db: Db, env: EnvLike, now = new Date()): Pr
         purpose: '异地维权协作：向宁波市总工会转办本人案件材料，由其受理、调解或提供法律援助',
         scope: ['worker_identity', 'contact', 'facts', 'documents'],
         method: c.key === 'fresh' ? 'phone_attested' : 'signed_form',
-        evidence: c.key === 'fresh' ? '已电话告知转办对象、用途与范围，职工口头同意（维权专员确认）' : `授权委托书-${c.workerName}.pdf`,
+        evidence: c.key === 'fresh' ? '已电话告知转办对象、用途与范围，职工口头同意（维权专员确认）' : '',
         givenAt: new Date(t).toISOString(),
+        // the signed form itself (decision 0056)
+        ...(c.key === 'fresh' ? {} : { form: { filename: `授权委托书-${c.workerName}.pdf`, base64: demoPdf(`Signed consent form (demo): ${c.key}`).toString('base64') } }),
       }),
     )) as { id: string };
     const r = (await A(at(0.3), (ctx) => refer(ctx, { caseId, consentId, note: '请协助办理' }))) as { id: string; rowVersion: number };
@@ -133,7 +135,9 @@ export async function seedDemoRights(db: Db, env: EnvLike, now = new Date()): Pr
     }
     // the two caseworkers agree the next step on the referral's thread
     await B(at(2), (ctx) => postMessage(ctx, { id: r.id, body: '已受理。请协助确认职工在杭州的联系电话是否有效，我们拟本周联系用人单位。' }));
-    await A(at(3), (ctx) => postMessage(ctx, { id: r.id, body: '电话有效，职工工作日白天可接听。如需补充材料请在此留言。' }));
+    await A(at(3), (ctx) =>
+      postMessage(ctx, { id: r.id, body: '电话有效，职工工作日白天可接听。附上职工提供的考勤记录照片，如需补充材料请在此留言。', file: { filename: '考勤记录.png', base64: demoPng(240, 160, [180, 140, 70]).toString('base64') } }),
+    );
     await step(B, 20, 'start', { assignee: '宁波市职工法律援助中心' }, { assignee: '宁波市职工法律援助中心' });
     await step(B, 24, 'action', { kind: 'call', date: new Date(t).toISOString().slice(0, 10), note: '与用人单位人事电话沟通' });
     if (c.key === 'hold') {

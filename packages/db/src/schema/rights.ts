@@ -107,7 +107,7 @@ export const rightsConsents = pgTable(
     scope: text('scope').array().notNull(),
     // signed_form | phone_attested
     method: text('method').notNull(),
-    /** the uploaded form's name, or the caseworker's attestation of the call */
+    /** the signed form's name (the file is rights_consent_form), or the caseworker's attestation of the call */
     evidence: text('evidence').notNull(),
     givenAt: instant('given_at').notNull(),
     recordedBy: uuid('recorded_by'),
@@ -121,6 +121,29 @@ export const rightsConsents = pgTable(
     check('rights_consent_method_ck', sql`${t.method} in ('signed_form', 'phone_attested')`),
     check('rights_consent_evidence_ck', sql`length(${t.evidence}) > 0`),
     index('rights_consent_case_idx').on(t.tenantId, t.caseId),
+  ],
+);
+
+/**
+ * The signed consent form as a file (issue 11, decision 0056): a PDF or a photo, one per consent given
+ * by signed form (a deferred trigger refuses such a consent without it, migration 0057). The referring
+ * federation's; the current performer reads it while the consent holds and covers documents and the
+ * worker's identity (it carries the worker's signature). Append-only.
+ */
+export const rightsConsentForms = pgTable(
+  'rights_consent_form',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    consentId: uuid('consent_id').notNull(),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('rights_consent_form_consent_uq').on(t.tenantId, t.consentId),
+    foreignKey({ columns: [t.tenantId, t.consentId], foreignColumns: [rightsConsents.tenantId, rightsConsents.id], name: 'rights_consent_form_consent_fk' }),
+    ...storedFileChecks('rights_consent_form', t),
+    check('rights_consent_form_scan_ck', sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf')`),
   ],
 );
 
@@ -212,6 +235,28 @@ export const rightsReferralMessages = pgTable(
     foreignKey({ columns: [t.tenantId, t.referralId], foreignColumns: [rightsReferrals.tenantId, rightsReferrals.id], name: 'rights_referral_message_referral_fk' }),
     check('rights_referral_message_body_ck', sql`length(${t.body}) between 1 and 2000`),
     index('rights_referral_message_referral_idx').on(t.tenantId, t.referralId, t.at),
+  ],
+);
+
+/** A file on a message of the referral's thread (decision 0056): the referral owner's row, like the message; the performer reads it while the consent holds (RLS). */
+export const rightsReferralMessageFiles = pgTable(
+  'rights_referral_message_file',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    referralId: uuid('referral_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    authorTenantId: uuid('author_tenant_id')
+      .notNull()
+      .references(() => federations.id),
+    ...storedFileColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.referralId], foreignColumns: [rightsReferrals.tenantId, rightsReferrals.id], name: 'rights_referral_message_file_referral_fk' }),
+    foreignKey({ columns: [t.tenantId, t.messageId], foreignColumns: [rightsReferralMessages.tenantId, rightsReferralMessages.id], name: 'rights_referral_message_file_message_fk' }),
+    index('rights_referral_message_file_referral_idx').on(t.tenantId, t.referralId, t.createdAt),
+    ...storedFileChecks('rights_referral_message_file', t),
   ],
 );
 

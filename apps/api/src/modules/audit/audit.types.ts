@@ -5,13 +5,14 @@ export type AuditEvent =
   // rights protection (issue 11): no personal data in the log; every read of a case file, granted or refused
   | { type: 'rights.case_created'; entityType: 'rights_case'; data: { disputeKind: string; source: string; member: boolean; duplicates: number } }
   | { type: 'rights.case_read'; entityType: 'rights_case'; data: { referrals: number } }
-  | { type: 'rights.consent_recorded'; entityType: 'rights_consent'; data: { caseId: string; partner: string; method: string; scope: string[] } }
+  | { type: 'rights.consent_recorded'; entityType: 'rights_consent'; data: { caseId: string; partner: string; method: string; scope: string[]; form?: { contentType: string; size: number; sha256: string } } }
   | { type: 'rights.consent_withdrawn'; entityType: 'rights_consent'; data: { caseId: string; partner: string; reason: string } }
   | { type: 'rights.referral_step'; entityType: 'rights_referral'; data: { step: string; from: string | null; to: string; referrer: string; performer: string } }
-  | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string; documentId?: string } }
+  | { type: 'rights.file_read'; entityType: 'rights_referral'; data: { referrer: string; outcome: 'read' | 'refused'; reason?: string; documentId?: string; fileId?: string } }
   | { type: 'rights.document_added'; entityType: 'rights_case_document'; data: { caseId: string; kind: string; shared: boolean; contentType: string; size: number; sha256: string } }
   | { type: 'rights.document_read'; entityType: 'rights_case_document'; data: { caseId: string; referrals: number } }
-  | { type: 'rights.message_posted'; entityType: 'rights_referral'; data: { messageId: string; length: number } }
+  | { type: 'rights.consent_form_read'; entityType: 'rights_consent_form'; data: { caseId: string; consentId: string; referrals: number } }
+  | { type: 'rights.message_posted'; entityType: 'rights_referral'; data: { messageId: string; length: number; file?: { contentType: string; size: number; sha256: string } } }
   | { type: 'rights.ledger_exported'; entityType: 'rights_referral'; data: { year: number; rows: number } }
   | { type: 'rights.sla_policy_set'; entityType: 'rights_sla_policy'; data: { effectiveFrom: string; acceptDays: number; respondDays: number; resolveDays: number; followUpDays: number } }
   | { type: 'rights.sla_policy_removed'; entityType: 'rights_sla_policy'; data: { effectiveFrom: string } }

@@ -6,6 +6,8 @@ import { logAccess } from './referral.query.ts';
 import { ownDocumentUrl, toDocumentDto } from './document.dto.ts';
 import { findDocumentsOfCase } from './document.repo.ts';
 import type { Ctx } from './rights.types.ts';
+import { findFormsOf } from './consentForm.repo.ts';
+import { ownConsentFormUrl, toConsentFormDto } from './consentForm.dto.ts';
 
 // The referring federation's own cases: the list (no personal data beyond the name) and the full
 // case, whose every read is logged in its audit chain and on the access log of its referrals.
@@ -33,6 +35,7 @@ export async function getCase(ctx: Ctx, id: string) {
   const consents = await findConsentsOfCase(ctx, c.id);
   const referrals = await findReferralsOfCase(ctx, c.id);
   const feds = await findFederations(ctx.db, consents.map((x) => x.partnerTenantId));
+  const forms = await findFormsOf(ctx, ctx.tenantId, consents.map((x) => x.id));
   for (const r of referrals) await logAccess(ctx, r, 'read', null);
   await recordAudit(ctx, { type: 'rights.case_read', entityType: 'rights_case', entityId: c.id, data: { referrals: referrals.length } });
   return {
@@ -62,6 +65,7 @@ export async function getCase(ctx: Ctx, id: string) {
       scope: x.scope,
       method: x.method as 'signed_form',
       evidence: x.evidence,
+      form: forms.has(x.id) ? toConsentFormDto(forms.get(x.id)!, ownConsentFormUrl(x.id)) : null,
       givenAt: x.givenAt.toISOString(),
       withdrawnAt: x.withdrawnAt?.toISOString() ?? null,
     })),

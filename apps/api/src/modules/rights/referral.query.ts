@@ -8,6 +8,9 @@ import { findDocumentsOfCase } from './document.repo.ts';
 import { clocksOf, federationsNamedIn, hourClocksOf, toEventDto, toReferralDto } from './referral.dto.ts';
 import { findAccessLog, findCaseFile, findConsentOf, findEvents, findFederations, findReferral, findRightsPartners, findServiceLevels, listVisibleReferrals } from './rights.repo.ts';
 import type { CaseRow, Ctx, ReferralEventRow, ReferralRow } from './rights.types.ts';
+import { findFormsOf } from './consentForm.repo.ts';
+import { referralConsentFormUrl, toConsentFormDto } from './consentForm.dto.ts';
+import { formShared } from './consentForm.rules.ts';
 
 // Reading referrals: the list and one referral with its timeline and clocks (no personal data),
 // the shared case file (every read, granted or refused, logged on both sides' access log and in
@@ -63,7 +66,9 @@ export async function readFile(ctx: Ctx, id: string) {
   await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read' } });
   // the shared files travel with the file only when the consent covers documents (RLS says the same)
   const files = consent!.scope.includes('documents') ? (await findDocumentsOfCase(ctx, file, true)).map((d) => toDocumentDto(d, referralDocumentUrl(r.id, d.id))) : [];
-  return { access: 'granted' as const, file: { ...sharedFile(file, consent!.scope), files } };
+  // the signed form only when the consent also covers the worker's identity (it carries the signature); reading it is a separate, logged read
+  const form = formShared(consent) ? (await findFormsOf(ctx, r.tenantId, [r.consentId])).get(r.consentId) : undefined;
+  return { access: 'granted' as const, file: { ...sharedFile(file, consent!.scope), files }, consentForm: form ? toConsentFormDto(form, referralConsentFormUrl(r.id)) : null };
 }
 
 /** What leaves the referring federation: no internal notes, no internal documents, the ID number masked, only what the consent covers. */

@@ -10,12 +10,19 @@ import { checkStep, pendingTransferRequest, type Side } from './referral.rules.t
 import { DISPUTE_LABELS, STEP_LABELS } from './rights.labels.ts';
 import { recordConsent } from './consent.write.ts';
 import { findConsentOf, findEvents, findFederationBySlug, findFederations, findOwnCase, findOwnConsent, findReferral, findReferralsOfCase, findRightsAgreement } from './rights.repo.ts';
-import type { Ctx, ReferralRow } from './rights.types.ts';
+import type { ConsentRow, Ctx, ReferralRow } from './rights.types.ts';
+import { findFormsOf } from './consentForm.repo.ts';
 
 // The referral's steps. Each one locks the referral row, checks the client's row version (two
 // caseworkers acting at once: the second gets STALE_VERSION, nothing is lost), checks the state
 // machine (referral.rules.ts), updates the row, appends the step as an event (seq = the new row
 // version, unique), writes the actor's audit event and tells the other side.
+
+/** a consent a referral may rest on: not withdrawn, and, given by signed form, with its form on file (the database checks it too) */
+async function consentUsable(ctx: Ctx, consent: ConsentRow) {
+  if (consent.withdrawnAt) return false;
+  return consent.method !== 'signed_form' || !!(await findFormsOf(ctx, consent.tenantId, [consent.id])).get(consent.id);
+}
 
 type Patch = Partial<Pick<ReferralRow, 'assignee' | 'outcome' | 'amountRecoveredFen' | 'performerTenantId' | 'consentId'>>;
 
@@ -23,7 +30,7 @@ type Patch = Partial<Pick<ReferralRow, 'assignee' | 'outcome' | 'amountRecovered
 export async function refer(ctx: Ctx, input: z.infer<typeof referInput>) {
   const c = await findOwnCase(ctx, input.caseId);
   const consent = await findOwnConsent(ctx, input.consentId);
-  if (consent.caseId !== c.id || consent.withdrawnAt) throw new AppError('CONSENT_REQUIRED');
+  if (consent.caseId !== c.id || !(await consentUsable(ctx, consent))) throw new AppError('CONSENT_REQUIRED');
   const agreement = await findRightsAgreement(ctx, consent.partnerTenantId, chinaDate(ctx.now));
   if (!agreement) throw new AppError('NOT_COVERED');
   const open = (await findReferralsOfCase(ctx, c.id)).filter((r) => r.status !== 'archived');
@@ -61,7 +68,7 @@ export async function transfer(ctx: Ctx, input: z.infer<typeof referralTransferI
   if (r.tenantId !== ctx.tenantId) throw new AppError('FORBIDDEN');
   if (!input.consentId === !input.consent) throw new AppError('BAD_INPUT', { fields: { consentId: 'consent_one_of' } });
   const consent = await findOwnConsent(ctx, input.consentId ?? (await consentForTransfer(ctx, r, input.consent!)));
-  if (consent.caseId !== r.caseId || consent.withdrawnAt) throw new AppError('CONSENT_REQUIRED');
+  if (consent.caseId !== r.caseId || !(await consentUsable(ctx, consent))) throw new AppError('CONSENT_REQUIRED');
   if (consent.partnerTenantId === r.performerTenantId) throw new AppError('BAD_INPUT', { fields: { consentId: 'same_partner' } });
   if (!(await findRightsAgreement(ctx, consent.partnerTenantId, chinaDate(ctx.now)))) throw new AppError('NOT_COVERED');
   return recordStep(ctx, r, 'transfer', { reason: input.reason, from: r.performerTenantId, to: consent.partnerTenantId }, { performerTenantId: consent.partnerTenantId, consentId: consent.id });

@@ -35,6 +35,7 @@ import {
   referralDocumentInput,
   referralDocumentDto,
   storedFileDto,
+  referralThreadFileInput,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -47,7 +48,8 @@ import { createCase, withdrawConsent } from './case.write.ts';
 import { recordConsent } from './consent.write.ts';
 import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
 import { declineTransfer, refer, requestTransfer, takeStep, transfer } from './referral.write.ts';
-import { readThread } from './thread.query.ts';
+import { readThread, readThreadFile } from './thread.query.ts';
+import { ownConsentFormFile, referralConsentFormFile } from './consentForm.query.ts';
 import { listCaseDocuments, ownDocumentFile, referralDocumentFile } from './document.query.ts';
 import { uploadCaseDocument } from './document.write.ts';
 import { postMessage } from './thread.write.ts';
@@ -88,6 +90,8 @@ export const rightsCaseRouter = router({
   documents: caseworker.input(z.object({ caseId: z.uuid() })).output(z.array(caseDocumentDto)).query(({ ctx, input }) => listCaseDocuments(ctx.svc, input.caseId)),
   /** the owner's own document; the GET route /api/rights/documents/<id> serves it */
   document: caseworker.input(byId).output(storedFileDto).query(({ ctx, input }) => ownDocumentFile(ctx.svc, input.id)),
+  /** the signed consent form (decision 0056); the GET route /api/rights/consents/<id>/form serves it */
+  consentForm: caseworker.input(byId).output(storedFileDto).query(({ ctx, input }) => ownConsentFormFile(ctx.svc, input.id)),
   withdrawConsent: caseworker.input(consentWithdrawInput).output(idOut).mutation(({ ctx, input }) => withdrawConsent(ctx.svc, input)),
 });
 
@@ -103,6 +107,10 @@ export const referralRouter = router({
     .input(referralDocumentInput)
     .output(referralDocumentDto)
     .query(({ ctx, input }) => referralDocumentFile(ctx.svc, input)),
+  /** the signed consent form the referral rests on (GET /api/referrals/<id>/consent-form); the performer only while the consent covers documents and identity; logged */
+  consentForm: caseworker.input(byId).output(referralDocumentDto).query(({ ctx, input }) => referralConsentFormFile(ctx.svc, input.id)),
+  /** a file on the thread (GET /api/referrals/<id>/thread/<file>); logged as a read of the file */
+  threadFile: caseworker.input(referralThreadFileInput).output(referralDocumentDto).query(({ ctx, input }) => readThreadFile(ctx.svc, input)),
   post: caseworker.input(referralMessageInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => postMessage(ctx.svc, input)),
   partners: caseworker.output(z.array(fedRefDto)).query(({ ctx }) => referralPartners(ctx.svc)),
   board: caseworker.output(rightsBoardDto).query(({ ctx }) => board(ctx.svc)),

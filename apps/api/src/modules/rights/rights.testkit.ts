@@ -80,9 +80,13 @@ export const consentFor = (caseId: string, partnerSlug: string) => ({
   purpose: '异地维权协作：转办宁波市总工会办理欠薪案件',
   scope: ['worker_identity', 'contact', 'facts', 'documents'] as ('worker_identity' | 'contact' | 'facts' | 'documents')[],
   method: 'signed_form' as const,
-  evidence: '授权书-王建国.pdf',
+  evidence: '',
   givenAt: '2026-11-23T00:30:00.000Z',
+  form: { filename: '授权书-王建国.pdf', contentType: 'application/pdf', base64: CONSENT_FORM_PDF.toString('base64') },
 });
+
+/** a tiny PDF: the signed consent form of the tests (decision 0056) */
+export const CONSENT_FORM_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% signed consent form\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** A Hangzhou case with the worker's consent for Ningbo, referred to Ningbo. */
 export async function referredCase(w: RightsWorld, over: Parameters<typeof caseInput>[0] = {}) {
