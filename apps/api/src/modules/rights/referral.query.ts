@@ -66,8 +66,8 @@ export async function readFile(ctx: Ctx, id: string) {
   await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read' } });
   // the shared files travel with the file only when the consent covers documents (RLS says the same)
   const files = consent!.scope.includes('documents') ? (await findDocumentsOfCase(ctx, file, true)).map((d) => toDocumentDto(d, referralDocumentUrl(r.id, d.id))) : [];
-  // the signed form only when the consent also covers the worker's identity (it carries the signature); reading it is a separate, logged read
-  const form = formShared(consent) ? (await findFormsOf(ctx, r.tenantId, [r.consentId])).get(r.consentId) : undefined;
+  // the signed form: the referrer's own; the partner's only when the consent also covers the worker's identity (it carries the signature); opening it is a separate, logged read
+  const form = ctx.tenantId === r.tenantId || formShared(consent) ? (await findFormsOf(ctx, r.tenantId, [r.consentId])).get(r.consentId) : undefined;
   return { access: 'granted' as const, file: { ...sharedFile(file, consent!.scope), files }, consentForm: form ? toConsentFormDto(form, referralConsentFormUrl(r.id)) : null };
 }
 

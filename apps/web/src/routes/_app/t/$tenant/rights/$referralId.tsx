@@ -68,6 +68,11 @@ function ReferralPage() {
     }
   };
   const partner = r.side === 'referred' ? r.performer : r.referrer;
+  const READ_REASONS = ['thread', 'document', 'consent_form', 'thread_file'] as const;
+  const accessLabel = (a: { outcome: 'read' | 'refused'; reason: string | null }) => {
+    const reason = READ_REASONS.find((x) => x === a.reason);
+    return a.outcome === 'read' && reason ? t(`rights.access.${reason}`) : t(`rights.access.${a.outcome}`);
+  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -148,6 +153,12 @@ function ReferralPage() {
             <StoredFileList slug={slug} files={file.file.files} empty={t('rights.docs.empty')} testId="shared-document" extra={(f) => <Tag>{t(`rights.docKind.${f.kind}`)}</Tag>} />
           </div>
         )}
+        {file?.access === 'granted' && file.consentForm && (
+          <div style={{ marginTop: 12 }} onClickCapture={() => setTimeout(() => void log.refetch(), 1500)}>
+            <Typography.Text strong>{t('rights.consent.form')}</Typography.Text>
+            <StoredFileList slug={slug} files={[file.consentForm]} empty="" testId="consent-form" />
+          </div>
+        )}
       </Card>
       {r.side === 'referred' && <CaseDocuments caseId={r.caseId} />}
       <ReferralThread id={id} closed={r.status === 'archived'} onRead={() => void log.refetch()} />
@@ -178,7 +189,7 @@ function ReferralPage() {
           columns={[
             { title: t('rights.log.at'), key: 'at', render: (_, a) => formatDateTime(a.at) },
             { title: t('rights.log.reader'), key: 'who', render: (_, a) => <Person value={a.readerPerson} inline /> },
-            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{a.outcome === 'read' && a.reason === 'thread' ? t('rights.access.thread') : a.outcome === 'read' && a.reason === 'document' ? t('rights.access.document') : t(`rights.access.${a.outcome}`)}</Tag> },
+            { title: t('rights.log.outcome'), key: 'outcome', render: (_, a) => <Tag color={a.outcome === 'read' ? 'blue' : 'red'}>{accessLabel(a)}</Tag> },
           ]}
         />
       </Card>

@@ -7,7 +7,7 @@ import { yuanToFen } from '@/features/recuperation/money.ts';
 import { formProblem } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantClient } from '@/lib/trpc.ts';
-import { ConsentFields, consentDefaults, type ConsentValues } from './ConsentFields.tsx';
+import { ConsentFields, consentDefaults, consentPayload, type ConsentValues } from './ConsentFields.tsx';
 
 interface Values extends ConsentValues {
   workerName: string;
@@ -58,13 +58,10 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
         internalNotes: v.internalNotes ?? '',
         linkedCaseId: null,
       });
+      // the signed form travels with the consent (decision 0056): no consent by signed form without it
       const consent = await client.rightsCase.recordConsent.mutate({
         caseId: c.id,
-        partnerSlug: v.partnerSlug,
-        purpose: v.purpose,
-        scope: v.scope,
-        method: v.method,
-        evidence: v.evidence,
+        ...consentPayload({ partnerSlug: v.partnerSlug, purpose: v.purpose, scope: v.scope, method: v.method, evidence: v.evidence, form: v.form }),
         givenAt: new Date().toISOString(),
       });
       const r = await client.referral.refer.mutate({ caseId: c.id, consentId: consent.id });

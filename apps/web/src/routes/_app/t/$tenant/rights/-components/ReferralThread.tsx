@@ -2,26 +2,31 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTenant } from '@/components/session.ts';
+import { StoredFileList } from '@/features/files/StoredFiles.tsx';
+import { StoredFilePick, type PickedFile } from '@/features/files/StoredFileUpload.tsx';
 import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 
 /**
  * The secure thread between the two federations' caseworkers on a referral. Reading it is a read of
- * the shared file (logged on both sides), so it opens on request, as the file does.
+ * the shared file (logged on both sides), so it opens on request, as the file does. A message may
+ * carry one file (decision 0056), chosen here and sent with it; opening one is logged again.
  */
 export function ReferralThread({ id, closed, onRead }: { id: string; closed: boolean; onRead(): void }) {
   const t = useT();
   const locale = useLocale();
-  const { api } = useTenant();
+  const { api, slug } = useTenant();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
+  const [file, setFile] = useState<PickedFile | undefined>();
   const thread = useQuery({ ...api.referral.thread.queryOptions({ id }), enabled: open, staleTime: Infinity });
   const post = useMutation(
     api.referral.post.mutationOptions({
       onSuccess: async () => {
         setBody('');
+        setFile(undefined);
         await thread.refetch();
       },
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
@@ -47,15 +52,25 @@ export function ReferralThread({ id, closed, onRead }: { id: string; closed: boo
                   {`${locale === 'en' ? m.author.nameEn : m.author.nameZh} · ${m.authorLabel} · ${formatDateTime(m.at)}`}
                 </Typography.Text>
                 <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</div>
+                {m.files.length > 0 && (
+                  <div onClickCapture={() => setTimeout(onRead, 1500)}>
+                    <StoredFileList slug={slug} files={m.files} empty="" testId="thread-file" />
+                  </div>
+                )}
               </div>
             </Flex>
           ))}
           {!closed && (
-            <Flex gap={8} align="flex-end">
-              <Input.TextArea value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} aria-label={t('rights.thread.input')} placeholder={t('rights.thread.input')} />
-              <Button type="primary" loading={post.isPending} disabled={!body.trim()} onClick={() => post.mutate({ id, body: body.trim() })}>
-                {t('rights.thread.send')}
-              </Button>
+            <Flex vertical gap={8}>
+              <Flex gap={8} align="flex-end">
+                <Input.TextArea value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} aria-label={t('rights.thread.input')} placeholder={t('rights.thread.input')} />
+                <Button type="primary" loading={post.isPending} disabled={!body.trim()} onClick={() => post.mutate({ id, body: body.trim(), ...(file ? { file } : {}) })}>
+                  {t('rights.thread.send')}
+                </Button>
+              </Flex>
+              <div>
+                <StoredFilePick label={t('rights.thread.attach')} value={file} onChange={setFile} removeLabel={t('rights.thread.removeFile')} testId="thread-attachment" />
+              </div>
             </Flex>
           )}
         </Flex>

@@ -4,7 +4,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTenant } from '@/components/session.ts';
 import { formProblem } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
-import { ConsentFields, consentDefaults, type ConsentValues } from './ConsentFields.tsx';
+import { ConsentFields, consentDefaults, consentPayload, type ConsentValues } from './ConsentFields.tsx';
 
 interface Values extends ConsentValues {
   reason: string;
@@ -22,7 +22,7 @@ export function TransferModal({ referral, partnerSlug, onClose, onDone }: { refe
   const transfer = useMutation(api.referral.transfer.mutationOptions({ onSuccess: onDone }));
   const problem = formProblem(transfer.error, t('common.networkError'));
   const submit = ({ reason, ...consent }: Values) =>
-    transfer.mutate({ id: referral.id, rowVersion: referral.rowVersion, reason, consent: { ...consent, givenAt: new Date().toISOString() } });
+    transfer.mutate({ id: referral.id, rowVersion: referral.rowVersion, reason, consent: { ...consentPayload(consent), givenAt: new Date().toISOString() } });
 
   return (
     <Modal open title={t('rights.transfer.title')} okText={t('rights.transfer.submit')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={transfer.isPending} destroyOnHidden width={560}>
