@@ -6,7 +6,9 @@ import { idNumber } from '../support/roster.ts';
 // worker's signed consent and refers it to Hangzhou; the Hangzhou caseworker reads the shared
 // file (internal material stays in Ningbo), accepts, assigns, puts it on hold awaiting documents
 // (the clock pauses), resumes and resolves it with the amount recovered; Ningbo calls the worker
-// back. The access log shows every read, by both federations.
+// back. The access log shows every read, by both federations. The worker's signed consent form is
+// uploaded with the consent and opened by Hangzhou; a message on the thread carries a file that the
+// other side opens (decision 0056).
 const WORKER = '林晓峰';
 const SHARED_DOC = '劳动合同-林晓峰.pdf';
 const INTERNAL_DOC = '来访研判意见-内部.docx';
@@ -15,6 +17,10 @@ const SHARED_FILE = '工资条-林晓峰.png';
 const INTERNAL_FILE = '内部研判-林晓峰.pdf';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+// the worker's signed consent form (a scan, as a PDF) and a file sent on the thread
+const CONSENT_FORM = '授权委托书-林晓峰.pdf';
+const CONSENT_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% signed by the worker\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const THREAD_FILE = '考勤记录-林晓峰.png';
 
 async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, phone = false): Promise<Page> {
   const context = await browser.newContext({
@@ -68,7 +74,11 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await dialog.getByLabel('内部备注（不向对方提供）').fill('职工情绪焦虑，注意沟通');
     await dialog.getByLabel('转办至').click();
     await nb.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭州市总工会' }).click();
-    await dialog.getByLabel('同意凭证').fill('授权委托书-林晓峰.pdf');
+    // the signed form itself, uploaded with the consent: without it the form is not sent
+    await dialog.getByRole('button', { name: '登记并转办' }).click();
+    await expect(dialog.getByText('请先上传签字的授权书')).toBeVisible();
+    await dialog.locator('input[type=file]').setInputFiles({ name: CONSENT_FORM, mimeType: 'application/pdf', buffer: CONSENT_PDF });
+    await expect(dialog.getByTestId('consent-form-picked')).toContainText(CONSENT_FORM);
     await nb.screenshot({ path: artifact('rights-01-ningbo-new-case'), fullPage: true });
     await dialog.getByRole('button', { name: '登记并转办' }).click();
     await expect(nb).toHaveURL(/\/t\/ningbo\/rights\/[0-9a-f-]{36}$/);
@@ -82,9 +92,13 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     const thread = nb.getByTestId('referral-thread');
     await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
     await expect(thread.getByText('还没有留言')).toBeVisible();
-    await thread.getByLabel('给对方维权专员留言').fill('职工今天下午可到贵会当面补充材料，请告知接待地点。');
+    await thread.getByLabel('给对方维权专员留言').fill('职工今天下午可到贵会当面补充材料，请告知接待地点。附考勤记录照片。');
+    await thread.locator('input[type=file]').setInputFiles({ name: THREAD_FILE, mimeType: 'image/png', buffer: PNG });
+    await expect(thread.getByTestId('thread-attachment')).toContainText(THREAD_FILE);
     await thread.getByRole('button', { name: label('发送') }).click();
     await expect(thread.getByTestId('thread-message')).toHaveCount(1);
+    await expect(thread.getByTestId('thread-file')).toContainText(THREAD_FILE);
+    await expect(thread.getByTestId('thread-attachment')).toHaveCount(0);
     // the case's documents as files: a pay slip photo shared with Hangzhou, an assessment kept here
     const docs = nb.locator('.ant-card', { hasText: '案件材料文件' });
     await docs.locator('input[type=file]').setInputFiles({ name: SHARED_FILE, mimeType: 'image/png', buffer: PNG });
@@ -119,10 +133,24 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     expect(got.status()).toBe(200);
     expect(got.headers()['content-type']).toBe('image/png');
     expect(got.headers()['x-content-type-options']).toBe('nosniff');
+    // the worker's signed consent form: the consent covers identity and documents, so Hangzhou may open it (logged)
+    const consentForm = hz.getByTestId('consent-form');
+    await expect(consentForm).toContainText(CONSENT_FORM);
+    const form = await hz.request.get((await consentForm.getByRole('link', { name: /预览/ }).getAttribute('href'))!);
+    expect(form.status()).toBe(200);
+    expect(form.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await form.body()).equals(CONSENT_PDF)).toBe(true);
     await hz.screenshot({ path: artifact('rights-03b-hangzhou-shared-file'), fullPage: true });
     const thread = hz.getByTestId('referral-thread');
     await thread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
     await expect(thread.getByTestId('thread-message').filter({ hasText: '宁波市总工会' })).toContainText('请告知接待地点');
+    // Ningbo's attachment, opened from the thread (logged)
+    const attachment = thread.getByTestId('thread-file');
+    await expect(attachment).toContainText(THREAD_FILE);
+    const png = await hz.request.get((await attachment.getByRole('link', { name: /下载/ }).getAttribute('href'))!);
+    expect(png.status()).toBe(200);
+    expect(png.headers()['content-disposition']).toMatch(/^attachment;/);
+    await thread.screenshot({ path: artifact('rights-03c-hangzhou-thread-attachment') });
     await thread.getByLabel('给对方维权专员留言').fill('请到滨江区职工服务中心二楼维权窗口。');
     await thread.getByRole('button', { name: label('发送') }).click();
     await expect(thread.getByTestId('thread-message')).toHaveCount(2);
@@ -160,6 +188,9 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(log.getByRole('row', { name: /杭州市总工会.*查阅沟通记录/ }).first()).toBeVisible();
     // Hangzhou's opening of the shared file is on the log
     await expect(log.getByRole('row', { name: /杭州市总工会.*查看材料文件/ }).first()).toBeVisible();
+    // and its opening of the signed consent form and of the thread's attachment
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查看签字授权书/ }).first()).toBeVisible();
+    await expect(log.getByRole('row', { name: /杭州市总工会.*查看沟通附件/ }).first()).toBeVisible();
     await nb.screenshot({ path: artifact('rights-06-ningbo-followed-up'), fullPage: true });
 
     const phone = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo', true);
@@ -167,6 +198,14 @@ test.describe.serial('异地维权：宁波登记并转办，杭州受理、暂�
     await expect(phone.getByText('已回访').first()).toBeVisible();
     expect(await horizontalOverflow(phone), 'the referral is wider than the phone').toBeLessThanOrEqual(0);
     await phone.screenshot({ path: artifact('rights-07-phone-referral'), fullPage: true });
+    // on the phone too: the signed form in the file, the thread's attachment (both reads logged)
+    await phone.getByRole('button', { name: '查看案件材料（将记录查阅）' }).click();
+    await expect(phone.getByTestId('consent-form')).toContainText(CONSENT_FORM);
+    const phoneThread = phone.getByTestId('referral-thread');
+    await phoneThread.getByRole('button', { name: '查看沟通记录（将记录查阅）' }).click();
+    await expect(phoneThread.getByTestId('thread-file')).toContainText(THREAD_FILE);
+    expect(await horizontalOverflow(phone), 'the file and thread are wider than the phone').toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: artifact('rights-07b-phone-form-and-thread'), fullPage: true });
   });
 });
 
