@@ -294,7 +294,8 @@ export const caseSummaryDto = z.object({
 export const referralMessageInput = z.object({ id: uuid, body: trimmed(1, 2000), file: z.object(fileUploadFields).optional() });
 /** a file on a thread message; its GET path logs the read as a read of the file */
 export const threadFileDto = z.object({ id: z.string(), filename: z.string(), contentType: storedFileType, size: z.number(), url: z.string() });
-export const threadMessageDto = z.object({ id: z.string(), author: fedRefDto, authorLabel: z.string(), mine: z.boolean(), body: z.string(), at: z.string(), files: z.array(threadFileDto) });
+/** author: the federation; authorPerson: 姓名 + 职务 + 单位 (never the login email) */
+export const threadMessageDto = z.object({ id: z.string(), author: fedRefDto, authorPerson: personRef, mine: z.boolean(), body: z.string(), at: z.string(), files: z.array(threadFileDto) });
 /** a file of a referral's thread (either side; the performer only while the consent holds) */
 export const referralThreadFileInput = z.object({ id: uuid, fileId: uuid });
 /** The thread is part of the shared file: the performer reads it only while the worker's consent holds. */

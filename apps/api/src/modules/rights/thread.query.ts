@@ -2,6 +2,7 @@ import type { ThreadDto } from '@uc/contracts';
 import { fileAnswer } from '../../lib/fileStore.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { loadPeople } from '../person/person.query.ts';
 import { logAccess } from './referral.query.ts';
 import { findConsentOf, findFederations, findReferral } from './rights.repo.ts';
 import type { Ctx, ReferralRow } from './rights.types.ts';
@@ -34,12 +35,13 @@ export async function readThread(ctx: Ctx, id: string): Promise<ThreadDto> {
   await logAccess(ctx, r, 'read', 'thread');
   await recordAudit(ctx, { type: 'rights.file_read', entityType: 'rights_referral', entityId: r.id, data: { referrer, outcome: 'read', reason: 'thread' } });
   const authors = await findFederations(ctx.db, messages.map((m) => m.authorTenantId));
+  const people = await loadPeople(ctx, messages.map((m) => m.authorUserId), messages.map((m) => m.authorTenantId));
   return {
     access: 'granted',
     messages: messages.map((m) => ({
       id: m.id,
       author: authors.get(m.authorTenantId)!,
-      authorLabel: m.authorLabel,
+      authorPerson: people.person(m.authorUserId, m.authorTenantId),
       mine: m.authorTenantId === ctx.tenantId,
       body: m.body,
       at: m.at.toISOString(),

@@ -33,11 +33,17 @@ describe('a referral’s secure thread', () => {
       [w.hz.slug, false, '请贵会尽快受理，职工已多次来电。'],
       [w.nb.slug, true, '已收到，明天联系用人单位。'],
     ]);
+    // authors and readers are named by 姓名 + 单位 (never by the login email)
+    expect(nbView.messages.map((m) => [m.authorPerson.kind, m.authorPerson.unit !== '', m.authorPerson.name.includes('@')])).toEqual([
+      ['person', true, false],
+      ['person', true, false],
+    ]);
     // another Ningbo caseworker sees the same thread
     expect((await w.nbCw2.referral.thread({ id: referral.id })).access).toBe('granted');
     // every read is logged on the shared access log, as a read of the thread
     const log = await w.hzCw.referral.accessLog({ id: referral.id });
     expect(log.filter((a) => a.reason === 'thread' && a.outcome === 'read').map((a) => a.reader.slug).sort()).toEqual([w.nb.slug, w.nb.slug]);
+    expect(log.every((a) => a.readerPerson.kind === 'person' && !JSON.stringify(a.readerPerson).includes('@'))).toBe(true);
     // each message in its author's audit chain, without its text
     const audit = await h.t.query<{ tenant_id: string; data: { length: number } }>(`select tenant_id, data from audit_event where type = 'rights.message_posted' and entity_id = $1 order by at`, [referral.id]);
     expect(audit.map((a) => a.tenant_id)).toEqual([w.hz.id, w.nb.id]);

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Flex, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { personLabel } from '@/components/Person.tsx';
 import { useTenant } from '@/components/session.ts';
 import { StoredFileList } from '@/features/files/StoredFiles.tsx';
 import { StoredFilePick, type PickedFile } from '@/features/files/StoredFileUpload.tsx';
 import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
-import { useLocale, useT } from '@/lib/locale.ts';
+import { useT } from '@/lib/locale.ts';
 
 /**
  * The secure thread between the two federations' caseworkers on a referral. Reading it is a read of
@@ -15,7 +16,6 @@ import { useLocale, useT } from '@/lib/locale.ts';
  */
 export function ReferralThread({ id, closed, onRead }: { id: string; closed: boolean; onRead(): void }) {
   const t = useT();
-  const locale = useLocale();
   const { api, slug } = useTenant();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -49,7 +49,7 @@ export function ReferralThread({ id, closed, onRead }: { id: string; closed: boo
             <Flex key={m.id} justify={m.mine ? 'flex-end' : 'flex-start'} data-testid="thread-message">
               <div style={{ maxWidth: '85%', padding: '6px 10px', borderRadius: 8, background: m.mine ? '#e6f4ff' : '#f5f5f5' }}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {`${locale === 'en' ? m.author.nameEn : m.author.nameZh} · ${m.authorLabel} · ${formatDateTime(m.at)}`}
+                  {`${personLabel(t, m.authorPerson)} · ${formatDateTime(m.at)}`}
                 </Typography.Text>
                 <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</div>
                 {m.files.length > 0 && (
