@@ -38,7 +38,11 @@ export function ReferralThread({ id, closed, onRead }: { id: string; closed: boo
   }, [thread.dataUpdatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const data = thread.data;
   return (
-    <Card size="small" title={t('rights.thread.title')} extra={<Typography.Text type="secondary">{t('rights.thread.private')}</Typography.Text>} data-testid="referral-thread">
+    <Card size="small" title={t('rights.thread.title')} data-testid="referral-thread">
+      {/* the privacy note as a line, not the card's extra: on a phone the extra squeezed the title to one character */}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('rights.thread.private')}
+      </Typography.Paragraph>
       {!open && <Button onClick={() => setOpen(true)}>{t('rights.thread.open')}</Button>}
       {open && thread.isLoading && <Typography.Text type="secondary">…</Typography.Text>}
       {data?.access === 'refused' && <Alert type="error" showIcon title={t('rights.detail.fileRefused')} />}
