@@ -364,9 +364,8 @@ export const slaPolicyInput = z.object({
 export const closureDayInput = z.object({ day: dateString, reason: trimmed(1, 200) });
 export const closureDayRemoveInput = z.object({ day: dateString });
 
-export const slaPolicyDto = z.object({
-  id: z.string(),
-  effectiveFrom: z.string(),
+/** a policy's figures: days for the day clocks, business hours and minutes for the hotline's hour clocks */
+const slaFiguresDto = z.object({
   acceptDays: z.number(),
   respondDays: z.number(),
   resolveDays: z.number(),
@@ -375,22 +374,17 @@ export const slaPolicyDto = z.object({
   dispatchMinutes: z.number(),
   firstResponseMinutes: z.number(),
   hotlineFollowUpMinutes: z.number(),
+});
+export const slaPolicyDto = slaFiguresDto.extend({
+  id: z.string(),
+  effectiveFrom: z.string(),
   /** in force today; a past one is superseded, a future one may still be changed or removed */
   state: z.enum(['superseded', 'in_force', 'scheduled']),
 });
 export const serviceLevelsDto = z.object({
   today: z.string(),
   /** DOMAIN §3.2's figures, in force before a federation's first policy */
-  defaults: z.object({
-    acceptDays: z.number(),
-    respondDays: z.number(),
-    resolveDays: z.number(),
-    followUpDays: z.number(),
-    businessHours: z.array(z.string()),
-    dispatchMinutes: z.number(),
-    firstResponseMinutes: z.number(),
-    hotlineFollowUpMinutes: z.number(),
-  }),
+  defaults: slaFiguresDto,
   policies: z.array(slaPolicyDto),
   closures: z.array(z.object({ day: z.string(), reason: z.string(), removable: z.boolean() })),
   /** this year or next whose national holidays are not known yet: their holidays would count as working days */

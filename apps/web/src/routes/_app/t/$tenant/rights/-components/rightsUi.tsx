@@ -32,32 +32,36 @@ export function ClockSummary({ clocks, hourClocks = [], t }: { clocks: ClockDto[
   return <Tag color={color}>{`${t(`rights.clock.${live.kind}`)} · ${label}`}</Tag>;
 }
 
+/** One clock as a card: its name, its state (breached, warning, running, paused, stopped), how much is spent, and when it falls due. */
+function ClockCard({ c, percent, spent, t }: { c: { kind: ClockDto['kind'] | HourClockDto['kind']; breached: boolean; warning: boolean; state: ClockDto['state']; dueAt: string | null }; percent: number; spent: string; t: TFunction }) {
+  const status = c.breached ? 'exception' : c.state === 'running' ? 'active' : 'normal';
+  return (
+    <Card size="small" style={{ flex: '1 1 200px', minWidth: 180 }} data-testid={`clock-${c.kind}`}>
+      <Flex justify="space-between" align="center" gap={8}>
+        <Typography.Text strong>{t(`rights.clock.${c.kind}`)}</Typography.Text>
+        <Tag color={c.breached ? 'red' : c.state === 'paused' ? 'orange' : c.state === 'running' ? (c.warning ? 'gold' : 'blue') : 'default'}>
+          {c.breached ? t('rights.clock.breached') : c.warning ? t('rights.clock.warning') : t(`rights.clockState.${c.state}`)}
+        </Tag>
+      </Flex>
+      <Progress percent={Math.min(100, percent)} status={status} showInfo={false} size="small" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {spent}
+      </Typography.Text>
+      {c.dueAt && (
+        <div>
+          <Typography.Text style={{ fontSize: 12 }}>{t('rights.clock.due', { due: formatDateTime(c.dueAt) })}</Typography.Text>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export function ClockCards({ clocks, t }: { clocks: ClockDto[]; t: TFunction }) {
   return (
     <Flex wrap gap={12}>
-      {clocks.map((c) => {
-        const percent = Math.min(100, Math.round((c.elapsedDays / Math.max(c.budgetDays, 0.01)) * 100));
-        const status = c.breached ? 'exception' : c.state === 'running' ? 'active' : 'normal';
-        return (
-          <Card key={c.kind} size="small" style={{ flex: '1 1 200px', minWidth: 180 }} data-testid={`clock-${c.kind}`}>
-            <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong>{t(`rights.clock.${c.kind}`)}</Typography.Text>
-              <Tag color={c.breached ? 'red' : c.state === 'paused' ? 'orange' : c.state === 'running' ? (c.warning ? 'gold' : 'blue') : 'default'}>
-                {c.breached ? t('rights.clock.breached') : c.warning ? t('rights.clock.warning') : t(`rights.clockState.${c.state}`)}
-              </Tag>
-            </Flex>
-            <Progress percent={percent} status={status} showInfo={false} size="small" />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('rights.clock.days', { elapsed: c.elapsedDays, budget: c.budgetDays })}
-            </Typography.Text>
-            {c.dueAt && (
-              <div>
-                <Typography.Text style={{ fontSize: 12 }}>{t('rights.clock.due', { due: formatDateTime(c.dueAt) })}</Typography.Text>
-              </div>
-            )}
-          </Card>
-        );
-      })}
+      {clocks.map((c) => (
+        <ClockCard key={c.kind} c={c} t={t} percent={Math.round((c.elapsedDays / Math.max(c.budgetDays, 0.01)) * 100)} spent={t('rights.clock.days', { elapsed: c.elapsedDays, budget: c.budgetDays })} />
+      ))}
     </Flex>
   );
 }
@@ -74,29 +78,15 @@ export function formatMinutes(minutes: number, t: TFunction) {
 export function HourClockCards({ clocks, t }: { clocks: HourClockDto[]; t: TFunction }) {
   return (
     <Flex wrap gap={12} data-testid="hour-clocks">
-      {clocks.map((c) => {
-        const percent = Math.min(100, Math.round((c.elapsedMinutes / Math.max(c.budgetMinutes, 1)) * 100));
-        const status = c.breached ? 'exception' : c.state === 'running' ? 'active' : 'normal';
-        return (
-          <Card key={c.kind} size="small" style={{ flex: '1 1 200px', minWidth: 180 }} data-testid={`clock-${c.kind}`}>
-            <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong>{t(`rights.clock.${c.kind}`)}</Typography.Text>
-              <Tag color={c.breached ? 'red' : c.state === 'paused' ? 'orange' : c.state === 'running' ? (c.warning ? 'gold' : 'blue') : 'default'}>
-                {c.breached ? t('rights.clock.breached') : c.warning ? t('rights.clock.warning') : t(`rights.clockState.${c.state}`)}
-              </Tag>
-            </Flex>
-            <Progress percent={percent} status={status} showInfo={false} size="small" />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('rights.clock.minutes', { elapsed: formatMinutes(c.elapsedMinutes, t), budget: formatMinutes(c.budgetMinutes, t) })}
-            </Typography.Text>
-            {c.dueAt && (
-              <div>
-                <Typography.Text style={{ fontSize: 12 }}>{t('rights.clock.due', { due: formatDateTime(c.dueAt) })}</Typography.Text>
-              </div>
-            )}
-          </Card>
-        );
-      })}
+      {clocks.map((c) => (
+        <ClockCard
+          key={c.kind}
+          c={c}
+          t={t}
+          percent={Math.round((c.elapsedMinutes / Math.max(c.budgetMinutes, 1)) * 100)}
+          spent={t('rights.clock.minutes', { elapsed: formatMinutes(c.elapsedMinutes, t), budget: formatMinutes(c.budgetMinutes, t) })}
+        />
+      ))}
     </Flex>
   );
 }
