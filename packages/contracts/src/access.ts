@@ -162,6 +162,12 @@ export const ACCESS: Record<string, Access> = {
   'programme.registration.nominateXlsx': PROGRAMME_WRITERS,
   'programme.registration.nominationTemplate': PROGRAMME_WRITERS,
   'programme.registration.cancel': EVERYONE,
+  // class completion certificates (decision 0057): the member's own; staff of the host (and the co-host, its members)
+  'programme.certificate.mine': MEMBER,
+  'programme.certificate.minePdf': MEMBER,
+  'programme.certificate.list': STAFF,
+  'programme.certificate.pdf': STAFF,
+  'programme.certificate.check': STAFF,
   // registrations that need the home federation's approval (decision 0051): its admin and officers decide
   'programme.request.submit': MEMBER,
   'programme.request.mine': MEMBER,

@@ -38,7 +38,7 @@ export type TodoListDto = z.infer<typeof todoListDto>;
 
 export const todoCountDto = z.object({ todo: z.number() });
 
-export const MEMBER_SECTIONS = ['stays', 'tickets', 'learning', 'contests', 'rights', 'honours', 'notices'] as const;
+export const MEMBER_SECTIONS = ['stays', 'tickets', 'requests', 'learning', 'contests', 'rights', 'honours', 'notices'] as const;
 
 export const memberRowDto = z.object({
   id: z.string(),
@@ -55,6 +55,8 @@ export const memberRowDto = z.object({
   qr: z.string().nullable(),
   /** public verify URL path (certificates) */
   verify: z.string().nullable(),
+  /** something the member may take back from the row: a request still waiting for their federation, or a waitlisted registration */
+  withdraw: z.object({ kind: z.enum(['request', 'registration']), id: z.string() }).nullable().optional(),
 });
 export type MemberRowDto = z.infer<typeof memberRowDto>;
 

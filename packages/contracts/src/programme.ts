@@ -52,6 +52,8 @@ export const eventInput = z.object({
   releaseHours: z.number().int().min(0).max(720).default(48),
   /** members' own registrations need their home federation's approval (基层/市总审核; staff nominations do not) */
   homeApproval: z.boolean().default(false),
+  /** a class (培训班): sessions a member must have attended for the completion certificate (结业证书); null or absent = all of its sessions */
+  certificateSessions: z.number().int().min(1).max(100).nullable().optional(),
 });
 export const eventUpdateInput = eventInput.omit({ agreementId: true }).extend({ id: uuid, rowVersion });
 export const eventStepInput = z.object({ id: uuid, to: z.enum(PROGRAMME_STATUSES), rowVersion });
@@ -112,6 +114,8 @@ export const eventDto = z.object({
   seatsPerCity: z.number(),
   releaseHours: z.number(),
   homeApproval: z.boolean(),
+  /** a class's certificate threshold: sessions to attend (null = all) */
+  certificateSessions: z.number().nullable(),
   status: z.enum(PROGRAMME_STATUSES),
   rowVersion: z.number(),
   firstStartsAt: z.string().nullable(),
@@ -315,3 +319,52 @@ export const calendarEntryDto = z.object({
   free: z.number(),
 });
 export type CalendarEntryDto = z.infer<typeof calendarEntryDto>;
+
+/**
+ * A class's completion certificate (结业证书, decision 0057): derived on every read from the
+ * member's check-ins at the class's sessions (never a stored total); its number is a keyed hash of
+ * the event and the member, so it can be checked without storing it.
+ */
+export const programmeCertificateDto = z.object({
+  number: z.string(),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  topic: z.string(),
+  host: z.string(),
+  partner: z.string(),
+  homeTenantId: z.string(),
+  home: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  /** sessions of the class (not cancelled), sessions required, sessions attended */
+  sessions: z.number(),
+  required: z.number(),
+  attended: z.number(),
+  creditHours: z.number(),
+  /** first and last attended session (YYYY-MM-DD, China); the certificate is dated on the last */
+  from: z.string(),
+  to: z.string(),
+});
+export type ProgrammeCertificateDto = z.infer<typeof programmeCertificateDto>;
+/** Who qualifies for a class's certificate, for the host's (or the co-host's, its own members) staff. */
+export const programmeCertificateListDto = z.object({
+  eventId: z.string(),
+  sessions: z.number(),
+  required: z.number(),
+  /** distinct attendees with a ticket check-in (walk-ins have no certificate) */
+  attendees: z.number(),
+  certificates: z.array(programmeCertificateDto),
+});
+export type ProgrammeCertificateListDto = z.infer<typeof programmeCertificateListDto>;
+export const programmeCertificateInput = z.object({ eventId: uuid, homeTenantId: uuid, memberId: uuid });
+export const programmeCertificateCheckInput = z.object({ number: trimmed(6, 40) });
+/** A certificate number checked by staff of the host or co-host: the masked facts it stands for. */
+export const programmeCertificateCheckDto = z.object({
+  number: z.string(),
+  eventTitle: z.string(),
+  maskedName: z.string(),
+  home: z.string(),
+  attended: z.number(),
+  required: z.number(),
+  to: z.string(),
+});

@@ -4,6 +4,7 @@ import { threadId } from 'node:worker_threads';
 /* eslint-disable boundaries/module-entry */
 import { renderAgreementPdf, type PdfModel } from '../modules/agreement/agreement.pdf.ts';
 import { renderCertificatePdf, type CertificatePrint } from '../modules/contest/certificate.pdf.ts';
+import { renderProgrammeCertificatePdf, type ProgrammeCertificatePrint } from '../modules/programme/certificate.pdf.ts';
 import { renderReportPdf } from '../modules/cooperation/report.pdf.ts';
 import { renderRosterPdf } from '../modules/recuperation/roster.pdf.ts';
 /* eslint-enable boundaries/module-entry */
@@ -15,6 +16,7 @@ import { tablePdf, type TableDoc } from './tableDoc.ts';
 export type RenderTask =
   | { kind: 'agreement'; model: PdfModel }
   | { kind: 'certificate'; model: CertificatePrint }
+  | { kind: 'programmeCertificate'; model: ProgrammeCertificatePrint }
   | { kind: 'report'; model: Parameters<typeof renderReportPdf>[0]; generatedAt: Date }
   | { kind: 'roster'; model: Parameters<typeof renderRosterPdf>[0]; generatedAt: Date }
   | { kind: 'table'; model: TableDoc; generatedAt: Date };
@@ -31,6 +33,8 @@ export function renderTask(t: RenderTask): Promise<Buffer> {
       return renderAgreementPdf(t.model);
     case 'certificate':
       return renderCertificatePdf(t.model);
+    case 'programmeCertificate':
+      return renderProgrammeCertificatePdf(t.model);
     case 'report':
       return renderReportPdf(t.model, t.generatedAt);
     case 'roster':

@@ -475,6 +475,8 @@ export const uiEn: Record<UiKey, string> = {
   'audit.type.programme.feedback_given': 'Gave feedback',
   'audit.type.programme.registrations_read': 'Registrations viewed',
   'audit.type.programme.attendance_exported': 'Attendance exported',
+  'audit.type.programme.certificate_issued': 'Completion certificate issued',
+  'audit.type.programme.certificates_read': 'Completion list viewed',
   'audit.entity.programme_venue': 'Programme venue',
   'audit.entity.programme_event': 'Joint programme',
   'audit.entity.programme_material': 'Programme material',
@@ -482,6 +484,7 @@ export const uiEn: Record<UiKey, string> = {
   'audit.entity.programme_registration': 'Programme registration',
   'audit.type.programme.requested': 'Member asked to register (home approval)',
   'audit.type.programme.request_decided': 'Home federation decided a registration',
+  'audit.type.programme.request_closed': 'Registration request closed (agreement ended)',
   'audit.type.programme.request_withdrawn': 'Registration request withdrawn',
   'audit.entity.programme_request': 'Registration awaiting approval',
 

@@ -475,6 +475,8 @@ export const uiZh = {
   'audit.type.programme.feedback_given': '参加者评价',
   'audit.type.programme.registrations_read': '查看活动报名名单',
   'audit.type.programme.attendance_exported': '导出活动签到统计',
+  'audit.type.programme.certificate_issued': '出具结业证书',
+  'audit.type.programme.certificates_read': '查看结业名单',
   'audit.entity.programme_venue': '活动阵地',
   'audit.entity.programme_event': '联合活动',
   'audit.entity.programme_material': '活动资料',
@@ -482,6 +484,7 @@ export const uiZh = {
   'audit.entity.programme_registration': '活动报名',
   'audit.type.programme.requested': '会员提交活动报名（待本会审核）',
   'audit.type.programme.request_decided': '本会审核活动报名',
+  'audit.type.programme.request_closed': '协议结束，关闭待审核的活动报名',
   'audit.type.programme.request_withdrawn': '撤回待审核的活动报名',
   'audit.entity.programme_request': '待审核的活动报名',
 

@@ -63,6 +63,8 @@ export const programmeEvents = pgTable(
     releaseHours: integer('release_hours').notNull().default(48),
     /** a member's own registration needs their HOME federation's approval first (基层/市总审核; decision 0051) */
     homeApproval: boolean('home_approval').notNull().default(false),
+    /** sessions a member must have attended for the class's certificate (结业证书; decision 0057); null = all of them */
+    certificateSessions: integer('certificate_sessions'),
     // draft | published | open | closed | held | archived
     status: text('status').notNull().default('draft'),
     rowVersion: integer('row_version').notNull().default(1),
@@ -74,6 +76,7 @@ export const programmeEvents = pgTable(
     index('programme_event_partner_idx').on(t.partnerTenantId, t.status),
     check('programme_event_kind_ck', sql`${t.kind} in ('lecture', 'study', 'training', 'visit', 'online')`),
     check('programme_event_status_ck', sql`${t.status} in ('draft', 'published', 'open', 'closed', 'held', 'archived')`),
+    check('programme_event_certificate_ck', sql`${t.certificateSessions} is null or ${t.certificateSessions} between 1 and 100`),
     check('programme_event_seats_ck', sql`${t.seatsPerCity} between 0 and 100000 and ${t.releaseHours} between 0 and 720`),
   ],
 );

@@ -66,12 +66,15 @@ export type AuditEvent =
   | { type: 'programme.requested'; entityType: 'programme_request'; data: { sessionId: string; consent: boolean } }
   | { type: 'programme.request_decided'; entityType: 'programme_request'; data: { sessionId: string; decision: 'approved' | 'refused'; registrationId: string | null; registrationStatus: string | null } }
   | { type: 'programme.request_withdrawn'; entityType: 'programme_request'; data: { sessionId: string; by: 'member' | 'staff' } }
+  | { type: 'programme.request_closed'; entityType: 'programme_request'; data: { sessionId: string; reason: 'agreement_ended' } }
   | { type: 'programme.registration_cancelled'; entityType: 'programme_registration'; data: { sessionId: string; from: string } }
   | { type: 'programme.checked_in'; entityType: 'programme_registration'; data: { sessionId: string } }
   | { type: 'programme.walk_in_recorded'; entityType: 'programme_session'; data: { walkInId: string; home: string } }
   | { type: 'programme.feedback_given'; entityType: 'programme_registration'; data: { sessionId: string; rating: number } }
   | { type: 'programme.registrations_read'; entityType: 'programme_session'; data: { rows: number } }
   | { type: 'programme.attendance_exported'; entityType: 'programme_event'; data: { rows: number } }
+  | { type: 'programme.certificate_issued'; entityType: 'programme_event'; data: { number: string; homeTenantId: string; by: 'member' | 'staff' } }
+  | { type: 'programme.certificates_read'; entityType: 'programme_event'; data: { rows: number } }
   // joint items, liaison pairs and joint meetings (issue 3); liaison events name the fields changed per party, not the contact details
   | { type: 'joint_item.created'; entityType: 'joint_item'; data: { agreementId: string; kind: string; title: string; lead: string; source: string; sourceRef: string | null } }
   // joint item tracking (issue 4): field names changed, not contact details

@@ -20,7 +20,28 @@ export async function downloadNominationTemplate({ res, url, ctx, callerIn }: Do
 // through programme.material.file (both parties' staff; members registered for the event).
 export const MATERIAL_PATH = /^\/api\/(?:t\/([a-z0-9-]{1,40})\/)?programme\/materials\/([0-9a-fA-F-]{36})$/;
 
+// GET /api/t/<slug>/programmes/certificates/<eventId>.pdf — the member's own completion certificate;
+// GET /api/t/<slug>/programmes/events/<eventId>/certificates/<homeTenantId>/<memberId>.pdf — staff, any one
+// (decision 0057), through programme.certificate.minePdf / .pdf.
+export const MY_CERTIFICATE_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/programmes\/certificates\/([0-9a-fA-F-]{36})\.pdf$/;
+export const CERTIFICATE_PATH = /^\/api\/t\/([a-z0-9-]{1,40})\/programmes\/events\/([0-9a-fA-F-]{36})\/certificates\/([0-9a-fA-F-]{36})\/([0-9a-fA-F-]{36})\.pdf$/;
+
+async function downloadCertificate({ res, url, ctx, callerIn }: DownloadArgs): Promise<void> {
+  try {
+    const mine = MY_CERTIFICATE_PATH.exec(url.pathname);
+    const any = CERTIFICATE_PATH.exec(url.pathname);
+    const file = mine
+      ? await callerIn(mine[1]!).programme.certificate.minePdf({ eventId: mine[2]! })
+      : await callerIn(any![1]!).programme.certificate.pdf({ eventId: any![2]!, homeTenantId: any![3]!, memberId: any![4]! });
+    sendFile(res, { bytes: Buffer.from(file.base64, 'base64'), contentType: file.contentType, filename: file.filename });
+  } catch (e) {
+    sendDownloadError(res, e, ctx.locale);
+  }
+}
+
 export function registerProgrammeDownloads(): void {
+  registerDownload({ method: 'GET', pattern: MY_CERTIFICATE_PATH, handle: downloadCertificate });
+  registerDownload({ method: 'GET', pattern: CERTIFICATE_PATH, handle: downloadCertificate });
   registerDownload({ method: 'GET', pattern: MATERIAL_PATH, handle: storedFileHandler(MATERIAL_PATH, (caller, [id]) => caller.programme.material.file({ id: id! })) });
   registerDownload({ method: 'GET', pattern: NOMINATION_TEMPLATE_PATH, handle: downloadNominationTemplate });
 }

@@ -41,6 +41,7 @@ export const eventDtoOf = (e: EventRow, names: Names, ctx: { tenantId: string; l
   seatsPerCity: e.seatsPerCity,
   releaseHours: e.releaseHours,
   homeApproval: e.homeApproval,
+  certificateSessions: e.certificateSessions,
   status: e.status as EventDto['status'],
   rowVersion: e.rowVersion,
   firstStartsAt: sessions.length ? new Date(Math.min(...sessions.map((s) => s.startsAt.getTime()))).toISOString() : null,

@@ -121,3 +121,14 @@ export async function findAttendances(ctx: Read, eventIds: string[]) {
     ...walkIns.map((w) => ({ sessionId: w.sessionId, eventId: w.eventId, homeTenantId: w.homeTenantId, memberId: w.memberId ?? `walk-in:${w.personKey}`, memberName: w.name, checkedInAt: w.at, walkIn: true })),
   ];
 }
+
+/** The ticket check-ins at an event's sessions as the caller sees them (the host: everyone's; the co-host: its members'), or one member's. */
+export function findCheckInsOfEvent(ctx: Read, e: { tenantId: string; id: string }, member?: { tenantId: string; memberId: string }) {
+  const w = [eq(programmeRegistrations.hostTenantId, e.tenantId), eq(programmeRegistrations.eventId, e.id), isNotNull(programmeRegistrations.checkedInAt)];
+  if (member) w.push(eq(programmeRegistrations.tenantId, member.tenantId), eq(programmeRegistrations.memberId, member.memberId));
+  return ctx.db
+    .select({ homeTenantId: programmeRegistrations.tenantId, memberId: programmeRegistrations.memberId, memberName: programmeRegistrations.memberName, sessionId: programmeRegistrations.poolId })
+    .from(programmeRegistrations)
+    .where(and(...w))
+    .orderBy(asc(programmeRegistrations.tenantId), asc(programmeRegistrations.memberId), desc(programmeRegistrations.requestedAt));
+}

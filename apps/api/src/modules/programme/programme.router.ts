@@ -41,6 +41,11 @@ import {
   materialListInput,
   materialUploadInput,
   storedFileDto,
+  programmeCertificateDto,
+  programmeCertificateListDto,
+  programmeCertificateInput,
+  programmeCertificateCheckInput,
+  programmeCertificateCheckDto,
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -64,6 +69,7 @@ import { cancelSession, createSession, rescheduleSession } from './session.write
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 
 import { listMaterials, materialFile } from './material.query.ts';
+import { checkCertificate, listCertificates, memberCertificatePdf, myCertificatePdf, myCertificates } from './certificate.query.ts';
 import { uploadMaterial } from './material.write.ts';
 // programme.* — joint programmes (思想共同引领). Stable names outside clients rely on:
 // programme.list (the events visible to the caller's federation) and programme.get({ id }).
@@ -125,6 +131,15 @@ export const programmeRouter = router({
     upload: writerProcedure.input(materialUploadInput).input(onceInput).output(materialDto).mutation(({ ctx, input }) => uploadMaterial(ctx.svc, input)),
     /** the file itself; the GET route /api/programme/materials/<id> serves it with its Content-Type */
     file: tenantProcedure.input(byId).output(storedFileDto).query(({ ctx, input }) => materialFile(ctx.svc, input.id)),
+  }),
+  // a class's completion certificates (结业证书, decision 0057): derived from check-ins on every call
+  certificate: router({
+    mine: memberProcedure.output(z.array(programmeCertificateDto)).query(({ ctx }) => myCertificates(ctx.svc)),
+    /** the file itself; the GET route /api/t/<slug>/programmes/certificates/<eventId>.pdf serves it */
+    minePdf: memberProcedure.input(z.object({ eventId: z.uuid() })).output(fileDto).query(({ ctx, input }) => myCertificatePdf(ctx.svc, input.eventId)),
+    list: staffProcedure.input(z.object({ eventId: z.uuid() })).output(programmeCertificateListDto).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
+    pdf: staffProcedure.input(programmeCertificateInput).output(fileDto).query(({ ctx, input }) => memberCertificatePdf(ctx.svc, input)),
+    check: staffProcedure.input(programmeCertificateCheckInput).output(programmeCertificateCheckDto).query(({ ctx, input }) => checkCertificate(ctx.svc, input.number)),
   }),
   // registrations that need the home federation's approval (decision 0051)
   request: router({

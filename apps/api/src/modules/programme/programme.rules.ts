@@ -96,3 +96,12 @@ export function seatsLeftFor(a: { free: number; released: boolean; shares: { par
   const othersHeldBack = a.released ? 0 : a.shares.reduce((n, s) => n + Math.max(s.free, 0), 0);
   return Math.max(a.free - othersHeldBack, 0);
 }
+
+/** A class's certificate (decision 0057): the sessions to attend — the event's figure, never more than the class has — all by default. */
+export const requiredSessions = (asked: number | null, sessions: number) => Math.min(asked ?? sessions, sessions);
+
+/** Whether attending `attended` of a class's `sessions` (not cancelled) earns its certificate. */
+export const completesClass = (attended: number, sessions: number, asked: number | null) => sessions > 0 && attended >= requiredSessions(asked, sessions);
+
+/** A name as a certificate check shows it to someone who has it in hand: the family name, the rest masked. */
+export const maskedName = (name: string) => (name.length <= 1 ? name : `${name.slice(0, 1)}${'*'.repeat(Math.min(name.length - 1, 3))}`);

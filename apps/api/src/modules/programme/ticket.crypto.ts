@@ -21,3 +21,20 @@ export function readTicket(secret: Buffer, token: string): string | null {
   const want = macOf(secret, id);
   return given.length === want.length && timingSafeEqual(given, want) ? id : null;
 }
+
+// A class's completion certificate number (decision 0057): 'PC-<event id's first 8 hex>-<12 hex of an
+// HMAC of event, home federation and member>' under its own derived key — the same member and class
+// always give the same number, nobody can make one up, and the host checks it by recomputing it.
+
+const certificateKey = (secret: Buffer) => createHmac('sha256', secret).update('programme.certificate.v1').digest();
+
+export function certificateNumber(secret: Buffer, eventId: string, homeTenantId: string, memberId: string): string {
+  const mac = createHmac('sha256', certificateKey(secret)).update(`${eventId}:${homeTenantId}:${memberId}`).digest('hex').slice(0, 12);
+  return `PC-${eventId.replace(/-/g, '').slice(0, 8)}-${mac}`.toUpperCase();
+}
+
+/** The event id prefix a certificate number names (lower-case hex), or null when it is not shaped like one. */
+export function certificateEventPrefix(number: string): string | null {
+  const m = /^PC-([0-9A-F]{8})-[0-9A-F]{12}$/i.exec(number.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
