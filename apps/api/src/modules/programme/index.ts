@@ -8,9 +8,9 @@ import { registerPlaceConsumer } from '../place/index.ts';
 import { programmeAttendancePanel } from './programme.panel.ts';
 import { programmeSeats } from './waitlist.write.ts';
 import { registerMemberSection } from '../home/index.ts';
-import { learningSection, ticketsSection } from './registration.mine.ts';
+import { learningSection, requestsSection, ticketsSection } from './registration.mine.ts';
 import { registerWindDownStep } from '../agreement/index.ts';
-import { programmeWindDown } from './windDown.write.ts';
+import { programmeRequestWindDown, programmeWindDown } from './windDown.write.ts';
 import { registerProgrammeDownloads } from './programme.download.ts';
 
 export { programmeRouter } from './programme.router.ts';
@@ -28,10 +28,12 @@ export { runProgrammeReminders } from './reminder.job.ts';
 /** Registrations at start (modules/index.ts): the seats' consumer of the places engine, the dashboard panel, the nomination list's download. */
 export function register(): void {
   registerMemberSection(ticketsSection);
+  registerMemberSection(requestsSection);
   registerMemberSection(learningSection);
   registerPlaceConsumer(programmeSeats);
   registerDashboardPanel(programmeAttendancePanel);
   registerCooperationProvider(programmeCooperation);
   registerWindDownStep(programmeWindDown);
+  registerWindDownStep(programmeRequestWindDown);
   registerProgrammeDownloads();
 }

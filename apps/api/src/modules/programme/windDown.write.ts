@@ -1,12 +1,13 @@
-import { programmeEvents, programmeRegistrations } from '@uc/db';
+import { asTenant, programmeEvents, programmeRegistrations, programmeRequests } from '@uc/db';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ServiceCtx } from '../../service.ts';
 import type { EndedAgreement, WindDownStep } from '../agreement/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { free } from '../place/index.ts';
 import { tellMember } from './programme.notices.ts';
-import { findEvent, findSession } from './programme.repo.ts';
-import type { RegistrationRow } from './programme.types.ts';
+import { findEvent, findSession, findSessionsOfEvents } from './programme.repo.ts';
+import { lockRequest, updateRequest } from './request.repo.ts';
+import type { EventRow, RegistrationRow } from './programme.types.ts';
 
 // Programmes' part of an ended agreement's wind-down (docs/decisions/0038), run as the host of the
 // events under it: the other city's members still waiting for a seat (waitlisted, or offered and not
@@ -62,4 +63,52 @@ export const programmeWindDown: WindDownStep = {
     for (const id of await waitingPartnerRegistrations(ctx, a)) if (await cancelForEndedAgreement(ctx, id)) n++;
     return n;
   },
+};
+
+// Requests still waiting for the home federation's approval (decision 0051) under the ended agreement:
+// the partner city's members' requests for the host's events are closed — refused with the reason,
+// the member told once (in-app and email) — since the partner no longer sees the event and could not
+// approve them. Run as the host (which still reads its events), writing in the partner's context: the
+// request is the partner's row. The host's own members' requests stay with the host (its event may go on).
+
+export const REQUEST_CLOSED_REASON = '两地合作协议已结束，申请随之关闭 / the cooperation agreement has ended';
+
+async function closeWaitingRequests(ctx: ServiceCtx, a: EndedAgreement): Promise<number> {
+  const events = (await ctx.db
+    .select()
+    .from(programmeEvents)
+    .where(and(eq(programmeEvents.tenantId, ctx.tenantId), eq(programmeEvents.agreementTenantId, a.agreementTenantId), eq(programmeEvents.agreementId, a.agreementId)))) as EventRow[];
+  if (!events.length) return 0;
+  const sessions = new Map((await findSessionsOfEvents(ctx, events.map((e) => e.id))).map((x) => [x.session.id, x.session]));
+  let n = 0;
+  for (const partner of new Set(events.map((e) => e.partnerTenantId))) {
+    const mine = events.filter((e) => e.partnerTenantId === partner);
+    const home = { ...ctx, tenantId: partner };
+    n += await asTenant(ctx.db, partner, async () => {
+      const waiting = await ctx.db
+        .select({ id: programmeRequests.id })
+        .from(programmeRequests)
+        .where(and(eq(programmeRequests.tenantId, partner), eq(programmeRequests.hostTenantId, ctx.tenantId), eq(programmeRequests.status, 'applied'), inArray(programmeRequests.eventId, mine.map((e) => e.id))))
+        .orderBy(asc(programmeRequests.id));
+      let closed = 0;
+      for (const { id } of waiting) {
+        const r = await lockRequest(home, id);
+        if (!r || r.status !== 'applied') continue;
+        await updateRequest(home, r, { status: 'refused', decidedByUserId: null, decidedAt: ctx.now, decisionReason: REQUEST_CLOSED_REASON }, ctx.now);
+        await recordAudit(home, { type: 'programme.request_closed', entityType: 'programme_request', entityId: r.id, data: { sessionId: r.sessionId, reason: 'agreement_ended' } });
+        const e = mine.find((x) => x.id === r.eventId)!;
+        const s = sessions.get(r.sessionId);
+        if (s) await tellMember(home, r, 'programme.request_closed', e, s);
+        closed++;
+      }
+      return closed;
+    });
+  }
+  return n;
+}
+
+export const programmeRequestWindDown: WindDownStep = {
+  name: 'programme_requests',
+  label: { zh: '关闭对方会员待本会审核的活动报名申请 {n} 个', en: '{n} programme registration requests of the partner’s members awaiting approval closed' },
+  run: closeWaitingRequests,
 };
