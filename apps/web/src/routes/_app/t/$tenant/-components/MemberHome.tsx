@@ -1,10 +1,11 @@
 import { CalendarOutlined, HeartOutlined, QrcodeOutlined, RightOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { FederationHomeDto, Locale, MemberHomeDto, MemberRowDto } from '@uc/contracts';
-import { Button, Card, Empty, Modal, QRCode, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Modal, QRCode, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe, useTenant } from '@/components/session.ts';
+import { useMe, useRefreshTenant, useTenant } from '@/components/session.ts';
+import { errorInfo } from '@/lib/errors.ts';
 import { formatDate } from '@/lib/dates.ts';
 import { localName, type UiKey } from '@/lib/i18n.ts';
 import { useLocale, useT, type TFunction } from '@/lib/locale.ts';
@@ -83,6 +84,8 @@ function detailOf(t: TFunction, section: Section['key'], r: MemberRowDto, locale
       return `${locale === 'en' ? p.hostEn : p.host} · ${p.start} – ${p.end}`;
     case 'tickets':
       return `${p.host} · ${date} · ${p.place}`;
+    case 'requests':
+      return [p.host, date, Number(p.waitlist) > 0 ? t('home.mine.waitlistAt', { n: p.waitlist ?? 0 }) : ''].filter(Boolean).join(' · ');
     case 'learning':
       return `${p.host} · ${date} · ${t('home.mine.hours', { hours: p.hours ?? 0 })}`;
     case 'contests':
@@ -135,6 +138,7 @@ function Row({ row, section }: { row: MemberRowDto; section: Section['key'] }) {
           </Modal>
         </>
       )}
+      {row.withdraw && <Withdraw what={row.withdraw} />}
       {row.verify && (
         <a href={row.verify} target="_blank" rel="noreferrer" aria-label={t('home.mine.verify')}>
           <Button size="small" icon={<SafetyCertificateOutlined />}>
@@ -143,5 +147,34 @@ function Row({ row, section }: { row: MemberRowDto; section: Section['key'] }) {
         </a>
       )}
     </div>
+  );
+}
+
+/** Takes back what is still waiting: a request for the home federation's approval, or a waitlisted registration. */
+function Withdraw({ what }: { what: NonNullable<MemberRowDto['withdraw']> }) {
+  const t = useT();
+  const { api } = useTenant();
+  const refresh = useRefreshTenant();
+  const { message, modal } = App.useApp();
+  const done = {
+    onSuccess: () => {
+      void message.success(t('home.mine.withdrawn'));
+      return refresh();
+    },
+    onError: (err: unknown) => void message.error(errorInfo(err, t('common.networkError')).message),
+  };
+  const request = useMutation(api.programme.request.withdraw.mutationOptions(done));
+  const registration = useMutation(api.programme.registration.cancel.mutationOptions(done));
+  const confirm = () =>
+    modal.confirm({
+      title: t('home.mine.withdrawConfirm'),
+      okText: t('home.mine.withdraw'),
+      centered: true,
+      onOk: () => (what.kind === 'request' ? request.mutateAsync({ id: what.id }) : registration.mutateAsync({ id: what.id, reason: '' })).then(() => undefined, () => undefined),
+    });
+  return (
+    <Button size="small" danger loading={request.isPending || registration.isPending} onClick={confirm} data-testid="mine-withdraw">
+      {t('home.mine.withdraw')}
+    </Button>
   );
 }

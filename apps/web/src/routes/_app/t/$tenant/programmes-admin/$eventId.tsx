@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { errorInfo } from '@/lib/errors.ts';
 import { useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
+import { CertificatesCard } from './-components/CertificatesCard.tsx';
 import { FeedbackCard } from './-components/FeedbackCard.tsx';
 import { MaterialsCard } from './-components/MaterialsCard.tsx';
 import { NominationImportModal } from './-components/NominationImportModal.tsx';
@@ -105,6 +106,7 @@ function EventPage() {
       <RequestsPanel eventId={eventId} />
       <MaterialsCard eventId={eventId} canUpload={recuperationAccess.write(roles)} />
       <FeedbackCard eventId={eventId} />
+      {e.kind === 'training' && <CertificatesCard key={e.rowVersion} event={e} canWrite={canWrite} />}
       <Flex vertical gap={12}>
         {e.sessionList.map((s) => (
           <SessionCard key={s.id} session={s} canWrite={canWrite} canNominate={canNominate} own={e.own} />

@@ -2,7 +2,7 @@ import { CalendarOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect, useNavigate } from '@tanstack/react-router';
 import { PROGRAMME_KINDS, type EventDto } from '@uc/contracts';
-import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/PageHeader.tsx';
 import { useTenant } from '@/components/session.ts';
@@ -96,7 +96,7 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
       onError: (err) => void message.error(errorInfo(err, t('common.networkError')).message),
     }),
   );
-  const submit = (v: { agreementId: string; kind: EventDto['kind']; title: string; topic: string; speakers?: string; description?: string; homeApproval?: boolean }) =>
+  const submit = (v: { agreementId: string; kind: EventDto['kind']; title: string; topic: string; speakers?: string; description?: string; homeApproval?: boolean; certificateSessions?: number | null }) =>
     create.mutate({
       agreementId: v.agreementId,
       kind: v.kind,
@@ -105,6 +105,7 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
       description: v.description ?? '',
       releaseHours: 48,
       homeApproval: v.homeApproval ?? false,
+      certificateSessions: v.kind === 'training' ? (v.certificateSessions ?? null) : null,
       speakers: (v.speakers ?? '')
         .split('\n')
         .map((l) => l.trim())
@@ -134,6 +135,15 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="description" label={t('programme.event.description')}>
           <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {({ getFieldValue }) =>
+            getFieldValue('kind') === 'training' && (
+              <Form.Item name="certificateSessions" label={t('programme.certificate.sessions')} extra={t('programme.certificate.sessions.help')}>
+                <InputNumber min={1} max={100} placeholder={t('programme.certificate.all')} />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item name="homeApproval" label={t('programme.event.homeApproval')} extra={t('programme.event.homeApproval.help')} valuePropName="checked">
           <Switch data-testid="programme-home-approval" />

@@ -10,6 +10,7 @@ import { tenantApi } from '@/lib/trpc.ts';
 import { OpenEvent } from './-components/OpenEvent.tsx';
 import { RequestCard } from './-components/RequestCard.tsx';
 import { TicketCard } from './-components/TicketCard.tsx';
+import { Certificates } from './-components/Certificates.tsx';
 
 export const Route = createFileRoute('/_app/t/$tenant/programmes/')({
   beforeLoad: ({ context, params }) => {
@@ -21,6 +22,7 @@ export const Route = createFileRoute('/_app/t/$tenant/programmes/')({
       context.queryClient.ensureQueryData(a.programme.registration.mine.queryOptions()),
       context.queryClient.ensureQueryData(a.programme.request.mine.queryOptions()),
       context.queryClient.ensureQueryData(a.programme.registration.learning.queryOptions()),
+      context.queryClient.ensureQueryData(a.programme.certificate.mine.queryOptions()),
       context.queryClient.ensureQueryData(a.programme.list.queryOptions()),
     ]);
   },
@@ -77,6 +79,7 @@ function MemberProgrammesPage() {
           ))
         )}
       </Card>
+      <Certificates />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('programme.mine.open')}
       </Typography.Title>
