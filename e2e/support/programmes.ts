@@ -2,12 +2,18 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 /** A programme of the 杭甬 agreement opened by a Hangzhou officer with one session at the 工人文化宫 on `day`, 14:00–16:00. */
-export async function openProgramme(hz: Page, p: { title: string; session: string; day: string; capacity: number; seatsPerCity: number; homeApproval?: boolean; shot?: string }) {
+export async function openProgramme(hz: Page, p: { title: string; session: string; day: string; capacity: number; seatsPerCity: number; homeApproval?: boolean; kind?: string; certificateSessions?: number; shot?: string }) {
   await hz.goto('/t/hangzhou/programmes-admin');
   await hz.getByTestId('programme-create').click();
   const dialog = hz.getByRole('dialog');
   await dialog.getByRole('combobox').first().click();
   await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '杭甬' }).first().click();
+  if (p.kind) {
+    // the second select of the form: the kind (培训班 for a class)
+    await dialog.getByRole('combobox').nth(1).click();
+    await hz.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: p.kind }).click();
+  }
+  if (p.certificateSessions) await dialog.getByTestId('programme-certificate-sessions').fill(String(p.certificateSessions));
   await hz.getByTestId('programme-title').fill(p.title);
   await hz.getByTestId('programme-topic').fill('工匠精神');
   if (p.homeApproval) {

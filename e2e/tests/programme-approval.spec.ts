@@ -36,6 +36,13 @@ test.describe.serial('联合活动报名需本会审核：杭州设置，宁波�
     await expect(event.getByTestId('programme-request-waiting')).toHaveText('待本会审核');
     await expect(event).toContainText('剩余 20 / 20 席');
     await fitsThePhone(page, 'programme-approval-03-member-waiting');
+    // 我的 lists it too, waiting, with its withdrawal (decision 0057)
+    await page.goto('/t/ningbo');
+    const mine = page.getByTestId('mine-requests');
+    await expect(mine).toContainText(EVENT);
+    await expect(mine).toContainText('待本会审核');
+    await expect(mine.getByTestId('mine-withdraw')).toBeVisible();
+    await fitsThePhone(page, 'programme-approval-03b-member-home-waiting');
   });
 
   test('宁波工作人员在手机上不通过并写明原因，会员看到原因后再次申请', async ({ browser, baseURL }) => {

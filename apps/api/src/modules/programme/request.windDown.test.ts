@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { runAgreementWindDown } from '../agreement/index.ts';
-import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, requestFor, TODAY, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
+import { makeMembers, makeOpenSession, makeProgrammeWorld, registerFor, requestFor, TODAY, type ProgrammeWorld } from './programme.testkit.ts';
 
 // Requests waiting for the home federation's approval (decision 0051) on an agreement that ends
 // (decision 0038): the partner's members are told once and their requests closed with the reason;

@@ -140,7 +140,7 @@ function CreateEventModal({ onClose }: { onClose: () => void }) {
           {({ getFieldValue }) =>
             getFieldValue('kind') === 'training' && (
               <Form.Item name="certificateSessions" label={t('programme.certificate.sessions')} extra={t('programme.certificate.sessions.help')}>
-                <InputNumber min={1} max={100} placeholder={t('programme.certificate.all')} />
+                <InputNumber min={1} max={100} placeholder={t('programme.certificate.all')} data-testid="programme-certificate-sessions" />
               </Form.Item>
             )
           }
