@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { artifact, expect, test } from '../support/fixtures.ts';
 import { openProgramme } from '../support/programmes.ts';
-import { fitsThePhone, people, tomorrowInChina } from '../support/sessions.ts';
+import { fitsThePhone, people, PHONE, tomorrowInChina } from '../support/sessions.ts';
 
 // Issue 10, a class's completion certificate (结业证书, decision 0057), in Chinese: a Hangzhou officer
 // opens a 培训班 whose certificate takes one session; traveller@ningbo.demo registers on a 375 px phone,
@@ -71,5 +71,20 @@ test.describe.serial('结业证书：杭州开培训班，宁波会员签到后�
     await expect(hz.getByText('证书有效')).toBeVisible();
     await list.scrollIntoViewIfNeeded();
     await hz.screenshot({ path: artifact('programme-certificate-03-host-list'), fullPage: true });
+  });
+
+  test('任何人扫描证书上的二维码，在手机上看到证书真实有效及脱敏信息', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...PHONE });
+    const anon = await context.newPage();
+    await anon.goto(`/verify/certificate/${number}`);
+    await expect(anon.getByText('证书真实有效')).toBeVisible();
+    const facts = anon.getByTestId('certificate-facts');
+    await expect(facts).toContainText(number);
+    await expect(facts).toContainText(EVENT);
+    await expect(facts).toContainText('1 / 1 次');
+    // the name masked: never the member's full name
+    await expect(facts).toContainText(/[\u4e00-\u9fa5]\*+/);
+    await fitsThePhone(anon, 'programme-certificate-04-public-verify');
+    await context.close();
   });
 });

@@ -168,6 +168,7 @@ export const ACCESS: Record<string, Access> = {
   'programme.certificate.list': STAFF,
   'programme.certificate.pdf': STAFF,
   'programme.certificate.check': STAFF,
+  'programme.certificate.verify': 'public',
   // registrations that need the home federation's approval (decision 0051): its admin and officers decide
   'programme.request.submit': MEMBER,
   'programme.request.mine': MEMBER,

@@ -368,3 +368,21 @@ export const programmeCertificateCheckDto = z.object({
   required: z.number(),
   to: z.string(),
 });
+/**
+ * The public check behind a completion certificate's QR code (/verify/certificate/<number>): the masked
+ * facts printed on it when it was first issued, and whether they still match the hash stored then.
+ */
+export const programmeCertificateVerifyDto = z.object({
+  number: z.string(),
+  maskedName: z.string(),
+  classTitle: z.string(),
+  topic: z.string(),
+  attended: z.number(),
+  sessions: z.number(),
+  creditHours: z.string(),
+  completedOn: z.string(),
+  issuedOn: z.string(),
+  issuers: z.array(z.string()),
+  hash: z.string(),
+  valid: z.boolean(),
+});

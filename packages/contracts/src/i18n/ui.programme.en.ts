@@ -3,6 +3,13 @@ import type { uiProgrammeZh } from './ui.programme.zh-CN.ts';
 export const uiProgrammeEn: Record<keyof typeof uiProgrammeZh, string> = {
   'programme.nav': 'Joint programmes',
   'programme.admin.nav': 'Programmes',
+  'programme.verify.name': 'Participant',
+  'programme.verify.class': 'Class',
+  'programme.verify.topic': 'Topic',
+  'programme.verify.attended': 'Sessions attended',
+  'programme.verify.attendedValue': '{attended} of {sessions}, {hours} credit hours',
+  'programme.verify.completedOn': 'Completed on',
+  'programme.verify.issuedOn': 'First issued',
   'programme.calendar.title': 'Programme calendar',
   'programme.calendar.open': 'Calendar',
   'programme.calendar.prev': 'Previous month',

@@ -2,6 +2,13 @@
 export const uiProgrammeZh = {
   'programme.nav': '联合活动',
   'programme.admin.nav': '联合活动管理',
+  'programme.verify.name': '学员',
+  'programme.verify.class': '培训班',
+  'programme.verify.topic': '主题',
+  'programme.verify.attended': '签到课次',
+  'programme.verify.attendedValue': '{attended} / {sessions} 次，{hours} 学时',
+  'programme.verify.completedOn': '结业日期',
+  'programme.verify.issuedOn': '首次发放',
   'programme.calendar.title': '活动日历',
   'programme.calendar.open': '活动日历',
   'programme.calendar.prev': '上个月',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, tenantId, updatedAt } from './columns.ts';
 import { members } from './core.ts';
 import { storedFileChecks, storedFileColumns } from './files.ts';
@@ -262,4 +262,34 @@ export const programmeFeedback = pgTable(
     index('programme_feedback_event_idx').on(t.hostTenantId, t.eventId),
     check('programme_feedback_rating_ck', sql`${t.rating} between 1 and 5`),
   ],
+);
+
+/**
+ * A class's completion certificate as issued (decision 0057): the masked facts printed on it and their
+ * hash, stored the first time the issuing federation hands it out, read by number on the public
+ * verification page (programme_certificate_by_number). Who qualifies is never read from here.
+ */
+export const programmeCertificates = pgTable(
+  'programme_certificate',
+  {
+    tenantId: tenantId().references(() => federations.id),
+    id: id(),
+    number: text('number').notNull(),
+    eventId: uuid('event_id').notNull(),
+    homeTenantId: uuid('home_tenant_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    maskedName: text('masked_name').notNull(),
+    classTitle: text('class_title').notNull(),
+    topic: text('topic').notNull(),
+    attended: integer('attended').notNull(),
+    sessions: integer('sessions').notNull(),
+    creditHours: text('credit_hours').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    issuers: text('issuers').array().notNull(),
+    /** SHA-256 of the canonical facts above */
+    hash: text('hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('programme_certificate_number_uq').on(t.tenantId, t.number), index('programme_certificate_number_idx').on(t.number)],
 );

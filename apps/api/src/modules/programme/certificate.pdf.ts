@@ -1,8 +1,9 @@
+import QRCode from 'qrcode';
 import { openCjkPdf } from '../../lib/cjkPdf.ts';
 
 // A class's completion certificate (结业证书, decision 0057) as a landscape A4 page in Chinese: the
 // member, the class, the sessions attended and the credit hours, both federations, the date of the
-// last session attended and the certificate's number (which the host checks by recomputing it).
+// day it was issued, its number and a QR code to the public check (/verify/certificate/<number>).
 // Drawn in the render pool's worker (lib/render.worker.ts).
 
 export interface ProgrammeCertificatePrint {
@@ -18,6 +19,8 @@ export interface ProgrammeCertificatePrint {
   creditHours: number;
   from: string;
   to: string;
+  /** the public check (/verify/certificate/<number>) the QR code leads to */
+  verifyUrl: string;
 }
 
 const chinaDay = (d: string) => {
@@ -41,10 +44,13 @@ export async function renderProgrammeCertificatePdf(c: ProgrammeCertificatePrint
     lineGap: 6,
   });
   doc.fontSize(16).text('特发此证。', 110, undefined, { indent: 36 });
+  const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240 });
   doc.fontSize(14).text(`${c.host}    ${c.partner}`, 0, height - 150, { align: 'right', width: width - 120 });
   doc.text(chinaDay(c.to), 0, height - 126, { align: 'right', width: width - 120 });
-  doc.fontSize(10).fillColor('#444').text(`证书编号：${c.number}`, 80, height - 100);
-  doc.text('编号由主办方在“联合活动管理 › 结业名单”中查验。', 80, height - 84);
+  doc.image(qr, 80, height - 190, { width: 100 });
+  doc.fontSize(10).fillColor('#444').text(`证书编号：${c.number}`, 190, height - 150);
+  doc.text('扫描二维码或访问以下地址查验：', 190, height - 134);
+  doc.text(c.verifyUrl, 190, height - 118, { width: width - 520 });
   doc.end();
   return finished;
 }

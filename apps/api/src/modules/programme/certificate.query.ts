@@ -11,9 +11,10 @@ import { findCheckInsOfEvent, findEvent, findEvents, findFederationNames, findRe
 import { completesClass, creditHours, maskedName, requiredSessions } from './programme.rules.ts';
 import type { EventRow, SessionRow } from './programme.types.ts';
 import { certificateEventPrefix, certificateNumber } from './ticket.crypto.ts';
+import { issueCertificate } from './certificate.verify.ts';
 
-// Completion certificates of a class (培训班, 结业证书; decision 0057). Nothing is stored: who
-// qualifies is derived on every read from the ticket check-ins at the class's sessions that are not
+// Completion certificates of a class (培训班, 结业证书; decision 0057). Who qualifies is never
+// stored (a certificate handed out is, for its QR check: certificate.verify.ts); it is derived on every read from the ticket check-ins at the class's sessions that are not
 // cancelled, against the event's threshold (all sessions by default), and the number is a keyed hash
 // of event and member. The member downloads their own; the host's staff list who qualifies and
 // download any one (the co-host's staff: their own members', by row-level security). A certificate
@@ -103,7 +104,10 @@ export async function listCertificates(ctx: ServiceCtx, eventId: string): Promis
 
 async function certificatePdf(ctx: ServiceCtx, x: ProgrammeCertificateDto, by: 'member' | 'staff') {
   const zh = ctx.locale === 'zh-CN' ? x : await zhNames(ctx, x);
-  const pdf = await renderPdf({ kind: 'programmeCertificate', model: { ...x, host: zh.host, partner: zh.partner, home: zh.home } });
+  // stored as issued the first time (its facts and hash), for the public page behind the QR code
+  await issueCertificate(ctx, x, [zh.host, zh.partner]);
+  const verifyUrl = `${ctx.env.publicUrl.replace(/\/$/, '')}/verify/certificate/${x.number}`;
+  const pdf = await renderPdf({ kind: 'programmeCertificate', model: { ...x, host: zh.host, partner: zh.partner, home: zh.home, verifyUrl } });
   await recordAudit(ctx, { type: 'programme.certificate_issued', entityType: 'programme_event', entityId: x.eventId, data: { number: x.number, homeTenantId: x.homeTenantId, by } });
   return { filename: `结业证书-${x.number}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '../../test/caller.ts';
 import { createHarness, expectCode, type Harness } from '../../test/harness.ts';
 import { makeMembers, makeProgrammeWorld, TODAY, type ProgrammeWorld, type TestMember } from './programme.testkit.ts';
 
@@ -129,5 +130,34 @@ describe('a class’s completion certificate', () => {
     // a lecture is not a class: no certificate
     const lecture = await makeClass(null, 'lecture');
     await expectCode(w.hzStaff.programme.certificate.list({ eventId: lecture.eventId }), 'PROGRAMME_STATE');
+  });
+
+  it('the QR code’s public page: the masked facts as first issued, the hash checked; nothing before a certificate is handed out', async () => {
+    const c = await makeClass(1);
+    const member = hz[1]!;
+    await attend(member, c.sessions, 1);
+    const anon = createCaller({ db: h.t.db, env: h.env, requestId: 't', ip: '127.0.0.1', userAgent: 'vitest', tenantSlug: null, locale: 'zh-CN', secure: false, auth: null, resHeaders: new Headers(), now: h.now });
+    const { number } = (await member.caller.programme.certificate.mine())[0]!;
+    // derived but not yet handed out: the public page knows nothing of it
+    await expectCode(anon.programme.certificate.verify({ number }), 'NOT_FOUND');
+    await member.caller.programme.certificate.minePdf({ eventId: c.eventId });
+    const v = await anon.programme.certificate.verify({ number });
+    expect(v).toMatchObject({ number, valid: true, classTitle: c.event.title, topic: '基层工会实务', attended: 1, sessions: 3, creditHours: '2', completedOn: '2026-12-01' });
+    const firstIssue = v.issuedOn;
+    expect(firstIssue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(v.maskedName).toMatch(/^会\*+$/);
+    expect(v.issuers).toHaveLength(2);
+    expect(Object.keys(v).sort()).toEqual(['attended', 'classTitle', 'completedOn', 'creditHours', 'hash', 'issuedOn', 'issuers', 'maskedName', 'number', 'sessions', 'topic', 'valid']);
+    // issued again later (by staff too): the first issue stands, one row per issuing federation
+    h.advance(3 * 86_400_000);
+    await member.caller.programme.certificate.minePdf({ eventId: c.eventId });
+    await w.hzStaff.programme.certificate.pdf({ eventId: c.eventId, homeTenantId: w.hz.id, memberId: member.id });
+    expect((await anon.programme.certificate.verify({ number })).issuedOn).toBe(firstIssue);
+    const rows = await h.t.query<{ n: number }>(`select count(*)::int as n from programme_certificate where number = $1`, [number]);
+    expect(rows[0]!.n).toBe(1);
+    // the app role cannot edit what was issued; an edit by the owner shows as not matching its hash
+    await h.t.query(`update programme_certificate set attended = 3 where number = $1`, [number]);
+    expect(await anon.programme.certificate.verify({ number })).toMatchObject({ attended: 3, valid: false });
+    await expectCode(anon.programme.certificate.verify({ number: 'PC-00000000-000000000000' }), 'NOT_FOUND');
   });
 });

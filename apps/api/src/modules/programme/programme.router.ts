@@ -1,5 +1,7 @@
 import {
   calendarEntryDto,
+  programmeCertificateVerifyDto,
+  verifyCertificateInput,
   calendarInput,
   attendanceDto,
   byId,
@@ -49,7 +51,7 @@ import {
 } from '@uc/contracts';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } from '../../trpc.ts';
+import { publicProcedure, roleProcedure, router, staffProcedure, tenantProcedure, toTrpcError } from '../../trpc.ts';
 import { attendanceFile, eventAttendance } from './attendance.query.ts';
 import { checkIn } from './checkin.write.ts';
 import { recordWalkIn } from './walkin.write.ts';
@@ -69,6 +71,7 @@ import { cancelSession, createSession, rescheduleSession } from './session.write
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 
 import { listMaterials, materialFile } from './material.query.ts';
+import { verifyProgrammeCertificate } from './certificate.verify.ts';
 import { checkCertificate, listCertificates, memberCertificatePdf, myCertificatePdf, myCertificates } from './certificate.query.ts';
 import { uploadMaterial } from './material.write.ts';
 // programme.* — joint programmes (思想共同引领). Stable names outside clients rely on:
@@ -140,6 +143,11 @@ export const programmeRouter = router({
     list: staffProcedure.input(z.object({ eventId: z.uuid() })).output(programmeCertificateListDto).query(({ ctx, input }) => listCertificates(ctx.svc, input.eventId)),
     pdf: staffProcedure.input(programmeCertificateInput).output(fileDto).query(({ ctx, input }) => memberCertificatePdf(ctx.svc, input)),
     check: staffProcedure.input(programmeCertificateCheckInput).output(programmeCertificateCheckDto).query(({ ctx, input }) => checkCertificate(ctx.svc, input.number)),
+    /** public: the page behind the certificate's QR code (/verify/certificate/<number>) */
+    verify: publicProcedure
+      .input(verifyCertificateInput)
+      .output(programmeCertificateVerifyDto)
+      .query(({ ctx, input }) => verifyProgrammeCertificate({ db: ctx.db, now: ctx.now(), ip: ctx.ip, userAgent: ctx.userAgent }, input.number)),
   }),
   // registrations that need the home federation's approval (decision 0051)
   request: router({
