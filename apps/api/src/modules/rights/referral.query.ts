@@ -2,7 +2,7 @@ import type { ReferralStatus } from '@uc/contracts';
 import { rightsFileAccesses } from '@uc/db';
 import { chinaDate } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadPeople } from '../person/person.query.ts';
+import { loadPeople } from '../person/index.ts';
 import { referralDocumentUrl, toDocumentDto } from './document.dto.ts';
 import { findDocumentsOfCase } from './document.repo.ts';
 import { clocksOf, federationsNamedIn, hourClocksOf, toEventDto, toReferralDto } from './referral.dto.ts';

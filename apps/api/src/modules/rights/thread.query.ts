@@ -2,7 +2,7 @@ import type { ThreadDto } from '@uc/contracts';
 import { fileAnswer } from '../../lib/fileStore.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadPeople } from '../person/person.query.ts';
+import { loadPeople } from '../person/index.ts';
 import { logAccess } from './referral.query.ts';
 import { findConsentOf, findFederations, findReferral } from './rights.repo.ts';
 import type { Ctx, ReferralRow } from './rights.types.ts';
