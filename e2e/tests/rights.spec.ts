@@ -303,3 +303,23 @@ test('宁波维权专员申请将暂停中的案件移交绍兴；杭州看到�
   await nb.context().close();
   await hz.context().close();
 });
+
+test('杭州维权专员查看看板：在办转办按对方与状态、超时提醒、办结与追回金额；手机上也能看', async ({ browser, baseURL }) => {
+  const hz = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo');
+  await hz.goto('/t/hangzhou/rights?tab=board');
+  const board = hz.getByTestId('rights-board');
+  await expect(board.getByTestId('board-open').filter({ hasText: '宁波市总工会' }).first()).toBeVisible();
+  // the demo's escalated referral has missed its acceptance deadline
+  await expect(board.getByTestId('board-breach').first()).toBeVisible();
+  const outcomes = board.locator('.ant-card', { hasText: '办结与追回金额' });
+  await expect(outcomes.getByRole('row', { name: /宁波市总工会/ }).first()).toBeVisible();
+  await hz.screenshot({ path: artifact('rights-12-board'), fullPage: true });
+  await board.getByTestId('board-breach').first().getByTestId('board-referral').click();
+  await expect(hz.getByText('办理时限').first()).toBeVisible();
+
+  const phone = await signedInPage(browser, baseURL, 'caseworker@hangzhou.demo', true);
+  await phone.goto('/t/hangzhou/rights?tab=board');
+  await expect(phone.getByTestId('rights-board')).toBeVisible();
+  expect(await horizontalOverflow(phone), 'the board is wider than the phone').toBeLessThanOrEqual(0);
+  await phone.screenshot({ path: artifact('rights-13-board-phone'), fullPage: true });
+});

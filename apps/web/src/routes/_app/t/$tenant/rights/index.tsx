@@ -12,11 +12,13 @@ import { formatDateTime } from '@/lib/dates.ts';
 import { useLocale, useT } from '@/lib/locale.ts';
 import { tenantApi, tenantClient } from '@/lib/trpc.ts';
 import { NewCaseModal } from './-components/NewCaseModal.tsx';
+import { RightsBoard } from './-components/RightsBoard.tsx';
 import { ServiceLevels } from './-components/ServiceLevels.tsx';
 import { ClockSummary, ReferralStatusTag } from './-components/rightsUi.tsx';
 import { type Search, params, optionalEnum } from '@/lib/search.ts';
 
-const searchSchema = (s: Search) => params({ tab: optionalEnum(s.tab, ['received', 'referred', 'cases', 'levels']) });
+const TABS = ['received', 'referred', 'cases', 'board', 'levels'] as const;
+const searchSchema = (s: Search) => params({ tab: optionalEnum(s.tab, TABS) });
 
 export const Route = createFileRoute('/_app/t/$tenant/rights/')({
   validateSearch: searchSchema,
@@ -61,13 +63,15 @@ function RightsPage() {
       />
       <Tabs
         activeKey={tab}
-        onChange={(key) => void navigate({ search: { tab: key as 'received' | 'referred' | 'cases' | 'levels' } })}
-        items={(['received', 'referred', 'cases', 'levels'] as const).map((k) => ({ key: k, label: t(`rights.tab.${k}`) }))}
+        onChange={(key) => void navigate({ search: { tab: key as (typeof TABS)[number] } })}
+        items={TABS.map((k) => ({ key: k, label: t(`rights.tab.${k}`) }))}
       />
       {tab === 'cases' ? (
         <CasesTable />
       ) : tab === 'levels' ? (
         <ServiceLevels />
+      ) : tab === 'board' ? (
+        <RightsBoard />
       ) : (
         <Card size="small">
           <StaffList<ReferralDto>
