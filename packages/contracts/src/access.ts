@@ -95,6 +95,7 @@ export const ACCESS: Record<string, Access> = {
   'rightsCase.get': CASEWORKERS,
   'rightsCase.create': CASEWORKERS,
   'rightsCase.recordConsent': CASEWORKERS,
+  'rightsCase.intake': CASEWORKERS,
   'rightsCase.withdrawConsent': CASEWORKERS,
   'rightsCase.uploadDocument': CASEWORKERS,
   'rightsCase.document': CASEWORKERS,

@@ -96,6 +96,13 @@ export const consentFormDto = z.object({ id: z.string(), filename: z.string(), c
 export type ConsentFormDto = z.infer<typeof consentFormDto>;
 
 export const referInput = z.object({ caseId: uuid, consentId: uuid, note: safeText(1000).default('') });
+/**
+ * Record a case, the worker's consent (with the signed form) and refer it, all or nothing: the desk's
+ * one form ("登记案件并转办"). Documents as files follow on the referral's page (they are added one by
+ * one, each shared or internal).
+ */
+export const caseIntakeInput = caseCreateInput.extend({ consent: consentInput.omit({ caseId: true }), note: safeText(1000).default('') });
+export const caseIntakeDto = z.object({ referralId: z.string(), caseId: z.string(), duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })) });
 
 const step = { id: uuid, rowVersion };
 export const referralStepInput = z.object({ ...step, note: safeText(1000).default('') });

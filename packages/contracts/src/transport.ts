@@ -3,7 +3,7 @@
  * allows a larger body to a request that carries only these; the web sends each alone, never in
  * a batch. One list for both, so a new upload cannot be allowed on one side and batched on the other.
  */
-export const LARGE_BODY_PROCEDURES = ['member.import', 'contest.registration.import', 'contest.theory.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx', 'programme.registration.nominateXlsx', 'rightsCase.uploadDocument', 'programme.material.upload', 'rightsCase.recordConsent', 'referral.transfer', 'referral.post'] as const;
+export const LARGE_BODY_PROCEDURES = ['member.import', 'contest.registration.import', 'contest.theory.import', 'jointItem.attachment.upload', 'jointItem.importWorkPlan', 'recuperation.booking.nominateXlsx', 'programme.registration.nominateXlsx', 'rightsCase.uploadDocument', 'programme.material.upload', 'rightsCase.recordConsent', 'rightsCase.intake', 'referral.transfer', 'referral.post'] as const;
 
 /**
  * Procedures whose answer is a file (PDF, Excel): each is rendered in a request of its own (the API

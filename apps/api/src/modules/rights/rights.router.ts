@@ -1,6 +1,8 @@
 import {
   byId,
   caseCreateInput,
+  caseIntakeDto,
+  caseIntakeInput,
   caseDto,
   caseSummaryDto,
   closureDayInput,
@@ -46,6 +48,7 @@ import { getCase, listCases, myCases } from './case.query.ts';
 import { ledgerFile } from './ledger.query.ts';
 import { createCase, withdrawConsent } from './case.write.ts';
 import { recordConsent } from './consent.write.ts';
+import { intakeCase } from './caseIntake.write.ts';
 import { accessLog, getReferral, listReferrals, readFile, referralPartners } from './referral.query.ts';
 import { declineTransfer, refer, requestTransfer, takeStep, transfer } from './referral.write.ts';
 import { readThread, readThreadFile } from './thread.query.ts';
@@ -85,6 +88,8 @@ export const rightsCaseRouter = router({
     .output(z.object({ id: z.string(), duplicates: z.array(z.object({ id: z.string(), createdAt: z.string() })) }))
     .mutation(({ ctx, input }) => createCase(ctx.svc, input)),
   recordConsent: caseworker.input(consentInput).input(onceInput).output(idOut).mutation(({ ctx, input }) => recordConsent(ctx.svc, input)),
+  /** the case, the consent and the referral at once, all or nothing (the desk's 登记案件并转办) */
+  intake: caseworker.input(caseIntakeInput).input(onceInput).output(caseIntakeDto).mutation(({ ctx, input }) => intakeCase(ctx.svc, input)),
   /** a document as a file, shared with the partner or internal (decision 0053) */
   uploadDocument: caseworker.input(caseDocumentUploadInput).input(onceInput).output(caseDocumentDto).mutation(({ ctx, input }) => uploadCaseDocument(ctx.svc, input)),
   documents: caseworker.input(z.object({ caseId: z.uuid() })).output(z.array(caseDocumentDto)).query(({ ctx, input }) => listCaseDocuments(ctx.svc, input.caseId)),

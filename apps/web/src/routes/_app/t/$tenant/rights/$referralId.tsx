@@ -142,9 +142,11 @@ function ReferralPage() {
             <Descriptions.Item label={t('rights.form.amount')}>{formatYuan(file.file.amountClaimedFen)}</Descriptions.Item>
             <Descriptions.Item label={t('rights.form.facts')} span={2}>{file.file.facts}</Descriptions.Item>
             <Descriptions.Item label={t('rights.form.claims')} span={2}>{file.file.claims}</Descriptions.Item>
-            <Descriptions.Item label={t('rights.form.sharedDoc')} span={2}>
-              {file.file.documents.map((d) => <Tag key={d.name}>{d.name}</Tag>)}
-            </Descriptions.Item>
+            {file.file.documents.length > 0 && (
+              <Descriptions.Item label={t('rights.form.sharedDoc')} span={2}>
+                {file.file.documents.map((d) => <Tag key={d.name}>{d.name}</Tag>)}
+              </Descriptions.Item>
+            )}
           </Descriptions>
         )}
         {file?.access === 'granted' && (

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { CASE_SOURCES, DISPUTE_KINDS } from '@uc/contracts';
-import { Alert, App, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Divider, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useRefreshTenant, useTenant } from '@/components/session.ts';
 import { useValidationRules } from '@/features/forms/validationRules.ts';
 import { yuanToFen } from '@/features/recuperation/money.ts';
@@ -21,8 +21,6 @@ interface Values extends ConsentValues {
   claims?: string;
   amount?: string;
   source: (typeof CASE_SOURCES)[number];
-  sharedDoc?: string;
-  internalDoc?: string;
   internalNotes?: string;
 }
 
@@ -36,12 +34,8 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
   const [form] = Form.useForm<Values>();
   const create = useMutation({
     mutationFn: async (v: Values) => {
-      const client = tenantClient(slug);
-      const documents = [
-        ...(v.sharedDoc?.trim() ? [{ name: v.sharedDoc.trim(), kind: 'contract' as const, shared: true, note: '' }] : []),
-        ...(v.internalDoc?.trim() ? [{ name: v.internalDoc.trim(), kind: 'other' as const, shared: false, note: '' }] : []),
-      ];
-      const c = await client.rightsCase.create.mutate({
+      // one request, all or nothing: the case, the consent with its signed form (decision 0056) and the referral
+      const r = await tenantClient(slug).rightsCase.intake.mutate({
         memberId: null,
         workerName: v.workerName,
         workerMobile: v.workerMobile?.trim() || null,
@@ -54,18 +48,12 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
         claims: v.claims ?? '',
         amountClaimedFen: yuanToFen(v.amount ?? '0') ?? 0,
         source: v.source,
-        documents,
         internalNotes: v.internalNotes ?? '',
         linkedCaseId: null,
+        consent: { ...consentPayload({ partnerSlug: v.partnerSlug, purpose: v.purpose, scope: v.scope, method: v.method, evidence: v.evidence, form: v.form }), givenAt: new Date().toISOString() },
+        note: '',
       });
-      // the signed form travels with the consent (decision 0056): no consent by signed form without it
-      const consent = await client.rightsCase.recordConsent.mutate({
-        caseId: c.id,
-        ...consentPayload({ partnerSlug: v.partnerSlug, purpose: v.purpose, scope: v.scope, method: v.method, evidence: v.evidence, form: v.form }),
-        givenAt: new Date().toISOString(),
-      });
-      const r = await client.referral.refer.mutate({ caseId: c.id, consentId: consent.id });
-      return { referralId: r.id, duplicate: c.duplicates.length > 0 };
+      return { referralId: r.referralId, duplicate: r.duplicates.length > 0 };
     },
     onSuccess: async ({ referralId, duplicate }) => {
       void message.success(t('rights.form.created'));
@@ -121,15 +109,10 @@ export function NewCaseModal({ onClose, onDone }: { onClose(): void; onDone(refe
         <Form.Item name="source" label={t('rights.form.source')}>
           <Select options={CASE_SOURCES.map((s) => ({ value: s, label: t(`rights.source.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="sharedDoc" label={t('rights.form.sharedDoc')}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="internalDoc" label={t('rights.form.internalDoc')}>
-          <Input maxLength={120} />
-        </Form.Item>
         <Form.Item name="internalNotes" label={t('rights.form.internalNotes')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
         </Form.Item>
+        <Typography.Paragraph type="secondary">{t('rights.form.filesAfter')}</Typography.Paragraph>
         <Divider titlePlacement="start">{t('rights.form.consent')}</Divider>
         <ConsentFields />
       </Form>
