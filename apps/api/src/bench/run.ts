@@ -4,6 +4,8 @@ import { parseBenchOptions, type Bench } from './lib/setup.ts';
 // Options: --iterations=200 --warmup=20 --scale=100000 or --scale=1m (rows per federation) --federations=3 --no-explain
 // (or BENCH_ITERATIONS, BENCH_WARMUP, BENCH_SCALE, BENCH_FEDERATIONS). Server: DATABASE_URL, else TEST_DATABASE_URL,
 // else postgres://postgres@127.0.0.1:5432/test; each benchmark creates and drops its own database.
+// `pnpm bench lighthouse` needs no server: the API on PGlite with the demo data, Lighthouse in /usr/bin/chromium
+// (--iterations defaults to 3 there).
 
 /** The registry: a name and a lazy import. Later benchmarks (items, booking) add one line each. */
 const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
@@ -11,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   items: () => import('./items.bench.ts'),
   booking: () => import('./booking.bench.ts'),
   outbox: () => import('./outbox.bench.ts'),
+  lighthouse: () => import('./lighthouse.bench.ts'),
 };
 
 async function main(argv: string[]) {

@@ -163,6 +163,11 @@ export class TrpcHttpClient {
     return c;
   }
 
+  /** the `uc_session=…` pair after signIn, for a browser that must open pages as this user (bench lighthouse) */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     const res = await fetch(`${this.baseUrl}/api/trpc/auth.signIn`, {
       method: 'POST',
@@ -195,6 +200,8 @@ export interface Bench {
 /** Command-line and environment options shared by the benchmarks: `--iterations=200 --warmup=20 --members=100000`. */
 export interface BenchOptions {
   iterations: number;
+  /** whether --iterations (or BENCH_ITERATIONS) was given: a slow benchmark keeps its own default otherwise */
+  iterationsSet: boolean;
   warmup: number;
   /** rows per federation for data-heavy benchmarks (members: 100 000) */
   scale: number | undefined;
@@ -216,8 +223,10 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new Error(`--${name} must be a whole number`);
     return v;
   };
+  const iterationsFlag = flag('iterations') ?? process.env.BENCH_ITERATIONS;
   return {
-    iterations: positive(num(flag('iterations') ?? process.env.BENCH_ITERATIONS), 'iterations') ?? 200,
+    iterationsSet: iterationsFlag !== undefined && iterationsFlag !== '',
+    iterations: positive(num(iterationsFlag), 'iterations') ?? 200,
     warmup: positive(num(flag('warmup') ?? process.env.BENCH_WARMUP), 'warmup') ?? 20,
     scale: positive(num(flag('members') ?? flag('scale') ?? process.env.BENCH_SCALE), 'scale'),
     explain: !args.includes('--no-explain'),
