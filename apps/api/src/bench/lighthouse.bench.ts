@@ -121,6 +121,11 @@ async function refusingSink(): Promise<Sink> {
   };
 }
 
+// Ctrl-C reaches pnpm, which stops tsx with SIGTERM, which passes it on to this process: both mean "clean up and leave"
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const onStopSignals = (fn: () => void) => STOP_SIGNALS.forEach((s) => process.once(s, fn));
+const offStopSignals = (fn: () => void) => STOP_SIGNALS.forEach((s) => process.off(s, fn));
+
 interface RunningApi {
   url: string;
   stop(): Promise<void>;
@@ -138,8 +143,8 @@ async function startApi(): Promise<RunningApi> {
   const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
     env: { ...env, NODE_ENV: 'development', WEB_DIST: webDist, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'true' },
-    // its own process group, stopped as a whole
-    detached: true,
+    // in this process group (node itself, no pnpm or tsx wrapper): Ctrl-C reaches it too and main.ts shuts down,
+    // even when tsx had to kill this process before its own handler ran
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited: string | null = null;
@@ -151,8 +156,8 @@ async function startApi(): Promise<RunningApi> {
   );
   const stop = async () => {
     if (exited === null && api.pid) {
-      process.kill(-api.pid, 'SIGTERM');
-      const timer = setTimeout(() => api.pid && exited === null && process.kill(-api.pid, 'SIGKILL'), 20_000);
+      api.kill('SIGTERM');
+      const timer = setTimeout(() => exited === null && api.kill('SIGKILL'), 20_000);
       await gone;
       clearTimeout(timer);
     }
@@ -160,8 +165,12 @@ async function startApi(): Promise<RunningApi> {
   };
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 240_000;
+  // Ctrl-C while it starts: stop it and remove its data
+  const interrupted = () => void stop().finally(() => process.exit(130));
+  onStopSignals(interrupted);
   for (;;) {
     if (exited) {
+      offStopSignals(interrupted);
       await stop();
       throw new Error(`the API stopped before it was ready: ${exited}`);
     }
@@ -171,11 +180,13 @@ async function startApi(): Promise<RunningApi> {
       // not listening yet
     }
     if (Date.now() > deadline) {
+      offStopSignals(interrupted);
       await stop();
       throw new Error('the API did not answer /healthz within 240 s');
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  offStopSignals(interrupted);
   console.log(`API on ${url} (PGlite, demo data) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { url, stop };
 }
@@ -299,6 +310,12 @@ export const bench: Bench = {
     const sink = await refusingSink();
     let chrome: chromeLauncher.LaunchedChrome | undefined;
     let external = 0;
+    // Ctrl-C: Chromium runs detached (chrome-launcher kills it on SIGINT itself); stop the API and remove its data before leaving
+    const interrupted = () => {
+      chrome?.kill();
+      void api.stop().finally(() => process.exit(130));
+    };
+    onStopSignals(interrupted);
     try {
       const pages: Page[] = [{ name: 'sign-in', path: '/login' }, ...(await memberPages(api.url))];
       // only these flags (chrome-launcher adds just --remote-debugging-port and --user-data-dir to a fresh temporary profile);
@@ -335,6 +352,7 @@ export const bench: Bench = {
       const refused = [...sink.refused].map(([host, n]) => `${host}×${n}`).join(' ');
       console.log(`Chromium's own calls beyond the loopback, refused at the sink: ${refused || 'none'}`);
     } finally {
+      offStopSignals(interrupted);
       chrome?.kill();
       await sink.close();
       await api.stop();
