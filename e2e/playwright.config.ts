@@ -24,6 +24,10 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // Chromium still calls Google on its own with these flags (accounts, autofill, optimisation
+      // hints: decision 0058 traced them); every request beyond the loopback goes to a proxy address
+      // where nothing listens, so nothing leaves the machine. The API under test is on 127.0.0.1.
+      proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1,localhost' },
     },
   },
 });
