@@ -30,6 +30,8 @@ export const FILE_PROCEDURES = [
   'jointItem.exportWorkPlan',
   'member.exportXlsx',
   'member.importTemplate',
+  'programme.certificate.minePdf',
+  'programme.certificate.pdf',
   'programme.event.attendanceXlsx',
   'programme.material.file',
   'programme.registration.nominationTemplate',

@@ -182,6 +182,7 @@ export const validationMessagesZh = {
   future: '不能晚于现在',
   same_partner: '不能转介给同一家单位',
   consent_one_of: '请选择已记录的职工同意，或现场记录一份新的同意（二者选一）',
+  phone_no_form: '电话告知并确认的同意不附授权书文件；如有职工签字的授权书，请选择“书面授权书”',
   programme_not_covered: '所选协议未约定此类活动',
   // places: shares of a pool
   released: '名额池已释放，不能再分配',
@@ -278,6 +279,7 @@ export const validationMessagesEn: Record<ValidationKey, string> = {
   future: 'Cannot be in the future',
   same_partner: 'Cannot refer to the same organisation',
   consent_one_of: 'Give either a consent already recorded or a new one recorded now, not both',
+  phone_no_form: 'A consent recorded by phone carries no form; if the worker signed a form, choose the signed form',
   programme_not_covered: 'The chosen agreement does not cover this kind of activity',
   released: 'The pool has been released and can no longer be shared',
   below_taken: 'A share cannot be below the places that party has already taken',

@@ -1,9 +1,11 @@
-import type { ProgrammeCertificateDto, ProgrammeCertificateListDto, programmeCertificateCheckDto } from '@uc/contracts';
+import type { ProgrammeCertificateDto, ProgrammeCertificateListDto, programmeCertificateCheckDto, programmeCertificateVerifyDto } from '@uc/contracts';
+import { programmeCertificates, type Db } from '@uc/db';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
 import { renderPdf } from '../../lib/renderPool.ts';
-import type { ServiceCtx } from '../../service.ts';
+import type { ServiceCtx, UserCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
 import { membersInScope } from '../orgUnit/index.ts';
 import { nameOf } from './programme.dto.ts';
@@ -11,7 +13,7 @@ import { findCheckInsOfEvent, findEvent, findEvents, findFederationNames, findRe
 import { completesClass, creditHours, maskedName, requiredSessions } from './programme.rules.ts';
 import type { EventRow, SessionRow } from './programme.types.ts';
 import { certificateEventPrefix, certificateNumber } from './ticket.crypto.ts';
-import { issueCertificate } from './certificate.verify.ts';
+import { factsOf, issueCertificate, programmeCertificateHash } from './issuedCertificate.write.ts';
 
 // Completion certificates of a class (培训班, 结业证书; decision 0057). Who qualifies is never
 // stored (a certificate handed out is, for its QR check: certificate.verify.ts); it is derived on every read from the ticket check-ins at the class's sessions that are not
@@ -149,4 +151,17 @@ export async function checkCertificate(ctx: ServiceCtx, number: string): Promise
     if (x) return { number: x.number, eventTitle: x.eventTitle, maskedName: maskedName(x.memberName), home: x.home, attended: x.attended, required: x.required, to: x.to };
   }
   throw new AppError('NOT_FOUND');
+}
+
+/** programme.certificate.verify — public: the masked facts of an issued certificate and whether they match its hash. */
+export async function verifyProgrammeCertificate(ctx: UserCtx, number: string): Promise<z.infer<typeof programmeCertificateVerifyDto>> {
+  const found = await ctx.db.transaction(async (raw) => {
+    const tx = raw as unknown as Db;
+    await tx.execute(sql`select set_config('role', 'uc_app', true), set_config('app.tenant_id', '', true), set_config('app.certificate_number', ${number}, true)`);
+    const [row] = await tx.select().from(programmeCertificates).where(eq(programmeCertificates.number, number)).orderBy(asc(programmeCertificates.createdAt)).limit(1);
+    return row;
+  });
+  if (!found) throw new AppError('NOT_FOUND');
+  const facts = factsOf(found);
+  return { ...facts, hash: found.hash, valid: programmeCertificateHash(facts) === found.hash };
 }

@@ -71,8 +71,7 @@ import { cancelSession, createSession, rescheduleSession } from './session.write
 import { createVenue, listVenues, updateVenue } from './venue.write.ts';
 
 import { listMaterials, materialFile } from './material.query.ts';
-import { verifyProgrammeCertificate } from './certificate.verify.ts';
-import { checkCertificate, listCertificates, memberCertificatePdf, myCertificatePdf, myCertificates } from './certificate.query.ts';
+import { checkCertificate, listCertificates, memberCertificatePdf, myCertificatePdf, myCertificates, verifyProgrammeCertificate } from './certificate.query.ts';
 import { uploadMaterial } from './material.write.ts';
 // programme.* — joint programmes (思想共同引领). Stable names outside clients rely on:
 // programme.list (the events visible to the caller's federation) and programme.get({ id }).
