@@ -1,4 +1,4 @@
-import type { HourClockKind } from '@uc/contracts';
+import type { ClockKind, HourClockKind } from '@uc/contracts';
 import { federations, rightsSlaAlerts, withoutTenant, withTenant, type Db } from '@uc/db';
 import { systemActor, type ServiceCtx } from '../../service.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -39,11 +39,14 @@ export async function runRightsSla(db: Db, now: Date, env: ServiceCtx['env']): P
         };
         for (const c of clocks) {
           const level = c.breached ? 'breach' : c.warning ? 'warning' : null;
-          if (level && (await claim(c.kind, level))) await alert(ctx, referral, c.kind, level, c.budgetDays);
+          if (level && (await claim(c.kind, level)))
+            await alert(ctx, referral, { clock: c.kind, label: CLOCK_LABELS[c.kind], level, notice: 'sla', heldByReferrer: c.kind === 'follow_up', limit: { days: c.budgetDays } });
         }
         for (const c of hourClocks) {
           const level = c.breached ? 'breach' : c.warning ? 'warning' : null;
-          if (level && (await claim(c.kind, level))) await alertHour(ctx, referral, c.kind, level, c.budgetMinutes);
+          if (!level || !(await claim(c.kind, level))) continue;
+          const limit = minutesLabel(c.budgetMinutes);
+          await alert(ctx, referral, { clock: c.kind, label: HOUR_CLOCK_LABELS[c.kind], level, notice: 'hotline', heldByReferrer: c.kind === 'hotline_follow_up', limit: { limit: limit.zh, limitEn: limit.en } });
         }
       }
     });
@@ -51,50 +54,43 @@ export async function runRightsSla(db: Db, now: Date, env: ServiceCtx['env']): P
   return result;
 }
 
-async function alert(ctx: ServiceCtx, r: ReferralRow, clock: keyof typeof CLOCK_LABELS, level: 'warning' | 'breach', days: number) {
-  const feds = await findFederations(ctx.db, [r.tenantId, r.performerTenantId]);
-  const holder = clock === 'follow_up' ? r.tenantId : r.performerTenantId;
-  const targets = level === 'breach' ? [r.performerTenantId, r.tenantId] : [holder];
-  const kind = DISPUTE_LABELS[r.disputeKind as keyof typeof DISPUTE_LABELS];
-  for (const t of targets) {
-    const f = feds.get(t)!;
-    await notifyFederation(
-      ctx.db,
-      { tenantId: f.id, slug: f.slug },
-      level === 'breach' ? ['caseworker', 'admin'] : ['caseworker'],
-      {
-        kind: level === 'breach' ? 'rights.sla_breach' : 'rights.sla_warning',
-        vars: { clock: CLOCK_LABELS[clock].zh, clockEn: CLOCK_LABELS[clock].en, kind: kind.zh, kindEn: kind.en, days },
-        link: `/t/{slug}/rights/${r.id}`,
-        dedupeKey: `rights.sla:${r.id}:${clock}:${level}`,
-      },
-      ctx.env.publicUrl,
-    );
-  }
-  await recordAudit(ctx, { type: 'rights.sla_alerted', entityType: 'rights_referral', entityId: r.id, data: { clock, level } });
+const NOTICE_KINDS = {
+  sla: { warning: 'rights.sla_warning', breach: 'rights.sla_breach' },
+  hotline: { warning: 'rights.hotline_warning', breach: 'rights.hotline_breach' },
+} as const;
+
+interface ClockAlert {
+  clock: ClockKind | HourClockKind;
+  label: { zh: string; en: string };
+  level: 'warning' | 'breach';
+  /** day clocks or the hotline's hour clocks (their own notice kinds) */
+  notice: keyof typeof NOTICE_KINDS;
+  /** the referrer holds the follow-up call, the performer every other clock */
+  heldByReferrer: boolean;
+  /** the budget as the notice words it */
+  limit: Record<string, string | number>;
 }
 
-/** An hour clock's notice: the performer holds dispatch and first response, the referrer the follow-up call; a breach goes to both sides' caseworkers and admins. */
-async function alertHour(ctx: ServiceCtx, r: ReferralRow, clock: HourClockKind, level: 'warning' | 'breach', minutes: number) {
+/** A warning goes to the side holding the clock; a breach to both sides' caseworkers and admins. */
+async function alert(ctx: ServiceCtx, r: ReferralRow, a: ClockAlert) {
   const feds = await findFederations(ctx.db, [r.tenantId, r.performerTenantId]);
-  const holder = clock === 'hotline_follow_up' ? r.tenantId : r.performerTenantId;
-  const targets = level === 'breach' ? [r.performerTenantId, r.tenantId] : [holder];
+  const holder = a.heldByReferrer ? r.tenantId : r.performerTenantId;
+  const targets = a.level === 'breach' ? [r.performerTenantId, r.tenantId] : [holder];
   const kind = DISPUTE_LABELS[r.disputeKind as keyof typeof DISPUTE_LABELS];
-  const limit = minutesLabel(minutes);
   for (const t of targets) {
     const f = feds.get(t)!;
     await notifyFederation(
       ctx.db,
       { tenantId: f.id, slug: f.slug },
-      level === 'breach' ? ['caseworker', 'admin'] : ['caseworker'],
+      a.level === 'breach' ? ['caseworker', 'admin'] : ['caseworker'],
       {
-        kind: level === 'breach' ? 'rights.hotline_breach' : 'rights.hotline_warning',
-        vars: { clock: HOUR_CLOCK_LABELS[clock].zh, clockEn: HOUR_CLOCK_LABELS[clock].en, kind: kind.zh, kindEn: kind.en, limit: limit.zh, limitEn: limit.en },
+        kind: NOTICE_KINDS[a.notice][a.level],
+        vars: { clock: a.label.zh, clockEn: a.label.en, kind: kind.zh, kindEn: kind.en, ...a.limit },
         link: `/t/{slug}/rights/${r.id}`,
-        dedupeKey: `rights.sla:${r.id}:${clock}:${level}`,
+        dedupeKey: `rights.sla:${r.id}:${a.clock}:${a.level}`,
       },
       ctx.env.publicUrl,
     );
   }
-  await recordAudit(ctx, { type: 'rights.sla_alerted', entityType: 'rights_referral', entityId: r.id, data: { clock, level } });
+  await recordAudit(ctx, { type: 'rights.sla_alerted', entityType: 'rights_referral', entityId: r.id, data: { clock: a.clock, level: a.level } });
 }
