@@ -4,7 +4,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays } from '../../lib/dates.ts';
 import type { ServiceCtx } from '../../service.ts';
-import { nameOf } from './programme.dto.ts';
+import { freeSeats, nameOf } from './programme.dto.ts';
 import { findFederationNames, findSharesOfPools, findVenues } from './programme.repo.ts';
 
 // programme.calendar — the events calendar (活动日历): every session between two China dates of the
@@ -33,7 +33,6 @@ export async function programmeCalendar(ctx: ServiceCtx, input: z.infer<typeof c
   const [shares, venues] = await Promise.all([findSharesOfPools(ctx, rows.map((r) => r.session.id)), findVenues(ctx)]);
   const names = await findFederationNames(ctx, [...rows.map((r) => r.event.tenantId), ...venues.map((v) => v.tenantId)]);
   return rows.map(({ session: s, pool, event: e }) => {
-    const held = pool.taken + shares.filter((x) => x.poolId === s.id && x.tenantId === s.tenantId).reduce((n, x) => n + x.taken, 0);
     const venue = venues.find((v) => v.tenantId === s.venueTenantId && v.id === s.venueId);
     return {
       sessionId: s.id,
@@ -52,7 +51,7 @@ export async function programmeCalendar(ctx: ServiceCtx, input: z.infer<typeof c
       online: !venue && !!s.onlineUrl,
       status: s.status as CalendarEntryDto['status'],
       capacity: pool.capacity,
-      free: s.status === 'scheduled' && pool.status === 'open' ? Math.max(pool.capacity - held, 0) : 0,
+      free: s.status === 'scheduled' ? freeSeats(pool, shares.filter((x) => x.poolId === s.id && x.tenantId === s.tenantId)) : 0,
     };
   });
 }

@@ -48,6 +48,12 @@ export const eventDtoOf = (e: EventRow, names: Names, ctx: { tenantId: string; l
   sessions: sessions.length,
 });
 
+/** Seats anyone may still take: the pool's capacity less what is held in it and in its cities' shares (none once closed). */
+export function freeSeats(pool: PoolRow, shares: readonly ShareRow[]): number {
+  const held = pool.taken + shares.reduce((n, x) => n + x.taken, 0);
+  return pool.status === 'open' ? Math.max(pool.capacity - held, 0) : 0;
+}
+
 export function sessionDtoOf(
   s: SessionRow,
   pool: PoolRow,
@@ -59,7 +65,6 @@ export function sessionDtoOf(
 ): ProgrammeSessionDto {
   const released = !!pool.releasedAt;
   const shareList = released ? [] : shares.map((x) => ({ tenantId: x.partyTenantId, federation: nameOf(names, x.partyTenantId, locale), units: x.units, taken: x.taken, free: x.units - x.taken }));
-  const held = pool.taken + shares.reduce((n, x) => n + x.taken, 0);
   return {
     id: s.id,
     eventId: s.eventId,
@@ -72,7 +77,7 @@ export function sessionDtoOf(
     status: s.status as ProgrammeSessionDto['status'],
     rescheduled: !!s.rescheduledAt,
     capacity: pool.capacity,
-    free: pool.status === 'open' ? Math.max(pool.capacity - held, 0) : 0,
+    free: freeSeats(pool, shares),
     released,
     releaseAt: pool.releaseAt?.toISOString() ?? null,
     shares: shareList,
