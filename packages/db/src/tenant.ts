@@ -31,6 +31,17 @@ export function withoutTenant<T>(db: Db, fn: (tx: Db) => Promise<T>, ctx: TxCont
   });
 }
 
+/**
+ * A transaction as APP_ROLE without a tenant that sees one certificate by its number (the policies
+ * *_certificate_by_number read app.certificate_number): the public verification page.
+ */
+export function withCertificateNumber<T>(db: Db, number: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true), set_config('app.certificate_number', ${number}, true)`);
+    return fn(tx as unknown as Db);
+  });
+}
+
 /** Rows of a db.execute() result, whichever driver ran it. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { certificateDto, verifyCertificateDto } from '@uc/contracts';
-import { sql } from 'drizzle-orm';
-import type { Db } from '@uc/db';
+import { withCertificateNumber } from '@uc/db';
 import { AppError } from '../../errors.ts';
 import type { ServiceCtx, UserCtx } from '../../service.ts';
 import { visibleEvent } from './contest.access.ts';
@@ -33,11 +32,7 @@ export async function listCertificates(ctx: ServiceCtx, eventId: string) {
 }
 
 export async function verifyCertificate(ctx: UserCtx, number: string): Promise<z.infer<typeof verifyCertificateDto>> {
-  const found = await ctx.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await tx.execute(sql`select set_config('role', 'uc_app', true), set_config('app.tenant_id', '', true), set_config('app.certificate_number', ${number}, true)`);
-    return findCertificateByNumber({ db: tx }, number);
-  });
+  const found = await withCertificateNumber(ctx.db, number, (tx) => findCertificateByNumber({ db: tx }, number));
   if (!found) throw new AppError('NOT_FOUND');
   const facts = dto(found);
   return { ...facts, valid: certificateHash(facts) === found.hash };

@@ -1,6 +1,6 @@
 import type { ProgrammeCertificateDto, ProgrammeCertificateListDto, programmeCertificateCheckDto, programmeCertificateVerifyDto } from '@uc/contracts';
-import { programmeCertificates, type Db } from '@uc/db';
-import { asc, eq, sql } from 'drizzle-orm';
+import { programmeCertificates, withCertificateNumber } from '@uc/db';
+import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { chinaDate } from '../../lib/dates.ts';
@@ -155,9 +155,7 @@ export async function checkCertificate(ctx: ServiceCtx, number: string): Promise
 
 /** programme.certificate.verify — public: the masked facts of an issued certificate and whether they match its hash. */
 export async function verifyProgrammeCertificate(ctx: UserCtx, number: string): Promise<z.infer<typeof programmeCertificateVerifyDto>> {
-  const found = await ctx.db.transaction(async (raw) => {
-    const tx = raw as unknown as Db;
-    await tx.execute(sql`select set_config('role', 'uc_app', true), set_config('app.tenant_id', '', true), set_config('app.certificate_number', ${number}, true)`);
+  const found = await withCertificateNumber(ctx.db, number, async (tx) => {
     const [row] = await tx.select().from(programmeCertificates).where(eq(programmeCertificates.number, number)).orderBy(asc(programmeCertificates.createdAt)).limit(1);
     return row;
   });
